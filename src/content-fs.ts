@@ -1,0 +1,43 @@
+// Node-only: reads content/ from disk for the validator, the build and the CLI. The pure
+// loader in src/lib/content takes bytes, so the browser bundle never pulls in node:fs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
+import { formatProblem, type Problem } from './lib/content/problem.ts';
+
+/** The repository root (this file lives in src/). */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+/** The content folder: `content/`, or `ICP_CONTENT_DIR` (tests build fixtures with it). */
+export function contentDir(): string {
+  return resolve(PROJECT_ROOT, process.env['ICP_CONTENT_DIR'] ?? 'content');
+}
+
+/** Every file under `dir`, with paths relative to `base` and `/` separators. */
+export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = join(entry.parentPath, entry.name);
+      return { path: relative(base, full).split(sep).join('/'), bytes: readFileSync(full) };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Loads and validates a content folder from disk. */
+export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
+  const files = readContentFiles(dir, base);
+  return loadPlaybook(files, relative(base, dir).split(sep).join('/'));
+}
+
+let cached: ReturnType<typeof loadPlaybookFromDisk> | undefined;
+
+/** The validated model for the site build; throws a readable report if content is invalid. */
+export function getPlaybook() {
+  cached ??= loadPlaybookFromDisk();
+  if (!cached.model) throw new Error(`Content is invalid; run npm run validate:\n${cached.problems.map(formatProblem).join('\n')}`);
+  return cached.model;
+}
+
+export type { Problem };

@@ -1,0 +1,95 @@
+import type { Attribute } from '../../schemas/attribute.ts';
+import type { Icp } from '../../schemas/icp.ts';
+import type { Persona } from '../../schemas/persona.ts';
+import { OPERATOR_TYPES, type Rule } from '../../schemas/rule.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { formatPath, type Problem } from './problem.ts';
+import type { YamlSource } from './source-file.ts';
+
+function at(source: YamlSource, path: PropertyKey[], message: string, key = false): Problem {
+  const { line, column } = source.locate(path, { key });
+  return { file: source.file, line, column, field: formatPath(path), message };
+}
+
+function listOrSuggest(word: string, known: string[], noun: string): string {
+  const suggestion = didYouMean(word, known);
+  if (suggestion) return suggestion;
+  return known.length <= 15 ? `: ${noun} are ${known.join(', ')}` : '';
+}
+
+/** Attribute ids unique, option ids unique per attribute, number bounds in order. */
+export function checkAttributes(attributes: Attribute[], source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  attributes.forEach((attribute, i) => {
+    const first = seen.get(attribute.id);
+    if (first !== undefined) {
+      problems.push(at(source, [i, 'id'], `"${attribute.id}" is already the id of attribute ${first + 1} (line ${source.locate([first, 'id']).line}): ids must be unique, rename one`));
+    } else seen.set(attribute.id, i);
+    if (attribute.type === 'choice' || attribute.type === 'choices') {
+      const options = new Map<string, number>();
+      attribute.options.forEach((option, j) => {
+        if (options.has(option.id)) problems.push(at(source, [i, 'options', j, 'id'], `option "${option.id}" appears twice in "${attribute.id}": option ids must be unique`));
+        else options.set(option.id, j);
+      });
+    }
+    if (attribute.type === 'number' && attribute.min !== undefined && attribute.max !== undefined && attribute.min > attribute.max) {
+      problems.push(at(source, [i, 'max'], `is ${attribute.max}, below min ${attribute.min}: swap them`));
+    }
+  });
+  return problems;
+}
+
+function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source: YamlSource): Problem[] {
+  const expected = OPERATOR_TYPES[rule.op];
+  if (expected !== attribute.type) {
+    const fitting = Object.entries(OPERATOR_TYPES)
+      .filter(([, type]) => type === attribute.type)
+      .map(([op]) => op);
+    return [
+      at(source, [...path, rule.op], `operator "${rule.op}" is for ${expected} attributes, but "${attribute.id}" is a ${attribute.type}: use ${fitting.join(', ')}`, true),
+    ];
+  }
+  if ('values' in rule && (attribute.type === 'choice' || attribute.type === 'choices')) {
+    const ids = attribute.options.map((o) => o.id);
+    return rule.values.flatMap((value, k) =>
+      ids.includes(value) ? [] : [at(source, [...path, rule.op, k], `unknown option "${value}" of "${attribute.id}"${listOrSuggest(value, ids, 'its options')}`)],
+    );
+  }
+  if (rule.op === 'between' && rule.min !== null && rule.max !== null && rule.min > rule.max) {
+    return [at(source, [...path, 'between'], `[${rule.min}, ${rule.max}] is empty: write the lower bound first, e.g. [${rule.max}, ${rule.min}]`)];
+  }
+  return [];
+}
+
+/** Every filter and signal reads an existing attribute with an operator of the right type and existing options. */
+export function checkIcpRules(icp: Icp, attributes: Attribute[], source: YamlSource): Problem[] {
+  const byId = new Map(attributes.map((a) => [a.id, a]));
+  const ids = attributes.map((a) => a.id);
+  const problems: Problem[] = [];
+  const checkAttribute = (attributeId: string, path: PropertyKey[]) => {
+    const attribute = byId.get(attributeId);
+    if (!attribute) problems.push(at(source, [...path, 'attribute'], `unknown attribute "${attributeId}"${listOrSuggest(attributeId, ids, 'attributes in attributes.yaml')}`));
+    return attribute;
+  };
+  icp.filters.forEach((filter, i) => {
+    const attribute = checkAttribute(filter.attribute, ['filters', i]);
+    if (attribute) problems.push(...checkRule(filter.rule, attribute, ['filters', i], source));
+  });
+  icp.signals.forEach((signal, i) => {
+    const attribute = checkAttribute(signal.attribute, ['signals', i]);
+    if (!attribute) return;
+    signal.levels.forEach((level, j) => {
+      const path = signal.graded ? ['signals', i, 'levels', j] : ['signals', i];
+      problems.push(...checkRule(level.rule, attribute, path, source));
+    });
+  });
+  return problems;
+}
+
+/** A persona's ICP ids name files in content/icps/. */
+export function checkPersonaLinks(persona: Persona, icpIds: string[], source: YamlSource): Problem[] {
+  return persona.icps.flatMap((id, k) =>
+    icpIds.includes(id) ? [] : [at(source, ['icps', k], `unknown ICP "${id}"${listOrSuggest(id, icpIds, 'the ICPs in content/icps/')}`)],
+  );
+}

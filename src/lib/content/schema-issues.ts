@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import { didYouMean } from './did-you-mean.ts';
+import { formatPath, type Problem } from './problem.ts';
+import type { YamlSource } from './source-file.ts';
+
+type AnySchema = z.core.$ZodType;
+
+/** The keys an object schema accepts at `path`, to suggest the right one for a typo. */
+function knownKeysAt(schema: AnySchema, path: readonly PropertyKey[]): Set<string> {
+  const keys = new Set<string>();
+  const visit = (node: AnySchema, rest: readonly PropertyKey[]): void => {
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+        return visit(def['innerType'] as AnySchema, rest);
+      case 'pipe':
+        return visit(def['in'] as AnySchema, rest);
+      case 'union':
+        for (const option of def['options'] as AnySchema[]) visit(option, rest);
+        return;
+      case 'array':
+        if (rest.length > 0) visit(def['element'] as AnySchema, rest.slice(1));
+        return;
+      case 'object': {
+        const shape = def['shape'] as Record<string, AnySchema>;
+        if (rest.length === 0) for (const key of Object.keys(shape)) keys.add(key);
+        else if (shape[String(rest[0])]) visit(shape[String(rest[0])]!, rest.slice(1));
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit(schema, path);
+  return keys;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  if (typeof value === 'string') return `text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a group of fields',
+  tuple: 'a list',
+};
+
+function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      if (value === undefined) return `is missing: add ${expected === 'text' ? 'it' : `${expected}`}`;
+      const hint = issue.expected === 'string' ? ': put the value in quotes' : '';
+      return `expected ${expected}, got ${describe(value)}${hint}`;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => String(v));
+      return `"${String(value)}" is not allowed: use one of ${allowed.join(', ')}${didYouMean(String(value), allowed)}`;
+    }
+    case 'invalid_union': {
+      if (value === undefined) return 'is missing';
+      const discriminator = (issue as { discriminator?: string }).discriminator;
+      if (discriminator) return `has no valid ${discriminator}: use number, choice, choices or boolean`;
+      return `is not valid here (${describe(value)})`;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+/** Turns zod issues into problems that point at the line and column of each offending value. */
+export function issuesToProblems(schema: AnySchema, issues: readonly z.core.$ZodIssue[], source: YamlSource, prefix: PropertyKey[] = []): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const { line, column } = source.locate([...path, key], { key: true });
+        const list = known.size > 0 ? `: allowed fields here are ${[...known].join(', ')}` : '';
+        const suggestion = didYouMean(key, known);
+        problems.push({
+          file: source.file,
+          line,
+          column,
+          field: formatPath([...path, key]),
+          message: suggestion ? `unknown field "${key}"${suggestion}` : `unknown field "${key}"${list}`,
+        });
+      }
+      continue;
+    }
+    const value = valueAt(source.data, path);
+    const { line, column } = source.locate(path);
+    problems.push({ file: source.file, line, column, field: formatPath(path), message: messageFor(issue, value) });
+  }
+  return problems;
+}

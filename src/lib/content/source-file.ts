@@ -1,0 +1,126 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { Problem } from './problem.ts';
+
+/** Files above this size are refused before parsing: content files are small, and a huge one is a mistake or an attack. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** YAML aliases expanded per file at most, to refuse "billion laughs" alias bombs quickly. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface RawFile {
+  /** Path relative to the repository, with `/` separators. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** A parsed YAML document (a data file or a frontmatter block) that can point back at its source. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Line and column of the value at `path`, or of its nearest existing parent. */
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number };
+}
+
+export interface ParsedFile {
+  yaml: YamlSource;
+  /** Markdown body after the frontmatter (empty for YAML files). */
+  body: string;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function problemAt(file: string, line: number, column: number, message: string, field = '-'): Problem {
+  return { file, line, column, field, message };
+}
+
+/** Decodes UTF-8 (a BOM is fine), refusing other encodings and oversized files. */
+export function decodeText(file: RawFile): { text?: string; problem?: Problem } {
+  if (file.bytes.byteLength > MAX_FILE_BYTES) {
+    const mb = (file.bytes.byteLength / 1024 / 1024).toFixed(1);
+    return { problem: problemAt(file.path, 1, 1, `file is ${mb} MB, over the 1 MB limit for content files: split it or remove what does not belong`) };
+  }
+  try {
+    const text = decoder.decode(file.bytes);
+    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  } catch {
+    return { problem: problemAt(file.path, 1, 1, 'is not UTF-8 text: save the file with UTF-8 encoding in your editor') };
+  }
+}
+
+function findNode(doc: Document, path: readonly PropertyKey[], key: boolean): YamlNode | undefined {
+  let node: unknown = doc.contents;
+  let found: YamlNode | undefined = doc.contents ?? undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      const isLast = i === path.length - 1;
+      if (isLast && key && isScalar(pair.key)) return pair.key;
+      node = pair.value;
+      // `key:` with no value: point at the key.
+      found = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) break;
+      node = item;
+      found = item as YamlNode;
+    } else {
+      break;
+    }
+  }
+  return found;
+}
+
+/** Parses YAML text that starts at `lineOffset` lines into its file. */
+export function parseYaml(file: string, text: string, lineOffset: number): { source?: YamlSource; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: false });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  const problems = doc.errors.map((error) => {
+    const { line, column } = position(error.pos[0]);
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return problemAt(file, line, column, `YAML syntax: ${reason}. Check indentation, and quote values that contain ": " or start with a special character`);
+  });
+  if (problems.length > 0) return { problems };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return { problems: [problemAt(file, 1, 1, `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT}): write the values out instead of using * aliases`)] };
+  }
+  return {
+    problems: [],
+    source: {
+      file,
+      data,
+      locate(path, options = {}) {
+        const node = findNode(doc, path, options.key ?? false);
+        return node?.range ? position(node.range[0]) : { line: 1 + lineOffset, column: 1 };
+      },
+    },
+  };
+}
+
+const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+/** Splits a Markdown file into its YAML frontmatter (between `---` lines) and its body. */
+export function parseMarkdown(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
+  const match = FRONTMATTER.exec(text);
+  if (!match) {
+    return {
+      problems: [problemAt(file, 1, 1, 'has no frontmatter: start the file with a line "---", the YAML fields, then another "---" line')],
+    };
+  }
+  const { source, problems } = parseYaml(file, match[1]!, 1);
+  if (!source) return { problems };
+  return { parsed: { yaml: source, body: text.slice(match[0].length) }, problems: [] };
+}
+
+/** Parses a whole YAML data file. */
+export function parseYamlFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
+  const { source, problems } = parseYaml(file, text, 0);
+  return source ? { parsed: { yaml: source, body: '' }, problems } : { problems };
+}

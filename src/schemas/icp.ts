@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { IsoDateSchema, OwnerSchema, TextListSchema, TextSchema } from './shared.ts';
+import { FilterSchema } from './filter.ts';
+import { SignalSchema, bestPoints } from './signal.ts';
+import { MarketSchema } from './market.ts';
+
+/** The best possible positive points of an ICP always total this. */
+export const BEST_POINTS_TOTAL = 100;
+
+/** A tier: accounts scoring at least `min` (and less than the tier above) belong to it. */
+export const TierSchema = z.strictObject({
+  /** Name reps use, e.g. `Tier 1`. */
+  label: TextSchema,
+  /** Lowest score in this tier, 0 to 100. */
+  min: z.number().int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100'),
+});
+
+/** Product-market-fit evidence for this ICP. */
+export const PmfSchema = z.strictObject({
+  /** Share of new customers who came by referral, 0 to 1. 0.30 or more suggests product-market fit. */
+  referralShare: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1 (0.34 means 34 %)').optional(),
+  /** Net Promoter Score, -100 to 100. */
+  nps: z.number().min(-100, 'must be between -100 and 100').max(100, 'must be between -100 and 100').optional(),
+  /** Yearly logo retention, 0 to 1. */
+  retention: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1 (0.92 means 92 %)').optional(),
+});
+
+/** Value in both directions. */
+export const ValueSchema = z.strictObject({
+  /** Why these accounts are valuable to us. */
+  forUs: TextListSchema,
+  /** The value we bring them, and how they measure it. */
+  forThem: TextListSchema,
+});
+
+/**
+ * Frontmatter of `content/icps/<id>.md`: one Ideal Customer Profile (a kind of company).
+ * The Markdown body after the frontmatter is the narrative.
+ */
+export const IcpSchema = z
+  .strictObject({
+    /** Name of the ICP, e.g. `Mid-market SaaS scale-ups`. */
+    title: TextSchema,
+    /** One sentence a rep can repeat. */
+    summary: TextSchema,
+    /** `draft`, `active` (default) or `retired`. Only active ICPs are scored by default. */
+    status: z.enum(['draft', 'active', 'retired']).default('active'),
+    /** Who keeps this ICP up to date. */
+    owner: OwnerSchema,
+    /** Date of the last review, YYYY-MM-DD. */
+    reviewed: IsoDateSchema,
+    /** Hard criteria: failing any one puts the account out. */
+    filters: z.array(FilterSchema).min(1, 'needs at least one filter: what puts an account out of this ICP?'),
+    /** Soft criteria: points that rank accounts. Best positive points total exactly 100. */
+    signals: z.array(SignalSchema).min(1, 'needs at least one signal'),
+    /** Tiers, highest first, strictly descending `min`; the last has `min: 0`. */
+    tiers: z.array(TierSchema).min(1, 'needs at least one tier, the last with min 0'),
+    /** Their problems. */
+    pains: TextListSchema,
+    /** Jobs to be done. */
+    jobs: TextListSchema,
+    /** Events that make them buy now. */
+    triggers: TextListSchema,
+    /** Qualitative exclusions: who we do not want. */
+    disqualifiers: TextListSchema,
+    /** Value for us and for them. */
+    value: ValueSchema.default({ forUs: [], forThem: [] }),
+    /** Optional product-market-fit evidence. */
+    pmf: PmfSchema.optional(),
+    /** Optional TAM / SAM / SOM. */
+    market: MarketSchema.optional(),
+  })
+  .superRefine((icp, ctx) => {
+    // zod runs this even when a signal or tier failed its own schema: check only well-formed ones.
+    if (!icp.signals.every((s) => Array.isArray(s.levels)) || !icp.tiers.every((t) => typeof t.min === 'number')) return;
+    const best = icp.signals.reduce((sum, signal) => sum + bestPoints(signal), 0);
+    if (best !== BEST_POINTS_TOTAL) {
+      const parts = icp.signals.map((s) => `${s.label} ${bestPoints(s)}`).join(' + ');
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signals'],
+        message: `best positive points total ${best}, not ${BEST_POINTS_TOTAL} (${parts}): change points so the best possible account scores exactly ${BEST_POINTS_TOTAL}`,
+      });
+    }
+    icp.tiers.forEach((tier, i) => {
+      const previous = icp.tiers[i - 1];
+      if (previous && tier.min >= previous.min) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tiers', i, 'min'],
+          message: `is ${tier.min}, not below ${previous.min} of "${previous.label}": list tiers highest first with strictly descending min`,
+        });
+      }
+    });
+    const last = icp.tiers.at(-1);
+    if (last && last.min !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiers', icp.tiers.length - 1, 'min'],
+        message: `is ${last.min}: the last tier must have min 0 so every account that passes the filters gets a tier`,
+      });
+    }
+  });
+
+export type Icp = z.output<typeof IcpSchema>;
+export type IcpInput = z.input<typeof IcpSchema>;
+export type Tier = z.output<typeof TierSchema>;
+export type IcpStatus = Icp['status'];

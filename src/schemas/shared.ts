@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** A file or option id: lowercase letters, digits and hyphens, starting with a letter or digit. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** An id as used for file names (`content/icps/<id>.md`) and attribute options. */
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, 'must use only lowercase letters, digits and hyphens (for example "mid-market")');
+
+/** Attribute and option ids may also use underscores (`hiring_revops`), as CRM field names do. */
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** An attribute or option id, e.g. `employees`, `hiring_revops`, `competitor-x`. */
+export const KeySchema = z
+  .string()
+  .regex(KEY_PATTERN, 'must use only lowercase letters, digits, hyphens and underscores (for example "hiring_revops")');
+
+/** Non-empty, trimmed text. */
+export const TextSchema = z.string().trim().min(1, 'must not be empty');
+
+/** A list of short texts; all lists are optional in the content and default to empty. */
+export const TextListSchema = z.array(TextSchema).default([]);
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A calendar date written `YYYY-MM-DD`, and a date that exists (`2026-04-31` is refused).
+ * YAML parsers that turn dates into `Date` objects (Astro's frontmatter reader) are accepted too.
+ * @example reviewed: 2026-09-15
+ */
+export const IsoDateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, for example 2026-09-15')
+    .refine(isRealDate, 'is not a date that exists (check the day and month)'),
+);
+
+/** Owner of a file: the person who keeps it up to date. */
+export const OwnerSchema = TextSchema;
