@@ -1,0 +1,77 @@
+import type { Locale } from '../../schemas/playbook.ts';
+
+/**
+ * Every user-visible string of the scoring engine (widget, CLI output, calibration summary),
+ * in English and French. Arguments are already formatted in the locale (numbers, lists).
+ */
+const en = {
+  /** `Employees between 50 and 1,000 people` */
+  between: (attribute: string, min: string, max: string) => `${attribute} between ${min} and ${max}`,
+  atLeast: (attribute: string, value: string) => `${attribute} at least ${value}`,
+  atMost: (attribute: string, value: string) => `${attribute} at most ${value}`,
+  anyValue: (attribute: string) => `${attribute}: any value`,
+  /** `Region is France or DACH` (the list is already joined with "or"). */
+  in: (attribute: string, options: string) => `${attribute} is ${options}`,
+  notIn: (attribute: string, options: string) => `${attribute} is not ${options}`,
+  /** `Tools in use include HubSpot or Salesforce` */
+  anyOf: (attribute: string, options: string) => `${attribute} include ${options}`,
+  allOf: (attribute: string, options: string) => `${attribute} include ${options}`,
+  noneOf: (attribute: string, options: string) => `${attribute} include none of ${options}`,
+  /** `Hiring RevOps: yes` */
+  is: (attribute: string, answer: string) => `${attribute}: ${answer}`,
+  yes: 'yes',
+  no: 'no',
+  /** The value of an empty `choices` selection. */
+  noneSelected: 'none',
+  unknownValue: 'unknown',
+  filterPass: (rule: string, value: string) => `Passes: ${rule} (seen ${value})`,
+  filterFail: (rule: string, value: string) => `Fails: ${rule} (seen ${value})`,
+  filterUnknown: (rule: string) => `Unknown: ${rule} (no value)`,
+  /** A matching signal: `+20: Hiring for RevOps: yes (seen yes)` */
+  signalMatch: (points: string, rule: string, value: string) => `${points}: ${rule} (seen ${value})`,
+  signalNoMatch: (label: string, value: string) => `0: ${label} does not apply (seen ${value})`,
+  signalUnanswered: (label: string, best: string) => `Unanswered: ${label} (up to ${best})`,
+  /** `55 now — up to 100 if you confirm Region and Revenue` */
+  bestSummary: (score: string, best: string, attributes: string) => `${score} now — up to ${best} if you confirm ${attributes}`,
+  scoreOnly: (score: string) => `${score} of 100`,
+  explainFit: (title: string, tier: string, summary: string) => `Passes every filter of ${title}. ${tier}: ${summary}.`,
+  explainUnknown: (title: string, passed: number, total: number, unknown: string, tier: string, summary: string) =>
+    `Passes ${passed} of ${total} filters of ${title}; confirm ${unknown}. ${tier} if it passes: ${summary}.`,
+  explainOut: (title: string, failed: string) => `Out of ${title}: fails ${failed}.`,
+  verdicts: { fit: 'Fit', unknown: 'Unknown', out: 'Out' },
+};
+
+export type ScoringMessages = typeof en;
+
+const fr: ScoringMessages = {
+  between: (attribute, min, max) => `${attribute} entre ${min} et ${max}`,
+  atLeast: (attribute, value) => `${attribute} au moins ${value}`,
+  atMost: (attribute, value) => `${attribute} au plus ${value}`,
+  anyValue: (attribute) => `${attribute} : toute valeur`,
+  in: (attribute, options) => `${attribute} est ${options}`,
+  notIn: (attribute, options) => `${attribute} n'est pas ${options}`,
+  anyOf: (attribute, options) => `${attribute} comprend ${options}`,
+  allOf: (attribute, options) => `${attribute} comprend ${options}`,
+  noneOf: (attribute, options) => `${attribute} ne comprend aucun de ${options}`,
+  is: (attribute, answer) => `${attribute} : ${answer}`,
+  yes: 'oui',
+  no: 'non',
+  noneSelected: 'aucun',
+  unknownValue: 'inconnu',
+  filterPass: (rule, value) => `Passe : ${rule} (vu : ${value})`,
+  filterFail: (rule, value) => `Échoue : ${rule} (vu : ${value})`,
+  filterUnknown: (rule) => `Inconnu : ${rule} (pas de valeur)`,
+  signalMatch: (points, rule, value) => `${points} : ${rule} (vu : ${value})`,
+  signalNoMatch: (label, value) => `0 : ${label} ne s'applique pas (vu : ${value})`,
+  signalUnanswered: (label, best) => `Sans réponse : ${label} (jusqu'à ${best})`,
+  bestSummary: (score, best, attributes) => `${score} maintenant — jusqu'à ${best} si vous confirmez ${attributes}`,
+  scoreOnly: (score) => `${score} sur 100`,
+  explainFit: (title, tier, summary) => `Passe tous les filtres de ${title}. ${tier} : ${summary}.`,
+  explainUnknown: (title, passed, total, unknown, tier, summary) =>
+    `Passe ${passed} filtres sur ${total} de ${title} ; à confirmer : ${unknown}. ${tier} s'il les passe : ${summary}.`,
+  explainOut: (title, failed) => `Hors de ${title} : échoue sur ${failed}.`,
+  verdicts: { fit: 'Dans la cible', unknown: 'À confirmer', out: 'Hors cible' },
+};
+
+/** Scoring strings by locale. */
+export const scoringMessages: Record<Locale, ScoringMessages> = { en, fr };
