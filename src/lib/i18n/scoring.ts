@@ -39,6 +39,22 @@ const en = {
     `Passes ${passed} of ${total} filters of ${title}; confirm ${unknown}. ${tier} if it passes: ${summary}.`,
   explainOut: (title: string, failed: string) => `Out of ${title}: fails ${failed}.`,
   verdicts: { fit: 'Fit', unknown: 'Unknown', out: 'Out' },
+  /** Problems with one CSV cell or the header: what is wrong, then what to write instead. */
+  csv: {
+    notNumber: (value: string) => `"${value}" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)`,
+    belowMin: (value: string, min: string, attribute: string) => `${value} is below ${min}, the lowest value for ${attribute}: check the cell`,
+    aboveMax: (value: string, max: string, attribute: string) => `${value} is above ${max}, the highest value for ${attribute}: check the cell`,
+    unknownOption: (value: string, attribute: string, suggestion: string | undefined, options: string) =>
+      `"${value}" is not an option of ${attribute}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: write an option id or label: ${options}`,
+    notBoolean: (value: string) => `"${value}" is not yes or no: write true/false, yes/no, oui/non or 1/0`,
+    extraCells: (count: number, expected: number) =>
+      `has ${count} cells but the header has ${expected}: the extra cells are left out (quote cells that contain the delimiter)`,
+    unclosedQuote: 'a quoted cell is not closed before the end of the file: add the closing quote',
+    duplicateColumn: (attribute: string, first: number) => `is a second column for ${attribute} (the first is column ${first}): this one is kept as is and not scored`,
+    similarColumn: (suggestion: string) => `is not an attribute (did you mean "${suggestion}"?): the column is kept as is and not scored`,
+    noAttributeColumns: (names: string) => `no column is named after an attribute: name the columns by attribute id or label (${names})`,
+    emptyFile: 'the file is empty: it needs a header row naming the columns, then one row per account',
+  },
 };
 
 export type ScoringMessages = typeof en;
@@ -71,6 +87,21 @@ const fr: ScoringMessages = {
     `Passe ${passed} filtres sur ${total} de ${title} ; à confirmer : ${unknown}. ${tier} s'il les passe : ${summary}.`,
   explainOut: (title, failed) => `Hors de ${title} : échoue sur ${failed}.`,
   verdicts: { fit: 'Dans la cible', unknown: 'À confirmer', out: 'Hors cible' },
+  csv: {
+    notNumber: (value) => `« ${value} » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5)`,
+    belowMin: (value, min, attribute) => `${value} est inférieur à ${min}, la plus petite valeur pour ${attribute} : vérifiez la cellule`,
+    aboveMax: (value, max, attribute) => `${value} est supérieur à ${max}, la plus grande valeur pour ${attribute} : vérifiez la cellule`,
+    unknownOption: (value, attribute, suggestion, options) =>
+      `« ${value} » n'est pas une option de ${attribute}${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ''} : écrivez l'id ou le libellé d'une option : ${options}`,
+    notBoolean: (value) => `« ${value} » n'est ni oui ni non : écrivez oui/non, true/false, yes/no ou 1/0`,
+    extraCells: (count, expected) =>
+      `a ${count} cellules alors que l'en-tête en a ${expected} : les cellules en trop sont ignorées (mettez entre guillemets les cellules qui contiennent le séparateur)`,
+    unclosedQuote: "une cellule entre guillemets n'est pas fermée avant la fin du fichier : ajoutez le guillemet fermant",
+    duplicateColumn: (attribute, first) => `est une deuxième colonne pour ${attribute} (la première est la colonne ${first}) : elle est gardée telle quelle et non notée`,
+    similarColumn: (suggestion) => `n'est pas un attribut (vouliez-vous dire « ${suggestion} » ?) : la colonne est gardée telle quelle et non notée`,
+    noAttributeColumns: (names) => `aucune colonne ne porte le nom d'un attribut : nommez les colonnes par l'id ou le libellé de l'attribut (${names})`,
+    emptyFile: "le fichier est vide : il faut une ligne d'en-tête qui nomme les colonnes, puis une ligne par compte",
+  },
 };
 
 /** Scoring strings by locale. */

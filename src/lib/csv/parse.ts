@@ -1,0 +1,234 @@
+/** A field delimiter the parser detects from the header line. */
+export type Delimiter = ',' | ';' | '\t';
+
+/** One CSV record with the file line it starts on (1-based; the header is line 1). */
+export interface CsvRecord {
+  cells: string[];
+  line: number;
+  /** True when the file ended inside a quoted cell (a quote that was never closed). */
+  unclosedQuote?: boolean;
+}
+
+/** A CSV file the parser cannot go on with (for example a record longer than the limit). */
+export class CsvError extends Error {
+  override name = 'CsvError';
+}
+
+/** A record (one row, quoted newlines included) longer than this is refused: it is a quote left open. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+
+/**
+ * The delimiter of a header line: whichever of `,` `;` tab appears most often outside quotes
+ * (`,` when none does, as in a one-column file).
+ * @example detectDelimiter('company;employees;region') // ';'
+ */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts = [0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < headerLine.length; i++) {
+    const c = headerLine[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted) {
+      const k = DELIMITERS.indexOf(c as Delimiter);
+      if (k !== -1) counts[k]!++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k]! > counts[best]!) best = k;
+  return DELIMITERS[best]!;
+}
+
+/** End of the first line outside quotes, or -1 when it has not arrived yet. */
+function firstLineEnd(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === LF && !quoted) return i;
+  }
+  return -1;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * A streaming RFC 4180 CSV parser fed with text chunks of any size: quoted cells with `""`
+ * escapes and embedded newlines, CRLF or LF line ends, a leading BOM stripped, and the
+ * delimiter (`,`, `;` or tab) detected from the header line. Blank lines are skipped.
+ * Pure: works the same in Node streams and in a Web Worker.
+ * @example
+ * const parser = new CsvParser();
+ * const records = [...parser.push('a;b\n1;'), ...parser.push('2\n'), ...parser.end()];
+ * // [{ cells: ['a', 'b'], line: 1 }, { cells: ['1', '2'], line: 2 }]
+ */
+export class CsvParser {
+  /** The delimiter, once the header line has arrived (or as given). */
+  delimiter: Delimiter | undefined;
+  /** Whether the text started with a byte order mark. */
+  bom = false;
+  private buffer = '';
+  private started = false;
+  private line = 1;
+  private ended = false;
+  // Cached positions of the next delimiter and newline in the buffer, so a line with few
+  // delimiters is not rescanned for each cell.
+  private nextDelimiter = -1;
+  private nextNewline = -1;
+
+  constructor(options: { delimiter?: Delimiter } = {}) {
+    this.delimiter = options.delimiter;
+  }
+
+  /** Feeds a chunk of text; returns the records it completed. */
+  push(chunk: string): CsvRecord[] {
+    if (this.ended) throw new CsvError('push() after end()');
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) {
+        this.bom = true;
+        chunk = chunk.slice(1);
+      }
+    }
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    return this.drain(false);
+  }
+
+  /** Signals the end of the text; returns the last records. */
+  end(): CsvRecord[] {
+    if (this.ended) return [];
+    const records = this.drain(true);
+    this.ended = true;
+    return records;
+  }
+
+  private drain(final: boolean): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    const text = this.buffer;
+    if (this.delimiter === undefined) {
+      const end = firstLineEnd(text);
+      if (end === -1 && !final) return this.keep(text, 0, records);
+      this.delimiter = detectDelimiter(end === -1 ? text : text.slice(0, end));
+    }
+    this.nextDelimiter = -1;
+    this.nextNewline = -1;
+    let position = 0;
+    while (position < text.length) {
+      const next = this.parseRecord(text, position, final, records);
+      if (next === -1) break;
+      position = next;
+    }
+    return this.keep(text, position, records);
+  }
+
+  private keep(text: string, position: number, records: CsvRecord[]): CsvRecord[] {
+    this.buffer = position === 0 ? text : text.slice(position);
+    if (this.buffer.length > MAX_RECORD_CHARS) {
+      throw new CsvError(
+        `line ${this.line} runs over ${MAX_RECORD_CHARS / 1024 / 1024} MB without ending: a quoted cell is probably not closed (check the quotes on that line)`,
+      );
+    }
+    return records;
+  }
+
+  private findDelimiter(text: string, from: number): number {
+    if (this.nextDelimiter < from && this.nextDelimiter !== text.length) {
+      const found = text.indexOf(this.delimiter!, from);
+      this.nextDelimiter = found === -1 ? text.length : found;
+    }
+    return this.nextDelimiter;
+  }
+
+  private findNewline(text: string, from: number): number {
+    if (this.nextNewline < from && this.nextNewline !== text.length) {
+      const found = text.indexOf('\n', from);
+      this.nextNewline = found === -1 ? text.length : found;
+    }
+    return this.nextNewline;
+  }
+
+  /** Parses one record at `start`; returns the position after it, or -1 if it is not complete yet. */
+  private parseRecord(text: string, start: number, final: boolean, records: CsvRecord[]): number {
+    const cells: string[] = [];
+    const delimiter = this.delimiter!.charCodeAt(0);
+    let position = start;
+    let newlines = 0;
+    let unclosed = false;
+    for (;;) {
+      let cell: string;
+      let end: number;
+      if (text.charCodeAt(position) === QUOTE) {
+        cell = '';
+        let from = position + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close === -1 || (close === text.length - 1 && !final)) {
+            // The closing quote (or what follows it) is in a later chunk.
+            if (!final) return -1;
+            if (close === -1) {
+              cell += text.slice(from);
+              newlines += countNewlines(text, from, text.length);
+              unclosed = true;
+              position = text.length;
+              break;
+            }
+          }
+          cell += text.slice(from, close);
+          newlines += countNewlines(text, from, close);
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            cell += '"';
+            from = close + 2;
+            continue;
+          }
+          position = close + 1;
+          break;
+        }
+        // Lenient: text between a closing quote and the next delimiter is kept (`"a"b` reads `ab`).
+        const newline = this.findNewline(text, position);
+        const next = this.findDelimiter(text, position);
+        end = Math.min(next, newline);
+        if (end === text.length && !final) return -1;
+        if (end > position) {
+          let tail = end;
+          if (end === newline && text.charCodeAt(tail - 1) === CR) tail--;
+          cell += text.slice(position, tail);
+        }
+      } else {
+        const newline = this.findNewline(text, position);
+        if (newline === text.length && !final) return -1;
+        const next = this.findDelimiter(text, position);
+        end = next < newline ? next : newline;
+        let tail = end;
+        if (end === newline && tail > position && text.charCodeAt(tail - 1) === CR) tail--;
+        cell = text.slice(position, tail);
+      }
+      cells.push(cell);
+      if (end < text.length && text.charCodeAt(end) === delimiter) {
+        position = end + 1;
+        continue;
+      }
+      position = end === text.length ? end : end + 1;
+      break;
+    }
+    const line = this.line;
+    this.line += 1 + newlines;
+    if (cells.length === 1 && cells[0] === '' && !unclosed) return position;
+    records.push(unclosed ? { cells, line, unclosedQuote: true } : { cells, line });
+    return position;
+  }
+}
+
+/** Parses a whole CSV text at once (calibration files, tests). */
+export function parseCsv(text: string): { records: CsvRecord[]; delimiter: Delimiter; bom: boolean } {
+  const parser = new CsvParser();
+  const records = [...parser.push(text), ...parser.end()];
+  return { records, delimiter: parser.delimiter ?? ',', bom: parser.bom };
+}
