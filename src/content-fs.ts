@@ -5,8 +5,11 @@ import { join, relative, resolve, sep } from 'node:path';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, type Problem } from './lib/content/problem.ts';
 
-/** The repository root (this file lives in src/). */
-export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+/**
+ * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
+ * as Astro bundles this file into dist/ during the build.
+ */
+export const PROJECT_ROOT = process.cwd();
 
 /** The content folder: `content/`, or `ICP_CONTENT_DIR` (tests build fixtures with it). */
 export function contentDir(): string {
