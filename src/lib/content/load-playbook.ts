@@ -5,6 +5,7 @@ import { PageSchema } from '../../schemas/page.ts';
 import { PersonaSchema } from '../../schemas/persona.ts';
 import { PlaybookSchema } from '../../schemas/playbook.ts';
 import { ID_PATTERN } from '../../schemas/shared.ts';
+import { checkCalibration } from '../scoring/calibration.ts';
 import { checkAttributes, checkIcpRules, checkPersonaLinks } from './cross-checks.ts';
 import type { AccountsFile, IcpEntry, PageEntry, PersonaEntry, PlaybookModel } from './model.ts';
 import { sortProblems, type Problem } from './problem.ts';
@@ -154,15 +155,16 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content'):
   if (problems.length > 0 || !settings || !attributes) return { problems: sortProblems(problems) };
   const accounts: AccountsFile[] = parsedByKind.accounts.map(({ file, text }) => ({ file, text: text ?? '' }));
   const byTitle = <T extends { data: { title: string } }>(a: T, b: T) => a.data.title.localeCompare(b.data.title);
-  return {
-    problems: [],
-    model: {
-      settings,
-      attributes,
-      icps: icps.sort(byTitle),
-      personas: personas.sort((a, b) => a.data.name.localeCompare(b.data.name)),
-      pages: pages.sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || byTitle(a, b)),
-      accounts,
-    },
+  const model: PlaybookModel = {
+    settings,
+    attributes,
+    icps: icps.sort(byTitle),
+    personas: personas.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    pages: pages.sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || byTitle(a, b)),
+    accounts,
   };
+  // Known accounts are tests of the ICPs: they can only run once everything else is valid.
+  const calibration = checkCalibration(model);
+  if (calibration.length > 0) return { problems: sortProblems(calibration) };
+  return { problems: [], model };
 }
