@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
 
 export default defineConfig({
   // Absolute URLs (Open Graph images) need the address the playbook is served from.
@@ -9,6 +11,12 @@ export default defineConfig({
   outDir: process.env.ICP_OUT_DIR || './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  markdown: {
+    // .md bodies are data written by anyone with a pull request: authors' raw HTML is parsed
+    // into elements (rawHtml) so the sanitizer can drop scripts, event handlers and
+    // javascript: links before they reach a page. .mdx is code and is skipped (code review).
+    processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml()] }),
+  },
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });
