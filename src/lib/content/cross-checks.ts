@@ -64,8 +64,10 @@ function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source
 
 /** Every filter and signal reads an existing attribute with an operator of the right type and existing options. */
 export function checkIcpRules(icp: Icp, attributes: Attribute[], source: YamlSource): Problem[] {
-  const byId = new Map(attributes.map((a) => [a.id, a]));
-  const ids = attributes.map((a) => a.id);
+  // The first of duplicate ids wins, as checkAttributes reports the later ones.
+  const byId = new Map<string, Attribute>();
+  for (const attribute of attributes) if (!byId.has(attribute.id)) byId.set(attribute.id, attribute);
+  const ids = [...byId.keys()];
   const problems: Problem[] = [];
   const checkAttribute = (attributeId: string, path: PropertyKey[]) => {
     const attribute = byId.get(attributeId);

@@ -66,11 +66,14 @@ const EXPECTED: Record<string, string> = {
   tuple: 'a list',
 };
 
-function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
+function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey | undefined): string {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      if (value === undefined) return `is missing: add ${expected === 'text' ? 'it' : `${expected}`}`;
+      if (value === undefined) {
+        return typeof field === 'string' ? `is missing: add a line "${field}: …" with ${expected}` : `is missing: add ${expected}`;
+      }
+      if (typeof value === 'number' && !Number.isFinite(value)) return `must be a finite number, not ${String(value)}: write a plain number`;
       const hint = issue.expected === 'string' ? ': put the value in quotes' : '';
       return `expected ${expected}, got ${describe(value)}${hint}`;
     }
@@ -112,7 +115,7 @@ export function issuesToProblems(schema: AnySchema, issues: readonly z.core.$Zod
     }
     const value = valueAt(source.data, path);
     const { line, column } = source.locate(path);
-    problems.push({ file: source.file, line, column, field: formatPath(path), message: messageFor(issue, value) });
+    problems.push({ file: source.file, line, column, field: formatPath(path), message: messageFor(issue, value, path.at(-1)) });
   }
   return problems;
 }

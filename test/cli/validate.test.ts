@@ -1,0 +1,56 @@
+// `npm run validate` as an author runs it: exit code, one line per problem, no stack trace.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+const work = mkdtempSync(join(tmpdir(), 'icp-validate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function validate(content: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['scripts/validate.ts'], {
+    cwd: root,
+    env: { ...process.env, GITHUB_ACTIONS: '', ...env, ICP_CONTENT_DIR: content },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function brokenCopy(): string {
+  const dir = join(work, `content-${Math.random().toString(36).slice(2)}`);
+  cpSync(join(root, 'test/fixtures/valid/content'), dir, { recursive: true });
+  const icp = join(dir, 'icps/core.md');
+  writeFileSync(icp, readFileSync(icp, 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'));
+  return dir;
+}
+
+describe('npm run validate', () => {
+  it('passes the example playbook', () => {
+    const { status, stdout } = validate(join(root, 'content'));
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Content is valid: 3 ICPs, 5 personas, 4 pages, 10 attributes/);
+  });
+
+  it('fails with one line per problem, relative path first, and no stack trace', () => {
+    const dir = brokenCopy();
+    const { status, stderr } = validate(dir);
+    const path = relative(root, join(dir, 'icps/core.md'));
+    expect(status).toBe(1);
+    expect(stderr.split('\n')[0]).toBe(`${path}:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)`);
+    expect(stderr).toContain('1 problem in content: fix it and run npm run validate again.');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('adds GitHub annotations when run in GitHub Actions', () => {
+    const { stdout } = validate(brokenCopy(), { GITHUB_ACTIONS: 'true' });
+    expect(stdout).toMatch(/^::error file=.*core\.md,line=9,col=16,title=filters\[0\]\.attribute::unknown attribute "employes" \(did you mean "employees"\?\)$/m);
+  });
+
+  it('says where content should be when the folder is missing', () => {
+    const { status, stderr } = validate(join(work, 'nowhere'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^No content folder at .*nowhere: create it/);
+  });
+});

@@ -1,0 +1,279 @@
+// One failure mode per test, each as an author would make it, with the exact report line
+// (file:line:col  field  message) locked by an inline snapshot.
+import { describe, expect, it } from 'vitest';
+import { loadPlaybook } from '../../src/lib/content/load-playbook.ts';
+import { editIcp, fixtureFiles, fixtureText, replaceOnce, report } from './fixtures.ts';
+
+describe('the valid fixture', () => {
+  it('loads with no problem and resolves the market bottom-up', () => {
+    const { model, problems } = loadPlaybook(fixtureFiles());
+    expect(problems).toEqual([]);
+    expect(model?.icps.map((i) => i.id)).toEqual(['core']);
+    expect(model?.icps[0]?.data.market).toMatchObject({ currency: 'EUR', tam: { value: 10_000_000 }, sam: { value: 2_000_000 }, som: { value: 200_000, accounts: 20 } });
+  });
+
+  it('accepts a byte order mark and Windows line endings', () => {
+    const icp = '\uFEFF' + fixtureText('content/icps/core.md').replace(/\n/g, '\r\n');
+    expect(report({ 'content/icps/core.md': icp })).toEqual([]);
+  });
+
+  it('ignores files whose name starts with an underscore (drafts)', () => {
+    expect(report({ 'content/icps/_idea.md': 'not even frontmatter' })).toEqual([]);
+  });
+});
+
+describe('rules that read attributes', () => {
+  it('names an unknown attribute and suggests the closest one', () => {
+    expect(report(editIcp('attribute: employees\n    between', 'attribute: employes\n    between'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)",
+      ]
+    `);
+  });
+
+  it('names an unknown option id and suggests the closest one', () => {
+    expect(report(editIcp('in: [fr, de]', 'in: [fr, dee]'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:13:14  filters[1].in[1]  unknown option "dee" of "region" (did you mean "de"?)",
+      ]
+    `);
+  });
+
+  it('refuses a rule with no operator', () => {
+    expect(report(editIcp('    in: [fr, de]\n', ''))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:11:5  filters[1]  has no operator: add exactly one of between, atLeast, atMost, in, notIn, anyOf, allOf, noneOf, is",
+      ]
+    `);
+  });
+
+  it('refuses a rule with two operators', () => {
+    expect(report(editIcp('between: [50, 1000]', 'between: [50, 1000]\n    atLeast: 10'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:8:5  filters[0]  has 2 operators (between, atLeast): keep exactly one, or split it into several rules",
+      ]
+    `);
+  });
+
+  it('refuses an operator that does not fit the attribute type', () => {
+    expect(report(editIcp('anyOf: [hubspot, salesforce]', 'in: [hubspot, salesforce]'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:17:5  signals[0].in  operator "in" is for choice attributes, but "stack" is a choices: use anyOf, allOf, noneOf",
+      ]
+    `);
+  });
+
+  it('refuses an empty range', () => {
+    expect(report(editIcp('between: [50, 1000]', 'between: [1000, 50]'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:10:14  filters[0].between  [1000, 50] is empty: write the lower bound first, e.g. [50, 1000]",
+      ]
+    `);
+  });
+
+  it('names an unknown field and suggests the right one', () => {
+    expect(report(editIcp('    points: 40', '    pionts: 40'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:15:5  signals[0].points  is missing: add points, a whole number from -100 to 100",
+        "content/icps/core.md:18:5  signals[0].pionts  unknown field "pionts" (did you mean "points"?)",
+      ]
+    `);
+  });
+});
+
+describe('points and tiers', () => {
+  it('requires the best positive points to total exactly 100', () => {
+    expect(report(editIcp('points: 40', 'points: 35'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:15:3  signals  best positive points total 95, not 100 (Runs HubSpot or Salesforce 35 + Hiring RevOps 30 + Size sweet spot 30): change points so the best possible account scores exactly 100",
+      ]
+    `);
+  });
+
+  it('refuses points that are not whole numbers from -100 to 100', () => {
+    expect(report(editIcp('points: 30\n  - label: Size', 'points: 130\n  - label: Size'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:22:13  signals[1].points  must be at most 100",
+      ]
+    `);
+  });
+
+  it('requires tiers in strictly descending order', () => {
+    expect(report(editIcp('{ label: Tier 2, min: 40 }', '{ label: Tier 2, min: 70 }'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:30:27  tiers[1].min  is 70, not below 70 of "Tier 1": list tiers highest first with strictly descending min",
+      ]
+    `);
+  });
+
+  it('requires the last tier to start at 0', () => {
+    expect(report(editIcp('{ label: Tier 3, min: 0 }', '{ label: Tier 3, min: 10 }'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:31:27  tiers[2].min  is 10: the last tier must have min 0 so every account that passes the filters gets a tier",
+      ]
+    `);
+  });
+});
+
+describe('market', () => {
+  it('requires SOM ≤ SAM ≤ TAM', () => {
+    expect(report(editIcp('sam: { accounts: 200 }', 'sam: { accounts: 2000 }'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:35:8  market.sam  is larger than tam (20000000 > 10000000): SAM is the part of TAM that passes the filters, so SOM ≤ SAM ≤ TAM",
+      ]
+    `);
+  });
+
+  it('refuses numbers that are not finite', () => {
+    expect(report(editIcp('tam: { accounts: 1000, acv: 10000', 'tam: { accounts: 1000, acv: .inf'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:34:31  market.tam.acv  must be a finite number, not Infinity: write a plain number",
+      ]
+    `);
+  });
+
+  it('asks for an ACV when a figure counts accounts only', () => {
+    expect(report(editIcp('acv: 10000, ', ''))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:34:20  market.tam.accounts  needs an acv (average contract value) to become money: add acv here or on tam",
+        "content/icps/core.md:35:20  market.sam.accounts  needs an acv (average contract value) to become money: add acv here or on tam",
+      ]
+    `);
+  });
+});
+
+describe('files and references', () => {
+  it('names a persona ICP reference that does not resolve', () => {
+    const persona = replaceOnce(fixtureText('content/personas/champion.md'), 'icps: [core]', 'icps: [cor]');
+    expect(report({ 'content/personas/champion.md': persona })).toMatchInlineSnapshot(`
+      [
+        "content/personas/champion.md:5:8  icps[0]  unknown ICP "cor" (did you mean "core"?)",
+      ]
+    `);
+  });
+
+  it('refuses duplicate attribute ids', () => {
+    const attributes = fixtureText('content/attributes.yaml') + '- id: region\n  label: Region again\n  type: boolean\n';
+    expect(report({ 'content/attributes.yaml': attributes })).toMatchInlineSnapshot(`
+      [
+        "content/attributes.yaml:21:7  [4].id  "region" is already the id of attribute 2 (line 6): ids must be unique, rename one",
+      ]
+    `);
+  });
+
+  it('refuses a file name that is not a valid id', () => {
+    expect(report({ 'content/pages/Sales Plays.md': fixtureText('content/pages/guide.md') })).toMatchInlineSnapshot(`
+      [
+        "content/pages/Sales Plays.md:1:1  -  file name "Sales Plays" is not a valid id: use lowercase letters, digits and hyphens, e.g. rename it to sales-plays.md",
+      ]
+    `);
+  });
+
+  it('refuses two pages with the same id', () => {
+    expect(report({ 'content/pages/guide.mdx': fixtureText('content/pages/guide.md') })).toMatchInlineSnapshot(`
+      [
+        "content/pages/guide.mdx:1:1  -  has the same id "guide" as content/pages/guide.md: rename one of them (ids are file names without extension)",
+      ]
+    `);
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(report(editIcp('reviewed: 2026-09-15', 'reviewed: 2026-04-31'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:6:11  reviewed  is not a date that exists (check the day and month)",
+      ]
+    `);
+  });
+
+  it('refuses a value outside the allowed list and suggests the closest', () => {
+    expect(report(editIcp('status: active', 'status: activ'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:4:9  status  "activ" is not allowed: use one of draft, active, retired (did you mean "active"?)",
+      ]
+    `);
+  });
+
+  it('names a missing required field', () => {
+    expect(report(editIcp('owner: Camille Martin\n', ''))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:2:1  owner  is missing: add a line "owner: …" with text",
+      ]
+    `);
+  });
+
+  it('refuses text that is not UTF-8', () => {
+    const latin1 = Uint8Array.from([...fixtureText('content/pages/guide.md').replace('How', 'Caf\u00e9 how')].map((c) => c.charCodeAt(0)));
+    expect(report({ 'content/pages/guide.md': latin1 })).toMatchInlineSnapshot(`
+      [
+        "content/pages/guide.md:1:1  -  is not UTF-8 text: save the file with UTF-8 encoding in your editor",
+      ]
+    `);
+  });
+
+  it('points at a YAML syntax error', () => {
+    expect(report(editIcp('summary: Mid-sized companies in France and Germany.', 'summary: [unclosed'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:4:1  -  YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]. Check indentation, and quote values that contain ": " or start with a special character",
+      ]
+    `);
+  });
+
+  it('refuses a duplicated key', () => {
+    expect(report(editIcp('status: active', 'status: active\nstatus: draft'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:5:1  -  YAML syntax: Map keys must be unique. Check indentation, and quote values that contain ": " or start with a special character",
+      ]
+    `);
+  });
+
+  it('asks for frontmatter when a Markdown file has none', () => {
+    expect(report({ 'content/pages/guide.md': '# Guide\n\nNo frontmatter.' })).toMatchInlineSnapshot(`
+      [
+        "content/pages/guide.md:1:1  -  has no frontmatter: start the file with a line "---", the YAML fields, then another "---" line",
+      ]
+    `);
+  });
+
+  it('asks for playbook.yaml when it is missing', () => {
+    expect(report({ 'content/playbook.yaml': null })).toMatchInlineSnapshot(`
+      [
+        "content/playbook.yaml:1:1  -  is missing: create it with at least company and product (see README, "playbook.yaml")",
+      ]
+    `);
+  });
+
+  it('reports every problem of every file in one run, sorted by file and line', () => {
+    const lines = report({
+      ...editIcp('attribute: employees\n    between', 'attribute: employes\n    between'),
+      'content/personas/champion.md': replaceOnce(fixtureText('content/personas/champion.md'), 'buyingRole: champion', 'buyingRole: champ'),
+    });
+    expect(lines.map((line) => line.split('  ')[0])).toEqual(['content/icps/core.md:9:16', 'content/personas/champion.md:4:13']);
+  });
+});
+
+describe('hostile input', () => {
+  it('refuses a YAML alias bomb in well under a second', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+    const started = performance.now();
+    const lines = report({ 'content/attributes.yaml': bomb.join('\n') + '\n' });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/attributes.yaml:1:1  -  YAML aliases expand too much (more than 100): write the values out instead of using * aliases",
+      ]
+    `);
+  });
+
+  it('refuses a 5 MB file before parsing it', () => {
+    const huge = 'company: Acme\nproduct: x\n' + '#'.repeat(5 * 1024 * 1024);
+    const started = performance.now();
+    const lines = report({ 'content/playbook.yaml': huge });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/playbook.yaml:1:1  -  file is 5.0 MB, over the 1 MB limit for content files: split it or remove what does not belong",
+      ]
+    `);
+  });
+});
