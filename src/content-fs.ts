@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, type Problem } from './lib/content/problem.ts';
+import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -41,6 +42,14 @@ export function getPlaybook() {
   cached ??= loadPlaybookFromDisk();
   if (!cached.model) throw new Error(`Content is invalid; run npm run validate:\n${cached.problems.map(formatProblem).join('\n')}`);
   return cached.model;
+}
+
+let calibration: Map<string, IcpCalibration> | undefined;
+
+/** How the known accounts land on each ICP, computed once per build. */
+export function getCalibration(): Map<string, IcpCalibration> {
+  calibration ??= calibrationSummary(getPlaybook());
+  return calibration;
 }
 
 export type { Problem };
