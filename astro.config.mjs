@@ -3,10 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   // Absolute URLs (Open Graph images) need the address the playbook is served from.
-  site: process.env.SITE_URL || undefined,
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   // Tests build into their own folder so they never clobber a user's dist/.
   outDir: process.env.ICP_OUT_DIR || './dist',
   trailingSlash: 'ignore',
@@ -17,6 +18,6 @@ export default defineConfig({
     // javascript: links before they reach a page. .mdx is code and is skipped (code review).
     processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml()] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   devToolbar: { enabled: false },
 });

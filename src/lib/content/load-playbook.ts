@@ -124,8 +124,9 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content'):
     const data = validate(IcpSchema, parsed.yaml, problems);
     if (!data) continue;
     if (attributes) problems.push(...checkIcpRules(data, attributes, parsed.yaml));
-    const market = data.market && { ...data.market, currency: data.market.currency ?? settings?.currency ?? 'EUR' };
-    icps.push({ id, file, body: parsed.body, data: { ...data, market } });
+    const { market, ...rest } = data;
+    const resolved = market && { ...market, currency: market.currency ?? settings?.currency ?? 'EUR' };
+    icps.push({ id, file, body: parsed.body, data: resolved ? { ...rest, market: resolved } : rest });
   }
   const icpIds = parsedByKind.icps.map((f) => f.id);
 
