@@ -1,0 +1,27 @@
+// Node-only: reports, at the end of `astro build`, how many slide and Open Graph images were
+// drawn and how many came from the cache (a build with unchanged content draws none), and
+// prunes cache entries nobody used for a month. The images themselves are drawn by the
+// endpoints in src/pages/slides/ and src/pages/og/.
+import type { AstroIntegration } from 'astro';
+import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from './slides-cache.ts';
+
+/** The slides integration: add it to `integrations` in astro.config.mjs. */
+export default function slides(): AstroIntegration {
+  return {
+    name: 'icp-playbook:slides',
+    hooks: {
+      'astro:build:start': () => {
+        resetSlideStats();
+      },
+      'astro:build:done': ({ logger }) => {
+        const stats = slideStats();
+        const total = stats.drawn + stats.cached;
+        if (total === 0) return;
+        const drawing = stats.drawn ? `, ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG` : '';
+        logger.info(`${total} images: ${stats.drawn} drawn, ${stats.cached} from the cache${drawing} (${cacheDir()})`);
+        const removed = pruneSlideCache();
+        if (removed) logger.info(`Removed ${removed} cached files unused for 30 days.`);
+      },
+    },
+  };
+}

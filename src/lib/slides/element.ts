@@ -1,0 +1,65 @@
+// The element tree satori draws, as plain objects: `{ type, props: { style, children } }`.
+// Templates build it with these helpers instead of JSX, so they stay plain TypeScript.
+import type { FittedText } from './fit-text.ts';
+import type { TextStyle } from './text-kit.ts';
+
+/** CSS properties as satori reads them (camelCase; numbers are pixels). */
+export type Style = Record<string, string | number>;
+
+/** One node of the tree. */
+export interface SlideElement {
+  type: string;
+  props: { style?: Style; children?: SlideChild | SlideChild[]; [attribute: string]: unknown };
+}
+
+export type SlideChild = SlideElement | string;
+
+/** A flex box (satori lays out every `div` with flexbox); widths include padding and border. */
+export function box(style: Style, ...children: SlideChild[]): SlideElement {
+  return { type: 'div', props: { style: { display: 'flex', boxSizing: 'border-box', ...style }, children } };
+}
+
+/** Fitted text as elements: one box per line, drawn alone so it never wraps again. */
+export function textLines(fitted: FittedText, style: TextStyle, extra: Style = {}): SlideElement {
+  return box(
+    { flexDirection: 'column', flexShrink: 0, height: fitted.height, ...extra },
+    ...fitted.lines.map((line) =>
+      box(
+        {
+          height: fitted.lineHeight,
+          lineHeight: `${fitted.lineHeight}px`,
+          fontSize: fitted.fontSize,
+          fontWeight: style.fontWeight,
+          letterSpacing: style.letterSpacing ?? 0,
+          color: style.color,
+          whiteSpace: 'nowrap',
+          flexShrink: 0,
+        },
+        line,
+      ),
+    ),
+  );
+}
+
+/** An inline SVG drawing, e.g. an icon. `paths` are `<path>` attribute sets. */
+export function svg(width: number, height: number, viewBox: string, paths: Record<string, string | number>[]): SlideElement {
+  return {
+    type: 'svg',
+    props: {
+      width,
+      height,
+      viewBox,
+      style: { flexShrink: 0 },
+      children: paths.map((attributes) => ({ type: 'path', props: attributes })),
+    },
+  };
+}
+
+/** Every string in a tree, in document order (what the renderer scans for emoji and symbols). */
+export function collectText(node: SlideChild | SlideChild[] | undefined, out: string[] = []): string[] {
+  if (node === undefined) return out;
+  if (typeof node === 'string') out.push(node);
+  else if (Array.isArray(node)) for (const child of node) collectText(child, out);
+  else collectText(node.props.children, out);
+  return out;
+}

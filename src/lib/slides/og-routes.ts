@@ -1,0 +1,60 @@
+// Which pages get an Open Graph image, and where it lives: `/og/<page path without slashes>.png`.
+import type { PlaybookModel } from '../content/model.ts';
+import { getSlideStrings, type OgKind } from '../i18n/slides.ts';
+
+/** One page of the site, as its link preview describes it. */
+export interface OgPage {
+  /** Site path with slashes, e.g. `/icps/mid-market-saas/`. */
+  path: string;
+  kind: OgKind;
+  title: string;
+  description?: string | undefined;
+}
+
+/**
+ * The route key of a page's Open Graph image: the path without leading and trailing slashes,
+ * `index` for the home page.
+ * @example ogRouteKey('/icps/mid-market-saas/') // 'icps/mid-market-saas'
+ */
+export function ogRouteKey(pagePath: string): string {
+  const path = (pagePath.split(/[?#]/)[0] ?? '').replace(/(^|\/)index\.html$/, '/');
+  const key = path.replace(/^\/+|\/+$/g, '');
+  return key === '' ? 'index' : key;
+}
+
+/**
+ * Root-relative URL of the Open Graph image of the page at `pagePath`.
+ * @example ogImagePath('/') // '/og/index.png'
+ * @example ogImagePath('/icps/mid-market-saas/') // '/og/icps/mid-market-saas.png'
+ */
+export function ogImagePath(pagePath: string): string {
+  return `/og/${ogRouteKey(pagePath)}.png`;
+}
+
+/**
+ * Root-relative URLs of the one-slide images of ICP `id`.
+ * @example slideImagePaths('mid-market-saas').png // '/slides/mid-market-saas.png'
+ */
+export function slideImagePaths(id: string): { png: string; svg: string } {
+  return { png: `/slides/${id}.png`, svg: `/slides/${id}.svg` };
+}
+
+/** Every page of the site that has an Open Graph image: fixed pages, then one per ICP, persona and guide. */
+export function listOgPages(model: PlaybookModel): OgPage[] {
+  const { settings } = model;
+  const t = getSlideStrings(settings.locale);
+  const fixed = (path: string, kind: OgKind & keyof typeof t.pageTitles): OgPage => ({ path, kind, title: t.pageTitles[kind] });
+  return [
+    { path: '/', kind: 'home', title: settings.company, description: settings.tagline ?? t.pageTitles.home },
+    fixed('/icps/', 'icps'),
+    fixed('/personas/', 'personas'),
+    fixed('/pages/', 'pages'),
+    fixed('/score/', 'score'),
+    fixed('/market/', 'market'),
+    fixed('/review/', 'review'),
+    fixed('/search/', 'search'),
+    ...model.icps.map((icp): OgPage => ({ path: `/icps/${icp.id}/`, kind: 'icp', title: icp.data.title, description: icp.data.summary })),
+    ...model.personas.map((p): OgPage => ({ path: `/personas/${p.id}/`, kind: 'persona', title: `${p.data.name}, ${p.data.role}`, description: p.data.summary })),
+    ...model.pages.map((page): OgPage => ({ path: `/pages/${page.id}/`, kind: 'page', title: page.data.title, description: page.data.description })),
+  ];
+}

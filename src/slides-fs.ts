@@ -1,0 +1,197 @@
+// Node-only: draws the slide and Open Graph images at build time. Fonts come from
+// @fontsource/inter and emoji from @twemoji/svg (both in node_modules, never fetched); satori
+// turns the templates' element trees into SVG, resvg turns SVG into PNG, and every image is
+// cached on disk by a hash of everything that shapes it, so an unchanged image is never redrawn.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import { getPlaybook } from './content-fs.ts';
+import { cacheDir, slideStats } from './integrations/slides-cache.ts';
+import type { PlaybookModel } from './lib/content/model.ts';
+import { parseFontMetrics, type FontMetrics } from './lib/slides/font-metrics.ts';
+import { createTextKit, type TextKit } from './lib/slides/text-kit.ts';
+import { icpSlide, icpSlideData } from './lib/slides/icp-slide.ts';
+import { ogImage, ogImageData } from './lib/slides/og-image.ts';
+import type { SlideElement } from './lib/slides/element.ts';
+import { FONT_FAMILY, FONT_WEIGHTS, OG_SIZE, SLIDE_SIZE, TEMPLATE_VERSION } from './lib/slides/theme.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Inter subsets loaded, in fallback order: Latin first (satori picks glyphs in this order). */
+const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'] as const;
+
+/** One font as satori takes it. */
+interface SatoriFont {
+  name: string;
+  data: Buffer;
+  weight: (typeof FONT_WEIGHTS)[number];
+  style: 'normal';
+}
+
+interface FontSet {
+  satori: SatoriFont[];
+  metrics: Map<number, FontMetrics[]>;
+  /** Hash of every font file, part of each image's cache key. */
+  hash: string;
+}
+
+function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+function versionOf(name: string): string {
+  return (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+let fontSet: FontSet | undefined;
+
+/** Inter from @fontsource/inter, read once per process: WOFF2 for satori, WOFF for metrics. */
+export function loadFonts(): FontSet {
+  if (fontSet) return fontSet;
+  const files = join(packageDir('@fontsource/inter'), 'files');
+  const hash = createHash('sha256');
+  const satoriFonts: SatoriFont[] = [];
+  const metrics = new Map<number, FontMetrics[]>();
+  for (const weight of FONT_WEIGHTS) {
+    const perWeight: FontMetrics[] = [];
+    for (const subset of SUBSETS) {
+      const base = join(files, `inter-${subset}-${weight}-normal`);
+      const woff2 = readFileSync(`${base}.woff2`);
+      hash.update(woff2);
+      satoriFonts.push({ name: FONT_FAMILY, data: woff2, weight, style: 'normal' });
+      perWeight.push(parseFontMetrics(readFileSync(`${base}.woff`), (bytes) => inflateSync(bytes)));
+    }
+    metrics.set(weight, perWeight);
+  }
+  fontSet = { satori: satoriFonts, metrics, hash: hash.digest('hex') };
+  return fontSet;
+}
+
+let emojiFiles: Set<string> | undefined;
+const emojiUris = new Map<string, string | undefined>();
+
+/** The Twemoji SVG for an emoji grapheme, as a data URI, or undefined when Twemoji has none. */
+export function twemoji(grapheme: string): string | undefined {
+  if (emojiUris.has(grapheme)) return emojiUris.get(grapheme);
+  const dir = packageDir('@twemoji/svg');
+  emojiFiles ??= new Set(readdirSync(dir).filter((f) => f.endsWith('.svg')));
+  const codes = [...grapheme].map((c) => c.codePointAt(0)!.toString(16));
+  // Twemoji names files without the emoji variation selector, except in some ZWJ sequences.
+  const candidates = [codes.join('-'), codes.filter((c) => c !== 'fe0f').join('-')];
+  const file = candidates.map((name) => `${name}.svg`).find((name) => emojiFiles!.has(name));
+  const uri = file ? `data:image/svg+xml;base64,${readFileSync(join(dir, file)).toString('base64')}` : undefined;
+  emojiUris.set(grapheme, uri);
+  return uri;
+}
+
+/** A text kit for one render, with Inter's metrics and Twemoji. */
+export function createNodeTextKit(): TextKit {
+  return createTextKit({ fonts: loadFonts().metrics, emoji: twemoji });
+}
+
+export { cacheDir, slideStats };
+
+export interface RenderedImage {
+  svg: string;
+  png: Buffer;
+  /** The cache key (content hash). */
+  key: string;
+  fromCache: boolean;
+}
+
+const inFlight = new Map<string, Promise<RenderedImage>>();
+const versions = () => ({ satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js') });
+
+/** The cache key of an image: template version, renderer versions, fonts, size, tree and images. */
+export function imageKey(tree: SlideElement, size: { width: number; height: number }, images: Record<string, string>): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ template: TEMPLATE_VERSION, ...versions(), fonts: loadFonts().hash, size, tree, images }))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * Draws a tree to SVG and PNG, or reads both from the cache when nothing that shapes the image
+ * changed. `label` names the image in the build log.
+ */
+export async function renderImage(
+  tree: SlideElement,
+  size: { width: number; height: number },
+  kit: TextKit,
+  label: string,
+  options: { cache?: boolean } = {},
+): Promise<RenderedImage> {
+  const images = kit.images();
+  const key = imageKey(tree, size, images);
+  const useCache = options.cache ?? true;
+  const dir = cacheDir();
+  const svgFile = join(dir, `${key}.svg`);
+  const pngFile = join(dir, `${key}.png`);
+  const stats = slideStats();
+  stats.keys.add(key);
+  if (useCache && existsSync(svgFile) && existsSync(pngFile)) {
+    stats.cached++;
+    // Touch the entry: the cache prune removes what no build used for a month.
+    const now = new Date();
+    utimesSync(pngFile, now, now);
+    utimesSync(svgFile, now, now);
+    return { svg: readFileSync(svgFile, 'utf8'), png: readFileSync(pngFile), key, fromCache: true };
+  }
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const work = (async (): Promise<RenderedImage> => {
+    const started = performance.now();
+    // satori's types want a React node; the plain { type, props } tree is what it reads.
+    const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
+      ...size,
+      fonts: loadFonts().satori,
+      graphemeImages: images,
+    });
+    const drawn = performance.now();
+    const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+    const done = performance.now();
+    // resvg frees native memory only when the event loop turns: yield between renders.
+    await new Promise((resolve) => setImmediate(resolve));
+    stats.drawn++;
+    stats.svgMs += drawn - started;
+    stats.pngMs += done - drawn;
+    if (useCache) {
+      mkdirSync(dir, { recursive: true });
+      // Write then rename, so a build stopped halfway never leaves half a file in the cache.
+      writeFileSync(`${svgFile}.${process.pid}.tmp`, svg);
+      renameSync(`${svgFile}.${process.pid}.tmp`, svgFile);
+      writeFileSync(`${pngFile}.${process.pid}.tmp`, png);
+      renameSync(`${pngFile}.${process.pid}.tmp`, pngFile);
+    }
+    if (process.env['ICP_SLIDES_VERBOSE'] === '1') {
+      console.info(`[slides] drew ${label} (${(drawn - started).toFixed(0)} ms SVG + ${(done - drawn).toFixed(0)} ms PNG)`);
+    }
+    return { svg, png, key, fromCache: false };
+  })();
+  inFlight.set(key, work);
+  try {
+    return await work;
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+/** The one-slide image of ICP `id` (SVG and PNG, 1920 × 1080). */
+export async function renderIcpSlide(id: string, model: PlaybookModel = getPlaybook()): Promise<RenderedImage> {
+  const kit = createNodeTextKit();
+  const tree = icpSlide(icpSlideData(model, id), kit);
+  return renderImage(tree, SLIDE_SIZE, kit, `slides/${id}.png`);
+}
+
+/** The Open Graph image of the site page at `pagePath`, e.g. `/icps/mid-market-saas/` (1200 × 630). */
+export async function renderOgImage(pagePath: string, model: PlaybookModel = getPlaybook()): Promise<RenderedImage> {
+  const kit = createNodeTextKit();
+  const data = ogImageData(model, pagePath);
+  if (!data) throw new Error(`No page at ${pagePath}: Open Graph images exist for the pages listed by listOgPages().`);
+  const tree = ogImage(data, kit);
+  return renderImage(tree, OG_SIZE, kit, `og${pagePath === '/' ? '/index' : pagePath.replace(/\/$/, '')}.png`);
+}
