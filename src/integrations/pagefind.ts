@@ -3,7 +3,7 @@
 // that src/lib/search-attrs.ts puts on pages; the browser side is src/components/search/.
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -83,6 +83,28 @@ async function measure(dir: string): Promise<Pick<IndexReport, 'indexBytes' | 'i
   return { indexFiles, indexBytes, runtimeBytes };
 }
 
+/**
+ * The page's HTML with a space between adjacent tags. Astro writes `<dt>Owner</dt><dd>Camille</dd>`
+ * with no whitespace, and pagefind joins text across `th`, `dt`, `dd` and block-styled spans,
+ * indexing "OwnerCamille" as one word that no search finds. Only the indexer sees this copy.
+ * @example spaceBetweenTags('<dt>Owner</dt><dd>Camille</dd>') // '<dt>Owner</dt> <dd>Camille</dd>'
+ */
+export function spaceBetweenTags(html: string): string {
+  return html.replace(/>(?=<)/g, '> ');
+}
+
+/**
+ * The URL pagefind gives a built file, as `addDirectory` would: `personas/cfo/index.html` →
+ * `/personas/cfo/`, `404.html` → `/404.html`.
+ */
+export function pageUrl(relativePath: string): string {
+  const path = relativePath.split(sep).join('/');
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** Files fed to pagefind at once: enough to keep its service busy, few enough to bound memory. */
+const BATCH = 64;
+
 /** Indexes every HTML page of a built site with pagefind and writes the index next to it. */
 export async function indexSite({ siteDir, language, outputPath = join(siteDir, 'pagefind') }: IndexSiteOptions): Promise<IndexReport> {
   const started = performance.now();
@@ -90,7 +112,18 @@ export async function indexSite({ siteDir, language, outputPath = join(siteDir, 
     // forceLanguage: one index in the playbook's language, even for a page without `lang`.
     const { index } = check('start', await pagefind.createIndex({ forceLanguage: language }));
     if (!index) throw new SearchIndexError('Pagefind did not create an index and reported no error. Run npm run build again.');
-    const { page_count: htmlFiles } = check(`index the HTML pages in ${siteDir}`, await index.addDirectory({ path: siteDir }));
+    const files = (await readdir(siteDir, { recursive: true }))
+      .filter((file) => file.endsWith('.html') && !join(siteDir, file).startsWith(outputPath + sep))
+      .sort();
+    for (let start = 0; start < files.length; start += BATCH) {
+      await Promise.all(
+        files.slice(start, start + BATCH).map(async (file) => {
+          const content = spaceBetweenTags(await readFile(join(siteDir, file), 'utf8'));
+          check(`index ${join(siteDir, file)}`, await index.addHTMLFile({ url: pageUrl(file), content }));
+        }),
+      );
+    }
+    const htmlFiles = files.length;
     check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
     await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
     const ms = performance.now() - started;

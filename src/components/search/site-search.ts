@@ -167,7 +167,12 @@ export class SiteSearch extends HTMLElement {
       this.#setActive(this.#active < 0 && step < 0 ? count - 1 : (this.#active + step + count) % count);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      void this.#pending.then(() => this.#options[Math.max(this.#active, 0)]?.click());
+      // Typed before the index or the last results arrived: wait for them, then open.
+      void (async () => {
+        await this.#loading;
+        await this.#pending;
+        this.#options[Math.max(this.#active, 0)]?.click();
+      })();
     }
   }
 

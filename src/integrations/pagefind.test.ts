@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, pageUrl, spaceBetweenTags } from './pagefind.ts';
+
+describe('pageUrl', () => {
+  it.each([
+    ['index.html', '/'],
+    ['personas/cfo/index.html', '/personas/cfo/'],
+    ['404.html', '/404.html'],
+    ['pages/glossary.html', '/pages/glossary.html'],
+  ])('%s → %s', (file, url) => {
+    expect(pageUrl(file)).toBe(url);
+  });
+});
+
+describe('spaceBetweenTags', () => {
+  it('separates the text of adjacent elements, so pagefind sees two words', () => {
+    expect(spaceBetweenTags('<dl><dt>Owner</dt><dd>Camille Martin</dd></dl>')).toBe('<dl> <dt>Owner</dt> <dd>Camille Martin</dd> </dl>');
+    expect(spaceBetweenTags('<th>Source</th><th>TAM</th>')).toBe('<th>Source</th> <th>TAM</th>');
+  });
+
+  it('leaves text inside an element alone', () => {
+    expect(spaceBetweenTags('<p>Rita, <a href="/x">Head of RevOps</a>.</p>')).toBe('<p>Rita, <a href="/x">Head of RevOps</a>.</p>');
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [512, '512 B'],
+    [4300, '4.3 kB'],
+    [2_500_000, '2.50 MB'],
+  ])('%d → %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});
