@@ -106,6 +106,28 @@ export interface RenderedImage {
 const inFlight = new Map<string, Promise<RenderedImage>>();
 const versions = () => ({ satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js') });
 
+type SatoriOptions = Parameters<typeof satori>[1];
+
+/**
+ * Draws a tree to SVG with satori, the project's fonts and the kit's images. `extra` adds
+ * satori options (tests pass `onNodeDetected` and `loadAdditionalAsset` to inspect the layout).
+ */
+export async function drawSvg(
+  tree: SlideElement,
+  size: { width: number; height: number },
+  kit: TextKit,
+  extra: Pick<SatoriOptions, 'onNodeDetected' | 'loadAdditionalAsset'> = {},
+): Promise<string> {
+  // satori's types want a React node; the plain { type, props } tree is what it reads.
+  return satori(tree as unknown as Parameters<typeof satori>[0], { ...size, fonts: loadFonts().satori, graphemeImages: kit.images(), ...extra });
+}
+
+/** SVG → PNG with resvg, at the SVG's size. System fonts are never read: text is already outlines. */
+export function rasterize(svg: string, width?: number): Buffer {
+  const fitTo = width ? ({ mode: 'width', value: width } as const) : ({ mode: 'original' } as const);
+  return new Resvg(svg, { fitTo, font: { loadSystemFonts: false } }).render().asPng();
+}
+
 /** The cache key of an image: template version, renderer versions, fonts, size, tree and images. */
 export function imageKey(tree: SlideElement, size: { width: number; height: number }, images: Record<string, string>): string {
   return createHash('sha256')
@@ -145,14 +167,9 @@ export async function renderImage(
   if (pending) return pending;
   const work = (async (): Promise<RenderedImage> => {
     const started = performance.now();
-    // satori's types want a React node; the plain { type, props } tree is what it reads.
-    const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
-      ...size,
-      fonts: loadFonts().satori,
-      graphemeImages: images,
-    });
+    const svg = await drawSvg(tree, size, kit);
     const drawn = performance.now();
-    const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+    const png = rasterize(svg);
     const done = performance.now();
     // resvg frees native memory only when the event loop turns: yield between renders.
     await new Promise((resolve) => setImmediate(resolve));

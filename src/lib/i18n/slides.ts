@@ -27,6 +27,8 @@ export interface SlideStrings {
   tierRange: (min: number, max: number) => string;
   tierBelow: (max: number) => string;
   accounts: (formatted: string) => string;
+  /** "27% of TAM": a market level as a share of the one above. */
+  shareOf: (percent: string, level: string) => string;
   marketLevels: { tam: string; sam: string; som: string };
   noPersonas: string;
   buyingRoles: Record<BuyingRole, string>;
@@ -54,6 +56,7 @@ const en: SlideStrings = {
   tierRange: (min, max) => `${min}–${max}`,
   tierBelow: (max) => `< ${max}`,
   accounts: (formatted) => `${formatted} accounts`,
+  shareOf: (percent, level) => `${percent} of ${level}`,
   marketLevels: { tam: 'TAM', sam: 'SAM', som: 'SOM' },
   noPersonas: 'No persona is linked to this ICP yet.',
   buyingRoles: {
@@ -108,6 +111,7 @@ const fr: SlideStrings = {
   tierRange: (min, max) => `${min}–${max}`,
   tierBelow: (max) => `< ${max}`,
   accounts: (formatted) => `${formatted} comptes`,
+  shareOf: (percent, level) => `${percent} du ${level}`,
   marketLevels: { tam: 'TAM', sam: 'SAM', som: 'SOM' },
   noPersonas: 'Aucun persona n’est encore lié à cet ICP.',
   buyingRoles: {

@@ -19,6 +19,14 @@ export function box(style: Style, ...children: SlideChild[]): SlideElement {
   return { type: 'div', props: { style: { display: 'flex', boxSizing: 'border-box', ...style }, children } };
 }
 
+/**
+ * Names a part of an image (`data-region`): tests check that every glyph stays inside the
+ * region it belongs to, and satori ignores the attribute.
+ */
+export function region(name: string, element: SlideElement): SlideElement {
+  return { ...element, props: { ...element.props, 'data-region': name } };
+}
+
 /** Fitted text as elements: one box per line, drawn alone so it never wraps again. */
 export function textLines(fitted: FittedText, style: TextStyle, extra: Style = {}): SlideElement {
   return box(

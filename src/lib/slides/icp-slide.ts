@@ -6,7 +6,7 @@ import type { Playbook } from '../../schemas/playbook.ts';
 import type { Persona } from '../../schemas/persona.ts';
 import { getFormatters, type Formatters } from '../format.ts';
 import { getSlideStrings, type SlideStrings } from '../i18n/slides.ts';
-import { box, svg, textLines as lines, type SlideElement, type Style } from './element.ts';
+import { box, region, svg, textLines as lines, type SlideElement, type Style } from './element.ts';
 import type { TextKit, TextStyle } from './text-kit.ts';
 import { COLORS, FONT_FAMILY, SLIDE_SIZE, TIER_STYLES } from './theme.ts';
 
@@ -23,6 +23,11 @@ interface Block {
   height: number;
 }
 
+/** A laid-out list: how many of its items it shows (the rest are counted in "+ N more"). */
+interface ListBlock extends Block {
+  shown: number;
+}
+
 interface Context {
   kit: TextKit;
   data: IcpSlideData;
@@ -35,12 +40,12 @@ const W = SLIDE_SIZE.width;
 const H = SLIDE_SIZE.height;
 const PAD_X = 80;
 const STRIPE = 10;
-const HEADER_PAD_TOP = 48;
-const HEADER_PAD_BOTTOM = 48;
+const HEADER_PAD_TOP = 44;
+const HEADER_PAD_BOTTOM = 42;
 const BRAND_ROW = 40;
 const MARKET_WIDTH = 620;
 const HEADER_GAP = 72;
-const BODY_PAD_TOP = 44;
+const BODY_PAD_TOP = 40;
 const BODY_PAD_BOTTOM = 24;
 const FOOTER = 72;
 const COLUMN_GAP = 64;
@@ -73,9 +78,9 @@ function stack(blocks: Block[], gap: number): Block {
  * As many items as fit in `budget` pixels, in order; when some are left out, the last line
  * says how many.
  */
-function fillList(items: Block[], gap: number, budget: number, more: (count: number) => Block): Block {
+function fillList(items: Block[], gap: number, budget: number, more: (count: number) => Block): ListBlock {
   const all = stack(items, gap);
-  if (all.height <= budget) return all;
+  if (all.height <= budget) return { ...all, shown: items.length };
   const kept: Block[] = [];
   let used = 0;
   for (const [i, item] of items.entries()) {
@@ -86,12 +91,12 @@ function fillList(items: Block[], gap: number, budget: number, more: (count: num
     kept.push(item);
     used = next;
   }
-  return stack([...kept, more(items.length - kept.length)], gap);
+  return { ...stack([...kept, more(items.length - kept.length)], gap), shown: kept.length };
 }
 
 /** Section heading: small capitals in the accent colour, and a hairline to the column's end. */
-function sectionHead({ kit }: Context, label: string, width: number): Block {
-  const style: TextStyle = { fontSize: 18, fontWeight: 700, letterSpacing: 2.4, color: COLORS.accentInk };
+function sectionHead({ kit }: Context, label: string, width: number, color: string = COLORS.accentInk): Block {
+  const style: TextStyle = { fontSize: 18, fontWeight: 700, letterSpacing: 2.4, color };
   const fitted = kit.fit(label.toUpperCase(), style, { width: width - 60, maxLines: 1, minFontSize: 14, lineHeight: 1.3 });
   return {
     node: box(
@@ -168,7 +173,7 @@ function header(ctx: Context): Block {
   const summaryStyle: TextStyle = { fontSize: 28, fontWeight: 400, color: COLORS.onNavyMuted };
   const summary = kit.fit(icp.data.summary, summaryStyle, { width: leftWidth, maxLines: 2, minFontSize: 24, lineHeight: 1.38 });
 
-  const gaps = { brand: 34, eyebrow: 8, title: 14 };
+  const gaps = { brand: 28, eyebrow: 8, title: 14 };
   const leftHeight = BRAND_ROW + gaps.brand + EYEBROW + gaps.eyebrow + title.height + gaps.title + summary.height;
   const left = box(
     { flexDirection: 'column', width: leftWidth, height: leftHeight, flexShrink: 0 },
@@ -190,8 +195,8 @@ function header(ctx: Context): Block {
       box({ width: W, height: STRIPE, flexShrink: 0, backgroundImage: `linear-gradient(90deg, ${COLORS.accent}, #8B5CF6)` }),
       box(
         { padding: `${HEADER_PAD_TOP}px ${PAD_X}px ${HEADER_PAD_BOTTOM}px`, gap: HEADER_GAP, width: W, height: height - STRIPE, flexShrink: 0 },
-        left,
-        ...(kpis ? [kpis.node] : []),
+        region('identity', left),
+        ...(kpis ? [region('market', kpis.node)] : []),
       ),
     ),
     height,
@@ -214,41 +219,66 @@ function marketKpis({ kit, data, t, f }: Context): Block {
   const valueSize = Math.min(...levels.map(({ money }) => kit.fit(money, valueStyle, { width: inner, maxLines: 1, minFontSize: 28, lineHeight: 1.15 }).fontSize));
   const sized = { ...valueStyle, fontSize: valueSize };
   const valueHeight = Math.ceil(valueSize * 1.15);
+  const shareStyle: TextStyle = { fontSize: 17, fontWeight: 500, color: COLORS.onNavyFaint };
+  const above = { tam: undefined, sam: 'tam', som: 'sam' } as const;
   const columns = levels.map(({ level, figure, money }) => {
     const levelText = kit.fit(t.marketLevels[level], levelStyle, { width: inner, maxLines: 1, minFontSize: 14, lineHeight: 1.3 });
     const value = kit.fit(money, sized, { width: inner, maxLines: 1, lineHeight: 1.15 });
     const accounts = figure.accounts === undefined ? undefined : kit.fit(t.accounts(f.compact(figure.accounts)), accountsStyle, { width: inner, maxLines: 1, minFontSize: 14, lineHeight: 1.3 });
+    const parent = above[level];
+    const ratio = parent && market[parent].value > 0 ? figure.value / market[parent].value : undefined;
+    const share =
+      parent && ratio !== undefined
+        ? kit.fit(t.shareOf(f.percent(ratio, ratio < 0.1 ? 1 : 0), t.marketLevels[parent]), shareStyle, { width: inner, maxLines: 1, minFontSize: 13, lineHeight: 1.3 })
+        : undefined;
     return box(
       { flexDirection: 'column', width: columnWidth, flexShrink: 0, paddingLeft: 20, borderLeft: `3px solid ${level === 'tam' ? COLORS.accent : level === 'sam' ? '#7C6CF6' : '#A78BFA'}`, gap: 6 },
       lines(levelText, levelStyle),
       box({ height: valueHeight, flexShrink: 0, alignItems: 'flex-end' }, lines(value, sized)),
       ...(accounts ? [lines(accounts, accountsStyle)] : []),
+      ...(share ? [lines(share, shareStyle)] : []),
     );
   });
-  const columnHeight = Math.ceil(18 * 1.3) + 6 + valueHeight + 6 + Math.ceil(18 * 1.3);
+  const columnHeight = Math.ceil(18 * 1.3) + 6 + valueHeight + 6 + Math.ceil(18 * 1.3) + 6 + Math.ceil(17 * 1.3);
   return {
     node: box({ flexDirection: 'column', width: MARKET_WIDTH, flexShrink: 0, gap: 18 }, lines(caption, captionStyle), box({ gap, flexShrink: 0 }, ...columns)),
     height: caption.height + 18 + columnHeight,
   };
 }
 
-/** A list of short statements with an icon, each on up to two lines. */
-function iconList(ctx: Context, texts: string[], icon: (size: number) => SlideElement, style: TextStyle, width: number, budget: number): Block {
+/** Statement lists get denser when they are long: smaller text for every item alike. */
+const LIST_DENSITY = [
+  { step: 0, gap: 18 },
+  { step: 2, gap: 14 },
+  { step: 4, gap: 10 },
+] as const;
+
+/** A list of short statements with an icon, each on up to two lines, all at one size. */
+function iconList(ctx: Context, texts: string[], icon: (size: number) => SlideElement, style: TextStyle, width: number, budget: number): ListBlock {
   const size = 32;
   const textWidth = width - size - 18;
-  const items = texts.map((text) => {
-    const fitted = ctx.kit.fit(text, style, { width: textWidth, maxLines: 2, minFontSize: style.fontSize - 4, lineHeight: 1.3 });
-    const height = Math.max(size, fitted.height);
-    return {
-      node: box(
-        { gap: 18, height, flexShrink: 0, alignItems: 'flex-start' },
-        box({ paddingTop: Math.max(0, Math.floor((fitted.lineHeight - size) / 2)), flexShrink: 0 }, icon(size)),
-        lines(fitted, style),
-      ),
-      height,
-    };
-  });
-  return fillList(items, 18, budget, (count) => moreLine(ctx, count, textWidth));
+  const build = (density: (typeof LIST_DENSITY)[number]) => {
+    const sized = { ...style, fontSize: style.fontSize - density.step };
+    const items = texts.map((text) => {
+      const fitted = ctx.kit.fit(text, sized, { width: textWidth, maxLines: 2, lineHeight: 1.3 });
+      const height = Math.max(size, fitted.height);
+      return {
+        node: box(
+          { gap: 18, height, flexShrink: 0, alignItems: 'flex-start' },
+          box({ paddingTop: Math.max(0, Math.floor((fitted.lineHeight - size) / 2)), flexShrink: 0 }, icon(size)),
+          lines(fitted, sized),
+        ),
+        height,
+      };
+    });
+    return fillList(items, density.gap, budget, (count) => moreLine(ctx, count, textWidth));
+  };
+  let list = build(LIST_DENSITY[0]);
+  for (const density of LIST_DENSITY.slice(1)) {
+    if (list.shown === texts.length) break;
+    list = build(density);
+  }
+  return list;
 }
 
 /** Who is in (the filters), who is out (disqualifiers, when there is room), and the tiers. */
@@ -262,13 +292,14 @@ function filtersColumn(ctx: Context, width: number, budget: number): SlideElemen
   const outRoom = room - filters.height - 34 - SECTION_HEAD - SECTION_GAP;
   const outStyle: TextStyle = { fontSize: 22, fontWeight: 400, color: COLORS.text };
   const disqualifiers = data.icp.data.disqualifiers;
-  const out = disqualifiers.length > 0 && outRoom >= 2 * 32 + 18 ? iconList(ctx, disqualifiers, crossIcon, outStyle, width, outRoom) : undefined;
+  const out = disqualifiers.length > 0 && filters.shown === data.icp.data.filters.length ? iconList(ctx, disqualifiers, crossIcon, outStyle, width, outRoom) : undefined;
+  const showOut = out !== undefined && outRoom > 0 && out.shown >= Math.min(2, disqualifiers.length);
   return box(
     { flexDirection: 'column', width, height: budget, flexShrink: 0 },
     head.node,
     spacer(SECTION_GAP),
     filters.node,
-    ...(out ? [spacer(34), sectionHead(ctx, t.notAFit, width).node, spacer(SECTION_GAP), out.node] : []),
+    ...(showOut ? [spacer(34), sectionHead(ctx, t.notAFit, width, COLORS.negative).node, spacer(SECTION_GAP), out.node] : []),
     box({ flexGrow: 1 }),
     tiers.node,
   );
@@ -320,11 +351,13 @@ function tiersBlock(ctx: Context, width: number): Block {
 
 /** Signal rows get denser as there are more of them, down to one line at 19 px. */
 const SIGNAL_DENSITY = [
-  { fontSize: 26, minFontSize: 23, maxLines: 2, pad: 13, pill: 40 },
-  { fontSize: 24, minFontSize: 21, maxLines: 2, pad: 10, pill: 38 },
-  { fontSize: 24, minFontSize: 20, maxLines: 1, pad: 8, pill: 36 },
-  { fontSize: 22, minFontSize: 19, maxLines: 1, pad: 6, pill: 32 },
-  { fontSize: 20, minFontSize: 18, maxLines: 1, pad: 4, pill: 30 },
+  { fontSize: 26, maxLines: 2, pad: 13, pill: 40 },
+  { fontSize: 24, maxLines: 2, pad: 10, pill: 38 },
+  { fontSize: 24, maxLines: 1, pad: 8, pill: 36 },
+  { fontSize: 22, maxLines: 1, pad: 6, pill: 32 },
+  { fontSize: 20, maxLines: 1, pad: 4, pill: 30 },
+  // With the tallest header (two-line title and summary) this still fits thirteen rows.
+  { fontSize: 19, maxLines: 1, pad: 3, pill: 28 },
 ] as const;
 
 /** The signals with their points: strongest first, negative signals last. */
@@ -347,7 +380,8 @@ function signalsColumn(ctx: Context, width: number, budget: number): SlideElemen
       const pillText = kit.fit(t.points(signedPoints(signal.value, f), signal.graded), pillStyle, { width: 200, maxLines: 1, lineHeight: 1.2 });
       const pillWidth = Math.ceil(pillText.width) + 30;
       const style: TextStyle = { fontSize: density.fontSize, fontWeight: 500, color: COLORS.ink };
-      const text = kit.fit(signal.label, style, { width: width - pillWidth - 24, maxLines: density.maxLines, minFontSize: density.minFontSize, lineHeight: 1.28 });
+      // One size for every row (the density's): rows that are too long are clamped, not shrunk.
+      const text = kit.fit(signal.label, style, { width: width - pillWidth - 24, maxLines: density.maxLines, lineHeight: 1.28 });
       const height = Math.max(text.height, density.pill) + 2 * density.pad;
       return {
         node: box(
@@ -458,7 +492,12 @@ export function icpSlide(data: IcpSlideData, kit: TextKit): SlideElement {
   return box(
     { flexDirection: 'column', width: W, height: H, backgroundColor: COLORS.white, fontFamily: FONT_FAMILY, color: COLORS.ink },
     head.node,
-    box(body, filtersColumn(ctx, c1, budget), signalsColumn(ctx, c2, budget), personasColumn(ctx, c3, budget)),
-    box({ padding: `0 ${PAD_X}px`, width: W, height: FOOTER, flexShrink: 0 }, footer(ctx)),
+    box(
+      body,
+      region('filters', filtersColumn(ctx, c1, budget)),
+      region('signals', signalsColumn(ctx, c2, budget)),
+      region('personas', personasColumn(ctx, c3, budget)),
+    ),
+    box({ padding: `0 ${PAD_X}px`, width: W, height: FOOTER, flexShrink: 0 }, region('footer', footer(ctx))),
   );
 }

@@ -3,7 +3,7 @@
 import type { PlaybookModel } from '../content/model.ts';
 import type { Playbook } from '../../schemas/playbook.ts';
 import { getSlideStrings } from '../i18n/slides.ts';
-import { box, textLines as lines, type SlideElement } from './element.ts';
+import { box, region, textLines as lines, type SlideElement } from './element.ts';
 import { listOgPages, ogRouteKey, type OgPage } from './og-routes.ts';
 import type { TextKit, TextStyle } from './text-kit.ts';
 import { COLORS, FONT_FAMILY, OG_SIZE } from './theme.ts';
@@ -83,7 +83,7 @@ export function ogImage(data: OgImageData, kit: TextKit): SlideElement {
   return box(
     { position: 'relative', flexDirection: 'column', width: W, height: H, backgroundColor: COLORS.navy, fontFamily: FONT_FAMILY, overflow: 'hidden' },
     rings(),
-    box(
+    region('content', box(
       { flexDirection: 'column', width: W, height: H - STRIPE, padding: PAD, flexShrink: 0 },
       box(
         { alignItems: 'center', gap: 16, height: BRAND, flexShrink: 0 },
@@ -103,7 +103,7 @@ export function ogImage(data: OgImageData, kit: TextKit): SlideElement {
       ),
       box({ height: 36, flexShrink: 0 }),
       box({ alignItems: 'center', height: FOOT, flexShrink: 0 }, lines(foot, footStyle)),
-    ),
+    )),
     box({ width: W, height: STRIPE, flexShrink: 0, backgroundImage: `linear-gradient(90deg, ${COLORS.accent}, #8B5CF6)` }),
   );
 }

@@ -44,6 +44,23 @@ const VARIATION = /[\uFE0E\uFE0F]/g;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 // Private-use code points stand for drawn symbols, one per symbol, colour and weight.
 const FIRST_PRIVATE = 0xe000;
+// Marks where prepare() left a character out, until tidy() closes the gap.
+const DROPPED = '\u0000';
+
+/**
+ * Closes the gaps left by characters that cannot be drawn ("Arabic: \0." → "Arabic:."), and
+ * the spaces around drawn symbols, whose one-em box already has room on both sides.
+ */
+function tidy(text: string, symbols: ReadonlySet<string>): string {
+  let out = text
+    .replace(/ ?\u0000[\u0000 ]*(?=[.,;:!?)\]}»])/g, '')
+    .replace(/ ?\u0000[\u0000 ]*/g, ' ');
+  if (symbols.size > 0) {
+    const list = [...symbols].join('');
+    out = out.replace(new RegExp(` ?([${list}]) ?`, 'gu'), '$1');
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+}
 
 /** Creates a kit for one render. */
 export function createTextKit(options: TextKitOptions): TextKit {
@@ -59,6 +76,7 @@ export function createTextKit(options: TextKitOptions): TextKit {
   const baseline = (1 + (first.ascender + first.descender) / first.unitsPerEm) / 2;
   const images = new Map<string, string>();
   const symbolKeys = new Map<string, string>();
+  const symbolChars = new Set<string>();
 
   const advance = (fonts: readonly FontMetrics[], cp: number): number | undefined => {
     for (const font of fonts) {
@@ -77,6 +95,7 @@ export function createTextKit(options: TextKitOptions): TextKit {
     if (!char) {
       char = String.fromCodePoint(FIRST_PRIVATE + symbolKeys.size);
       symbolKeys.set(key, char);
+      symbolChars.add(char);
       images.set(char, drawSymbol(symbol, style.color, style.fontWeight, baseline)!);
     }
     return char;
@@ -86,15 +105,17 @@ export function createTextKit(options: TextKitOptions): TextKit {
     const fonts = fontsFor(style.fontWeight);
     let out = '';
     for (const g of graphemes(text.normalize('NFC').replace(/\s+/g, ' '))) {
+      const bare = g.replace(VARIATION, '');
       if (images.has(g)) out += g;
-      else if (!g.includes('\uFE0F') && covered(fonts, g.replace(VARIATION, ''))) out += g.replace(VARIATION, '');
+      else if (!g.includes('\uFE0F') && covered(fonts, bare)) out += bare;
       else if (PICTOGRAPHIC.test(g) && options.emoji?.(g)) {
         images.set(g, options.emoji(g)!);
         out += g;
-      } else if (SYMBOLS.has(g.replace(VARIATION, ''))) out += symbolFor(g.replace(VARIATION, ''), style);
-      // Anything else has no glyph in our fonts: dropping it beats a "missing glyph" box.
+      } else if (SYMBOLS.has(bare)) out += symbolFor(bare, style);
+      // Anything else has no glyph in our fonts: leaving it out beats a "missing glyph" box.
+      else out += DROPPED;
     }
-    return out.replace(/ {2,}/g, ' ').trim();
+    return tidy(out, symbolChars);
   };
 
   const measure = (text: string, style: TextStyle): number => {

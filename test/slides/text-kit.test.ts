@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import satori from 'satori';
+import { describe, expect, it } from 'vitest';
+import { parseFontMetrics } from '../../src/lib/slides/font-metrics.ts';
+import { createTextKit, type TextStyle } from '../../src/lib/slides/text-kit.ts';
+import { box } from '../../src/lib/slides/element.ts';
+import { createNodeTextKit, loadFonts } from '../../src/slides-fs.ts';
+
+const interFiles = join(dirname(createRequire(import.meta.url).resolve('@fontsource/inter/package.json')), 'files');
+const style: TextStyle = { fontSize: 40, fontWeight: 400, color: '#000000' };
+const PUA = /[\uE000-\uF8FF]/u;
+
+describe('parseFontMetrics', () => {
+  const latin = parseFontMetrics(readFileSync(join(interFiles, 'inter-latin-400-normal.woff')), (b) => inflateSync(b));
+
+  it('reads Inter’s units per em and vertical metrics', () => {
+    expect(latin).toMatchObject({ unitsPerEm: 2048, ascender: 1984, descender: -494 });
+  });
+
+  it.each(['a', 'é', '«', '»', '’', 'œ', '—', '€', '…', '×'])('covers %s', (char) => {
+    expect(latin.advances.get(char.codePointAt(0)!)).toBeGreaterThan(0);
+  });
+
+  it.each(['≥', '→', '中', 'ع'])('does not cover %s (the npm subsets leave it out)', (char) => {
+    expect(latin.advances.has(char.codePointAt(0)!)).toBe(false);
+  });
+
+  it('refuses WOFF2 with a message that names the fix', () => {
+    expect(() => parseFontMetrics(readFileSync(join(interFiles, 'inter-latin-400-normal.woff2')))).toThrow(/pass the \.woff file/);
+  });
+});
+
+describe('createTextKit with Inter and Twemoji', () => {
+  it.each([
+    ['French punctuation and ligatures', 'Qui est dans l’ICP « cœur » — 48 M€', 'Qui est dans l’ICP « cœur » — 48 M€'],
+    ['whitespace', '  two\n\tlines  ', 'two lines'],
+    ['decomposed accents (NFC)', 'e\u0301le\u0300ve', 'élève'],
+    ['CJK, which Inter lacks', 'Japan 日本 office', 'Japan office'],
+    ['Arabic, with the gap closed before punctuation', 'Arabic: شركات البرمجيات.', 'Arabic:.'],
+    ['an emoji Twemoji lacks', 'Ship \u{1F6D8} fast', 'Ship fast'],
+  ])('prepares %s', (_, input, expected) => {
+    expect(createNodeTextKit().prepare(input, style)).toBe(expected);
+  });
+
+  it('keeps emoji Twemoji has and registers their images', () => {
+    const kit = createNodeTextKit();
+    expect(kit.prepare('🚀 Launch 🇫🇷 ❤️', style)).toBe('🚀 Launch 🇫🇷 ❤️');
+    const images = kit.images();
+    expect(Object.keys(images).sort()).toEqual(['❤️', '🇫🇷', '🚀'].sort());
+    for (const uri of Object.values(images)) expect(uri).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+
+  it('draws ≥ as a symbol image in the colour and weight of the text, without the spaces around it', () => {
+    const kit = createNodeTextKit();
+    const dark = kit.prepare('score ≥ 70', style);
+    const light = kit.prepare('score ≥ 70', { ...style, color: '#FFFFFF' });
+    expect(dark).toMatch(/^score[\uE000-\uF8FF]70$/u);
+    expect(light).toMatch(PUA);
+    expect(dark).not.toBe(light);
+    const images = kit.images();
+    expect(atob(images[dark.match(PUA)![0]]!.split(',')[1]!)).toContain('stroke="#000000"');
+    expect(atob(images[light.match(PUA)![0]]!.split(',')[1]!)).toContain('stroke="#FFFFFF"');
+  });
+
+  it('prepares text idempotently', () => {
+    const kit = createNodeTextKit();
+    const once = kit.prepare('≥ 70 🚀 élan 中', style);
+    expect(kit.prepare(once, style)).toBe(once);
+  });
+
+  it('measures images as one em, like satori', () => {
+    const kit = createTextKit({ fonts: loadFonts().metrics, safety: 1 });
+    const text = kit.prepare('≥', style);
+    expect(kit.measure(text, style)).toBe(40);
+  });
+
+  it('adds letter spacing after every character, like CSS', () => {
+    const kit = createTextKit({ fonts: loadFonts().metrics, safety: 1 });
+    expect(kit.measure('ABC', { ...style, letterSpacing: 2 }) - kit.measure('ABC', style)).toBeCloseTo(6);
+  });
+
+  it('needs at least one weight', () => {
+    expect(() => createTextKit({ fonts: new Map() })).toThrow(/at least one font weight/);
+  });
+
+  describe.each([
+    { fontWeight: 400, fontSize: 25 },
+    { fontWeight: 700, fontSize: 66 },
+    { fontWeight: 500, fontSize: 18, letterSpacing: 2.4 },
+  ])('measures like satori lays out (weight $fontWeight, $fontSize px)', (variant) => {
+    const samples = ['Mid-market B2B SaaS scale-ups', 'Headquartered in one of our five core markets', 'Effectif ≥ 200 salariés — « cœur »', 'WAVY Tj fj AV To 1,000 €'];
+    it.each(samples)('"%s" is never wider than measured, and within 6 % (kerning narrows it)', async (sample) => {
+      const kit = createNodeTextKit();
+      const textStyle: TextStyle = { ...variant, color: '#000000' };
+      const text = kit.prepare(sample, textStyle);
+      const widths: number[] = [];
+      const tree = box(
+        { width: 1900, height: 100, alignItems: 'flex-start', fontFamily: 'Inter' },
+        { type: 'span', props: { style: { fontSize: variant.fontSize, fontWeight: variant.fontWeight, letterSpacing: variant.letterSpacing ?? 0, whiteSpace: 'nowrap' }, children: text } },
+      );
+      await satori(tree as unknown as Parameters<typeof satori>[0], {
+        width: 1900,
+        height: 100,
+        fonts: loadFonts().satori,
+        graphemeImages: kit.images(),
+        onNodeDetected: (node) => {
+          if (node.type === 'span') widths.push(node.width);
+        },
+      });
+      const laidOut = widths[0]!;
+      const measured = kit.measure(text, textStyle);
+      expect(laidOut).toBeGreaterThan(0);
+      expect(laidOut).toBeLessThanOrEqual(measured);
+      expect(laidOut).toBeGreaterThan(measured * 0.94);
+    });
+  });
+});
