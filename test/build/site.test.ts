@@ -110,6 +110,12 @@ describe('the ICP page', () => {
     expect(total).toBe(42);
   });
 
+  it('shows its one-slide image and links to the PNG and SVG downloads', () => {
+    expect(doc.querySelector('.slide img')?.getAttribute('src')).toBe('/slides/mid-market-saas.png');
+    expect([...doc.querySelectorAll('.slide__links a')].map((a) => a.getAttribute('href'))).toEqual(['/slides/mid-market-saas.png', '/slides/mid-market-saas.svg']);
+    expect(statSync(join(BUILT_SITE, 'slides/mid-market-saas.png')).size).toBeGreaterThan(10_000);
+  });
+
   it('renders the narrative and links to the file in the repository', () => {
     expect(doc.querySelector('.prose h2')?.textContent).toBeTruthy();
     expect(doc.querySelector('a.edit-link')?.getAttribute('href')).toBe('https://github.com/northwind/playbook/edit/main/content/icps/mid-market-saas.md');
@@ -148,6 +154,11 @@ describe('other pages', () => {
     const doc = readPage('/market/');
     expect(text(doc, '.market-card .card__title')).toEqual(['Industrial tech with complex B2B sales', 'Mid-market B2B SaaS scale-ups']);
     expect(text(doc, 'tfoot td')).toEqual(['€1.16B', '€231.6M', '€10.18M']);
+  });
+
+  it('shows each active ICP on the home page with its slide', () => {
+    const doc = readPage('/');
+    expect([...doc.querySelectorAll('.icp-card img')].map((img) => img.getAttribute('src'))).toEqual(['/slides/industrial-tech.png', '/slides/mid-market-saas.png']);
   });
 
   it('keeps navigation to sections, not to every file', () => {
