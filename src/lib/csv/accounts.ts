@@ -27,8 +27,6 @@ class Unreadable {
   }
 }
 
-type CellReader = (text: string) => AttributeValue | undefined | Unreadable;
-
 const SPACES = /[\s\u00a0\u202f'’]+/g;
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?\d*[.,]\d+$/;
@@ -78,85 +76,90 @@ const BOOLEANS = new Map<string, boolean>([
   ['0', false],
 ]);
 
-function numberReader(attribute: Extract<Attribute, { type: 'number' }>, locale: Locale): CellReader {
-  const t = scoringMessages[locale].csv;
-  const { number } = getFormatters(locale);
-  const { min, max, label } = attribute;
-  return (text) => {
-    const value = parseNumberCell(text);
-    if (value === undefined) return new Unreadable(t.notNumber(text));
-    if (min !== undefined && value < min) return new Unreadable(t.belowMin(number(value), number(min), label));
-    if (max !== undefined && value > max) return new Unreadable(t.aboveMax(number(value), number(max), label));
-    return value;
-  };
+const NUMBER = 0;
+const CHOICE = 1;
+const CHOICES = 2;
+const BOOLEAN = 3;
+
+/** How one column is read; every column reader has this one shape, so the hot loop stays monomorphic. */
+interface ColumnReader {
+  /** 0-based column in the CSV. */
+  index: number;
+  /** Position of the attribute in the attribute list (its slot in the engine). */
+  slot: number;
+  kind: number;
+  attribute: Attribute;
+  /** Option ids by id, id in lowercase and label in lowercase (choice, choices). */
+  options: ReadonlyMap<string, string>;
+  /** Bounds of a number attribute (±Infinity when open). */
+  min: number;
+  max: number;
 }
 
-function optionIndex(attribute: Extract<Attribute, { type: 'choice' | 'choices' }>): Map<string, string> {
+function optionIndex(attribute: Attribute): Map<string, string> {
   const index = new Map<string, string>();
-  for (const option of attribute.options) {
-    index.set(option.label.trim().toLowerCase(), option.id);
-    index.set(option.id.toLowerCase(), option.id);
-  }
+  if (attribute.type !== 'choice' && attribute.type !== 'choices') return index;
+  for (const option of attribute.options) index.set(option.label.trim().toLowerCase(), option.id);
+  for (const option of attribute.options) index.set(option.id.toLowerCase(), option.id);
   for (const option of attribute.options) index.set(option.id, option.id);
   return index;
 }
 
-function optionReader(attribute: Extract<Attribute, { type: 'choice' | 'choices' }>, locale: Locale) {
+function findOption(column: ColumnReader, text: string): string | undefined {
+  return column.options.get(text) ?? column.options.get(text.trim().toLowerCase());
+}
+
+function unknownOption(column: ColumnReader, text: string, locale: Locale): Unreadable {
+  const { attribute } = column;
+  const options = attribute.type === 'choice' || attribute.type === 'choices' ? attribute.options : [];
+  const ids = options.map((o) => o.id);
+  const trimmed = text.trim();
+  const suggestion = closest(trimmed, [...ids, ...options.map((o) => o.label)]);
+  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')));
+}
+
+function readNumber(column: ColumnReader, text: string, locale: Locale): number | Unreadable | undefined {
+  const value = parseNumberCell(text);
+  if (value !== undefined && value >= column.min && value <= column.max) return value;
+  if (text.trim() === '') return undefined;
   const t = scoringMessages[locale].csv;
-  const index = optionIndex(attribute);
-  const ids = attribute.options.map((o) => o.id);
-  return {
-    find: (text: string) => index.get(text) ?? index.get(text.trim().toLowerCase()),
-    unknown: (text: string) => {
-      const trimmed = text.trim();
-      const suggestion = closest(trimmed, [...ids, ...attribute.options.map((o) => o.label)]);
-      return new Unreadable(t.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')));
-    },
-  };
+  if (value === undefined) return new Unreadable(t.notNumber(text.trim()));
+  const { number } = getFormatters(locale);
+  const { label } = column.attribute;
+  return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));
 }
 
-function choiceReader(attribute: Extract<Attribute, { type: 'choice' }>, locale: Locale): CellReader {
-  const { find, unknown } = optionReader(attribute, locale);
-  return (text) => find(text) ?? unknown(text);
+function readChoices(column: ColumnReader, text: string, locale: Locale): string[] | Unreadable | undefined {
+  const ids: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    // `|` and `;` separate options; the end of the text closes the last one.
+    const c = i === text.length ? 124 : text.charCodeAt(i);
+    if (c !== 124 && c !== 59) continue;
+    const part = text.slice(start, i);
+    start = i + 1;
+    if (part.trim() === '') continue;
+    const id = findOption(column, part);
+    if (id === undefined) return unknownOption(column, part, locale);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  // A cell of separators only (`|`) says nothing: unknown, like an empty cell.
+  return ids.length === 0 ? undefined : ids;
 }
 
-function choicesReader(attribute: Extract<Attribute, { type: 'choices' }>, locale: Locale): CellReader {
-  const { find, unknown } = optionReader(attribute, locale);
-  return (text) => {
-    const ids: string[] = [];
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-      const c = text.charCodeAt(i);
-      // `|` and `;` separate options; NaN past the end closes the last one.
-      if (c === 124 || c === 59 || i === text.length) {
-        const part = text.slice(start, i);
-        start = i + 1;
-        if (part.trim() === '') continue;
-        const id = find(part);
-        if (id === undefined) return unknown(part);
-        if (!ids.includes(id)) ids.push(id);
-      }
-    }
-    return ids;
-  };
-}
-
-function booleanReader(locale: Locale): CellReader {
-  const t = scoringMessages[locale].csv;
-  return (text) => BOOLEANS.get(text) ?? BOOLEANS.get(text.trim().toLowerCase()) ?? new Unreadable(t.notBoolean(text.trim()));
-}
-
-/** Reads one attribute's cells: a value, `undefined` for an empty cell, or why it cannot be read. */
-function cellReader(attribute: Attribute, locale: Locale): CellReader {
-  const read =
-    attribute.type === 'number'
-      ? numberReader(attribute, locale)
-      : attribute.type === 'choice'
-        ? choiceReader(attribute, locale)
-        : attribute.type === 'choices'
-          ? choicesReader(attribute, locale)
-          : booleanReader(locale);
-  return (text) => (text.length === 0 || text.trim().length === 0 ? undefined : read(text));
+/** Reads one cell: a value, `undefined` for an empty cell, or why it cannot be read. */
+function readCell(column: ColumnReader, text: string, locale: Locale): AttributeValue | undefined | Unreadable {
+  if (text.length === 0) return undefined;
+  switch (column.kind) {
+    case NUMBER:
+      return readNumber(column, text, locale);
+    case CHOICE:
+      return findOption(column, text) ?? (text.trim() === '' ? undefined : unknownOption(column, text, locale));
+    case CHOICES:
+      return readChoices(column, text, locale);
+    default:
+      return BOOLEANS.get(text) ?? BOOLEANS.get(text.trim().toLowerCase()) ?? (text.trim() === '' ? undefined : new Unreadable(scoringMessages[locale].csv.notBoolean(text.trim())));
+  }
 }
 
 /** How a header cell is matched: trimmed and case-insensitive. */
@@ -175,13 +178,15 @@ export class AccountReader {
   readonly columns: readonly (Attribute | undefined)[];
   /** Header problems: a second column for the same attribute, a column name close to an attribute's. */
   readonly headerProblems: CellProblem[] = [];
-  private readonly readers: { index: number; id: string; read: CellReader }[] = [];
+  private readonly readers: ColumnReader[] = [];
   private readonly locale: Locale;
+  private readonly ids: readonly string[];
 
   constructor(header: readonly string[], attributes: readonly Attribute[], locale: Locale) {
     const t = scoringMessages[locale].csv;
     this.header = header;
     this.locale = locale;
+    this.ids = attributes.map((a) => a.id);
     const byName = new Map<string, Attribute>();
     for (const attribute of attributes) byName.set(normaliseHeader(attribute.label), attribute);
     for (const attribute of attributes) byName.set(attribute.id.toLowerCase(), attribute);
@@ -201,7 +206,9 @@ export class AccountReader {
         return undefined;
       }
       firstColumn.set(attribute.id, index);
-      this.readers.push({ index, id: attribute.id, read: cellReader(attribute, locale) });
+      const kind = { number: NUMBER, choice: CHOICE, choices: CHOICES, boolean: BOOLEAN }[attribute.type];
+      const bounds = attribute.type === 'number' ? { min: attribute.min ?? -Infinity, max: attribute.max ?? Infinity } : { min: -Infinity, max: Infinity };
+      this.readers.push({ index, slot: attributes.indexOf(attribute), kind, attribute, options: optionIndex(attribute), ...bounds });
       return attribute;
     });
   }
@@ -217,20 +224,33 @@ export class AccountReader {
     return this.header.findIndex((h) => normaliseHeader(h) === wanted);
   }
 
-  /** Reads a row; cells that cannot be read are added to `problems` and left unknown. */
-  read(cells: readonly string[], row: number, problems: CellProblem[]): Account {
-    const account: Record<string, AttributeValue> = {};
-    for (const { index, id, read } of this.readers) {
-      const text = cells[index];
+  /**
+   * Reads a row into values by attribute position (the order of the attribute list given to the
+   * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown.
+   */
+  readValues(cells: readonly string[], row: number, problems: CellProblem[]): (AttributeValue | undefined)[] {
+    const values: (AttributeValue | undefined)[] = new Array(this.ids.length).fill(undefined);
+    for (let i = 0; i < this.readers.length; i++) {
+      const column = this.readers[i]!;
+      const text = cells[column.index];
       if (text === undefined) continue;
-      const value = read(text);
-      if (value === undefined) continue;
+      const value = readCell(column, text, this.locale);
       if (value instanceof Unreadable) {
-        problems.push({ row, column: index + 1, header: this.header[index]!, value: text, message: value.message });
-        continue;
+        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message });
+      } else {
+        values[column.slot] = value;
       }
-      account[id] = value;
     }
+    return values;
+  }
+
+  /** Reads a row into an {@link Account}; cells that cannot be read are added to `problems` and left unknown. */
+  read(cells: readonly string[], row: number, problems: CellProblem[]): Account {
+    const values = this.readValues(cells, row, problems);
+    const account: Record<string, AttributeValue> = {};
+    values.forEach((value, slot) => {
+      if (value !== undefined) account[this.ids[slot]!] = value;
+    });
     return account;
   }
 

@@ -7,6 +7,11 @@ export interface CsvRecord {
   line: number;
   /** True when the file ended inside a quoted cell (a quote that was never closed). */
   unclosedQuote?: boolean;
+  /**
+   * The record's text without its line break, when it can be copied as is into a CSV that is
+   * safe to open in a spreadsheet: no cell is quoted and none starts with `=` `+` `-` `@`, tab or CR.
+   */
+  raw?: string;
 }
 
 /** A CSV file the parser cannot go on with (for example a record longer than the limit). */
@@ -162,10 +167,16 @@ export class CsvParser {
     let position = start;
     let newlines = 0;
     let unclosed = false;
+    let copyable = true;
+    let rawEnd = start;
     for (;;) {
       let cell: string;
       let end: number;
-      if (text.charCodeAt(position) === QUOTE) {
+      const first = text.charCodeAt(position);
+      // = + - @ tab CR: a cell a spreadsheet could run as a formula (see csv/write.ts).
+      if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === CR) copyable = false;
+      if (first === QUOTE) {
+        copyable = false;
         cell = '';
         let from = position + 1;
         for (;;) {
@@ -209,6 +220,7 @@ export class CsvParser {
         let tail = end;
         if (end === newline && tail > position && text.charCodeAt(tail - 1) === CR) tail--;
         cell = text.slice(position, tail);
+        rawEnd = tail;
       }
       cells.push(cell);
       if (end < text.length && text.charCodeAt(end) === delimiter) {
@@ -221,7 +233,9 @@ export class CsvParser {
     const line = this.line;
     this.line += 1 + newlines;
     if (cells.length === 1 && cells[0] === '' && !unclosed) return position;
-    records.push(unclosed ? { cells, line, unclosedQuote: true } : { cells, line });
+    if (unclosed) records.push({ cells, line, unclosedQuote: true });
+    else if (!copyable) records.push({ cells, line });
+    else records.push({ cells, line, raw: text.slice(start, rawEnd) });
     return position;
   }
 }

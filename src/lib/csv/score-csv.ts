@@ -1,13 +1,13 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import { compareEvaluations, evaluate, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
+import { compareEvaluations, evaluateValues, type AccountValues, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
 import { describeValue } from '../scoring/describe.ts';
 import { getCompiledIcp, type IcpInput } from '../scoring/score-account.ts';
-import type { Account } from '../scoring/types.ts';
+import type { Verdict } from '../scoring/types.ts';
 import { AccountReader, type CellProblem } from './accounts.ts';
 import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
-import { formatCsvRow } from './write.ts';
+import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
 
 /** Columns added after the input columns, in this order. */
 export const OUTPUT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'reasons'] as const;
@@ -35,33 +35,104 @@ export function selectIcps(icps: readonly IcpInput[], icpId?: string): IcpInput[
   return icps.filter((icp) => icp.data.status === 'active');
 }
 
-/** The best fit among compiled ICPs for one account (ties keep ICP order). */
-export function bestEvaluation(icps: readonly CompiledIcp[], account: Account): { icp: CompiledIcp; evaluation: Evaluation } {
-  let icp = icps[0]!;
-  let evaluation = evaluate(icp, account);
+/**
+ * The best fit among compiled ICPs for one account's values (ties keep ICP order). With
+ * `scratch` (one evaluation per ICP), evaluations are written into it instead of allocated.
+ */
+export function bestEvaluation(icps: readonly CompiledIcp[], values: AccountValues, scratch?: Evaluation[]): { icp: CompiledIcp; evaluation: Evaluation } {
+  let best = 0;
+  let evaluation = evaluateValues(icps[0]!, values, scratch?.[0]);
   for (let i = 1; i < icps.length; i++) {
-    const other = evaluate(icps[i]!, account);
+    const other = evaluateValues(icps[i]!, values, scratch?.[i]);
     if (compareEvaluations(other, evaluation) < 0) {
-      icp = icps[i]!;
+      best = i;
       evaluation = other;
     }
   }
-  return { icp, evaluation };
+  return { icp: icps[best]!, evaluation };
 }
 
-/** The failed, then the unknown filters of an evaluation, in words, joined with `; `. */
-export function reasonsText(icp: CompiledIcp, evaluation: Evaluation, account: Account): string {
-  if (evaluation.verdict === 'fit') return '';
-  const t = scoringMessages[icp.locale];
-  const failed: string[] = [];
-  const unknown: string[] = [];
-  for (let i = 0; i < icp.filters.length; i++) {
-    const outcome = evaluation.filters[i];
-    const { filter, attribute, words } = icp.filters[i]!;
-    if (outcome === 'fail') failed.push(t.filterFail(words, describeValue(account[filter.attribute], attribute, icp.locale)));
-    else if (outcome === 'unknown') unknown.push(t.filterUnknown(words));
+/** Distinct values whose words are remembered per filter: enough for choices and common numbers, bounded for memory. */
+const MAX_CACHED_WORDS = 4096;
+
+/** A piece of the reasons cell, escaped for CSV once and remembered. */
+interface ReasonPart {
+  /** The words with inner quotes doubled. */
+  escaped: string;
+  /** Whether the words hold a quote, the delimiter or a line break, so the cell needs quotes. */
+  quote: boolean;
+  /** Whether the words start like a formula (see {@link startsLikeFormula}). */
+  formula: boolean;
+}
+
+/**
+ * The `reasons` cell: the failed, then the unknown filters, by their labels, with the value seen
+ * (`Fails: Europe only (seen North America); Unknown: At least 30 M€ revenue`), empty for a fit.
+ * Each part is worded and escaped once per distinct value, which keeps batch scoring fast.
+ */
+export class ReasonsWriter {
+  private readonly delimiter: Delimiter;
+  private readonly failed = new Map<CompiledIcp, Map<string, ReasonPart>[]>();
+  private readonly unknown = new Map<CompiledIcp, ReasonPart[]>();
+
+  constructor(delimiter: Delimiter) {
+    this.delimiter = delimiter;
   }
-  return [...failed, ...unknown].join('; ');
+
+  private part(words: string): ReasonPart {
+    return {
+      escaped: words.replaceAll('"', '""'),
+      quote: NEEDS_QUOTES[this.delimiter].test(words),
+      formula: startsLikeFormula(words),
+    };
+  }
+
+  private failedPart(icp: CompiledIcp, i: number, values: AccountValues): ReasonPart {
+    let caches = this.failed.get(icp);
+    if (!caches) {
+      caches = icp.filters.map(() => new Map<string, ReasonPart>());
+      this.failed.set(icp, caches);
+    }
+    const { filter, attribute, slot } = icp.filters[i]!;
+    const value = values[slot] ?? undefined;
+    const key = Array.isArray(value) ? value.join('|') : String(value);
+    const cache = caches[i]!;
+    let part = cache.get(key);
+    if (part === undefined) {
+      part = this.part(scoringMessages[icp.locale].filterFail(filter.label, describeValue(value, attribute, icp.locale)));
+      if (cache.size < MAX_CACHED_WORDS) cache.set(key, part);
+    }
+    return part;
+  }
+
+  private unknownPart(icp: CompiledIcp, i: number): ReasonPart {
+    let parts = this.unknown.get(icp);
+    if (!parts) {
+      parts = icp.filters.map(({ filter }) => this.part(scoringMessages[icp.locale].filterUnknown(filter.label)));
+      this.unknown.set(icp, parts);
+    }
+    return parts[i]!;
+  }
+
+  /** The reasons as a CSV cell, quoted and neutralised as needed. */
+  cell(icp: CompiledIcp, evaluation: Evaluation, values: AccountValues): string {
+    if (evaluation.verdict === 'fit') return '';
+    let text = '';
+    let quote = false;
+    let formula = false;
+    for (const wanted of ['fail', 'unknown'] as const) {
+      for (let i = 0; i < icp.filters.length; i++) {
+        if (evaluation.filters[i] !== wanted) continue;
+        const part = wanted === 'fail' ? this.failedPart(icp, i, values) : this.unknownPart(icp, i);
+        if (text === '') formula = part.formula;
+        else text += '; ';
+        text += part.escaped;
+        quote ||= part.quote;
+      }
+    }
+    if (formula) text = `'${text}`;
+    return quote ? `"${text}"` : text;
+  }
 }
 
 /**
@@ -77,6 +148,8 @@ export class CsvScorer {
   rows = 0;
   /** Cell problems reported so far. */
   problems = 0;
+  /** Accounts scored so far, by verdict of their best fit. */
+  readonly verdicts: Record<Verdict, number> = { fit: 0, unknown: 0, out: 0 };
   private readonly parser = new CsvParser();
   private readonly options: ScoreCsvOptions;
   private readonly icps: CompiledIcp[];
@@ -85,6 +158,10 @@ export class CsvScorer {
   private width = 0;
   private readonly rowProblems: CellProblem[] = [];
   private readonly padding: string[] = [];
+  private reasons = new ReasonsWriter(',');
+  /** The tier cells of each ICP, formatted once. */
+  private readonly tierCells = new Map<CompiledIcp, string[]>();
+  private readonly scratch: Evaluation[];
 
   constructor(options: ScoreCsvOptions) {
     this.options = options;
@@ -97,6 +174,12 @@ export class CsvScorer {
       );
     }
     this.icps = chosen.map((icp) => getCompiledIcp(icp, options.attributes, options.locale));
+    this.scratch = this.icps.map((icp) => evaluateValues(icp, []));
+  }
+
+  /** Ids of the ICPs this batch is scored against. */
+  get icpIds(): string[] {
+    return this.icps.map((icp) => icp.id);
   }
 
   /** Feeds a chunk of the input; returns the output text for the rows it completed. */
@@ -112,12 +195,12 @@ export class CsvScorer {
   }
 
   private convert(records: CsvRecord[]): string {
-    let out = '';
-    for (const record of records) {
-      if (!this.reader) out += this.start(record);
-      else out += this.scoreRecord(record);
+    // One join per chunk gives a flat string, cheaper to encode than a long chain of `+=`.
+    const lines: string[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      lines[i] = this.reader ? this.scoreRecord(records[i]!) : this.start(records[i]!);
     }
-    return out;
+    return lines.join('');
   }
 
   private start(record: CsvRecord): string {
@@ -129,6 +212,8 @@ export class CsvScorer {
     }
     this.reader = reader;
     this.delimiter = this.parser.delimiter ?? ',';
+    this.reasons = new ReasonsWriter(this.delimiter);
+    for (const icp of this.icps) this.tierCells.set(icp, icp.data.tiers.map((tier) => formatCsvRow([tier.label], this.delimiter)));
     this.width = record.cells.length;
     for (const problem of reader.headerProblems) this.report(problem);
     const header = formatCsvRow([...record.cells, ...OUTPUT_COLUMNS], this.delimiter) + '\n';
@@ -147,14 +232,23 @@ export class CsvScorer {
     problems.length = 0;
     const shape = reader.shapeProblem(cells, line, record.unclosedQuote);
     if (shape) problems.push(shape);
-    const account = reader.read(cells, line, problems);
+    const values = reader.readValues(cells, line, problems);
     for (const problem of problems) this.report(problem);
-    const { icp, evaluation } = bestEvaluation(this.icps, account);
+    const { icp, evaluation } = bestEvaluation(this.icps, values, this.scratch);
     this.rows++;
-    const input = cells.length === this.width ? cells : this.fit(cells);
-    const tier = evaluation.tier >= 0 ? icp.data.tiers[evaluation.tier]!.label : '';
-    const added = [icp.id, evaluation.verdict, String(evaluation.score), String(evaluation.best), tier, reasonsText(icp, evaluation, account)];
-    return formatCsvRow(input, this.delimiter) + this.delimiter + formatCsvRow(added, this.delimiter) + '\n';
+    this.verdicts[evaluation.verdict]++;
+    const tier = evaluation.tier >= 0 ? this.tierCells.get(icp)![evaluation.tier]! : '';
+    const reasons = this.reasons.cell(icp, evaluation, values);
+    const d = this.delimiter;
+    // Ids, verdicts and scores never need quoting; tier labels and reasons are formatted above.
+    return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${reasons}\n`;
+  }
+
+  /** The input cells for the output: the record's own text when it is safe to copy, else re-written. */
+  private inputText(record: CsvRecord): string {
+    const { cells, raw } = record;
+    if (raw !== undefined && cells.length === this.width) return raw;
+    return formatCsvRow(cells.length === this.width ? cells : this.fit(cells), this.delimiter);
   }
 
   /** Pads a short row with empty cells, or cuts the extra cells of a long one (reported as a problem). */

@@ -3,7 +3,8 @@ import type { Delimiter } from './parse.ts';
 // A number a spreadsheet reads as a number, not a formula: -15, +3.5, -3,5.
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 
-function startsLikeFormula(cell: string): boolean {
+/** Whether a spreadsheet could run this cell as a formula (see {@link neutraliseCell}). */
+export function startsLikeFormula(cell: string): boolean {
   const c = cell.charCodeAt(0);
   // = + - @, and tab / CR, which some spreadsheets skip before reading a formula.
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
@@ -20,17 +21,12 @@ export function neutraliseCell(cell: string): string {
   return `'${cell}`;
 }
 
+// Per delimiter: does a cell need quotes? A native regex test beats a loop over characters.
+export const NEEDS_QUOTES: Record<Delimiter, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/, '\t': /["\t\r\n]/ };
+
 /** Quotes a cell when it holds the delimiter, a quote or a line break (RFC 4180), doubling inner quotes. */
 export function quoteCell(cell: string, delimiter: Delimiter): string {
-  let needs = false;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i];
-    if (c === delimiter || c === '"' || c === '\n' || c === '\r') {
-      needs = true;
-      break;
-    }
-  }
-  return needs ? `"${cell.replaceAll('"', '""')}"` : cell;
+  return NEEDS_QUOTES[delimiter].test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** One CSV line (without its line break): each cell neutralised, then quoted when needed. */

@@ -1,0 +1,97 @@
+// `npm run bench:score [-- rows]`: generates a CSV of random accounts (1,000,000 by default) in a
+// temporary folder, scores it with the real CLI (`node scripts/score.ts`) in a child process,
+// and reports rows/s, wall time and the child's peak memory (RSS).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
+import type { Attribute } from '../src/schemas/attribute.ts';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+if (!Number.isInteger(rows) || rows < 1) {
+  console.error('Usage: npm run bench:score [-- <rows>] (a whole number, default 1000000)');
+  process.exit(1);
+}
+
+// A small deterministic generator (mulberry32), so every run scores the same file.
+let seed = 42;
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+/** A realistic cell: about 10% of cells empty (unknown), numbers as a rep would type them. */
+function cell(attribute: Attribute): string {
+  if (random() < 0.1) return '';
+  switch (attribute.type) {
+    case 'number':
+      return String(Math.floor(random() * random() * 3000));
+    case 'choice':
+      return pick(attribute.options).id;
+    case 'choices': {
+      const count = 1 + Math.floor(random() * 3);
+      return Array.from({ length: count }, () => pick(attribute.options).id).join('|');
+    }
+    case 'boolean':
+      return random() < 0.5 ? 'true' : 'false';
+  }
+}
+
+async function generate(file: string, attributes: Attribute[]): Promise<void> {
+  const out = createWriteStream(file);
+  out.write(['company', 'domain', ...attributes.map((a) => a.id)].join(',') + '\n');
+  let batch = '';
+  for (let i = 1; i <= rows; i++) {
+    batch += [`Company ${i}`, `company-${i}.example`, ...attributes.map(cell)].join(',') + '\n';
+    if (i % 10_000 === 0 || i === rows) {
+      if (!out.write(batch)) await once(out, 'drain');
+      batch = '';
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+const { model } = loadPlaybookFromDisk();
+if (!model) {
+  console.error('Content is invalid: run npm run validate first.');
+  process.exit(1);
+}
+// ICP_BENCH_KEEP=1 keeps the generated files (to profile the scorer on them); they are printed.
+const keep = process.env['ICP_BENCH_KEEP'] === '1';
+const dir = mkdtempSync(join(tmpdir(), 'icp-bench-'));
+try {
+  const input = join(dir, 'accounts.csv');
+  const output = join(dir, 'scored.csv');
+  await generate(input, model.attributes);
+  const mb = (statSync(input).size / 1024 / 1024).toFixed(1);
+  console.log(`Generated ${rows.toLocaleString('en-US')} accounts (${mb} MB). Scoring with node scripts/score.ts…`);
+
+  const started = performance.now();
+  const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'scripts/score.ts'), input, '--out', output], {
+    env: { ...process.env, ICP_SCORE_REPORT_RSS: '1' },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    console.error(stderr.trim());
+    console.error(`The scorer exited with code ${code}.`);
+    process.exit(1);
+  }
+  const rss = Number(/maxRSS=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
+  console.log(stderr.replace(/^maxRSS=\d+\n?/m, '').trim());
+  console.log(
+    `${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(2)} s wall time: ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s, peak RSS ${rss.toFixed(0)} MiB (targets: 1M rows ≤ 5 s, ≤ 250 MiB).`,
+  );
+} finally {
+  if (keep) console.log(`Kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,181 @@
+// `npm run score -- accounts.csv [--icp id] [--out file]`: batch scoring, CSV in, CSV out.
+// Streams both ways (constant memory, millions of rows) through the same pipeline as the
+// browser batch scorer (src/lib/csv/score-csv.ts).
+import { createReadStream, createWriteStream, existsSync, statSync, unlinkSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+import { loadPlaybookFromDisk } from '../src/content-fs.ts';
+import { closest } from '../src/lib/content/did-you-mean.ts';
+import type { CellProblem } from '../src/lib/csv/accounts.ts';
+import { CsvError } from '../src/lib/csv/parse.ts';
+import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
+import { getFormatters } from '../src/lib/format.ts';
+
+const USAGE = 'Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]';
+const HELP = `${USAGE}
+
+Scores each account (one row per account) against the playbook's ICPs and writes the same CSV
+with the columns icp, verdict, score, best, tier and reasons added. Columns are named by
+attribute id or label (see content/attributes.yaml); other columns are kept as they are.
+
+  --icp <id>     score against this ICP only (whatever its status);
+                 default: the best fit among the active ICPs
+  --out <file>   write the result to this file; default: standard output
+  -              read the CSV from standard input
+  --help         show this help`;
+
+/** Cell problems listed one per line before "... and N more". */
+const MAX_LISTED_PROBLEMS = 50;
+/** Progress every this many rows. */
+const PROGRESS_EVERY = 100_000;
+
+/** A mistake in how the command is called or what it reads: one line, exit code 1. */
+class UsageError extends Error {}
+
+interface Args {
+  input: string;
+  icp?: string | undefined;
+  out?: string | undefined;
+}
+
+function parseArgs(argv: readonly string[]): Args | 'help' {
+  const positional: string[] = [];
+  let icp: string | undefined;
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value. ${USAGE}`);
+      return next;
+    };
+    if (flag === '--help' || flag === '-h') return 'help';
+    else if (flag === '--icp') icp = value();
+    else if (flag === '--out' || flag === '-o') out = value();
+    else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
+    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file> or --help`);
+  }
+  if (positional.length === 0) throw new UsageError(`no CSV file given. ${USAGE}`);
+  if (positional.length > 1) throw new UsageError(`one CSV file at a time, got ${positional.length} (${positional.join(', ')}). ${USAGE}`);
+  return { input: positional[0]!, icp, out };
+}
+
+function openInput(path: string): Readable {
+  if (path === '-') {
+    process.stdin.setEncoding('utf8');
+    return process.stdin;
+  }
+  if (!existsSync(path)) throw new UsageError(`cannot read ${path}: there is no such file`);
+  if (statSync(path).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
+  return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+}
+
+async function write(out: Writable, text: string): Promise<void> {
+  if (text.length > 0 && !out.write(text)) await once(out, 'drain');
+}
+
+function createProblemPrinter(name: string) {
+  let listed = 0;
+  return {
+    print(problem: CellProblem) {
+      if (listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
+    },
+    finish(total: number) {
+      if (total > MAX_LISTED_PROBLEMS) console.error(`... and ${total - MAX_LISTED_PROBLEMS} more`);
+      if (total > 0) {
+        console.error(`${total} cell${total === 1 ? '' : 's'} could not be read: ${total === 1 ? 'that value was' : 'those values were'} scored as unknown. Fix the cells and score again.`);
+      }
+    },
+  };
+}
+
+function createProgress() {
+  const tty = process.stderr.isTTY === true;
+  const { number } = getFormatters('en');
+  let next = PROGRESS_EVERY;
+  return {
+    update(rows: number) {
+      if (rows < next) return;
+      next = (Math.floor(rows / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
+      if (tty) process.stderr.write(`\rScored ${number(rows)} accounts…`);
+      else console.error(`Scored ${number(rows)} accounts…`);
+    },
+    clear() {
+      if (tty && next > PROGRESS_EVERY) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+async function run(args: Args): Promise<void> {
+  const started = performance.now();
+  const { model, problems } = loadPlaybookFromDisk();
+  if (!model) {
+    throw new UsageError(`content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): run npm run validate to see and fix ${problems.length === 1 ? 'it' : 'them'}`);
+  }
+  const ids = model.icps.map((icp) => icp.id);
+  if (args.icp !== undefined && !ids.includes(args.icp)) {
+    const suggestion = closest(args.icp, ids);
+    throw new UsageError(`unknown ICP "${args.icp}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the ICPs are ${ids.join(', ')}`);
+  }
+  const name = args.input === '-' ? 'stdin' : args.input;
+  const printer = createProblemPrinter(name);
+  const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
+  const input = openInput(args.input);
+  const output: Writable = args.out ? createWriteStream(args.out) : process.stdout;
+  const progress = createProgress();
+  try {
+    for await (const chunk of input) {
+      await write(output, scorer.push(chunk as string));
+      progress.update(scorer.rows);
+    }
+    await write(output, scorer.end());
+  } catch (error) {
+    progress.clear();
+    if (args.out) {
+      output.destroy();
+      if (existsSync(args.out)) unlinkSync(args.out);
+    }
+    if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${name}: ${error.message}`);
+    throw error;
+  }
+  if (args.out) {
+    output.end();
+    await once(output, 'finish');
+  }
+  progress.clear();
+  printer.finish(scorer.problems);
+  const { number } = getFormatters('en');
+  const { fit, unknown, out } = scorer.verdicts;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const against = args.icp ?? `best fit of ${scorer.icpIds.join(', ')}`;
+  console.error(
+    `Scored ${number(scorer.rows)} account${scorer.rows === 1 ? '' : 's'} (${number(fit)} fit, ${number(unknown)} unknown, ${number(out)} out) against ${against} in ${seconds} s${args.out ? ` → ${args.out}` : ''}.`,
+  );
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+// Closing the reader early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  fail(`cannot write the result: ${error.message}`);
+});
+if (process.env['ICP_SCORE_REPORT_RSS'] === '1') {
+  process.on('exit', () => console.error(`maxRSS=${process.resourceUsage().maxRSS}`));
+}
+
+try {
+  const args = parseArgs(process.argv.slice(2));
+  if (args === 'help') console.log(HELP);
+  else await run(args);
+} catch (error) {
+  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError) fail(error.message);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') fail(`cannot open a file: ${(error as Error).message}`);
+  // Anything else is a bug in the scorer, not in the user's file: say so in one line.
+  fail(`The scorer stopped on an unexpected error (${(error as Error).message}). Please report it with the command you ran.`);
+}
