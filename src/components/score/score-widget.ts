@@ -1,0 +1,355 @@
+// <score-widget>: scores the account the rep describes in the server-rendered form, on every
+// change, with the engine the unit tests cover. The form state lives in the page address.
+import type { Attribute } from '../../schemas/attribute.ts';
+import type { IcpData } from '../../lib/content/model.ts';
+import { fillTemplate, type WidgetStrings } from '../../lib/i18n/widget.ts';
+import { scoreAccount, scoreBestFit, type IcpInput } from '../../lib/scoring/score-account.ts';
+import type { Account, AttributeValue, ScoreResult } from '../../lib/scoring/types.ts';
+import { parseAccountQuery, readNumber, toAccountQuery } from '../../lib/scoring/url-state.ts';
+import { announcement, renderList, renderSingle, type RenderContext } from './render-result.ts';
+import type { WidgetModel } from './widget-model.ts';
+
+/** How long typing waits before the address is updated, and before the result is announced. */
+const TYPING_DELAY_MS = 350;
+const ANNOUNCE_DELAY_MS = 700;
+
+export class ScoreWidget extends HTMLElement {
+  private model!: WidgetModel;
+  private icps!: IcpInput[];
+  private strings!: WidgetStrings;
+  private context!: RenderContext;
+  private form!: HTMLFormElement;
+  private output!: HTMLElement;
+  private status!: HTMLElement;
+  private bar: HTMLElement | null = null;
+  /** ICPs the rep expanded or collapsed by hand, in list mode. */
+  private readonly toggled = new Map<string, boolean>();
+  private lastBest: string | undefined;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True while the current history entry is one that typing created and may keep replacing. */
+  private draftEntry = false;
+  private lastHtml = '';
+  private lastAnnounced = '';
+  private readonly abort = new AbortController();
+
+  connectedCallback(): void {
+    const data = this.querySelector('script[type="application/json"]');
+    const form = this.querySelector('form');
+    const output = this.querySelector<HTMLElement>('[data-score-output]');
+    const status = this.querySelector<HTMLElement>('[data-score-status]');
+    if (!data || !form || !output || !status) return;
+    this.model = JSON.parse(data.textContent ?? '{}') as WidgetModel;
+    // The build validated and trimmed this data; the engine only reads the scoring fields.
+    this.icps = this.model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
+    this.strings = this.model.strings;
+    this.context = {
+      attributes: this.model.attributes,
+      locale: this.model.locale,
+      strings: this.strings,
+      titles: Object.fromEntries(this.model.icps.map((icp) => [icp.id, icp.data.title])),
+    };
+    this.form = form;
+    this.output = output;
+    this.status = status;
+    this.bar = this.querySelector<HTMLElement>('[data-score-bar]');
+    this.lastHtml = output.innerHTML;
+    const signal = this.abort.signal;
+
+    form.addEventListener('submit', (event) => event.preventDefault(), { signal });
+    form.addEventListener('input', (event) => this.onInput(event), { signal });
+    form.addEventListener('change', (event) => this.onChange(event), { signal });
+    output.addEventListener('toggle', (event) => this.onToggle(event), { capture: true, signal });
+    this.querySelector('[data-score-copy]')?.addEventListener('click', () => void this.copyLink(), { signal });
+    this.querySelector('[data-score-reset]')?.addEventListener('click', () => this.reset(), { signal });
+    window.addEventListener('popstate', () => this.restore(), { signal });
+
+    if (this.bar) {
+      // The phone's sticky result line hides while the result itself is on screen.
+      const bar = this.bar;
+      const observer = new IntersectionObserver((entries) => (bar.dataset['hidden'] = String(entries.some((entry) => entry.isIntersecting))));
+      observer.observe(output);
+      signal.addEventListener('abort', () => observer.disconnect());
+    }
+    this.restore();
+    // Show the address the form understood: hostile or stale parameters are dropped.
+    const canonical = this.queryUrl();
+    if (canonical !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', canonical);
+    this.classList.add('is-ready');
+  }
+
+  disconnectedCallback(): void {
+    this.abort.abort();
+    clearTimeout(this.typingTimer);
+    clearTimeout(this.announceTimer);
+  }
+
+  private get attributeList(): Attribute[] {
+    return this.model.attributes;
+  }
+
+  private controls(name: string): (HTMLInputElement | HTMLSelectElement)[] {
+    return [...this.form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[name="${CSS.escape(name)}"]`)];
+  }
+
+  /** The account the form describes; invalid numbers are unknown (and marked invalid). */
+  readAccount(): Account {
+    const account: Record<string, AttributeValue> = Object.create(null);
+    for (const attribute of this.attributeList) {
+      const controls = this.controls(attribute.id);
+      switch (attribute.type) {
+        case 'number': {
+          const input = controls[0] as HTMLInputElement | undefined;
+          if (!input) break;
+          const empty = input.value.trim() === '' && !input.validity.badInput;
+          const value = empty ? undefined : readNumber(input.value, attribute);
+          this.markInvalid(input, !empty && value === undefined);
+          if (value !== undefined) account[attribute.id] = value;
+          break;
+        }
+        case 'choice': {
+          const chosen = controls.find((c) => (c instanceof HTMLSelectElement ? true : c.checked));
+          if (chosen && chosen.value !== '') account[attribute.id] = chosen.value;
+          break;
+        }
+        case 'boolean': {
+          const chosen = controls.find((c) => (c as HTMLInputElement).checked);
+          if (chosen?.value === 'yes') account[attribute.id] = true;
+          else if (chosen?.value === 'no') account[attribute.id] = false;
+          break;
+        }
+        case 'choices': {
+          const boxes = controls as HTMLInputElement[];
+          const none = this.form.querySelector<HTMLInputElement>(`[name="${CSS.escape(attribute.id)}:none"]`);
+          const ids = boxes.filter((box) => box.checked).map((box) => box.value);
+          if (ids.length > 0) account[attribute.id] = ids;
+          else if (none?.checked) account[attribute.id] = [];
+          break;
+        }
+      }
+    }
+    return account;
+  }
+
+  private markInvalid(input: HTMLInputElement, invalid: boolean): void {
+    const error = this.querySelector<HTMLElement>(`#${CSS.escape(input.id)}-error`);
+    if (invalid) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+    if (error) error.hidden = !invalid;
+  }
+
+  /** Puts an account into the form (page load, back/forward, reset). */
+  private writeAccount(account: Account): void {
+    for (const attribute of this.attributeList) {
+      const value = Object.hasOwn(account, attribute.id) ? account[attribute.id] : undefined;
+      const controls = this.controls(attribute.id);
+      switch (attribute.type) {
+        case 'number': {
+          const input = controls[0] as HTMLInputElement | undefined;
+          if (input) input.value = typeof value === 'number' ? String(value) : '';
+          if (input) this.markInvalid(input, false);
+          break;
+        }
+        case 'choice':
+          for (const control of controls) {
+            if (control instanceof HTMLSelectElement) control.value = typeof value === 'string' ? value : '';
+            else control.checked = control.value === (typeof value === 'string' ? value : '');
+          }
+          break;
+        case 'boolean': {
+          const wanted = value === true ? 'yes' : value === false ? 'no' : '';
+          for (const control of controls) (control as HTMLInputElement).checked = control.value === wanted;
+          break;
+        }
+        case 'choices': {
+          const selected = Array.isArray(value) ? value : undefined;
+          for (const control of controls) (control as HTMLInputElement).checked = selected?.includes(control.value) ?? false;
+          const none = this.form.querySelector<HTMLInputElement>(`[name="${CSS.escape(attribute.id)}:none"]`);
+          if (none) none.checked = selected !== undefined && selected.length === 0;
+          break;
+        }
+      }
+    }
+  }
+
+  private onInput(event: Event): void {
+    const target = event.target as HTMLInputElement;
+    this.syncNoneOfThese(target);
+    this.update();
+    if (target.type === 'number' || target.type === 'text') {
+      clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => this.saveTyping(), TYPING_DELAY_MS);
+    }
+  }
+
+  private onChange(event: Event): void {
+    const target = event.target as HTMLInputElement;
+    if (target.type === 'number' || target.type === 'text') {
+      // Typing is done (blur or Enter): the next change starts a new history entry.
+      this.flushTyping();
+      this.draftEntry = false;
+      return;
+    }
+    this.flushTyping();
+    this.save('push');
+  }
+
+  /** "None of these" and the options of a `choices` field exclude each other. */
+  private syncNoneOfThese(target: HTMLInputElement): void {
+    if (target.type !== 'checkbox' || !target.checked) return;
+    const [name, none] = target.name.split(':');
+    if (none === 'none') for (const box of this.controls(name!)) (box as HTMLInputElement).checked = false;
+    else {
+      const noneBox = this.form.querySelector<HTMLInputElement>(`[name="${CSS.escape(target.name)}:none"]`);
+      if (noneBox) noneBox.checked = false;
+    }
+  }
+
+  private flushTyping(): void {
+    if (this.typingTimer === undefined) return;
+    clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
+    this.saveTyping();
+  }
+
+  private saveTyping(): void {
+    this.typingTimer = undefined;
+    this.save('type');
+  }
+
+  /** The page address for the current form state (other parameters are dropped). */
+  private queryUrl(account = this.readAccount()): string {
+    const query = toAccountQuery(account, this.attributeList);
+    return `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  }
+
+  /**
+   * Writes the state into the address. Discrete changes (a select, a radio, a checkbox, reset)
+   * push a history entry; typing pushes one entry for the burst, then replaces it as the rep types.
+   */
+  private save(mode: 'push' | 'type'): void {
+    const url = this.queryUrl();
+    if (url === location.pathname + location.search + location.hash) return;
+    if (mode === 'type' && this.draftEntry) history.replaceState(history.state, '', url);
+    else history.pushState(null, '', url);
+    this.draftEntry = mode === 'type';
+  }
+
+  private restore(): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
+    this.draftEntry = false;
+    this.writeAccount(parseAccountQuery(location.search, this.attributeList));
+    this.update();
+  }
+
+  private reset(): void {
+    this.flushTyping();
+    this.writeAccount({});
+    this.toggled.clear();
+    this.update();
+    this.save('push');
+    this.say(this.strings.resetDone);
+    this.form.querySelector<HTMLElement>('input, select')?.focus();
+  }
+
+  private async copyLink(): Promise<void> {
+    this.flushTyping();
+    const button = this.querySelector<HTMLButtonElement>('[data-score-copy]');
+    const link = location.href;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      copied = copyWithSelection(link);
+    }
+    const message = copied ? this.strings.copied : this.strings.copyFailed;
+    this.say(message);
+    if (button) {
+      const label = button.querySelector('[data-label]');
+      if (label) {
+        label.textContent = message;
+        setTimeout(() => (label.textContent = this.strings.copyLink), 2000);
+      }
+    }
+  }
+
+  private onToggle(event: Event): void {
+    const details = event.target as HTMLDetailsElement;
+    const id = details.dataset['icp'];
+    if (id && details.open !== (this.toggled.get(id) ?? id === this.lastBest)) this.toggled.set(id, details.open);
+  }
+
+  /** Scores the form and renders the result (only when it changed, so focus and scroll stay put). */
+  update(): void {
+    const account = this.readAccount();
+    let html: string;
+    let summary: ScoreResult | undefined;
+    let spoken: string;
+    if (this.icps.length === 1) {
+      summary = scoreAccount(account, this.icps[0]!, this.attributeList, this.model.locale);
+      html = renderSingle(summary, this.context);
+      spoken = announcement(summary, this.context);
+    } else {
+      const { best, results } = scoreBestFit(account, this.icps, this.attributeList, this.model.locale, { includeInactive: true });
+      summary = best;
+      this.lastBest = best?.icpId;
+      const open = new Set(results.filter((r) => this.toggled.get(r.icpId) ?? r.icpId === best?.icpId).map((r) => r.icpId));
+      html = renderList(results, this.context, open);
+      spoken = best
+        ? fillTemplate(this.strings.announceBest, { icp: this.context.titles[best.icpId] ?? best.icpId, result: announcement(best, this.context) })
+        : this.strings.noIcp;
+    }
+    if (html !== this.lastHtml) {
+      const focused = document.activeElement;
+      const focusedIcp = focused instanceof HTMLElement && this.output.contains(focused) ? focused.closest<HTMLElement>('[data-icp]')?.dataset['icp'] : undefined;
+      this.output.innerHTML = html;
+      this.lastHtml = html;
+      if (focusedIcp) this.output.querySelector<HTMLElement>(`[data-icp="${CSS.escape(focusedIcp)}"] summary`)?.focus();
+    }
+    if (summary) this.updateBar(summary);
+    this.dataset['verdict'] = summary?.verdict ?? '';
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      if (spoken !== this.lastAnnounced) this.say(spoken);
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  private updateBar(result: ScoreResult): void {
+    if (!this.bar) return;
+    const text = this.bar.querySelector('[data-bar-text]');
+    if (text) text.textContent = announcement(result, this.context);
+    this.bar.dataset['verdict'] = result.verdict;
+  }
+
+  /** Says something in the polite live region. */
+  private say(message: string): void {
+    // A message said now replaces a result announcement still waiting for typing to settle.
+    clearTimeout(this.announceTimer);
+    this.lastAnnounced = message;
+    // Clearing first makes screen readers repeat a message that did not change (e.g. "Link copied").
+    this.status.textContent = '';
+    requestAnimationFrame(() => (this.status.textContent = message));
+  }
+}
+
+function copyWithSelection(text: string): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+if (!customElements.get('score-widget')) customElements.define('score-widget', ScoreWidget);
