@@ -70,17 +70,21 @@ function signalResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
   });
 }
 
-/** Labels of the attributes still worth confirming: unanswered signals that could add points. */
-function toConfirm(result: Pick<ScoreResult, 'signals'>, attributes: readonly Attribute[]): string[] {
-  const ids = new Set(result.signals.filter((s) => !s.answered && s.bestPoints > 0).map((s) => s.signal.attribute));
+/** Labels of the attributes worth confirming: those of unknown filters, then of unanswered signals that could add points. */
+function toConfirm(result: Pick<ScoreResult, 'filters' | 'signals'>, attributes: readonly Attribute[]): string[] {
+  const ids = new Set([
+    ...result.filters.filter((f) => f.outcome === 'unknown').map((f) => f.filter.attribute),
+    ...result.signals.filter((s) => !s.answered && s.bestPoints > 0).map((s) => s.signal.attribute),
+  ]);
   return [...ids].map((id) => attributes.find((a) => a.id === id)?.label ?? id);
 }
 
 /**
- * The score and what it could become, in one line.
- * @example bestSummary(result, attributes, 'en') // '55 now — up to 100 if you confirm Region and Revenue'
+ * The score and what it could become, in one line: the attributes to confirm are those of
+ * unknown filters and of unanswered signals that could add points.
+ * @example bestSummary(result, attributes, 'en') // '55 now — up to 80 if you confirm Region and Revenue'
  */
-export function bestSummary(result: Pick<ScoreResult, 'score' | 'best' | 'signals'>, attributes: readonly Attribute[], locale: Locale): string {
+export function bestSummary(result: Pick<ScoreResult, 'score' | 'best' | 'filters' | 'signals'>, attributes: readonly Attribute[], locale: Locale): string {
   const t = scoringMessages[locale];
   const { number } = getFormatters(locale);
   if (result.best <= result.score) return t.scoreOnly(number(result.score));
