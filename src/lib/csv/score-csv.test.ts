@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { attributes, icp, icpInput, makeIcp } from '../../../test/helpers/scoring-fixtures.ts';
+import type { Locale } from '../../schemas/playbook.ts';
+import { scoreBestFit } from '../scoring/score-account.ts';
+import type { CellProblem } from './accounts.ts';
+import { parseCsv } from './parse.ts';
+import { CsvInputError, CsvScorer, OUTPUT_COLUMNS } from './score-csv.ts';
+
+const strict = makeIcp({ ...icpInput, title: 'France only', filters: [{ label: 'France only', attribute: 'region', in: ['fr'] }] }, 'france-only');
+const retired = makeIcp({ ...icpInput, title: 'Retired', status: 'retired' }, 'retired');
+const icps = [icp, strict, retired];
+
+function score(text: string, options: { icpId?: string; locale?: Locale; chunk?: number } = {}) {
+  const problems: CellProblem[] = [];
+  const scorer = new CsvScorer({ attributes, icps, locale: options.locale ?? 'en', icpId: options.icpId, onProblem: (p) => problems.push(p) });
+  let out = '';
+  const size = options.chunk ?? text.length;
+  for (let i = 0; i < text.length; i += size) out += scorer.push(text.slice(i, i + size));
+  out += scorer.end();
+  return { out, problems, scorer };
+}
+
+const SAMPLE = [
+  'company,employees,region,stack,hiring_revops,revenue',
+  'Acme,240,fr,hubspot,yes,12',
+  'Bolt,600,,salesforce,,',
+  'Cargo,20,us,,no,',
+  '"Dyn, Inc",300,dach,competitor-x|hubspot,true,50',
+].join('\n');
+
+describe('CsvScorer', () => {
+  it('keeps the input columns and adds icp, verdict, score, best, tier and reasons', () => {
+    expect(score(SAMPLE).out).toMatchInlineSnapshot(`
+      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,reasons
+      Acme,240,fr,hubspot,yes,12,mid-market-saas,fit,100,100,Tier 1,
+      Bolt,600,,salesforce,,,mid-market-saas,unknown,30,80,Tier 3,Unknown: France or DACH (no value)
+      Cargo,20,us,,no,,mid-market-saas,out,0,55,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
+      "Dyn, Inc",300,dach,competitor-x|hubspot,true,50,mid-market-saas,fit,85,85,Tier 1,
+      "
+    `);
+  });
+
+  it('agrees with scoreBestFit, the engine behind the widget', () => {
+    const { records } = parseCsv(score(SAMPLE).out);
+    const accounts = [
+      { employees: 240, region: 'fr', stack: ['hubspot'], hiring_revops: true, revenue: 12 },
+      { employees: 600, stack: ['salesforce'] },
+      { employees: 20, region: 'us', hiring_revops: false },
+      { employees: 300, region: 'dach', stack: ['competitor-x', 'hubspot'], hiring_revops: true, revenue: 50 },
+    ];
+    accounts.forEach((account, i) => {
+      const { best } = scoreBestFit(account, icps, attributes, 'en');
+      const cells = records[i + 1]!.cells.slice(-OUTPUT_COLUMNS.length);
+      expect(cells.slice(0, 5)).toEqual([best!.icpId, best!.verdict, String(best!.score), String(best!.best), best!.tier?.label ?? '']);
+    });
+  });
+
+  it('gives the same output whatever the chunk size', () => {
+    const whole = score(SAMPLE).out;
+    for (const chunk of [1, 2, 7, 64]) expect(score(SAMPLE, { chunk }).out).toBe(whole);
+  });
+
+  it('keeps the delimiter and the byte order mark of the input', () => {
+    const { out } = score('\uFEFFcompany;employees;revenue\r\nAcme;1 200;12,5\r\n');
+    expect(out).toMatchInlineSnapshot(`
+      "﻿company;employees;revenue;icp;verdict;score;best;tier;reasons
+      Acme;1 200;12,5;france-only;unknown;25;80;Tier 3;Unknown: France only (no value)
+      "
+    `);
+    expect(out.startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('neutralises input cells that a spreadsheet would run as formulas, but not negative numbers', () => {
+    const { out } = score('company,employees\n=HYPERLINK("http://x"),-3\n@evil,80\n', { icpId: 'mid-market-saas' });
+    expect(out.split('\n').slice(1, 3)).toMatchInlineSnapshot(`
+      [
+        ""'=HYPERLINK(""http://x"")",-3,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value); Unknown: France or DACH (no value)"",
+        "'@evil,80,mid-market-saas,unknown,0,80,Tier 3,Unknown: France or DACH (no value)",
+      ]
+    `);
+  });
+
+  it('reports unreadable cells and still scores the row with them unknown', () => {
+    const { out, problems, scorer } = score('company,employees,region\nAcme,many,fr\nBolt,"1,2,3",mars\n', { icpId: 'mid-market-saas' });
+    expect(problems.map((p) => `${p.row}:${p.column}  ${p.header}  ${p.message}`)).toMatchInlineSnapshot(`
+      [
+        "2:2  employees  "many" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)",
+        "3:2  employees  "1,2,3" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)",
+        "3:3  region  "mars" is not an option of Region: write an option id or label: fr, dach, us",
+      ]
+    `);
+    expect(scorer.rows).toBe(2);
+    expect(scorer.problems).toBe(3);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value)""`);
+  });
+
+  it('pads short rows and cuts long ones, reporting the extra cells', () => {
+    const { out, problems } = score('company,employees\nAcme\nBolt,80,extra\n');
+    expect(out.split('\n').slice(1, 3).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['Acme,,mid-market-saas', 'Bolt,80,mid-market-saas']);
+    expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([[3, 3, 'extra']]);
+  });
+
+  it('scores against one ICP of any status with icpId', () => {
+    const { out } = score('employees,region\n300,us\n', { icpId: 'retired' });
+    expect(out.split('\n')[1]).toMatch(/^300,us,retired,out,/);
+  });
+
+  it('writes reasons in the playbook language', () => {
+    const { out } = score('employees,region\n20,fr\n', { locale: 'fr', icpId: 'mid-market-saas' });
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"20,fr,mid-market-saas,out,0,80,,"Échoue : 50 to 1,000 employees (vu : 20 people)""`);
+  });
+
+  it.each([
+    ['an empty file', '', {}, 'the file is empty: it needs a header row naming the columns, then one row per account'],
+    ['a header without attribute columns', 'company,domain\nAcme,acme.com\n', {}, 'no column is named after an attribute: name the columns by attribute id or label (employees, revenue, region, stack, hiring_revops)'],
+    ['an unknown ICP', 'employees\n1\n', { icpId: 'nope' }, 'unknown ICP "nope": the ICPs are mid-market-saas, france-only, retired'],
+  ] as const)('refuses %s with one message', (_name, text, options, message) => {
+    expect(() => score(text, options)).toThrowError(new CsvInputError(message));
+  });
+});
