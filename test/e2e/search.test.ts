@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
@@ -14,6 +15,7 @@ import { launchBrowser } from '../helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const model = loadPlaybookFromDisk().model!;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = join(PROJECT_ROOT, 'test', '.out');
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -308,6 +310,23 @@ describe('what is not indexed', () => {
       expect(text).not.toMatch(/ICPs\W+Personas\W+Guides\W+Market\W+Review/);
       expect(text).not.toContain('Edit this page');
     }
+    await close(opened);
+  });
+});
+
+describe('accessibility of the open dialog', () => {
+  it.each([1280, 390])('at %i px, with results and a filter on, axe finds no violation', async (width) => {
+    const opened = await open('/icps/industrial-tech/', server, { width, height: 860 });
+    const { page } = opened;
+    await page.keyboard.press('/');
+    await search(page, 'forecast board');
+    await page.locator('.site-search__chip[data-kind="persona"]').click();
+    await waitForResults(page, 'forecast board');
+    await page.addScriptTag({ content: axeSource });
+    const violations: string[] = await page.evaluate(`axe
+      .run(document.querySelector('dialog.site-search__dialog'), { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] })
+      .then((r) => r.violations.map((v) => v.id + ': ' + v.help))`);
+    expect(violations).toEqual([]);
     await close(opened);
   });
 });
