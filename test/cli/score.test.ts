@@ -1,0 +1,186 @@
+// `npm run score` as a user runs it: CSV in, CSV out, one-line errors, exit codes, no stack trace.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+const fixtures = 'test/fixtures/csv';
+const content = join(fixtures, 'content');
+const work = mkdtempSync(join(tmpdir(), 'icp-score-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function score(args: string[], options: { input?: string; content?: string } = {}) {
+  const result = spawnSync(process.execPath, ['scripts/score.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ICP_CONTENT_DIR: options.content ?? content },
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
+  // The summary line ends with the time taken: make it stable.
+  const stderr = result.stderr.replace(/ in \d+\.\d s/g, ' in 0.0 s');
+  return { status: result.status, stdout: result.stdout, stderr };
+}
+
+describe('npm run score', () => {
+  it('writes the scored CSV to standard output and a summary to standard error', () => {
+    const { status, stdout, stderr } = score([`${fixtures}/comma.csv`]);
+    expect(status).toBe(0);
+    expect(stdout).toMatchInlineSnapshot(`
+      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,reasons
+      Acme,240,fr,hubspot,yes,12,core,fit,100,100,Tier 1,
+      Bolt,600,,salesforce,,,core,unknown,30,80,Tier 3,Unknown: France or DACH (no value)
+      Cargo,20,us,,no,,core,out,0,55,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
+      "
+    `);
+    expect(stderr).toMatchInlineSnapshot(`
+      "Scored 3 accounts (1 fit, 1 unknown, 1 out) against best fit of core in 0.0 s.
+      "
+    `);
+  });
+
+  it('reads labels as headers, a semicolon delimiter, decimal commas and a BOM, and keeps them', () => {
+    const { status, stdout } = score([`${fixtures}/semicolon-labels-bom.csv`]);
+    expect(status).toBe(0);
+    expect(stdout.startsWith('\uFEFF')).toBe(true);
+    expect(stdout.slice(1)).toMatchInlineSnapshot(`
+      "Société;Employees;Region;Tools in use;Hiring RevOps;Annual revenue;icp;verdict;score;best;tier;reasons
+      Atelier;1 200;France;"HubSpot;Salesforce";oui;12,5;core;out;80;80;;Fails: 50 to 1,000 employees (seen 1,200 people)
+      Brioche;150;dach;hubspot;NON;9,5;core;fit;40;40;Tier 2;
+      "
+    `);
+  });
+
+  it('reads a tab-separated file', () => {
+    expect(score([`${fixtures}/tab.csv`]).stdout).toMatchInlineSnapshot(`
+      "company	employees	region	revenue	icp	verdict	score	best	tier	reasons
+      Acme	300	dach	10.5	core	fit	45	100	Tier 2	
+      "
+    `);
+  });
+
+  it('keeps quoted cells, embedded line breaks and doubled quotes intact', () => {
+    expect(score([`${fixtures}/quotes.csv`]).stdout).toMatchInlineSnapshot(`
+      "company,notes,employees,region,icp,verdict,score,best,tier,reasons
+      "Dyn, Inc","says ""hi""
+      and more",300,fr,core,fit,20,100,Tier 3,
+      Echo,,80,dach,core,fit,0,80,Tier 3,
+      "
+    `);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, keeping negative numbers', () => {
+    expect(score([`${fixtures}/formulas.csv`]).stdout).toMatchInlineSnapshot(`
+      "company,employees,region,notes,icp,verdict,score,best,tier,reasons
+      "'=HYPERLINK(""http://evil.example"")",300,fr,'@SUM(A1),core,fit,20,100,Tier 3,
+      '+cmd,80,dach,-3,core,fit,0,80,Tier 3,
+      "
+    `);
+  });
+
+  it('reports unreadable cells by file, row and column, and still scores every row', () => {
+    const { status, stdout, stderr } = score([`${fixtures}/bad-cells.csv`]);
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(4);
+    expect(stderr).toMatchInlineSnapshot(`
+      "test/fixtures/csv/bad-cells.csv:2:2  employees  "lots" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)
+      test/fixtures/csv/bad-cells.csv:3:3  region  "Frnace" is not an option of Region (did you mean "France"?): write an option id or label: fr, dach, us
+      test/fixtures/csv/bad-cells.csv:3:4  stack  "zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x
+      test/fixtures/csv/bad-cells.csv:3:5  hiring_revops  "maybe" is not yes or no: write true/false, yes/no, oui/non or 1/0
+      test/fixtures/csv/bad-cells.csv:4:2  employees  -5 is below 0, the lowest value for Employees: check the cell
+      5 cells could not be read: those values were scored as unknown. Fix the cells and score again.
+      Scored 3 accounts (0 fit, 3 unknown, 0 out) against best fit of core in 0.0 s.
+      "
+    `);
+  });
+
+  it('lists at most 50 cell problems, then counts the rest', () => {
+    const file = join(work, 'many-bad.csv');
+    writeFileSync(file, `employees\n${'x\n'.repeat(60)}`);
+    const { stderr } = score([file]);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(53);
+    expect(lines[0]).toBe(`${file}:2:1  employees  "x" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)`);
+    expect(lines.slice(-3)).toMatchInlineSnapshot(`
+      [
+        "... and 10 more",
+        "60 cells could not be read: those values were scored as unknown. Fix the cells and score again.",
+        "Scored 60 accounts (0 fit, 60 unknown, 0 out) against best fit of core in 0.0 s.",
+      ]
+    `);
+  });
+
+  it('scores against one ICP of any status with --icp', () => {
+    const { status, stdout, stderr } = score([`${fixtures}/comma.csv`, '--icp', 'legacy']);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[3]).toBe('Cargo,20,us,,no,,legacy,fit,0,100,Silver,');
+    expect(stderr).toContain('against legacy in');
+  });
+
+  it('writes to a file with --out and reads standard input with -', () => {
+    const out = join(work, 'scored.csv');
+    const { status, stdout, stderr } = score(['-', `--out=${out}`], { input: 'employees,region\n300,fr\n' });
+    expect(status).toBe(0);
+    expect(stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe('employees,region,icp,verdict,score,best,tier,reasons\n300,fr,core,fit,20,100,Tier 3,\n');
+    expect(stderr).toContain(`→ ${out}.`);
+  });
+
+  it('writes in the playbook language', () => {
+    const french = join(work, 'content-fr');
+    cpSync(content, french, { recursive: true });
+    writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
+    const { stdout } = score(['-'], { input: 'employees;region\n20;fr\n', content: french });
+    expect(stdout).toMatchInlineSnapshot(`
+      "employees;region;icp;verdict;score;best;tier;reasons
+      20;fr;core;out;0;80;;Échoue : 50 to 1,000 employees (vu : 20 people)
+      "
+    `);
+  });
+
+  describe.each([
+    ['an unknown ICP', [`${fixtures}/comma.csv`, '--icp', 'cor'], 'unknown ICP "cor" (did you mean "core"?): the ICPs are core, legacy'],
+    ['a missing file', ['missing.csv'], 'cannot read missing.csv: there is no such file'],
+    ['a folder', [fixtures], `cannot read ${fixtures}: it is a folder, give a CSV file`],
+    ['an unknown option', ['--icps', 'core', 'a.csv'], 'unknown option "--icps": use --icp <id>, --out <file> or --help'],
+    ['no file', [], 'no CSV file given. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
+    ['two files', ['a.csv', 'b.csv'], 'one CSV file at a time, got 2 (a.csv, b.csv). Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
+    ['a flag without its value', [`${fixtures}/comma.csv`, '--icp'], '--icp needs a value. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
+    [
+      'a file without attribute columns',
+      [`${fixtures}/no-attributes.csv`],
+      `${fixtures}/no-attributes.csv: no column is named after an attribute: name the columns by attribute id or label (employees, revenue, region, stack, hiring_revops)`,
+    ],
+    ['an empty input', ['-'], 'stdin: the file is empty: it needs a header row naming the columns, then one row per account'],
+  ])('with %s', (_name, args, message) => {
+    it('fails with one line and exit code 1', () => {
+      const { status, stdout, stderr } = score(args);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`${message}\n`);
+    });
+  });
+
+  it('fails on invalid content by pointing at npm run validate', () => {
+    const broken = join(work, 'content-broken');
+    cpSync(content, broken, { recursive: true });
+    writeFileSync(join(broken, 'icps/core.md'), readFileSync(join(content, 'icps/core.md'), 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'));
+    const { status, stderr } = score([`${fixtures}/comma.csv`], { content: broken });
+    expect(status).toBe(1);
+    expect(stderr).toBe('content is invalid (1 problem): run npm run validate to see and fix it\n');
+  });
+
+  it('removes a partial --out file when it fails', () => {
+    const out = join(work, 'partial.csv');
+    const { status } = score([`${fixtures}/no-attributes.csv`, '--out', out]);
+    expect(status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('prints its help', () => {
+    const { status, stdout } = score(['--help']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('--icp <id>');
+  });
+});
