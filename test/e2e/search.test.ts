@@ -152,6 +152,10 @@ describe('finding content', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}${personaPath('cfo')}`);
     expect(await page.locator('h1').textContent()).toContain('Henrik');
+    // Back on the page they searched from, the dialog is closed.
+    await page.goBack();
+    await page.waitForURL(`${server.url}/pages/glossary/`);
+    expect(await page.locator('dialog.site-search__dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
     await close(opened);
   });
 

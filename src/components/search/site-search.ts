@@ -119,12 +119,17 @@ export class SiteSearch extends HTMLElement {
       this.#search();
     });
     document.addEventListener('keydown', this.#onGlobalKey);
+    // Leaving for a result: coming back (history, back-forward cache) shows the page, not the dialog.
+    window.addEventListener('pagehide', this.#onPageHide);
     this.#trigger.disabled = false;
   }
 
   disconnectedCallback(): void {
     document.removeEventListener('keydown', this.#onGlobalKey);
+    window.removeEventListener('pagehide', this.#onPageHide);
   }
+
+  #onPageHide = (): void => this.close();
 
   /** Opens the dialog (or refocuses its field) and loads the index on first use. */
   open(): void {
