@@ -227,7 +227,6 @@ describe('og routes', () => {
       'score /score/',
       'market /market/',
       'review /review/',
-      'search /search/',
       'icp /icps/mid-market-saas/',
       'persona /personas/rita/',
       'page /pages/glossary/',

@@ -39,7 +39,10 @@ export function slideImagePaths(id: string): { png: string; svg: string } {
   return { png: `/slides/${id}.png`, svg: `/slides/${id}.svg` };
 }
 
-/** Every page of the site that has an Open Graph image: fixed pages, then one per ICP, persona and guide. */
+/**
+ * Every page of the site that has an Open Graph image: fixed pages, then one per ICP, persona
+ * and guide. Other pages (404) use the home page's image.
+ */
 export function listOgPages(model: PlaybookModel): OgPage[] {
   const { settings } = model;
   const t = getSlideStrings(settings.locale);
@@ -52,7 +55,6 @@ export function listOgPages(model: PlaybookModel): OgPage[] {
     fixed('/score/', 'score'),
     fixed('/market/', 'market'),
     fixed('/review/', 'review'),
-    fixed('/search/', 'search'),
     ...model.icps.map((icp): OgPage => ({ path: `/icps/${icp.id}/`, kind: 'icp', title: icp.data.title, description: icp.data.summary })),
     ...model.personas.map((p): OgPage => ({ path: `/personas/${p.id}/`, kind: 'persona', title: `${p.data.name}, ${p.data.role}`, description: p.data.summary })),
     ...model.pages.map((page): OgPage => ({ path: `/pages/${page.id}/`, kind: 'page', title: page.data.title, description: page.data.description })),
