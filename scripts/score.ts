@@ -122,7 +122,8 @@ async function run(args: Args): Promise<void> {
   const printer = createProblemPrinter(name);
   const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
   const input = openInput(args.input);
-  const output: Writable = args.out ? createWriteStream(args.out) : process.stdout;
+  // A roomy write buffer lets the next chunk be scored while the last one is being written.
+  const output: Writable = args.out ? createWriteStream(args.out, { highWaterMark: 1 << 20 }) : process.stdout;
   const progress = createProgress();
   try {
     for await (const chunk of input) {

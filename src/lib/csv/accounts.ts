@@ -229,7 +229,9 @@ export class AccountReader {
    * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown.
    */
   readValues(cells: readonly string[], row: number, problems: CellProblem[]): (AttributeValue | undefined)[] {
-    const values: (AttributeValue | undefined)[] = new Array(this.ids.length).fill(undefined);
+    // Filled with push so the array is packed (faster to read than a holey one).
+    const values: (AttributeValue | undefined)[] = [];
+    for (let i = 0; i < this.ids.length; i++) values.push(undefined);
     for (let i = 0; i < this.readers.length; i++) {
       const column = this.readers[i]!;
       const text = cells[column.index];
