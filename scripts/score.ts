@@ -71,8 +71,8 @@ function openInput(path: string): Readable {
   return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
 }
 
-async function write(out: Writable, text: string): Promise<void> {
-  if (text.length > 0 && !out.write(text)) await once(out, 'drain');
+async function write(out: Writable, bytes: Uint8Array): Promise<void> {
+  if (bytes.length > 0 && !out.write(bytes)) await once(out, 'drain');
 }
 
 function createProblemPrinter(name: string) {
@@ -127,10 +127,10 @@ async function run(args: Args): Promise<void> {
   const progress = createProgress();
   try {
     for await (const chunk of input) {
-      await write(output, scorer.push(chunk as string));
+      await write(output, scorer.pushBytes(chunk as string));
       progress.update(scorer.rows);
     }
-    await write(output, scorer.end());
+    await write(output, scorer.endBytes());
   } catch (error) {
     progress.clear();
     if (args.out) {

@@ -4,7 +4,7 @@ import type { Locale } from '../../schemas/playbook.ts';
 import { scoreBestFit } from '../scoring/score-account.ts';
 import type { CellProblem } from './accounts.ts';
 import { parseCsv } from './parse.ts';
-import { CsvInputError, CsvScorer, OUTPUT_COLUMNS } from './score-csv.ts';
+import { CsvInputError, CsvScorer, encodeLines, OUTPUT_COLUMNS } from './score-csv.ts';
 
 const strict = makeIcp({ ...icpInput, title: 'France only', filters: [{ label: 'France only', attribute: 'region', in: ['fr'] }] }, 'france-only');
 const retired = makeIcp({ ...icpInput, title: 'Retired', status: 'retired' }, 'retired');
@@ -116,5 +116,24 @@ describe('CsvScorer', () => {
     ['an unknown ICP', 'employees\n1\n', { icpId: 'nope' }, 'unknown ICP "nope": the ICPs are mid-market-saas, france-only, retired'],
   ] as const)('refuses %s with one message', (_name, text, options, message) => {
     expect(() => score(text, options)).toThrowError(new CsvInputError(message));
+  });
+});
+
+describe('encodeLines', () => {
+  it.each([
+    ['ASCII only', ['a,b\n', 'c,d\n']],
+    ['accents, euro signs and emoji that outgrow the first guess', ['€€€€€€€€€€\n', 'Société;😀😀😀;x\n', '']],
+    ['nothing', []],
+  ])('encodes %s as UTF-8, like TextEncoder on the joined text', (_name, lines) => {
+    expect(encodeLines(lines)).toEqual(new TextEncoder().encode(lines.join('')));
+  });
+});
+
+describe('CsvScorer bytes', () => {
+  it('gives the same output as text and as UTF-8 bytes', () => {
+    const text = SAMPLE.replace('Acme', 'Société €');
+    const scorer = new CsvScorer({ attributes, icps, locale: 'en' });
+    const bytes = [scorer.pushBytes(text.slice(0, 50)), scorer.pushBytes(text.slice(50)), scorer.endBytes()];
+    expect(new TextDecoder().decode(Buffer.concat(bytes))).toBe(score(text).out);
   });
 });
