@@ -166,7 +166,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   fail(`cannot write the result: ${error.message}`);
 });
 if (process.env['ICP_SCORE_REPORT_RSS'] === '1') {
-  process.on('exit', () => console.error(`maxRSS=${process.resourceUsage().maxRSS}`));
+  process.on('exit', () => {
+    const usage = process.resourceUsage();
+    console.error(`maxRSS=${usage.maxRSS} cpuMicros=${usage.userCPUTime + usage.systemCPUTime}`);
+  });
 }
 
 try {
