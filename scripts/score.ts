@@ -3,6 +3,7 @@
 // browser batch scorer (src/lib/csv/score-csv.ts).
 import { createReadStream, createWriteStream, existsSync, statSync, unlinkSync } from 'node:fs';
 import { once } from 'node:events';
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { loadPlaybookFromDisk } from '../src/content-fs.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
@@ -61,14 +62,20 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return { input: positional[0]!, icp, out };
 }
 
+/** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
+function userPath(path: string): string {
+  return resolve(process.env['INIT_CWD'] ?? process.cwd(), path);
+}
+
 function openInput(path: string): Readable {
   if (path === '-') {
     process.stdin.setEncoding('utf8');
     return process.stdin;
   }
-  if (!existsSync(path)) throw new UsageError(`cannot read ${path}: there is no such file`);
-  if (statSync(path).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
-  return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  const full = userPath(path);
+  if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
+  if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
+  return createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 16 });
 }
 
 async function write(out: Writable, bytes: Uint8Array): Promise<void> {
@@ -123,7 +130,7 @@ async function run(args: Args): Promise<void> {
   const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
   const input = openInput(args.input);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
-  const output: Writable = args.out ? createWriteStream(args.out, { highWaterMark: 1 << 20 }) : process.stdout;
+  const output: Writable = args.out ? createWriteStream(userPath(args.out), { highWaterMark: 1 << 20 }) : process.stdout;
   const progress = createProgress();
   try {
     for await (const chunk of input) {
@@ -135,7 +142,7 @@ async function run(args: Args): Promise<void> {
     progress.clear();
     if (args.out) {
       output.destroy();
-      if (existsSync(args.out)) unlinkSync(args.out);
+      if (existsSync(userPath(args.out))) unlinkSync(userPath(args.out));
     }
     if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${name}: ${error.message}`);
     throw error;

@@ -114,7 +114,8 @@ function unknownOption(column: ColumnReader, text: string, locale: Locale): Unre
   const options = attribute.type === 'choice' || attribute.type === 'choices' ? attribute.options : [];
   const ids = options.map((o) => o.id);
   const trimmed = text.trim();
-  const suggestion = closest(trimmed, [...ids, ...options.map((o) => o.label)]);
+  // Two-letter codes are too short to guess from: "us" is not a typo of "fr".
+  const suggestion = trimmed.length >= 4 ? closest(trimmed, [...ids, ...options.map((o) => o.label)]) : undefined;
   return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')));
 }
 
