@@ -68,10 +68,31 @@ const inside = (inner: Box, outer: Box, tolerance = 1) =>
 const overlap = (a: Box, b: Box, tolerance = 1) =>
   Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > tolerance && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > tolerance;
 
+/**
+ * Text that a shape drawn after it covers: backgrounds and discs are `<rect>`s and `<path>`s
+ * with a box (x, y, width, height); masks and clip paths are definitions, not paint.
+ */
+function hiddenText(svg: string): string[] {
+  const painted = svg.replace(/<(mask|clipPath|defs|pattern)\b[\s\S]*?<\/\1>/g, '');
+  const problems: string[] = [];
+  const texts: { box: Box; at: number }[] = [];
+  for (const match of painted.matchAll(/<path fill="[^"]*" d="[^"]*"\/>|<(?:rect|path) x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"[^>]*>/g)) {
+    if (match[1] === undefined) {
+      texts.push({ box: glyphBoxes(match[0])[0]!, at: match.index });
+      continue;
+    }
+    if (/fill="(none|transparent)"|transform=/.test(match[0])) continue;
+    const [x, y, w, h] = [match[1], match[2], match[3], match[4]].map(Number) as [number, number, number, number];
+    const shape = { x0: x, y0: y, x1: x + w, y1: y + h };
+    for (const text of texts) if (overlap(text.box, shape, 2)) problems.push(`text at ${Math.round(text.box.x0)},${Math.round(text.box.y0)} is painted over by a shape at ${x},${y}`);
+  }
+  return problems;
+}
+
 /** Every problem with what was drawn, in words; empty when the image is clean. */
-function layoutProblems({ glyphs, regions, missing }: Drawn, size: { width: number; height: number }): string[] {
+function layoutProblems({ svg, glyphs, regions, missing }: Drawn, size: { width: number; height: number }): string[] {
   const canvas = { x0: 0, y0: 0, x1: size.width, y1: size.height };
-  const problems = missing.map((m) => `no glyph for ${m}`);
+  const problems = [...missing.map((m) => `no glyph for ${m}`), ...hiddenText(svg)];
   for (const r of regions) if (!inside(r.box, canvas, 0)) problems.push(`region ${r.name} leaves the canvas`);
   regions.forEach((a, i) => regions.slice(i + 1).forEach((b) => overlap(a.box, b.box, 0) && problems.push(`regions ${a.name} and ${b.name} overlap`)));
   glyphs.forEach((g, i) => {
@@ -174,9 +195,13 @@ describe('nothing overflows, nothing is missing', () => {
     expect(missing.join(' | ')).toMatch(/日本/);
   });
 
-  it('draws emoji from Twemoji as images', async () => {
+  it('draws emoji from Twemoji: PNG images for resvg, vector images in the SVG download', async () => {
     const drawn = await slide(emoji);
-    expect(drawn.svg.match(/<image [^>]*href="data:image\/svg\+xml;base64,/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(drawn.svg.match(/<image [^>]*href="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(4);
+    const kit = createNodeTextKit();
+    const image = await renderImage(icpSlide(emoji, kit), SLIDE_SIZE, kit, 'test', { cache: false });
+    expect(image.svg.match(/<image [^>]*href="data:image\/svg\+xml;base64,/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(image.svg).not.toContain('data:image/png');
   });
 });
 

@@ -48,26 +48,3 @@ export function textLines(fitted: FittedText, style: TextStyle, extra: Style = {
     ),
   );
 }
-
-/** An inline SVG drawing, e.g. an icon. `paths` are `<path>` attribute sets. */
-export function svg(width: number, height: number, viewBox: string, paths: Record<string, string | number>[]): SlideElement {
-  return {
-    type: 'svg',
-    props: {
-      width,
-      height,
-      viewBox,
-      style: { flexShrink: 0 },
-      children: paths.map((attributes) => ({ type: 'path', props: attributes })),
-    },
-  };
-}
-
-/** Every string in a tree, in document order (what the renderer scans for emoji and symbols). */
-export function collectText(node: SlideChild | SlideChild[] | undefined, out: string[] = []): string[] {
-  if (node === undefined) return out;
-  if (typeof node === 'string') out.push(node);
-  else if (Array.isArray(node)) for (const child of node) collectText(child, out);
-  else collectText(node.props.children, out);
-  return out;
-}

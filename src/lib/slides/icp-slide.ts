@@ -6,7 +6,7 @@ import type { Playbook } from '../../schemas/playbook.ts';
 import type { Persona } from '../../schemas/persona.ts';
 import { getFormatters, type Formatters } from '../format.ts';
 import { getSlideStrings, type SlideStrings } from '../i18n/slides.ts';
-import { box, region, svg, textLines as lines, type SlideElement, type Style } from './element.ts';
+import { box, region, textLines as lines, type SlideElement, type Style } from './element.ts';
 import type { TextKit, TextStyle } from './text-kit.ts';
 import { COLORS, FONT_FAMILY, SLIDE_SIZE, TIER_STYLES } from './theme.ts';
 
@@ -115,15 +115,51 @@ function moreLine({ kit, t }: Context, count: number, width: number): Block {
   return { node: lines(fitted, style), height: fitted.height };
 }
 
-function roundIcon(size: number, background: string, path: Record<string, string | number>): SlideElement {
+/**
+ * A round icon whose mark is drawn with rotated bars, like strokes with round caps. Plain boxes
+ * keep resvg fast: an inline SVG becomes a clipped, masked image that costs a full-canvas layer.
+ * `strokes` are segments in a 24-unit box, as in an icon font's SVG.
+ */
+function roundIcon(size: number, background: string, color: string, strokes: [number, number, number, number][]): SlideElement {
+  const scale = (size * 0.56) / 24;
+  const offset = (size - 24 * scale) / 2;
+  const thickness = 3 * scale;
   return box(
-    { width: size, height: size, borderRadius: size / 2, backgroundColor: background, alignItems: 'center', justifyContent: 'center', flexShrink: 0 },
-    svg(Math.round(size * 0.56), Math.round(size * 0.56), '0 0 24 24', [{ fill: 'none', 'stroke-width': 3, 'stroke-linecap': 'round', 'stroke-linejoin': 'round', ...path }]),
+    { position: 'relative', width: size, height: size, borderRadius: size / 2, backgroundColor: background, flexShrink: 0 },
+    ...strokes.map(([x1, y1, x2, y2]) => {
+      const length = Math.hypot(x2 - x1, y2 - y1) * scale + thickness;
+      const cx = offset + ((x1 + x2) / 2) * scale;
+      const cy = offset + ((y1 + y2) / 2) * scale;
+      const angle = (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI;
+      return box({
+        position: 'absolute',
+        left: cx - length / 2,
+        top: cy - thickness / 2,
+        width: length,
+        height: thickness,
+        borderRadius: thickness / 2,
+        backgroundColor: color,
+        transform: `rotate(${angle.toFixed(2)}deg)`,
+        transformOrigin: 'center',
+      });
+    }),
   );
 }
 
-const checkIcon = (size: number) => roundIcon(size, COLORS.accentSoft, { d: 'M5 12.5l4.5 4.5L19 7.5', stroke: COLORS.accentInk });
-const crossIcon = (size: number) => roundIcon(size, COLORS.negativeSoft, { d: 'M7 7l10 10M17 7L7 17', stroke: COLORS.negative });
+const checkIcon = (size: number) =>
+  roundIcon(size, COLORS.accentSoft, COLORS.accentInk, [
+    [5.5, 12.5, 9.5, 16.5],
+    [9.5, 16.5, 18.5, 7.5],
+  ]);
+const crossIcon = (size: number) =>
+  roundIcon(size, COLORS.negativeSoft, COLORS.negative, [
+    [7.5, 7.5, 16.5, 16.5],
+    [16.5, 7.5, 7.5, 16.5],
+  ]);
+
+/** A hairline along the top of a box that is `position: relative` (single-side borders cost clipping layers in resvg). */
+const topRule = (width: number, thickness: number) =>
+  box({ position: 'absolute', left: 0, top: 0, width, height: thickness, backgroundColor: COLORS.hairline });
 
 /** "+25", "−20" (a real minus sign), in the playbook's number format. */
 function signedPoints(points: number, f: Formatters): string {
@@ -203,6 +239,8 @@ function header(ctx: Context): Block {
   };
 }
 
+const MARKET_BARS = { tam: COLORS.accent, sam: '#7C6CF6', som: '#A78BFA' } as const;
+
 /** TAM / SAM / SOM as three figures in the header, with the accounts behind each. */
 function marketKpis({ kit, data, t, f }: Context): Block {
   const market = data.icp.data.market!;
@@ -232,11 +270,15 @@ function marketKpis({ kit, data, t, f }: Context): Block {
         ? kit.fit(t.shareOf(f.percent(ratio, ratio < 0.1 ? 1 : 0), t.marketLevels[parent]), shareStyle, { width: inner, maxLines: 1, minFontSize: 13, lineHeight: 1.3 })
         : undefined;
     return box(
-      { flexDirection: 'column', width: columnWidth, flexShrink: 0, paddingLeft: 20, borderLeft: `3px solid ${level === 'tam' ? COLORS.accent : level === 'sam' ? '#7C6CF6' : '#A78BFA'}`, gap: 6 },
-      lines(levelText, levelStyle),
-      box({ height: valueHeight, flexShrink: 0, alignItems: 'flex-end' }, lines(value, sized)),
-      ...(accounts ? [lines(accounts, accountsStyle)] : []),
-      ...(share ? [lines(share, shareStyle)] : []),
+      { width: columnWidth, flexShrink: 0, gap: 17 },
+      box({ width: 3, alignSelf: 'stretch', flexShrink: 0, backgroundColor: MARKET_BARS[level] }),
+      box(
+        { flexDirection: 'column', width: columnWidth - 20, flexShrink: 0, gap: 6 },
+        lines(levelText, levelStyle),
+        box({ height: valueHeight, flexShrink: 0, alignItems: 'flex-end' }, lines(value, sized)),
+        ...(accounts ? [lines(accounts, accountsStyle)] : []),
+        ...(share ? [lines(share, shareStyle)] : []),
+      ),
     );
   });
   const columnHeight = Math.ceil(18 * 1.3) + 6 + valueHeight + 6 + Math.ceil(18 * 1.3) + 6 + Math.ceil(17 * 1.3);
@@ -332,7 +374,6 @@ function tiersBlock(ctx: Context, width: number): Block {
         padding: '0 18px',
         borderRadius: 16,
         backgroundColor: look.background,
-        border: `2px solid ${look.border}`,
         flexShrink: 0,
       },
       lines(label, labelStyle),
@@ -385,7 +426,8 @@ function signalsColumn(ctx: Context, width: number, budget: number): SlideElemen
       const height = Math.max(text.height, density.pill) + 2 * density.pad;
       return {
         node: box(
-          { alignItems: 'center', justifyContent: 'space-between', gap: 24, width, height, flexShrink: 0, borderTop: i === 0 ? 'none' : `1px solid ${COLORS.hairline}` },
+          { position: 'relative', alignItems: 'center', justifyContent: 'space-between', gap: 24, width, height, flexShrink: 0 },
+          ...(i === 0 ? [] : [topRule(width, 1)]),
           lines(text, style),
           box(
             {
@@ -473,7 +515,8 @@ function footer({ kit, data, t, f }: Context): SlideElement {
   const rightStyle: TextStyle = { fontSize: 20, fontWeight: 500, color: COLORS.faint };
   const right = kit.fit(`${settings.company} · ${t.playbook}`, rightStyle, { width: half - 40, maxLines: 1, minFontSize: 15, lineHeight: 1.3 });
   return box(
-    { alignItems: 'center', justifyContent: 'space-between', width: W - 2 * PAD_X, height: FOOTER, borderTop: `2px solid ${COLORS.hairline}`, flexShrink: 0 },
+    { position: 'relative', alignItems: 'center', justifyContent: 'space-between', width: W - 2 * PAD_X, height: FOOTER, flexShrink: 0 },
+    topRule(W - 2 * PAD_X, 2),
     box({ alignItems: 'center', gap: 10, flexShrink: 0 }, label(t.owner), lines(owner, valueStyle), box({ width: 32, flexShrink: 0 }), label(t.reviewed), lines(reviewed, valueStyle)),
     lines(right, rightStyle),
   );

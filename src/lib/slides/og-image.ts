@@ -28,24 +28,16 @@ export function ogImageData(model: PlaybookModel, pagePath: string): OgImageData
   return page && { settings: model.settings, page };
 }
 
-/** Three nested rings, the playbook's TAM / SAM / SOM motif, bleeding off the right edge. */
+/**
+ * Three concentric rings, the playbook's TAM / SAM / SOM motif, bleeding off the bottom right.
+ * Each ring is a tinted disc under a navy one: bordered circles would cost resvg a clipping layer.
+ */
 function rings(): SlideElement {
-  const ring = (size: number, right: number, bottom: number, opacity: number) =>
-    box({
-      position: 'absolute',
-      right,
-      bottom,
-      width: size,
-      height: size,
-      borderRadius: size / 2,
-      border: `2px solid rgba(154, 166, 255, ${opacity})`,
-    });
-  return box(
-    { position: 'absolute', right: 0, bottom: 0, width: 520, height: 520 },
-    ring(520, -170, -170, 0.16),
-    ring(340, -80, -80, 0.22),
-    ring(170, 5, 5, 0.3),
-  );
+  const centre = { x: 1110, y: 540 };
+  const disc = (diameter: number, color: string) =>
+    box({ position: 'absolute', left: centre.x - diameter / 2, top: centre.y - diameter / 2, width: diameter, height: diameter, borderRadius: diameter / 2, backgroundColor: color });
+  const ring = (diameter: number, alpha: number) => [disc(diameter, `rgba(154, 166, 255, ${alpha})`), disc(diameter - 4, COLORS.navy)];
+  return box({ position: 'absolute', left: 0, top: 0, width: W, height: H }, ...ring(520, 0.16), ...ring(340, 0.22), ...ring(170, 0.3));
 }
 
 /**
@@ -83,8 +75,9 @@ export function ogImage(data: OgImageData, kit: TextKit): SlideElement {
   return box(
     { position: 'relative', flexDirection: 'column', width: W, height: H, backgroundColor: COLORS.navy, fontFamily: FONT_FAMILY, overflow: 'hidden' },
     rings(),
+    // Positioned, so that it paints over the rings (positioned boxes paint after the others).
     region('content', box(
-      { flexDirection: 'column', width: W, height: H - STRIPE, padding: PAD, flexShrink: 0 },
+      { position: 'relative', flexDirection: 'column', width: W, height: H - STRIPE, padding: PAD, flexShrink: 0 },
       box(
         { alignItems: 'center', gap: 16, height: BRAND, flexShrink: 0 },
         box(
@@ -104,6 +97,6 @@ export function ogImage(data: OgImageData, kit: TextKit): SlideElement {
       box({ height: 36, flexShrink: 0 }),
       box({ alignItems: 'center', height: FOOT, flexShrink: 0 }, lines(foot, footStyle)),
     )),
-    box({ width: W, height: STRIPE, flexShrink: 0, backgroundImage: `linear-gradient(90deg, ${COLORS.accent}, #8B5CF6)` }),
+    box({ position: 'relative', width: W, height: STRIPE, flexShrink: 0, backgroundImage: `linear-gradient(90deg, ${COLORS.accent}, #8B5CF6)` }),
   );
 }

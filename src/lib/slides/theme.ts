@@ -45,9 +45,9 @@ export const COLORS = {
 
 /** Tier chips, highest tier first; tiers beyond the list reuse the last style. */
 export const TIER_STYLES = [
-  { background: COLORS.accent, color: COLORS.white, border: COLORS.accent },
-  { background: COLORS.accentSoft, color: COLORS.accentInk, border: COLORS.accentSoft },
-  { background: COLORS.white, color: COLORS.text, border: COLORS.hairline },
+  { background: COLORS.accent, color: COLORS.white },
+  { background: COLORS.accentSoft, color: COLORS.accentInk },
+  { background: '#EEF1F6', color: COLORS.text },
 ] as const;
 
 /** Ellipsis used when text is clamped. */
