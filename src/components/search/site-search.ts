@@ -78,6 +78,9 @@ export class SiteSearch extends HTMLElement {
   #returnFocus: HTMLElement | undefined;
 
   connectedCallback(): void {
+    document.addEventListener('keydown', this.#onGlobalKey);
+    // Leaving for a result: coming back (history, back-forward cache) shows the page, not the dialog.
+    window.addEventListener('pagehide', this.#onPageHide);
     if (this.#trigger) return;
     this.#strings = JSON.parse(this.dataset['strings'] ?? '{}') as SearchStrings;
     this.#plural = new Intl.PluralRules(document.documentElement.lang || 'en');
@@ -118,9 +121,6 @@ export class SiteSearch extends HTMLElement {
       for (const b of this.#kinds.querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-pressed', String(b === button));
       this.#search();
     });
-    document.addEventListener('keydown', this.#onGlobalKey);
-    // Leaving for a result: coming back (history, back-forward cache) shows the page, not the dialog.
-    window.addEventListener('pagehide', this.#onPageHide);
     this.#trigger.disabled = false;
   }
 
