@@ -134,7 +134,12 @@ function collectGarbageNow(): void {
   }
   collect?.();
 }
-const versions = () => ({ satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js') });
+
+/** Bump when this file changes how a tree becomes pixels (the cache key hashes the tree, not this code). */
+const RENDERER_VERSION = 2;
+let versionCache: Record<string, string | number> | undefined;
+const versions = () =>
+  (versionCache ??= { renderer: RENDERER_VERSION, imagePixels: IMAGE_PIXELS, satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js') });
 
 type SatoriOptions = Parameters<typeof satori>[1];
 

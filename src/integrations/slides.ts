@@ -15,10 +15,11 @@ export default function slides(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         const stats = slideStats();
-        const total = stats.drawn + stats.cached;
-        if (total === 0) return;
-        const drawing = stats.drawn ? `, ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG` : '';
-        logger.info(`${total} images: ${stats.drawn} drawn, ${stats.cached} from the cache${drawing} (${cacheDir()})`);
+        // A PNG and an SVG share one image, so count distinct images (cache keys).
+        const images = stats.keys.size;
+        if (images === 0) return;
+        const drawing = stats.drawn ? ` in ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG` : '';
+        logger.info(`${images} images: ${stats.drawn} drawn${drawing}, ${images - stats.drawn} unchanged since the last build (cache: ${cacheDir()})`);
         const removed = pruneSlideCache();
         if (removed) logger.info(`Removed ${removed} cached files unused for 30 days.`);
       },
