@@ -192,11 +192,8 @@ export class CsvScorer {
     this.options = options;
     const chosen = selectIcps(options.icps, options.icpId);
     if (chosen.length === 0) {
-      throw new CsvInputError(
-        options.icpId === undefined
-          ? 'there is no active ICP to score against: set status: active on an ICP, or choose one with --icp'
-          : `unknown ICP "${options.icpId}": the ICPs are ${options.icps.map((i) => i.id).join(', ')}`,
-      );
+      const t = scoringMessages[options.locale].csv;
+      throw new CsvInputError(options.icpId === undefined ? t.noActiveIcp : t.unknownIcp(options.icpId, options.icps.map((i) => i.id).join(', ')));
     }
     this.icps = chosen.map((icp) => getCompiledIcp(icp, options.attributes, options.locale));
     this.scratch = this.icps.map((icp) => evaluateValues(icp, []));

@@ -54,6 +54,8 @@ const en = {
     similarColumn: (suggestion: string) => `is not an attribute (did you mean "${suggestion}"?): the column is kept as is and not scored`,
     noAttributeColumns: (names: string) => `no column is named after an attribute: name the columns by attribute id or label (${names})`,
     emptyFile: 'the file is empty: it needs a header row naming the columns, then one row per account',
+    noActiveIcp: 'there is no active ICP to score against: set status: active on an ICP, or choose one with --icp',
+    unknownIcp: (id: string, ids: string) => `unknown ICP "${id}": the ICPs are ${ids}`,
   },
 };
 
@@ -101,6 +103,8 @@ const fr: ScoringMessages = {
     similarColumn: (suggestion) => `n'est pas un attribut (vouliez-vous dire « ${suggestion} » ?) : la colonne est gardée telle quelle et non notée`,
     noAttributeColumns: (names) => `aucune colonne ne porte le nom d'un attribut : nommez les colonnes par l'id ou le libellé de l'attribut (${names})`,
     emptyFile: "le fichier est vide : il faut une ligne d'en-tête qui nomme les colonnes, puis une ligne par compte",
+    noActiveIcp: "aucun ICP actif pour noter les comptes : passez un ICP en status: active, ou choisissez-en un avec --icp",
+    unknownIcp: (id, ids) => `ICP inconnu « ${id} » : les ICP sont ${ids}`,
   },
 };
 
