@@ -20,12 +20,9 @@ import { icpSlide, icpSlideData } from './lib/slides/icp-slide.ts';
 import { ogImage, ogImageData } from './lib/slides/og-image.ts';
 import { listOgPages } from './lib/slides/og-routes.ts';
 import type { SlideElement } from './lib/slides/element.ts';
-import { FONT_FAMILY, FONT_WEIGHTS, OG_SIZE, SLIDE_SIZE, TEMPLATE_VERSION } from './lib/slides/theme.ts';
+import { FONT_SUBSETS, FONT_WEIGHTS, fontFamilyName, OG_SIZE, SLIDE_SIZE, TEMPLATE_VERSION } from './lib/slides/theme.ts';
 
 const require = createRequire(import.meta.url);
-
-/** Inter subsets loaded, in fallback order: Latin first (satori picks glyphs in this order). */
-const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'] as const;
 
 /** One font as satori takes it. */
 interface SatoriFont {
@@ -61,11 +58,11 @@ export function loadFonts(): FontSet {
   const metrics = new Map<number, FontMetrics[]>();
   for (const weight of FONT_WEIGHTS) {
     const perWeight: FontMetrics[] = [];
-    for (const subset of SUBSETS) {
+    for (const subset of FONT_SUBSETS) {
       const base = join(files, `inter-${subset}-${weight}-normal`);
       const woff2 = readFileSync(`${base}.woff2`);
       hash.update(woff2);
-      satoriFonts.push({ name: FONT_FAMILY, data: woff2, weight, style: 'normal' });
+      satoriFonts.push({ name: fontFamilyName(subset), data: woff2, weight, style: 'normal' });
       perWeight.push(parseFontMetrics(readFileSync(`${base}.woff`), (bytes) => inflateSync(bytes)));
     }
     metrics.set(weight, perWeight);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { box, region, type SlideElement } from '../../src/lib/slides/element.ts';
 import { icpSlide, type IcpSlideData } from '../../src/lib/slides/icp-slide.ts';
 import { ogImage, type OgImageData } from '../../src/lib/slides/og-image.ts';
-import { OG_SIZE, SLIDE_SIZE } from '../../src/lib/slides/theme.ts';
+import { FONT_FAMILY, OG_SIZE, SLIDE_SIZE } from '../../src/lib/slides/theme.ts';
 import type { TextKit } from '../../src/lib/slides/text-kit.ts';
 import { graphemes } from '../../src/lib/slides/fit-text.ts';
 import { createNodeTextKit, drawSvg, renderImage } from '../../src/slides-fs.ts';
@@ -180,16 +180,25 @@ describe('nothing overflows, nothing is missing', () => {
   it('would catch text drawn outside its region (the check is real)', async () => {
     const kit = createNodeTextKit();
     const tree = box(
-      { width: 400, height: 200, fontFamily: 'Inter' },
+      { width: 400, height: 200, fontFamily: FONT_FAMILY },
       region('narrow', box({ width: 100, height: 50, fontSize: 40, whiteSpace: 'nowrap' }, 'Overflowing text')),
     );
     const problems = layoutProblems(await draw(tree, { width: 400, height: 200 }, kit), { width: 400, height: 200 });
     expect(problems.join('\n')).toMatch(/is outside every region/);
   });
 
+  it('draws Latin Extended, Greek, Cyrillic and Vietnamese with Inter’s other subsets', async () => {
+    const kit = createNodeTextKit();
+    const style = { fontSize: 30, fontWeight: 400, color: '#000000' };
+    const tree = box({ width: 800, height: 100, fontFamily: FONT_FAMILY, fontSize: 30 }, kit.prepare('Łódź Ωμέγα Привет Tiếng Việt', style));
+    const drawn = await draw(tree, { width: 800, height: 100 }, kit);
+    expect(drawn.missing).toEqual([]);
+    expect(drawn.glyphs).toHaveLength(1);
+  });
+
   it('would catch a character the fonts lack (the check is real)', async () => {
     const kit = createNodeTextKit();
-    const tree = box({ width: 400, height: 100, fontFamily: 'Inter', fontSize: 30 }, 'Score ≥ 70 日本');
+    const tree = box({ width: 400, height: 100, fontFamily: FONT_FAMILY, fontSize: 30 }, 'Score ≥ 70 日本');
     const { missing } = await draw(tree, { width: 400, height: 100 }, kit);
     expect(missing.join(' | ')).toMatch(/≥/);
     expect(missing.join(' | ')).toMatch(/日本/);

@@ -23,9 +23,9 @@ const all = (regions: Record<string, string[]>) => Object.values(regions).flat()
 describe('icpSlide', () => {
   const regions = slideText(example);
 
-  it('is a 1920 × 1080 tree in Inter', () => {
+  it('is a 1920 × 1080 tree in Inter, with its other subsets as fallbacks', () => {
     const tree = icpSlide(example, createNodeTextKit());
-    expect(tree.props.style).toMatchObject({ width: 1920, height: 1080, fontFamily: 'Inter' });
+    expect(tree.props.style).toMatchObject({ width: 1920, height: 1080, fontFamily: 'Inter, Inter-latin-ext, Inter-greek, Inter-cyrillic, Inter-vietnamese' });
   });
 
   it('shows the company, product, title and summary in the header', () => {

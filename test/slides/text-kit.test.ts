@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFontMetrics } from '../../src/lib/slides/font-metrics.ts';
 import { createTextKit, type TextStyle } from '../../src/lib/slides/text-kit.ts';
 import { box } from '../../src/lib/slides/element.ts';
+import { FONT_FAMILY } from '../../src/lib/slides/theme.ts';
 import { createNodeTextKit, loadFonts } from '../../src/slides-fs.ts';
 
 const interFiles = join(dirname(createRequire(import.meta.url).resolve('@fontsource/inter/package.json')), 'files');
@@ -38,6 +39,7 @@ describe('createTextKit with Inter and Twemoji', () => {
     ['French punctuation and ligatures', 'Qui est dans l’ICP « cœur » — 48 M€', 'Qui est dans l’ICP « cœur » — 48 M€'],
     ['whitespace', '  two\n\tlines  ', 'two lines'],
     ['decomposed accents (NFC)', 'e\u0301le\u0300ve', 'élève'],
+    ['Greek, Cyrillic and Vietnamese (Inter subsets that are loaded)', 'Ωμέγα Привет Tiếng Việt', 'Ωμέγα Привет Tiếng Việt'],
     ['CJK, which Inter lacks', 'Japan 日本 office', 'Japan office'],
     ['Arabic, with the gap closed before punctuation', 'Arabic: شركات البرمجيات.', 'Arabic:.'],
     ['an emoji Twemoji lacks', 'Ship \u{1F6D8} fast', 'Ship fast'],
@@ -91,14 +93,14 @@ describe('createTextKit with Inter and Twemoji', () => {
     { fontWeight: 700, fontSize: 66 },
     { fontWeight: 500, fontSize: 18, letterSpacing: 2.4 },
   ])('measures like satori lays out (weight $fontWeight, $fontSize px)', (variant) => {
-    const samples = ['Mid-market B2B SaaS scale-ups', 'Headquartered in one of our five core markets', 'Effectif ≥ 200 salariés — « cœur »', 'WAVY Tj fj AV To 1,000 €'];
+    const samples = ['Mid-market B2B SaaS scale-ups', 'Headquartered in one of our five core markets', 'Effectif ≥ 200 salariés — « cœur »', 'WAVY Tj fj AV To 1,000 €', 'Łódź, Kraków — Ωμέγα, Привет, Tiếng Việt'];
     it.each(samples)('"%s" is never wider than measured, and within 6 % (kerning narrows it)', async (sample) => {
       const kit = createNodeTextKit();
       const textStyle: TextStyle = { ...variant, color: '#000000' };
       const text = kit.prepare(sample, textStyle);
       const widths: number[] = [];
       const tree = box(
-        { width: 1900, height: 100, alignItems: 'flex-start', fontFamily: 'Inter' },
+        { width: 1900, height: 100, alignItems: 'flex-start', fontFamily: FONT_FAMILY },
         { type: 'span', props: { style: { fontSize: variant.fontSize, fontWeight: variant.fontWeight, letterSpacing: variant.letterSpacing ?? 0, whiteSpace: 'nowrap' }, children: text } },
       );
       await satori(tree as unknown as Parameters<typeof satori>[0], {

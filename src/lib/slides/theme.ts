@@ -9,8 +9,20 @@ export const SLIDE_SIZE = { width: 1920, height: 1080 } as const;
 /** Open Graph / Twitter card: 1.91:1. */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
-/** Font family name the templates ask for; the Node renderer registers Inter under it. */
-export const FONT_FAMILY = 'Inter';
+/**
+ * The Inter subsets of @fontsource/inter that are loaded, in fallback order. Satori uses one
+ * font per family name and weight, so each subset is registered under its own family name.
+ */
+export const FONT_SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'] as const;
+export type FontSubset = (typeof FONT_SUBSETS)[number];
+
+/** The family name a subset is registered under: `Inter`, `Inter-latin-ext`... */
+export function fontFamilyName(subset: FontSubset): string {
+  return subset === 'latin' ? 'Inter' : `Inter-${subset}`;
+}
+
+/** The font stack the templates ask for: Inter, then its other subsets for what Latin lacks. */
+export const FONT_FAMILY = FONT_SUBSETS.map(fontFamilyName).join(', ');
 
 /** The weights the templates use (each is loaded from @fontsource/inter). */
 export const FONT_WEIGHTS = [400, 500, 600, 700] as const;
