@@ -1,19 +1,54 @@
-// Builds the example playbook once for the build and browser tests (about a minute), into
+// Builds the example playbook once for the build and browser tests (under a minute), into
 // .test-dist/example so a user's dist/ is never touched. Set ICP_TEST_REUSE_BUILD=1 to reuse it.
+// Both the build and the e2e projects list this setup and vitest may start them together: a
+// lock directory makes the second one wait for the first build instead of wiping it mid-read.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BUILT_SITE, PROJECT_ROOT } from './helpers/built-site.ts';
 
-export default function setup(): void {
-  if (process.env['ICP_TEST_REUSE_BUILD'] === '1' && existsSync(BUILT_SITE)) return;
-  const started = Date.now();
-  const result = spawnSync('npm', ['run', 'build', '--silent'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ICP_OUT_DIR: BUILT_SITE },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);
+const LOCK = `${BUILT_SITE}.lock`;
+const DONE = join(BUILT_SITE, '.test-build-run');
+
+function lockHolderAlive(): boolean {
+  try {
+    process.kill(Number(readFileSync(join(LOCK, 'pid'), 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
   }
-  console.log(`Built the example playbook for tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export default async function setup(): Promise<void> {
+  // Built in this very run (by the other project's setup): nothing to do.
+  if (existsSync(DONE) && readFileSync(DONE, 'utf8') === String(process.pid)) return;
+  if (process.env['ICP_TEST_REUSE_BUILD'] === '1' && existsSync(BUILT_SITE)) return;
+  mkdirSync(join(BUILT_SITE, '..'), { recursive: true });
+  try {
+    mkdirSync(LOCK);
+  } catch {
+    if (lockHolderAlive()) {
+      while (existsSync(LOCK)) await sleep(200);
+      if (existsSync(DONE)) return;
+      throw new Error('The other test project failed to build the example playbook; see its error above.');
+    }
+    // A lock left by a run that was killed: take it over.
+    rmSync(LOCK, { recursive: true, force: true });
+    mkdirSync(LOCK);
+  }
+  writeFileSync(join(LOCK, 'pid'), String(process.pid));
+  try {
+    const started = Date.now();
+    const result = spawnSync('npm', ['run', 'build', '--silent'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ICP_OUT_DIR: BUILT_SITE },
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);
+    writeFileSync(DONE, String(process.pid));
+    console.log(`Built the example playbook for tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
