@@ -11,7 +11,7 @@ import { escapeHtml } from './render-result.ts';
 /** Rows rendered in the table; the download has them all. */
 export const SHOWN_ROWS = 500;
 /** Rows added to the table per animation frame. */
-const ROWS_PER_FRAME = 100;
+const ROWS_PER_FRAME = 50;
 const VERDICT_ICON: Record<Verdict, string> = { fit: '✓', unknown: '?', out: '✕' };
 
 export class BatchScorer extends HTMLElement {
@@ -209,7 +209,7 @@ export class BatchScorer extends HTMLElement {
     const verdicts = scoringMessages[this.model.locale].verdicts;
     const html = view.map(
       (row) =>
-        `<tr><td class="num">${row.line}</td><td class="batch-name">${escapeHtml(row.name)}</td><td><span class="sw-verdict sw-verdict--${row.verdict}"><span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[row.verdict]}</span>${escapeHtml(verdicts[row.verdict])}</span></td><td class="num"><strong>${number(row.score)}</strong>${row.best > row.score ? `<span class="batch-best"> → ${number(row.best)}</span>` : ''}</td><td>${row.tier ? `<span class="sw-tier">${escapeHtml(row.tier)}</span>` : '<span class="muted">—</span>'}</td><td class="batch-icp">${escapeHtml(row.icp)}</td><td class="batch-reasons">${escapeHtml(row.reasons)}</td></tr>`,
+        `<tr><td class="num batch-line">${row.line}</td><td class="batch-name">${escapeHtml(row.name)}</td><td class="batch-verdict"><span class="sw-verdict sw-verdict--${row.verdict}"><span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[row.verdict]}</span>${escapeHtml(verdicts[row.verdict])}</span></td><td class="num batch-score"><strong>${number(row.score)}</strong>${row.best > row.score ? `<span class="batch-best"> → ${number(row.best)}</span>` : ''}</td><td class="batch-tier">${row.tier ? `<span class="sw-tier">${escapeHtml(row.tier)}</span>` : '<span class="muted">—</span>'}</td><td class="batch-icp">${escapeHtml(row.icp)}</td><td class="batch-reasons">${escapeHtml(row.reasons)}</td></tr>`,
     );
     const body = this.ref('rows');
     const token = ++this.renderToken;

@@ -15,6 +15,8 @@ export interface RenderContext {
   strings: WidgetStrings;
   /** ICP titles by id. */
   titles: Readonly<Record<string, string>>;
+  /** Level of the Filters / Signals headings (one below the widget's own titles). */
+  subheadLevel: number;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -89,6 +91,7 @@ export function renderResultBody(result: ScoreResult, context: RenderContext): s
         `<tr class="${s.answered ? '' : 'sw-row--open'}"><td><span class="sw-signal__label">${escapeHtml(s.signal.label)}</span><span class="sw-signal__why">${signalDetail(s, context)}</span></td><td class="num">${signalPoints(s, context)}</td></tr>`,
     )
     .join('');
+  const h = `h${context.subheadLevel}`;
   const scorePct = Math.max(0, Math.min(100, result.score));
   const bestPct = Math.max(scorePct, Math.min(100, result.best));
   return [
@@ -98,9 +101,9 @@ export function renderResultBody(result: ScoreResult, context: RenderContext): s
     result.best > result.score ? `<span class="sw-score__best">${escapeHtml(fillTemplate(strings.upTo, { best }))}</span>` : '',
     `</p><div class="sw-meter" aria-hidden="true"><span class="sw-meter__best" style="width:${bestPct}%"></span><span class="sw-meter__score" style="width:${scorePct}%"></span></div>`,
     `<p class="sw-summary">${escapeHtml(bestSummary(result, attributes, locale))}</p></div>`,
-    `<h4 class="sw-subhead">${escapeHtml(strings.filters)} <span class="sw-subhead__count">${escapeHtml(fillTemplate(strings.filtersPassed, { passed, total: result.filters.length }))}</span></h4>`,
+    `<${h} class="sw-subhead">${escapeHtml(strings.filters)} <span class="sw-subhead__count">${escapeHtml(fillTemplate(strings.filtersPassed, { passed, total: result.filters.length }))}</span></${h}>`,
     `<ul class="sw-filters">${filters}</ul>`,
-    `<h4 class="sw-subhead">${escapeHtml(strings.signals)}</h4>`,
+    `<${h} class="sw-subhead">${escapeHtml(strings.signals)}</${h}>`,
     `<table class="sw-signals"><thead><tr><th scope="col">${escapeHtml(strings.signal)}</th><th scope="col" class="num">${escapeHtml(strings.points)}</th></tr></thead><tbody>${signals}</tbody></table>`,
   ].join('');
 }

@@ -48,6 +48,7 @@ export class ScoreWidget extends HTMLElement {
       locale: this.model.locale,
       strings: this.strings,
       titles: Object.fromEntries(this.model.icps.map((icp) => [icp.id, icp.data.title])),
+      subheadLevel: this.model.subheadLevel ?? 4,
     };
     this.form = form;
     this.output = output;

@@ -13,6 +13,8 @@ export interface WidgetModel {
   icps: { id: string; data: ScoringIcpData }[];
   /** The UI strings of the playbook locale. */
   strings: WidgetStrings;
+  /** Level of the headings inside a result: 4 under a widget heading, else 3 (set by ScoreWidget.astro). */
+  subheadLevel?: number;
 }
 
 /** The widget's data for these ICPs (in the order given); unknown ids are an authoring error. */
