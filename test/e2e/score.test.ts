@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { AccountReader } from '../../src/lib/csv/accounts.ts';
 import { parseCsv } from '../../src/lib/csv/parse.ts';
-import { scoreBestFit } from '../../src/lib/scoring/score-account.ts';
+import { scoreAccount, scoreBestFit } from '../../src/lib/scoring/score-account.ts';
 import type { Account } from '../../src/lib/scoring/types.ts';
 import { BUILT_SITE, PROJECT_ROOT } from '../helpers/built-site.ts';
 import { launchBrowser } from '../helpers/chromium.ts';
@@ -251,6 +251,32 @@ describe('scoring widget on /score/', () => {
     const { page } = await open('/score/?employees=250&region=fr&stack=hubspot', { width: 390, height: 844 });
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  });
+});
+
+describe('scoring widget on an ICP page', () => {
+  it('scores that ICP alone, whatever the best fit, and keeps the state in the address', async () => {
+    const { page, errors } = await open('/icps/industrial-tech/');
+    const widget = page.locator('score-widget');
+    expect(await widget.getAttribute('data-mode')).toBe('single');
+    await page.getByLabel('Employees', { exact: true }).fill('250');
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'France' });
+    await page.getByLabel('Industry', { exact: true }).selectOption({ label: 'B2B software (SaaS)' });
+    await page.getByLabel('HubSpot', { exact: true }).check();
+    const account: Account = { employees: 250, region: 'fr', industry: 'b2b-saas', stack: ['hubspot'] };
+    const icp = icps.find((i) => i.id === 'industrial-tech')!;
+    const expected = scoreAccount(account, icp, attributes, locale);
+    // The account fits mid-market SaaS better, but this page scores its own ICP only.
+    expect(scoreBestFit(account, icps, attributes, locale).best!.icpId).toBe('mid-market-saas');
+    const card = widget.locator('.sw-card');
+    expect(await card.getAttribute('data-verdict')).toBe(expected.verdict);
+    expect(Number(await card.locator('.sw-score__value').textContent())).toBe(expected.score);
+    expect(await card.locator('.sw-filter--fail').count()).toBe(expected.filters.filter((f) => f.outcome === 'fail').length);
+    await page.waitForURL(/region=fr/);
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.getByLabel('Employees', { exact: true }).inputValue()).toBe('250');
+    expect(await page.locator('score-widget .sw-card').getAttribute('data-verdict')).toBe(expected.verdict);
+    expect(errors).toEqual([]);
   });
 });
 
