@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { getPlaybook } from '../src/content-fs.ts';
 import { icpSlide, icpSlideData } from '../src/lib/slides/icp-slide.ts';
 import { SLIDE_SIZE } from '../src/lib/slides/theme.ts';
-import { createNodeTextKit, drawSvg, loadFonts, rasterize, renderImage, renderSiteImages } from '../src/slides-fs.ts';
+import { createNodeTextKit, drawSvg, loadFonts, rasterize, renderImage, renderSiteImages, slideStats } from '../src/slides-fs.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 300);
@@ -83,7 +83,7 @@ const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
 console.log(`\nPer image, median wall clock: SVG ${ms(median(svgTimes))}, PNG ${ms(median(pngTimes))}, total ${ms(median(totals))} (p95 ${ms(percentile(totals, 0.95))}; target ≤ 110 ms)`);
 console.log(`Per image, median CPU time:   SVG ${ms(median(svgCpu))}, PNG ${ms(median(pngCpu))}, total ${ms(median(cpuTotals))} (what the image costs when the machine is busy with other work)`);
-console.log(`Wall time for ${count} images: ${(wall / 1000).toFixed(1)} s (${ms(wall / count)} per image, yields and collections included)`);
+console.log(`Wall time for ${count} images: ${(wall / 1000).toFixed(1)} s (${ms(wall / count)} per image, with yields and garbage collections: ${ms(slideStats().gcMs / count)} per image)`);
 console.log(`Memory (RSS) after the first image, then every ${count >= 100 ? 50 : 10}: ${rssAlong.map((r) => `${Math.round(r / MiB)}`).join(', ')} MiB`);
 console.log(`Peak memory: ${Math.round(maxRss / MiB)} MiB (target: flat, under 400 MiB)`);
 

@@ -13,6 +13,8 @@ export interface SlideStats {
   /** Time spent drawing, in milliseconds. */
   svgMs: number;
   pngMs: number;
+  /** Time spent in the full garbage collections between images, in milliseconds. */
+  gcMs: number;
   /** Cache keys used in this process: what a prune keeps. */
   keys: Set<string>;
 }
@@ -22,14 +24,14 @@ const STATS = Symbol.for('icp-playbook.slides.stats');
 /** The counters of this process. */
 export function slideStats(): SlideStats {
   const holder = globalThis as { [STATS]?: SlideStats };
-  holder[STATS] ??= { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, keys: new Set() };
+  holder[STATS] ??= { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, gcMs: 0, keys: new Set() };
   return holder[STATS];
 }
 
 /** Resets the counters (at the start of a build). */
 export function resetSlideStats(): void {
   const stats = slideStats();
-  Object.assign(stats, { drawn: 0, cached: 0, svgMs: 0, pngMs: 0 });
+  Object.assign(stats, { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, gcMs: 0 });
   stats.keys.clear();
 }
 

@@ -12,7 +12,7 @@ import { ogImage, type OgImageData } from '../../src/lib/slides/og-image.ts';
 import { FONT_FAMILY, OG_SIZE, SLIDE_SIZE } from '../../src/lib/slides/theme.ts';
 import type { TextKit } from '../../src/lib/slides/text-kit.ts';
 import { graphemes } from '../../src/lib/slides/fit-text.ts';
-import { createNodeTextKit, drawSvg, renderImage } from '../../src/slides-fs.ts';
+import { createNodeTextKit, drawSvg, encodePng, renderImage } from '../../src/slides-fs.ts';
 import { cjk, emoji, example, EXAMPLE_ICP, french, icp, SETTINGS_EN, stress } from './fixtures.ts';
 
 interface Box {
@@ -143,6 +143,18 @@ describe('image sizes', () => {
     const kit = createNodeTextKit();
     const image = await renderImage(ogImage({ settings: SETTINGS_EN, page: { path: '/', kind: 'home', title: 'Northwind' } }, kit), OG_SIZE, kit, 'test', { cache: false });
     expect(pngSize(image.png)).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('encodePng', () => {
+  it('writes opaque RGBA pixels that decode to the same pixels', () => {
+    const width = 37;
+    const height = 11;
+    const pixels = Buffer.alloc(width * height * 4);
+    for (let i = 0; i < width * height; i++) pixels.set([(i * 7) % 256, (i * 13) % 256, (i * 29) % 256, 255], i * 4);
+    const png = encodePng(width, height, pixels);
+    expect(pngSize(png)).toEqual({ width, height });
+    expect(decodePng(png).pixels).toEqual(pixels);
   });
 });
 

@@ -27,24 +27,24 @@ export function region(name: string, element: SlideElement): SlideElement {
   return { ...element, props: { ...element.props, 'data-region': name } };
 }
 
-/** Fitted text as elements: one box per line, drawn alone so it never wraps again. */
+/**
+ * Fitted text as one element: the lines joined by newlines, in `white-space: pre`, so satori
+ * breaks exactly where the fitting did and never wraps again (one node per text also lays out
+ * about a third faster than one node per line).
+ */
 export function textLines(fitted: FittedText, style: TextStyle, extra: Style = {}): SlideElement {
   return box(
-    { flexDirection: 'column', flexShrink: 0, height: fitted.height, ...extra },
-    ...fitted.lines.map((line) =>
-      box(
-        {
-          height: fitted.lineHeight,
-          lineHeight: `${fitted.lineHeight}px`,
-          fontSize: fitted.fontSize,
-          fontWeight: style.fontWeight,
-          letterSpacing: style.letterSpacing ?? 0,
-          color: style.color,
-          whiteSpace: 'nowrap',
-          flexShrink: 0,
-        },
-        line,
-      ),
-    ),
+    {
+      flexShrink: 0,
+      height: fitted.height,
+      lineHeight: `${fitted.lineHeight}px`,
+      fontSize: fitted.fontSize,
+      fontWeight: style.fontWeight,
+      letterSpacing: style.letterSpacing ?? 0,
+      color: style.color,
+      whiteSpace: 'pre',
+      ...extra,
+    },
+    fitted.lines.join('\n'),
   );
 }
