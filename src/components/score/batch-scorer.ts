@@ -24,11 +24,12 @@ export class BatchScorer extends HTMLElement {
   private sort: SortKey = 'line';
   private direction: SortDirection = 'asc';
   private renderToken = 0;
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
 
   connectedCallback(): void {
     const data = this.querySelector('script[type="application/json"]');
     if (!data) return;
+    this.abort = new AbortController();
     this.model = JSON.parse(data.textContent ?? '{}') as WidgetModel;
     this.t = this.model.strings;
     const signal = this.abort.signal;
@@ -67,6 +68,7 @@ export class BatchScorer extends HTMLElement {
   disconnectedCallback(): void {
     this.abort.abort();
     this.worker?.terminate();
+    this.worker = undefined;
     if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
   }
 
@@ -101,6 +103,11 @@ export class BatchScorer extends HTMLElement {
 
   /** Scores a file: the worker streams it; the page only shows progress. */
   run(file: Blob, name: string): void {
+    if (this.dataset['state'] === 'running') {
+      // A new file replaces the one being scored: stop that job rather than mix the two.
+      this.worker?.terminate();
+      this.worker = undefined;
+    }
     if (name && !/\.(csv|txt|tsv)$/i.test(name) && file.type && !/csv|text/.test(file.type)) {
       this.fail(this.t.batch.notCsv);
       return;

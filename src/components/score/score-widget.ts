@@ -31,7 +31,7 @@ export class ScoreWidget extends HTMLElement {
   private draftEntry = false;
   private lastHtml = '';
   private lastAnnounced = '';
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
 
   connectedCallback(): void {
     const data = this.querySelector('script[type="application/json"]');
@@ -39,6 +39,8 @@ export class ScoreWidget extends HTMLElement {
     const output = this.querySelector<HTMLElement>('[data-score-output]');
     const status = this.querySelector<HTMLElement>('[data-score-status]');
     if (!data || !form || !output || !status) return;
+    // Listeners live as long as the element is in the page (it may be moved and come back).
+    this.abort = new AbortController();
     this.model = JSON.parse(data.textContent ?? '{}') as WidgetModel;
     // The build validated and trimmed this data; the engine only reads the scoring fields.
     this.icps = this.model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
