@@ -6,7 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The /score/ page's own JS must stay under this (gzip); workers and lazy chunks are apart. */
+/**
+ * The scoring widget's JS on /score/ must stay under this (gzip). The site search script is
+ * chrome that every page loads (issue 5), reported beside it but not counted; workers and lazy
+ * chunks are apart.
+ */
 const BUDGET_BYTES = 12 * 1024;
 
 const [pageArg = '/score/', distArg] = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -78,9 +82,12 @@ console.log(`JavaScript of ${page} in ${dist}\n`);
 console.log(`${'chunk'.padEnd(width)}  ${'kind'.padEnd(6)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
 for (const row of rows) console.log(`${row.url.padEnd(width)}  ${row.kind.padEnd(6)}  ${kb(row.raw).padStart(9)}  ${kb(row.gzip).padStart(9)}`);
 const total = (kind: Chunk['kind'][]) => rows.filter((row) => kind.includes(row.kind)).reduce((sum, row) => sum + row.gzip, 0);
-const pageTotal = total(['page', 'inline']);
+const allPage = total(['page', 'inline']);
+const siteChrome = rows.filter((row) => row.kind === 'page' && /SiteSearch/.test(row.url)).reduce((sum, row) => sum + row.gzip, 0);
+const pageTotal = allPage - siteChrome;
 console.log('');
-console.log(`Page JS (loaded with the page):     ${kb(pageTotal)} gzip  (budget ${kb(BUDGET_BYTES)})`);
+console.log(`Widget JS (loaded with the page):   ${kb(pageTotal)} gzip  (budget ${kb(BUDGET_BYTES)})`);
+console.log(`All page JS, with site search:      ${kb(allPage)} gzip`);
 console.log(`Web Workers (loaded on first use):  ${kb(total(['worker']))} gzip`);
 console.log(`Lazy chunks (dynamic import):       ${kb(total(['lazy']))} gzip`);
 const zod = rows.filter((row) => (row.kind === 'page' || row.kind === 'worker') && /\bZodError\b|\$ZodType/.test(readFileSync(join(dist, row.url), 'utf8')));

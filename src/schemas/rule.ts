@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { KeySchema, TextSchema } from './shared.ts';
-import type { AttributeType } from './attribute.ts';
+import { OPERATORS, type Operator } from './operators.ts';
+
+export { OPERATORS, OPERATOR_TYPES, type Operator } from './operators.ts';
 
 const Bound = z.number().finite().nullable();
 
@@ -27,23 +29,8 @@ export const operatorShape = {
   noneOf: z.array(KeySchema).min(1, 'needs at least one option id').optional(),
   /** `boolean`: the answer is `true` or `false`. @example is: true */
   is: z.boolean().optional(),
-};
+} satisfies Record<Operator, z.ZodType>;
 
-export type Operator = keyof typeof operatorShape;
-export const OPERATORS = Object.keys(operatorShape) as Operator[];
-
-/** Which attribute type each operator reads. */
-export const OPERATOR_TYPES: Record<Operator, AttributeType> = {
-  between: 'number',
-  atLeast: 'number',
-  atMost: 'number',
-  in: 'choice',
-  notIn: 'choice',
-  anyOf: 'choices',
-  allOf: 'choices',
-  noneOf: 'choices',
-  is: 'boolean',
-};
 
 /** A rule in its one canonical shape, whatever operator key the author wrote. */
 export type Rule =

@@ -65,7 +65,4 @@ export const SignalSchema = z
 export type Signal = z.output<typeof SignalSchema>;
 export type SignalLevel = { rule: Rule; points: number };
 
-/** The most a signal can add: its best positive level, or 0 for a purely negative signal. */
-export function bestPoints(signal: Pick<Signal, 'levels'>): number {
-  return Math.max(0, ...signal.levels.map((level) => level.points));
-}
+export { bestPoints } from './operators.ts';

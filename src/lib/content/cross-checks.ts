@@ -1,7 +1,8 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Icp } from '../../schemas/icp.ts';
 import type { Persona } from '../../schemas/persona.ts';
-import { OPERATOR_TYPES, type Rule } from '../../schemas/rule.ts';
+import { OPERATOR_TYPES } from '../../schemas/operators.ts';
+import type { Rule } from '../../schemas/rule.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';

@@ -1,8 +1,9 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Filter } from '../../schemas/filter.ts';
 import type { Locale } from '../../schemas/playbook.ts';
-import { OPERATOR_TYPES, type Rule } from '../../schemas/rule.ts';
-import { bestPoints, type Signal } from '../../schemas/signal.ts';
+import { OPERATOR_TYPES, bestPoints } from '../../schemas/operators.ts';
+import type { Rule } from '../../schemas/rule.ts';
+import type { Signal } from '../../schemas/signal.ts';
 import type { IcpData } from '../content/model.ts';
 import { describeRule } from './describe.ts';
 import type { Account, AttributeValue, FilterOutcome, Verdict } from './types.ts';

@@ -1,7 +1,7 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import type { Tier } from '../../schemas/icp.ts';
-import { bestPoints } from '../../schemas/signal.ts';
+import { bestPoints } from '../../schemas/operators.ts';
 import type { IcpEntry, PersonaEntry, PlaybookModel } from '../content/model.ts';
 import { describeRule, formatPoints } from '../scoring/describe.ts';
 
