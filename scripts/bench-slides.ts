@@ -82,6 +82,7 @@ const cpuTotals = svgCpu.map((t, i) => t + pngCpu[i]!);
 const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
 console.log(`\nPer image, median wall clock: SVG ${ms(median(svgTimes))}, PNG ${ms(median(pngTimes))}, total ${ms(median(totals))} (p95 ${ms(percentile(totals, 0.95))}; target ≤ 110 ms)`);
+console.log(`Per image, fastest:           SVG ${ms(Math.min(...svgTimes))}, PNG ${ms(Math.min(...pngTimes))}, total ${ms(Math.min(...totals))} (the cost with the machine to itself)`);
 console.log(`Per image, median CPU time:   SVG ${ms(median(svgCpu))}, PNG ${ms(median(pngCpu))}, total ${ms(median(cpuTotals))} (what the image costs when the machine is busy with other work)`);
 console.log(`Wall time for ${count} images: ${(wall / 1000).toFixed(1)} s (${ms(wall / count)} per image, with yields and garbage collections: ${ms(slideStats().gcMs / count)} per image)`);
 console.log(`Memory (RSS) after the first image, then every ${count >= 100 ? 50 : 10}: ${rssAlong.map((r) => `${Math.round(r / MiB)}`).join(', ')} MiB`);

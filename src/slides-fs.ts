@@ -111,14 +111,14 @@ export interface RenderedImage {
 const inFlight = new Map<string, Promise<RenderedImage>>();
 
 /** Drawn images between two full garbage collections. */
-const COLLECT_EVERY = 5;
+const COLLECT_EVERY = 4;
 let drawnSinceCollect = 0;
 let collect: (() => void) | null | undefined;
 
 /**
  * Satori leaves about 30 MB of short-lived garbage per 1920 × 1080 image, and resvg 16 MB of
  * pixel buffers that are freed only when their objects are collected; V8 collects lazily, so
- * over a long build the process climbs above 400 MB. A full collection every five drawn images
+ * over a long build the process climbs above 400 MB. A full collection every four drawn images
  * keeps it flat near 350 MB, for a few milliseconds per image (counted in `slideStats().gcMs`).
  * Without the gc function (an embedder that forbids it), nothing happens.
  */
