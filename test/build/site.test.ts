@@ -48,6 +48,11 @@ describe('every page of the example playbook', () => {
     expect(external).toEqual([]);
   });
 
+  it('keeps zod and Node-only code out of the browser bundle', () => {
+    const bundled = files(join(BUILT_SITE, '_astro'), '.js').filter((file) => /\bZodError\b|\$ZodType|node:fs/.test(readFileSync(file, 'utf8')));
+    expect(bundled.map((file) => relative(BUILT_SITE, file))).toEqual([]);
+  });
+
   it('ships the Inter font files it uses', () => {
     const fonts = files(BUILT_SITE, '.woff2');
     expect(fonts.length).toBeGreaterThan(0);
