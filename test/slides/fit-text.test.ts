@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ellipsize, fitText, graphemes, wrapText } from '../../src/lib/slides/fit-text.ts';
+import { balanceLines, ellipsize, fitText, graphemes, wrapText } from '../../src/lib/slides/fit-text.ts';
 
 // A monospace stand-in for real metrics: every grapheme is 0.5 em wide.
 const mono = (text: string, fontSize = 20) => graphemes(text).length * fontSize * 0.5;
@@ -47,7 +47,25 @@ describe('ellipsize', () => {
   });
 });
 
+describe('balanceLines', () => {
+  it('evens out two lines without adding a third', () => {
+    // Greedy: 'Industrial tech with complex B2B' / 'sales'.
+    const text = 'Industrial tech with complex B2B sales';
+    expect(wrapText(text, 330, at20)).toEqual(['Industrial tech with complex B2B', 'sales']);
+    expect(balanceLines(text, 330, at20)).toEqual(['Industrial tech with', 'complex B2B sales']);
+  });
+
+  it('leaves a single line alone', () => {
+    expect(balanceLines('one two', 500, at20)).toEqual(['one two']);
+  });
+});
+
 describe('fitText', () => {
+  it('balances the lines when asked', () => {
+    const fitted = fitText({ text: 'Industrial tech with complex B2B sales', width: 330, maxLines: 2, fontSize: 20, balance: true }, mono);
+    expect(fitted.lines).toEqual(['Industrial tech with', 'complex B2B sales']);
+  });
+
   it('keeps the preferred size when the text fits', () => {
     const fitted = fitText({ text: 'one two', width: 200, maxLines: 1, fontSize: 20, minFontSize: 10 }, mono);
     expect(fitted).toMatchObject({ lines: ['one two'], fontSize: 20, clamped: false, lineHeight: 25, height: 25 });

@@ -8,10 +8,13 @@ import { slideStrings } from '../../src/lib/i18n/slides.ts';
 import { createNodeTextKit } from '../../src/slides-fs.ts';
 import { example, EXAMPLE_ICP, french, icp, persona, SETTINGS_EN, stress } from './fixtures.ts';
 
-/** The text lines of a tree, grouped by `data-region`, with drawn symbols shown as `[sym]`. */
+/**
+ * The text lines of a tree, grouped by `data-region`, with drawn symbols shown as `[sym]` and
+ * no-break and thin spaces as plain spaces (they look the same; only line breaking differs).
+ */
 function textByRegion(node: SlideChild | SlideChild[] | undefined, current = '-', out: Record<string, string[]> = {}): Record<string, string[]> {
   if (node === undefined) return out;
-  if (typeof node === 'string') (out[current] ??= []).push(...node.replace(/[\uE000-\uF8FF]/gu, '[sym]').split('\n'));
+  if (typeof node === 'string') (out[current] ??= []).push(...node.replace(/[\uE000-\uF8FF]/gu, '[sym]').replace(/[\u00A0\u2009]/g, ' ').split('\n'));
   else if (Array.isArray(node)) for (const child of node) textByRegion(child, current, out);
   else textByRegion(node.props.children, (node.props['data-region'] as string | undefined) ?? current, out);
   return out;

@@ -36,8 +36,10 @@ describe('parseFontMetrics', () => {
 
 describe('createTextKit with Inter and Twemoji', () => {
   it.each([
-    ['French punctuation and ligatures', 'Qui est dans l’ICP « cœur » — 48 M€', 'Qui est dans l’ICP « cœur » — 48 M€'],
+    ['French ligatures, apostrophe and dash', 'Qui est dans l’ICP — cœur, 48 M€', 'Qui est dans l’ICP — cœur, 48 M€'],
     ['whitespace', '  two\n\tlines  ', 'two lines'],
+    ['French punctuation, kept with its word', '« cœur » : oui ; non ! quoi ?', '«\u00A0cœur\u00A0»\u00A0: oui\u00A0; non\u00A0! quoi\u00A0?'],
+    ['no-break spaces from Intl (the narrow one, missing from Inter, as a thin space)', '14\u202F200\u00A0€', '14\u2009200\u00A0€'],
     ['decomposed accents (NFC)', 'e\u0301le\u0300ve', 'élève'],
     ['Greek, Cyrillic and Vietnamese (Inter subsets that are loaded)', 'Ωμέγα Привет Tiếng Việt', 'Ωμέγα Привет Tiếng Việt'],
     ['CJK, which Inter lacks', 'Japan 日本 office', 'Japan office'],

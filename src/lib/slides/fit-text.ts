@@ -21,6 +21,8 @@ export interface FitRequest {
   step?: number | undefined;
   /** Line height as a multiple of the font size (default 1.25). */
   lineHeight?: number | undefined;
+  /** Even out the lines of a text that wraps, as CSS `text-wrap: balance` (for titles). */
+  balance?: boolean | undefined;
 }
 
 export interface FittedText {
@@ -111,6 +113,24 @@ export function ellipsize(text: string, width: number, measure: (text: string) =
 }
 
 /**
+ * The same number of lines as greedy wrapping, as even as possible: the narrowest width that
+ * does not add a line. "Industrial tech with complex B2B / sales" becomes "Industrial tech with
+ * / complex B2B sales".
+ */
+export function balanceLines(text: string, width: number, measure: (text: string) => number): string[] {
+  const greedy = wrapText(text, width, measure);
+  if (greedy.length < 2) return greedy;
+  let lo = 0;
+  let hi = width;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (wrapText(text, mid, measure).length <= greedy.length) hi = mid;
+    else lo = mid;
+  }
+  return wrapText(text, hi, measure);
+}
+
+/**
  * Fits `text` in `maxLines` lines of `width`: the largest size from `fontSize` down to
  * `minFontSize` at which it wraps into `maxLines` lines, else `minFontSize` with the last line
  * clamped with an ellipsis.
@@ -137,8 +157,9 @@ export function fitText(request: FitRequest, measure: MeasureText): FittedText {
   for (let size = fontSize; size > minFontSize; size -= step) sizes.push(size);
   sizes.push(minFontSize);
   for (const size of sizes) {
-    const lines = wrapText(text, width, (t) => measure(t, size));
-    if (lines.length <= maxLines) return result(lines, size, false);
+    const at = (t: string) => measure(t, size);
+    const lines = wrapText(text, width, at);
+    if (lines.length <= maxLines) return result(request.balance ? balanceLines(text, width, at) : lines, size, false);
   }
   const at = (t: string) => measure(t, minFontSize);
   const lines = wrapText(text, width, at);

@@ -202,7 +202,7 @@ function header(ctx: Context): Block {
   );
 
   const titleStyle: TextStyle = { fontSize: 66, fontWeight: 700, letterSpacing: -1.2, color: COLORS.onNavy };
-  const titleFit = { width: leftWidth, maxLines: 2, minFontSize: 50, lineHeight: 1.1 };
+  const titleFit = { width: leftWidth, maxLines: 2, minFontSize: 50, lineHeight: 1.1, balance: true };
   let title = kit.fit(icp.data.title, titleStyle, titleFit);
   // A title with no character our fonts can draw (all CJK, say) falls back to the file id.
   if (title.lines.length === 0) title = kit.fit(icp.id, titleStyle, titleFit);

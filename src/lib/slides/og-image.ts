@@ -58,8 +58,9 @@ export function ogImage(data: OgImageData, kit: TextKit): SlideElement {
   // Vertical budget between the brand row and the footer, shared by title and description.
   const middle = H - STRIPE - 2 * PAD - BRAND - FOOT - 2 * 36;
   const titleStyle: TextStyle = { fontSize: 68, fontWeight: 700, letterSpacing: -1, color: COLORS.onNavy };
-  let title = kit.fit(page.title, titleStyle, { width: inner, maxLines: 3, minFontSize: 44, lineHeight: 1.1 });
-  if (title.lines.length === 0) title = kit.fit(ogRouteKey(page.path), titleStyle, { width: inner, maxLines: 3, minFontSize: 44, lineHeight: 1.1 });
+  const titleFit = { width: inner, maxLines: 3, minFontSize: 44, lineHeight: 1.1, balance: true };
+  let title = kit.fit(page.title, titleStyle, titleFit);
+  if (title.lines.length === 0) title = kit.fit(ogRouteKey(page.path), titleStyle, titleFit);
   const descriptionStyle: TextStyle = { fontSize: 28, fontWeight: 400, color: COLORS.onNavyMuted };
   const descriptionGap = 18;
   const room = middle - title.height - descriptionGap;

@@ -48,6 +48,20 @@ const FIRST_PRIVATE = 0xe000;
 const DROPPED = '\u0000';
 
 /**
+ * Collapses whitespace but keeps no-break spaces (Intl's French numbers use them), and keeps
+ * French punctuation with its word: no line starts with » : ; ! ? and none ends with «.
+ * Inter has no narrow no-break space (U+202F, French thousands: "14 200"); a thin space looks
+ * the same, and lines only ever break at plain spaces.
+ */
+function typeset(text: string): string {
+  return text
+    .replace(/[^\S\u00A0\u202F]+/g, ' ')
+    .replace(/\u202F/g, '\u2009')
+    .replace(/« /g, '«\u00A0')
+    .replace(/ ([»:;!?])/g, '\u00A0$1');
+}
+
+/**
  * Closes the gaps left by characters that cannot be drawn ("Arabic: \0." → "Arabic:."), and
  * the spaces around drawn symbols, whose one-em box already has room on both sides.
  */
@@ -104,7 +118,7 @@ export function createTextKit(options: TextKitOptions): TextKit {
   const prepare = (text: string, style: TextStyle): string => {
     const fonts = fontsFor(style.fontWeight);
     let out = '';
-    for (const g of graphemes(text.normalize('NFC').replace(/\s+/g, ' '))) {
+    for (const g of graphemes(typeset(text.normalize('NFC')))) {
       const bare = g.replace(VARIATION, '');
       if (images.has(g)) out += g;
       else if (!g.includes('\uFE0F') && covered(fonts, bare)) out += bare;
