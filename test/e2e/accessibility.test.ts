@@ -2,24 +2,13 @@
 // critical accessibility violation (contrast, labels, landmarks, names of links and controls).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { BUILT_SITE } from '../helpers/built-site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['/', '/icps/', '/icps/mid-market-saas/', '/icps/agencies-consultancies/', '/personas/', '/personas/cfo/', '/pages/', '/pages/objection-handling/', '/market/', '/review/', '/score/', '/404.html'];
 
-let server: StaticServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-beforeAll(async () => {
-  server = await serveStatic(BUILT_SITE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 interface Violation {
   id: string;
@@ -30,8 +19,8 @@ interface Violation {
 
 describe('accessibility', () => {
   it.each(PAGES)('%s has no serious or critical axe violation', async (path) => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    const page = await site.browser.context.newPage();
+    await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;

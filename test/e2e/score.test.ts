@@ -4,32 +4,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { AccountReader } from '../../src/lib/csv/accounts.ts';
 import { parseCsv } from '../../src/lib/csv/parse.ts';
 import { scoreAccount, scoreBestFit } from '../../src/lib/scoring/score-account.ts';
 import type { Account } from '../../src/lib/scoring/types.ts';
-import { BUILT_SITE, PROJECT_ROOT } from '../helpers/built-site.ts';
-import { launchBrowser } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { PROJECT_ROOT } from '../helpers/built-site.ts';
 
 const model = loadPlaybookFromDisk().model!;
 const { attributes } = model;
 const locale = model.settings.locale;
 const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data }));
 
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(BUILT_SITE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 // A failed test must not leave its page open behind the next one.
 const opened: Page[] = [];
 afterEach(async () => {
@@ -38,7 +27,7 @@ afterEach(async () => {
 
 /** A page that records console errors and uncaught exceptions. */
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   opened.push(page);
   await page.setViewportSize(viewport);
   const errors: string[] = [];
@@ -46,7 +35,7 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
     if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
   await page.locator('score-widget.is-ready').waitFor();
   return { page, errors };
 }
@@ -237,10 +226,10 @@ describe('scoring widget on /score/', () => {
 
   it('copies the link and resets the form', async () => {
     const { page } = await open('/score/?employees=250&region=fr');
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.locator('score-widget [role="status"]').textContent()).toBe('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/score/?employees=250&region=fr`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.server.url}/score/?employees=250&region=fr`);
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.waitForURL((u) => u.search === '');
     expect(await page.getByLabel('Employees', { exact: true }).inputValue()).toBe('');

@@ -8,27 +8,17 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { indexSite } from '../../src/integrations/pagefind.ts';
-import { BUILT_SITE, PROJECT_ROOT, readPage } from '../helpers/built-site.ts';
-import { launchBrowser } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { PROJECT_ROOT, readPage } from '../helpers/built-site.ts';
 
 const model = loadPlaybookFromDisk().model!;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = join(PROJECT_ROOT, 'test', '.out');
 
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(BUILT_SITE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 interface Opened {
   page: Page;
@@ -36,8 +26,9 @@ interface Opened {
   problems: string[];
 }
 
-async function open(path: string, site = server, viewport = { width: 1280, height: 900 }): Promise<Opened> {
-  const page = await browser.context.newPage();
+async function open(path: string, target?: StaticServer, viewport = { width: 1280, height: 900 }): Promise<Opened> {
+  const from = target ?? site.server;
+  const page = await site.browser.context.newPage();
   await page.setViewportSize(viewport);
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -46,9 +37,9 @@ async function open(path: string, site = server, viewport = { width: 1280, heigh
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.host !== new URL(site.url).host) problems.push(`request to ${request.url()}`);
+    if (url.protocol !== 'data:' && url.host !== new URL(from.url).host) problems.push(`request to ${request.url()}`);
   });
-  await page.goto(site.url + path);
+  await page.goto(from.url + path);
   await page.waitForFunction(() => document.querySelector('site-search button')?.hasAttribute('disabled') === false);
   return { page, problems };
 }
@@ -150,11 +141,11 @@ describe('finding content', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('Snowflake roadmap', { delay: 15 });
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}${personaPath('cfo')}`);
+    await page.waitForURL(`${site.server.url}${personaPath('cfo')}`);
     expect(await page.locator('h1').textContent()).toContain('Henrik');
     // Back on the page they searched from, the dialog is closed.
     await page.goBack();
-    await page.waitForURL(`${server.url}/pages/glossary/`);
+    await page.waitForURL(`${site.server.url}/pages/glossary/`);
     expect(await page.locator('dialog.site-search__dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
     await close(opened);
   });
@@ -177,7 +168,7 @@ describe('finding content', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}${found[1]!.href}`);
+    await page.waitForURL(`${site.server.url}${found[1]!.href}`);
     await close(opened);
   });
 
@@ -320,7 +311,7 @@ describe('what is not indexed', () => {
 
 describe('accessibility of the open dialog', () => {
   it.each([1280, 390])('at %i px, with results and a filter on, axe finds no violation', async (width) => {
-    const opened = await open('/icps/industrial-tech/', server, { width, height: 860 });
+    const opened = await open('/icps/industrial-tech/', undefined, { width, height: 860 });
     const { page } = opened;
     await page.keyboard.press('/');
     await search(page, 'forecast board');
@@ -344,7 +335,7 @@ describe('on a phone', () => {
     await desktop.page.screenshot({ path: join(SHOTS, 'search-desktop.png') });
     await close(desktop);
 
-    const phone = await open('/personas/head-of-revops/', server, { width: 390, height: 844 });
+    const phone = await open('/personas/head-of-revops/', undefined, { width: 390, height: 844 });
     const { page } = phone;
     await page.getByRole('button', { name: 'Search the playbook' }).click();
     await search(page, 'board forecast');

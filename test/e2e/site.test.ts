@@ -1,27 +1,15 @@
 // The built example in real Chromium, as a reader uses it: keyboard, phone, print, privacy.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { BUILT_SITE } from '../helpers/built-site.ts';
 
 const PAGES = ['/', '/icps/mid-market-saas/', '/personas/head-of-revops/', '/pages/glossary/', '/market/', '/review/', '/personas/', '/icps/'];
 
-let server: StaticServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  server = await serveStatic(BUILT_SITE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 /** Opens a page, recording console errors and every request that leaves 127.0.0.1. */
 async function open(path: string, viewport = { width: 1280, height: 900 }) {
-  const page: Page = await browser.context.newPage();
+  const page: Page = await site.browser.context.newPage();
   await page.setViewportSize(viewport);
   const errors: string[] = [];
   const external: string[] = [];
@@ -30,9 +18,9 @@ async function open(path: string, viewport = { width: 1280, height: 900 }) {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => {
-    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) external.push(request.url());
+    if (!request.url().startsWith(site.server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) external.push(request.url());
   });
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
   return { page, errors, external };
 }
 
@@ -41,7 +29,7 @@ describe('every page', () => {
     const { page, errors, external } = await open(path);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
-    expect(server.requests.filter((r) => r.status !== 200)).toEqual([]);
+    expect(site.server.requests.filter((r) => r.status !== 200)).toEqual([]);
     await page.close();
   });
 

@@ -1,0 +1,32 @@
+// One Chromium and one static server on the built example for the tests of a file: the
+// hooks every browser test file needs, registered once here.
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+import { BUILT_SITE } from './built-site.ts';
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** Serves `root` (the built example by default) and launches Chromium for this test file. */
+export function useSiteInBrowser(root = BUILT_SITE): { readonly browser: Browser; readonly server: StaticServer } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(root);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running: use the site only inside tests');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('The static server is not running: use the site only inside tests');
+      return server;
+    },
+  };
+}
