@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import slides from './src/integrations/slides.ts';
 
 export default defineConfig({
   // Absolute URLs (Open Graph images) need the address the playbook is served from.
@@ -18,6 +19,6 @@ export default defineConfig({
     // javascript: links before they reach a page. .mdx is code and is skipped (code review).
     processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml()] }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), pagefind(), slides()],
   devToolbar: { enabled: false },
 });
