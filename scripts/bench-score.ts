@@ -8,6 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
 import type { Attribute } from '../src/schemas/attribute.ts';
+import { seededRandom } from './lib/seeded-random.ts';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 if (!Number.isInteger(rows) || rows < 1) {
@@ -15,15 +16,8 @@ if (!Number.isInteger(rows) || rows < 1) {
   process.exit(1);
 }
 
-// A small deterministic generator (mulberry32), so every run scores the same file.
-let seed = 42;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+// Deterministic, so every run scores the same file.
+const { random, pick } = seededRandom(42);
 
 /** A realistic cell: about 10% of cells empty (unknown), numbers as a rep would type them. */
 function cell(attribute: Attribute): string {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
 import { formatBytes, indexSite, type IndexReport } from '../src/integrations/pagefind.ts';
+import { seededRandom } from './lib/seeded-random.ts';
 
 const files = Number(process.argv[2] ?? 1000);
 if (!Number.isInteger(files) || files < 2) {
@@ -17,15 +18,8 @@ if (!Number.isInteger(files) || files < 2) {
   process.exit(1);
 }
 
-// A small deterministic generator (mulberry32), so every run indexes the same text.
-let seed = 7;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+// Deterministic, so every run indexes the same text.
+const { random, pick } = seededRandom(7);
 
 const example = loadPlaybookFromDisk().model;
 if (!example) {

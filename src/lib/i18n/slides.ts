@@ -2,6 +2,7 @@
 import type { Locale } from '../../schemas/playbook.ts';
 import type { BuyingRole } from '../../schemas/persona.ts';
 import type { IcpStatus } from '../../schemas/icp.ts';
+import { getUiStrings } from './ui.ts';
 
 /** The kinds of page an Open Graph card can announce. */
 export type OgKind = 'home' | 'icp' | 'icps' | 'persona' | 'personas' | 'page' | 'pages' | 'market' | 'score' | 'review' | 'search';
@@ -39,7 +40,7 @@ export interface SlideStrings {
   playbook: string;
 }
 
-const en: SlideStrings = {
+const en: Omit<SlideStrings, 'buyingRoles' | 'status'> = {
   idealCustomerProfile: 'Ideal Customer Profile',
   whoIsIn: 'Who is in',
   notAFit: 'Not a fit',
@@ -59,15 +60,6 @@ const en: SlideStrings = {
   shareOf: (percent, level) => `${percent} of ${level}`,
   marketLevels: { tam: 'TAM', sam: 'SAM', som: 'SOM' },
   noPersonas: 'No persona is linked to this ICP yet.',
-  buyingRoles: {
-    champion: 'Champion',
-    'economic-buyer': 'Economic buyer',
-    'decision-maker': 'Decision maker',
-    user: 'User',
-    influencer: 'Influencer',
-    blocker: 'Blocker',
-  },
-  status: { draft: 'Draft', active: 'Active', retired: 'Retired' },
   kinds: {
     home: 'Playbook',
     icp: 'ICP',
@@ -94,7 +86,7 @@ const en: SlideStrings = {
   playbook: 'Playbook',
 };
 
-const fr: SlideStrings = {
+const fr: Omit<SlideStrings, 'buyingRoles' | 'status'> = {
   idealCustomerProfile: 'Profil client idéal',
   whoIsIn: 'Qui est dans l’ICP',
   notAFit: 'Hors cible',
@@ -114,15 +106,6 @@ const fr: SlideStrings = {
   shareOf: (percent, level) => `${percent} du ${level}`,
   marketLevels: { tam: 'TAM', sam: 'SAM', som: 'SOM' },
   noPersonas: 'Aucun persona n’est encore lié à cet ICP.',
-  buyingRoles: {
-    champion: 'Champion',
-    'economic-buyer': 'Acheteur économique',
-    'decision-maker': 'Décideur',
-    user: 'Utilisateur',
-    influencer: 'Influenceur',
-    blocker: 'Bloqueur',
-  },
-  status: { draft: 'Brouillon', active: 'Actif', retired: 'Retiré' },
   kinds: {
     home: 'Playbook',
     icp: 'ICP',
@@ -149,8 +132,11 @@ const fr: SlideStrings = {
   playbook: 'Playbook',
 };
 
+// Buying roles and statuses read the same on the slides as on the pages: one source, ui.ts.
+const shared = (locale: Locale) => ({ buyingRoles: getUiStrings(locale).buyingRoles, status: getUiStrings(locale).status });
+
 /** Slide and Open Graph strings in both locales, chosen by `model.settings.locale`. */
-export const slideStrings: Record<Locale, SlideStrings> = { en, fr };
+export const slideStrings: Record<Locale, SlideStrings> = { en: { ...en, ...shared('en') }, fr: { ...fr, ...shared('fr') } };
 
 /** The strings for `locale`. */
 export function getSlideStrings(locale: Locale): SlideStrings {
