@@ -1,9 +1,9 @@
 // `npm run score -- accounts.csv [--icp id] [--out file]`: batch scoring, CSV in, CSV out.
 // Streams both ways (constant memory, millions of rows) through the same pipeline as the
 // browser batch scorer (src/lib/csv/score-csv.ts).
-import { createReadStream, createWriteStream, existsSync, statSync, unlinkSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { loadPlaybookFromDisk } from '../src/content-fs.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
@@ -65,6 +65,35 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
 /** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
 function userPath(path: string): string {
   return resolve(process.env['INIT_CWD'] ?? process.cwd(), path);
+}
+
+/**
+ * Opens the --out file as a temporary file beside it, renamed over it only once every row is
+ * written: a failed run never leaves half a file, nor destroys an earlier result or the input.
+ */
+async function openOutput(path: string, input: string): Promise<{ stream: Writable; commit(): void; discard(): void }> {
+  const full = userPath(path);
+  const folder = dirname(full);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
+  if (existsSync(full) && statSync(full).isDirectory()) throw new UsageError(`cannot write ${path}: it is a folder, give a file name such as ${join(path, 'scored.csv')}`);
+  if (input !== '-' && existsSync(full) && realpathSync(full) === realpathSync(userPath(input))) {
+    throw new UsageError(`--out ${path} is the input file: write the result to another file, e.g. --out ${basename(path).replace(/(\.\w+)?$/, '-scored$1')}`);
+  }
+  const temporary = join(folder, `.${basename(full)}.${process.pid}.partial`);
+  const stream = createWriteStream(temporary, { highWaterMark: 1 << 20 });
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+  return {
+    stream,
+    commit: () => renameSync(temporary, full),
+    discard: () => {
+      stream.destroy();
+      if (existsSync(temporary)) unlinkSync(temporary);
+    },
+  };
 }
 
 function openInput(path: string): Readable {
@@ -130,7 +159,8 @@ async function run(args: Args): Promise<void> {
   const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
   const input = openInput(args.input);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
-  const output: Writable = args.out ? createWriteStream(userPath(args.out), { highWaterMark: 1 << 20 }) : process.stdout;
+  const file = args.out ? await openOutput(args.out, args.input) : undefined;
+  const output: Writable = file?.stream ?? process.stdout;
   const progress = createProgress();
   try {
     for await (const chunk of input) {
@@ -140,16 +170,14 @@ async function run(args: Args): Promise<void> {
     await write(output, scorer.endBytes());
   } catch (error) {
     progress.clear();
-    if (args.out) {
-      output.destroy();
-      if (existsSync(userPath(args.out))) unlinkSync(userPath(args.out));
-    }
+    file?.discard();
     if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${name}: ${error.message}`);
     throw error;
   }
-  if (args.out) {
+  if (file) {
     output.end();
     await once(output, 'finish');
+    file.commit();
   }
   progress.clear();
   printer.finish(scorer.problems);

@@ -183,4 +183,29 @@ describe('npm run score', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('--icp <id>');
   });
+  it('refuses to write over its own input, and keeps the input', () => {
+    const input = join(work, 'mine.csv');
+    writeFileSync(input, readFileSync(`${fixtures}/comma.csv`));
+    const { status, stderr } = score([input, '--out', input]);
+    expect(status).toBe(1);
+    expect(stderr).toBe(`--out ${input} is the input file: write the result to another file, e.g. --out mine-scored.csv\n`);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(`${fixtures}/comma.csv`, 'utf8'));
+  });
+
+  it('says in one line when --out names a missing folder or a folder', () => {
+    const missing = score([`${fixtures}/comma.csv`, '--out', join(work, 'nowhere', 'x.csv')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(`cannot write ${join(work, 'nowhere', 'x.csv')}: the folder ${join(work, 'nowhere')} does not exist\n`);
+    const folder = score([`${fixtures}/comma.csv`, '--out', work]);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toMatch(/^cannot write .*: it is a folder, give a file name such as .*scored\.csv\n$/);
+  });
+
+  it('keeps an earlier result when a new run fails', () => {
+    const out = join(work, 'kept.csv');
+    writeFileSync(out, 'earlier result\n');
+    const { status } = score(['-', '--out', out], { input: 'no,attribute,here\n1,2,3\n' });
+    expect(status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('earlier result\n');
+  });
 });
