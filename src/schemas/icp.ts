@@ -33,74 +33,82 @@ export const ValueSchema = z.strictObject({
   forThem: TextListSchema,
 });
 
+/** The fields of an ICP's frontmatter, each checked on its own (see {@link IcpSchema}). */
+export const IcpShapeSchema = z.strictObject({
+  /** Name of the ICP, e.g. `Mid-market SaaS scale-ups`. */
+  title: TextSchema,
+  /** One sentence a rep can repeat. */
+  summary: TextSchema,
+  /** `draft`, `active` (default) or `retired`. Only active ICPs are scored by default. */
+  status: z.enum(['draft', 'active', 'retired']).default('active'),
+  /** Who keeps this ICP up to date. */
+  owner: OwnerSchema,
+  /** Date of the last review, YYYY-MM-DD. */
+  reviewed: IsoDateSchema,
+  /** Hard criteria: failing any one puts the account out. */
+  filters: z.array(FilterSchema).min(1, 'needs at least one filter: what puts an account out of this ICP?'),
+  /** Soft criteria: points that rank accounts. Best positive points total exactly 100. */
+  signals: z.array(SignalSchema).min(1, 'needs at least one signal'),
+  /** Tiers, highest first, strictly descending `min`; the last has `min: 0`. */
+  tiers: z.array(TierSchema).min(1, 'needs at least one tier, the last with min 0'),
+  /** Their problems. */
+  pains: TextListSchema,
+  /** Jobs to be done. */
+  jobs: TextListSchema,
+  /** Events that make them buy now. */
+  triggers: TextListSchema,
+  /** Qualitative exclusions: who we do not want. */
+  disqualifiers: TextListSchema,
+  /** Value for us and for them. */
+  value: ValueSchema.default({ forUs: [], forThem: [] }),
+  /** Optional product-market-fit evidence. */
+  pmf: PmfSchema.optional(),
+  /** Optional TAM / SAM / SOM. */
+  market: MarketSchema.optional(),
+});
+
+export interface IcpRuleIssue {
+  path: (string | number)[];
+  message: string;
+}
+
 /**
- * Frontmatter of `content/icps/<id>.md`: one Ideal Customer Profile (a kind of company).
- * The Markdown body after the frontmatter is the narrative.
+ * Rules across the fields of one ICP: the best positive points total exactly 100; tiers go
+ * highest first, strictly descending, the last at 0. The validator runs them on a well-formed
+ * ICP next to the cross-file checks, so every problem shows in one run.
  */
-export const IcpSchema = z
-  .strictObject({
-    /** Name of the ICP, e.g. `Mid-market SaaS scale-ups`. */
-    title: TextSchema,
-    /** One sentence a rep can repeat. */
-    summary: TextSchema,
-    /** `draft`, `active` (default) or `retired`. Only active ICPs are scored by default. */
-    status: z.enum(['draft', 'active', 'retired']).default('active'),
-    /** Who keeps this ICP up to date. */
-    owner: OwnerSchema,
-    /** Date of the last review, YYYY-MM-DD. */
-    reviewed: IsoDateSchema,
-    /** Hard criteria: failing any one puts the account out. */
-    filters: z.array(FilterSchema).min(1, 'needs at least one filter: what puts an account out of this ICP?'),
-    /** Soft criteria: points that rank accounts. Best positive points total exactly 100. */
-    signals: z.array(SignalSchema).min(1, 'needs at least one signal'),
-    /** Tiers, highest first, strictly descending `min`; the last has `min: 0`. */
-    tiers: z.array(TierSchema).min(1, 'needs at least one tier, the last with min 0'),
-    /** Their problems. */
-    pains: TextListSchema,
-    /** Jobs to be done. */
-    jobs: TextListSchema,
-    /** Events that make them buy now. */
-    triggers: TextListSchema,
-    /** Qualitative exclusions: who we do not want. */
-    disqualifiers: TextListSchema,
-    /** Value for us and for them. */
-    value: ValueSchema.default({ forUs: [], forThem: [] }),
-    /** Optional product-market-fit evidence. */
-    pmf: PmfSchema.optional(),
-    /** Optional TAM / SAM / SOM. */
-    market: MarketSchema.optional(),
-  })
-  .superRefine((icp, ctx) => {
-    // zod runs this even when a signal or tier failed its own schema: check only well-formed ones.
-    if (!icp.signals.every((s) => Array.isArray(s.levels)) || !icp.tiers.every((t) => typeof t.min === 'number')) return;
-    const best = icp.signals.reduce((sum, signal) => sum + bestPoints(signal), 0);
-    if (best !== BEST_POINTS_TOTAL) {
-      const parts = icp.signals.map((s) => `${s.label} ${bestPoints(s)}`).join(' + ');
-      ctx.addIssue({
-        code: 'custom',
-        path: ['signals'],
-        message: `best positive points total ${best}, not ${BEST_POINTS_TOTAL} (${parts}): change points so the best possible account scores exactly ${BEST_POINTS_TOTAL}`,
-      });
-    }
-    icp.tiers.forEach((tier, i) => {
-      const previous = icp.tiers[i - 1];
-      if (previous && tier.min >= previous.min) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tiers', i, 'min'],
-          message: `is ${tier.min}, not below ${previous.min} of "${previous.label}": list tiers highest first with strictly descending min`,
-        });
-      }
+export function icpRuleIssues(icp: z.output<typeof IcpShapeSchema>): IcpRuleIssue[] {
+  const issues: IcpRuleIssue[] = [];
+  const best = icp.signals.reduce((sum, signal) => sum + bestPoints(signal), 0);
+  if (best !== BEST_POINTS_TOTAL) {
+    const parts = icp.signals.filter((s) => bestPoints(s) > 0).map((s) => `${s.label} ${bestPoints(s)}`).join(' + ');
+    issues.push({
+      path: ['signals'],
+      message: `best positive points total ${best}, not ${BEST_POINTS_TOTAL} (${parts}): change points so the best possible account scores exactly ${BEST_POINTS_TOTAL}`,
     });
-    const last = icp.tiers.at(-1);
-    if (last && last.min !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tiers', icp.tiers.length - 1, 'min'],
-        message: `is ${last.min}: the last tier must have min 0 so every account that passes the filters gets a tier`,
-      });
+  }
+  icp.tiers.forEach((tier, i) => {
+    const previous = icp.tiers[i - 1];
+    if (previous && tier.min >= previous.min) {
+      issues.push({ path: ['tiers', i, 'min'], message: `is ${tier.min}, not below ${previous.min} of "${previous.label}": list tiers highest first with strictly descending min` });
     }
   });
+  const last = icp.tiers.at(-1);
+  if (last && last.min !== 0) {
+    issues.push({ path: ['tiers', icp.tiers.length - 1, 'min'], message: `is ${last.min}: the last tier must have min 0 so every account that passes the filters gets a tier` });
+  }
+  return issues;
+}
+
+/**
+ * Frontmatter of `content/icps/<id>.md`: one Ideal Customer Profile (a kind of company), with
+ * the rules of {@link icpRuleIssues}. The Markdown body after the frontmatter is the narrative.
+ */
+export const IcpSchema = IcpShapeSchema.superRefine((icp, ctx) => {
+  // zod runs this even when a signal or tier failed its own schema: check only well-formed ones.
+  if (!icp.signals.every((s) => Array.isArray(s.levels)) || !icp.tiers.every((t) => typeof t.min === 'number')) return;
+  for (const issue of icpRuleIssues(icp)) ctx.addIssue({ code: 'custom', ...issue });
+});
 
 export type Icp = z.output<typeof IcpSchema>;
 export type IcpInput = z.input<typeof IcpSchema>;

@@ -277,3 +277,47 @@ describe('hostile input', () => {
     `);
   });
 });
+
+describe('reporting every problem in one run', () => {
+  it('reports an attribute typo and a points total together', () => {
+    const icp = replaceOnce(replaceOnce(fixtureText('content/icps/core.md'), 'attribute: employees\n    between', 'attribute: employes\n    between'), 'points: 40', 'points: 45');
+    expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)",
+        "content/icps/core.md:15:3  signals  best positive points total 105, not 100 (Runs HubSpot or Salesforce 45 + Hiring RevOps 30 + Size sweet spot 30): change points so the best possible account scores exactly 100",
+      ]
+    `);
+  });
+
+  it('still checks the other attributes and the ICPs when one attribute is broken', () => {
+    const attributes = replaceOnce(fixtureText('content/attributes.yaml'), '  unit: people', '  unti: people') + '- id: region\n  label: Again\n  type: boolean\n';
+    const icp = replaceOnce(fixtureText('content/icps/core.md'), 'in: [fr, de]', 'in: [fr, dee]');
+    expect(report({ 'content/attributes.yaml': attributes, 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
+      [
+        "content/attributes.yaml:4:3  [0].unti  unknown field "unti" (did you mean "unit"?)",
+        "content/attributes.yaml:21:7  [4].id  "region" is already the id of attribute 2 (line 6): ids must be unique, rename one",
+        "content/icps/core.md:13:14  filters[1].in[1]  unknown option "dee" of "region" (did you mean "de"?)",
+      ]
+    `);
+  });
+});
+
+describe('suggestions', () => {
+  it('suggests the id that a typo starts', () => {
+    const persona = replaceOnce(fixtureText('content/personas/champion.md'), 'icps: [core]', 'icps: [co]');
+    expect(report({ 'content/personas/champion.md': persona })).toMatchInlineSnapshot(`
+      [
+        "content/personas/champion.md:5:8  icps[0]  unknown ICP "co" (did you mean "core"?)",
+      ]
+    `);
+  });
+
+  it('suggests the attribute type for a misspelt type', () => {
+    const attributes = replaceOnce(fixtureText('content/attributes.yaml'), 'type: number', 'type: nubmer');
+    expect(report({ 'content/attributes.yaml': attributes })).toMatchInlineSnapshot(`
+      [
+        "content/attributes.yaml:3:9  [0].type  "nubmer" is not a type: use number, choice, choices, boolean (did you mean "number"?)",
+      ]
+    `);
+  });
+});

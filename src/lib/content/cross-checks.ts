@@ -1,5 +1,8 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Icp } from '../../schemas/icp.ts';
+import type { IcpShapeSchema } from '../../schemas/icp.ts';
+import type { z } from 'zod';
+
+type IcpShape = z.output<typeof IcpShapeSchema>;
 import type { Persona } from '../../schemas/persona.ts';
 import { OPERATOR_TYPES } from '../../schemas/operators.ts';
 import type { Rule } from '../../schemas/rule.ts';
@@ -7,7 +10,8 @@ import { didYouMean } from './did-you-mean.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';
 
-function at(source: YamlSource, path: PropertyKey[], message: string, key = false): Problem {
+/** A problem at the value (or, with `key`, the key) at `path` in `source`. */
+export function problemAt(source: YamlSource, path: PropertyKey[], message: string, key = false): Problem {
   const { line, column } = source.locate(path, { key });
   return { file: source.file, line, column, field: formatPath(path), message };
 }
@@ -18,24 +22,28 @@ function listOrSuggest(word: string, known: string[], noun: string): string {
   return known.length <= 15 ? `: ${noun} are ${known.join(', ')}` : '';
 }
 
-/** Attribute ids unique, option ids unique per attribute, number bounds in order. */
-export function checkAttributes(attributes: Attribute[], source: YamlSource): Problem[] {
+/**
+ * Attribute ids unique, option ids unique per attribute, number bounds in order. `attributes`
+ * keeps the file's positions: an attribute that failed its schema is `undefined`.
+ */
+export function checkAttributes(attributes: readonly (Attribute | undefined)[], source: YamlSource): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   attributes.forEach((attribute, i) => {
+    if (!attribute) return;
     const first = seen.get(attribute.id);
     if (first !== undefined) {
-      problems.push(at(source, [i, 'id'], `"${attribute.id}" is already the id of attribute ${first + 1} (line ${source.locate([first, 'id']).line}): ids must be unique, rename one`));
+      problems.push(problemAt(source, [i, 'id'], `"${attribute.id}" is already the id of attribute ${first + 1} (line ${source.locate([first, 'id']).line}): ids must be unique, rename one`));
     } else seen.set(attribute.id, i);
     if (attribute.type === 'choice' || attribute.type === 'choices') {
       const options = new Map<string, number>();
       attribute.options.forEach((option, j) => {
-        if (options.has(option.id)) problems.push(at(source, [i, 'options', j, 'id'], `option "${option.id}" appears twice in "${attribute.id}": option ids must be unique`));
+        if (options.has(option.id)) problems.push(problemAt(source, [i, 'options', j, 'id'], `option "${option.id}" appears twice in "${attribute.id}": option ids must be unique`));
         else options.set(option.id, j);
       });
     }
     if (attribute.type === 'number' && attribute.min !== undefined && attribute.max !== undefined && attribute.min > attribute.max) {
-      problems.push(at(source, [i, 'max'], `is ${attribute.max}, below min ${attribute.min}: swap them`));
+      problems.push(problemAt(source, [i, 'max'], `is ${attribute.max}, below min ${attribute.min}: swap them`));
     }
   });
   return problems;
@@ -48,31 +56,36 @@ function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source
       .filter(([, type]) => type === attribute.type)
       .map(([op]) => op);
     return [
-      at(source, [...path, rule.op], `operator "${rule.op}" is for ${expected} attributes, but "${attribute.id}" is a ${attribute.type}: use ${fitting.join(', ')}`, true),
+      problemAt(source, [...path, rule.op], `operator "${rule.op}" is for ${expected} attributes, but "${attribute.id}" is a ${attribute.type}: use ${fitting.join(', ')}`, true),
     ];
   }
   if ('values' in rule && (attribute.type === 'choice' || attribute.type === 'choices')) {
     const ids = attribute.options.map((o) => o.id);
     return rule.values.flatMap((value, k) =>
-      ids.includes(value) ? [] : [at(source, [...path, rule.op, k], `unknown option "${value}" of "${attribute.id}"${listOrSuggest(value, ids, 'its options')}`)],
+      ids.includes(value) ? [] : [problemAt(source, [...path, rule.op, k], `unknown option "${value}" of "${attribute.id}"${listOrSuggest(value, ids, 'its options')}`)],
     );
   }
   if (rule.op === 'between' && rule.min !== null && rule.max !== null && rule.min > rule.max) {
-    return [at(source, [...path, 'between'], `[${rule.min}, ${rule.max}] is empty: write the lower bound first, e.g. [${rule.max}, ${rule.min}]`)];
+    return [problemAt(source, [...path, 'between'], `[${rule.min}, ${rule.max}] is empty: write the lower bound first, e.g. [${rule.max}, ${rule.min}]`)];
   }
   return [];
 }
 
-/** Every filter and signal reads an existing attribute with an operator of the right type and existing options. */
-export function checkIcpRules(icp: Icp, attributes: Attribute[], source: YamlSource): Problem[] {
+/**
+ * Every filter and signal reads an existing attribute with an operator of the right type and
+ * existing options. Rules on `brokenIds` (attributes whose own definition has a problem,
+ * reported in attributes.yaml) are not checked further.
+ */
+export function checkIcpRules(icp: IcpShape, attributes: readonly Attribute[], source: YamlSource, brokenIds: ReadonlySet<string> = new Set()): Problem[] {
   // The first of duplicate ids wins, as checkAttributes reports the later ones.
   const byId = new Map<string, Attribute>();
   for (const attribute of attributes) if (!byId.has(attribute.id)) byId.set(attribute.id, attribute);
   const ids = [...byId.keys()];
   const problems: Problem[] = [];
   const checkAttribute = (attributeId: string, path: PropertyKey[]) => {
+    if (brokenIds.has(attributeId)) return undefined;
     const attribute = byId.get(attributeId);
-    if (!attribute) problems.push(at(source, [...path, 'attribute'], `unknown attribute "${attributeId}"${listOrSuggest(attributeId, ids, 'attributes in attributes.yaml')}`));
+    if (!attribute) problems.push(problemAt(source, [...path, 'attribute'], `unknown attribute "${attributeId}"${listOrSuggest(attributeId, ids, 'attributes in attributes.yaml')}`));
     return attribute;
   };
   icp.filters.forEach((filter, i) => {
@@ -93,6 +106,6 @@ export function checkIcpRules(icp: Icp, attributes: Attribute[], source: YamlSou
 /** A persona's ICP ids name files in content/icps/. */
 export function checkPersonaLinks(persona: Persona, icpIds: string[], source: YamlSource): Problem[] {
   return persona.icps.flatMap((id, k) =>
-    icpIds.includes(id) ? [] : [at(source, ['icps', k], `unknown ICP "${id}"${listOrSuggest(id, icpIds, 'the ICPs in content/icps/')}`)],
+    icpIds.includes(id) ? [] : [problemAt(source, ['icps', k], `unknown ICP "${id}"${listOrSuggest(id, icpIds, 'the ICPs in content/icps/')}`)],
   );
 }

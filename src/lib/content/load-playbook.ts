@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { AttributesSchema, type Attribute } from '../../schemas/attribute.ts';
-import { IcpSchema } from '../../schemas/icp.ts';
+import { AttributeSchema, AttributesSchema, type Attribute } from '../../schemas/attribute.ts';
+import { IcpShapeSchema, icpRuleIssues } from '../../schemas/icp.ts';
 import { PageSchema } from '../../schemas/page.ts';
 import { PersonaSchema } from '../../schemas/persona.ts';
 import { PlaybookSchema } from '../../schemas/playbook.ts';
 import { ID_PATTERN } from '../../schemas/shared.ts';
 import { checkCalibration } from '../scoring/calibration.ts';
-import { checkAttributes, checkIcpRules, checkPersonaLinks } from './cross-checks.ts';
+import { checkAttributes, checkIcpRules, checkPersonaLinks, problemAt } from './cross-checks.ts';
 import type { AccountsFile, IcpEntry, PageEntry, PersonaEntry, PlaybookModel } from './model.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { issuesToProblems } from './schema-issues.ts';
@@ -44,6 +44,29 @@ function validate<S extends z.ZodType>(schema: S, source: YamlSource, problems: 
   if (result.success) return result.data;
   problems.push(...issuesToProblems(schema, result.error.issues, source));
   return undefined;
+}
+
+/**
+ * Checks each attribute on its own, so one broken attribute does not hide the problems of the
+ * others, nor of the ICPs that read them. Ids of broken attributes are returned apart: rules on
+ * them are not reported a second time as "unknown attribute".
+ */
+function validateAttributes(source: YamlSource, problems: Problem[]): { attributes?: Attribute[]; brokenIds: Set<string> } {
+  const brokenIds = new Set<string>();
+  if (!Array.isArray(source.data) || source.data.length === 0) {
+    validate(AttributesSchema, source, problems);
+    return { brokenIds };
+  }
+  const checked = source.data.map((item: unknown, i) => {
+    const result = AttributeSchema.safeParse(item);
+    if (result.success) return result.data;
+    problems.push(...issuesToProblems(AttributeSchema, result.error.issues, source, [i]));
+    const id = (item as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') brokenIds.add(id);
+    return undefined;
+  });
+  problems.push(...checkAttributes(checked, source));
+  return { attributes: checked.filter((a): a is Attribute => a !== undefined), brokenIds };
 }
 
 /**
@@ -115,15 +138,15 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content'):
   if (!hasFile('attributes.yaml')) problems.push(fileProblem(`${prefix}attributes.yaml`, 'is missing: create it with the list of account attributes (see README, "attributes.yaml")'));
 
   const settings = settingsSource && validate(PlaybookSchema, settingsSource, problems);
-  const attributes: Attribute[] | undefined = attributesSource && validate(AttributesSchema, attributesSource, problems);
-  if (attributes && attributesSource) problems.push(...checkAttributes(attributes, attributesSource));
+  const { attributes, brokenIds } = attributesSource ? validateAttributes(attributesSource, problems) : { attributes: undefined, brokenIds: new Set<string>() };
 
   const icps: IcpEntry[] = [];
   for (const { id, file, parsed } of parsedByKind.icps) {
     if (!parsed) continue;
-    const data = validate(IcpSchema, parsed.yaml, problems);
+    const data = validate(IcpShapeSchema, parsed.yaml, problems);
     if (!data) continue;
-    if (attributes) problems.push(...checkIcpRules(data, attributes, parsed.yaml));
+    problems.push(...icpRuleIssues(data).map((issue) => problemAt(parsed.yaml, issue.path, issue.message)));
+    if (attributes) problems.push(...checkIcpRules(data, attributes, parsed.yaml, brokenIds));
     const { market, ...rest } = data;
     const resolved = market && { ...market, currency: market.currency ?? settings?.currency ?? 'EUR' };
     icps.push({ id, file, body: parsed.body, data: resolved ? { ...rest, market: resolved } : rest });

@@ -84,7 +84,13 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey 
     case 'invalid_union': {
       if (value === undefined) return 'is missing';
       const discriminator = (issue as { discriminator?: string }).discriminator;
-      if (discriminator) return `has no valid ${discriminator}: use number, choice, choices or boolean`;
+      if (discriminator) {
+        const types = ['number', 'choice', 'choices', 'boolean'];
+        // zod points at the discriminator itself, or at its object when it is missing.
+        const given = typeof value === 'string' ? value : (value as Record<string, unknown> | null)?.[discriminator];
+        if (typeof given !== 'string') return `needs a ${discriminator}: one of ${types.join(', ')}`;
+        return `"${given}" is not a ${discriminator}: use ${types.join(', ')}${didYouMean(given, types)}`;
+      }
       return `is not valid here (${describe(value)})`;
     }
     default:
