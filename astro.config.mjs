@@ -21,4 +21,17 @@ export default defineConfig({
   },
   integrations: [mdx(), pagefind(), slides()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that the bundler
+        // warns about on every build; it is expected and harmless, and looks like an error
+        // to an author reading the build log.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/.test(warning.message)) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -37,7 +37,8 @@ const text = scaffold(kind as ScaffoldKind, id, {
   today: new Date().toISOString().slice(0, 10),
   owner,
   attributes: model.attributes,
-  icpIds: model.icps.map((icp) => icp.id),
+  // Active ICPs first: a new persona most likely belongs to one of them.
+  icpIds: [...model.icps].sort((a, b) => Number(b.data.status === 'active') - Number(a.data.status === 'active')).map((icp) => icp.id),
 });
 writeFileSync(file, text, { flag: 'wx' });
 console.log(`Created ${relative(PROJECT_ROOT, file)}: fill it in, then run npm run validate.`);

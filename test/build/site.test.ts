@@ -128,10 +128,10 @@ describe('the ICP page', () => {
 });
 
 describe('other pages', () => {
-  it('says a retired ICP is not scored', () => {
+  it('says a retired ICP is left out of scoring', () => {
     const doc = readPage('/icps/agencies-consultancies/');
     expect(doc.querySelector('.badge--retired')?.textContent).toBe('Retired');
-    expect(doc.querySelector('.callout--warn')?.textContent).toMatch(/^Retired: kept for history, not scored\./);
+    expect(doc.querySelector('.callout--warn')?.textContent).toMatch(/^Retired: kept for history\. It is left out of \/score\/ and of CSV scoring/);
   });
 
   it('shows a persona with objections and answers', () => {

@@ -6,6 +6,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../../lib/csv/accounts.ts';
 import { CsvParser, type CsvRecord } from '../../lib/csv/parse.ts';
 import { CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
+import { restoreCell } from '../../lib/csv/write.ts';
 import type { IcpData } from '../../lib/content/model.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
 import type { BatchModel, BatchRow, FromWorker, SortDirection, SortKey, ToWorker } from './batch-protocol.ts';
@@ -103,7 +104,8 @@ async function score(file: Blob, model: BatchModel, limit: number): Promise<void
       const [icp = '', verdict = 'out', scoreText = '0', bestText = '0', tier = '', reasons = ''] = cells.slice(width);
       const v = VERDICTS.indexOf(verdict as Verdict);
       counts[verdict as Verdict]++;
-      next.names.push(nameIndex === -1 ? '' : (cells[nameIndex] ?? ''));
+      // The download keeps the neutralising quote; the table shows the name as written.
+      next.names.push(nameIndex === -1 ? '' : restoreCell(cells[nameIndex] ?? ''));
       next.icps.push(titles.get(icp) ?? icp);
       next.verdicts.push(v === -1 ? 2 : v);
       next.scores.push(Number(scoreText));

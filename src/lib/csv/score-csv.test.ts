@@ -70,6 +70,13 @@ describe('CsvScorer', () => {
     expect(out.startsWith('\uFEFF')).toBe(true);
   });
 
+  it('quotes several reasons in a ; file, so they stay in one cell', () => {
+    const { out } = score('company;employees;region\nAcme;20;us\n');
+    const [header, row] = parseCsv(out).records.map((record) => record.cells);
+    expect(row).toHaveLength(header!.length);
+    expect(row!.at(-1)).toMatch(/^Fails: .*; Fails: /);
+  });
+
   it('neutralises input cells that a spreadsheet would run as formulas, but not negative numbers', () => {
     const { out } = score('company,employees\n=HYPERLINK("http://x"),-3\n@evil,80\n', { icpId: 'mid-market-saas' });
     expect(out.split('\n').slice(1, 3)).toMatchInlineSnapshot(`

@@ -65,6 +65,8 @@ interface ReasonPart {
   formula: boolean;
 }
 
+const REASON_SEPARATOR = '; ';
+
 /**
  * The `reasons` cell: the failed, then the unknown filters, by their labels, with the value seen
  * (`Fails: Europe only (seen North America); Unknown: At least 30 M€ revenue`), empty for a fit.
@@ -72,11 +74,14 @@ interface ReasonPart {
  */
 export class ReasonsWriter {
   private readonly delimiter: Delimiter;
+  /** The "; " between reasons is itself the delimiter of a `;` file: the cell then needs quotes. */
+  private readonly separatorNeedsQuotes: boolean;
   private readonly failed = new Map<CompiledIcp, Map<string, ReasonPart>[]>();
   private readonly unknown = new Map<CompiledIcp, ReasonPart[]>();
 
   constructor(delimiter: Delimiter) {
     this.delimiter = delimiter;
+    this.separatorNeedsQuotes = NEEDS_QUOTES[delimiter].test(REASON_SEPARATOR);
   }
 
   private part(words: string): ReasonPart {
@@ -125,7 +130,10 @@ export class ReasonsWriter {
         if (evaluation.filters[i] !== wanted) continue;
         const part = wanted === 'fail' ? this.failedPart(icp, i, values) : this.unknownPart(icp, i);
         if (text === '') formula = part.formula;
-        else text += '; ';
+        else {
+          text += REASON_SEPARATOR;
+          quote ||= this.separatorNeedsQuotes;
+        }
         text += part.escaped;
         quote ||= part.quote;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse.ts';
-import { formatCsvRow, neutraliseCell, quoteCell } from './write.ts';
+import { formatCsvRow, neutraliseCell, quoteCell, restoreCell } from './write.ts';
 
 describe.each([
   ['=HYPERLINK("http://evil.example","x")', `'=HYPERLINK("http://evil.example","x")`],
@@ -37,5 +37,11 @@ describe('formatCsvRow', () => {
     const line = formatCsvRow(cells, ',');
     expect(line).toBe(`'=1+1,"a,""b""","x\ny",-4`);
     expect(parseCsv(`h1,h2,h3,h4\n${line}\n`).records[1]!.cells).toEqual(["'=1+1", 'a,"b"', 'x\ny', '-4']);
+  });
+});
+
+describe('restoreCell', () => {
+  it.each(['=SUM(A1)', '@cmd', '+33 1 23', '-x', 'Acme', "'quoted already", '-15'])('gives back %s after neutraliseCell', (cell) => {
+    expect(restoreCell(neutraliseCell(cell))).toBe(cell);
   });
 });

@@ -21,6 +21,15 @@ export function neutraliseCell(cell: string): string {
   return `'${cell}`;
 }
 
+/**
+ * The cell as the user wrote it, from a neutralised one: for showing scored rows on screen,
+ * where a formula cannot run and the added quote would only confuse.
+ * @example restoreCell("'=SUM(A1)") // '=SUM(A1)'
+ */
+export function restoreCell(cell: string): string {
+  return cell.startsWith("'") && neutraliseCell(cell.slice(1)) === cell ? cell.slice(1) : cell;
+}
+
 // Per delimiter: does a cell need quotes? A native regex test beats a loop over characters.
 export const NEEDS_QUOTES: Record<Delimiter, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/, '\t': /["\t\r\n]/ };
 
