@@ -250,7 +250,8 @@ export class AccountReader {
   /** Reads a row into an {@link Account}; cells that cannot be read are added to `problems` and left unknown. */
   read(cells: readonly string[], row: number, problems: CellProblem[]): Account {
     const values = this.readValues(cells, row, problems);
-    const account: Record<string, AttributeValue> = {};
+    // No prototype: an attribute id like `constructor` must not read Object's.
+    const account: Record<string, AttributeValue> = Object.create(null);
     values.forEach((value, slot) => {
       if (value !== undefined) account[this.ids[slot]!] = value;
     });

@@ -180,7 +180,15 @@ export function compileIcp(icp: { id: string; data: IcpData }, attributes: reado
 
 /** An account's values in slot order, for {@link evaluateValues}. */
 export function accountValues(icp: Pick<CompiledIcp, 'attributeIds'>, account: Account): AccountValues {
-  return icp.attributeIds.map((id) => account[id]);
+  return icp.attributeIds.map((id) => valueOf(account, id));
+}
+
+/**
+ * The account's own value for an attribute. Attribute ids such as `constructor` are valid, and
+ * a plain object would answer them from its prototype: only own keys count.
+ */
+export function valueOf(account: Account, id: string): AttributeValue | undefined {
+  return Object.hasOwn(account, id) ? (account[id] ?? undefined) : undefined;
 }
 
 /** Keeps a score between 0 and 100. */

@@ -3,7 +3,7 @@ import type { Locale } from '../../schemas/playbook.ts';
 import type { IcpData } from '../content/model.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import { compareEvaluations, compileIcp, evaluate, NO_MATCH, UNANSWERED, type CompiledIcp, type Evaluation } from './compile.ts';
+import { compareEvaluations, compileIcp, evaluate, NO_MATCH, UNANSWERED, valueOf, type CompiledIcp, type Evaluation } from './compile.ts';
 import { describeValue, formatPoints, joinList } from './describe.ts';
 import type { Account, FilterResult, ScoreResult, SignalResult } from './types.ts';
 
@@ -35,7 +35,7 @@ function filterResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
   const t = scoringMessages[icp.locale];
   return icp.filters.map(({ filter, attribute, words }, i) => {
     const outcome = evaluation.filters[i]!;
-    const value = account[filter.attribute] ?? undefined;
+    const value = valueOf(account, filter.attribute);
     const seen = describeValue(value, attribute, icp.locale);
     const explanation =
       outcome === 'pass' ? t.filterPass(words, seen) : outcome === 'fail' ? t.filterFail(words, seen) : t.filterUnknown(words);
@@ -47,7 +47,7 @@ function signalResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
   const t = scoringMessages[icp.locale];
   return icp.signals.map(({ signal, attribute, points, words, best }, i) => {
     const level = evaluation.levels[i]!;
-    const value = account[signal.attribute] ?? undefined;
+    const value = valueOf(account, signal.attribute);
     const bestText = best > 0 ? formatPoints(best, icp.locale) : '';
     if (level === UNANSWERED) {
       return { signal, answered: false, points: 0, bestPoints: best, explanation: t.signalUnanswered(signal.label, bestText) };
