@@ -386,10 +386,10 @@ describe('scoring properties', () => {
 describe('attribute ids that are also names on every object', () => {
   it('treats a missing `constructor` attribute as unknown, not as Object', () => {
     const constructorAttribute = { id: 'constructor', label: 'Built by', type: 'choices' as const, options: [{ id: 'acme', label: 'Acme' }] };
-    const icpOnIt = makeIcp({ ...icpInput, signals: [...icpInput.signals, { label: 'Built by Acme', attribute: 'constructor', anyOf: ['acme'], points: 0 }] }, 'proto');
+    const icpOnIt = makeIcp({ ...icpInput, filters: [...icpInput.filters, { label: 'Built by Acme', attribute: 'constructor', anyOf: ['acme'] }] }, 'proto');
     const result = scoreAccount({}, icpOnIt, [...attributes, constructorAttribute], 'en');
-    const signal = result.signals.at(-1)!;
-    expect(signal.answered).toBe(false);
-    expect(signal.value).toBeUndefined();
+    const filter = result.filters.at(-1)!;
+    expect(filter.outcome).toBe('unknown');
+    expect(filter.value).toBeUndefined();
   });
 });
