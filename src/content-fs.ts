@@ -35,6 +35,20 @@ export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): L
   return loadPlaybook(files, relative(base, dir).split(sep).join('/'));
 }
 
+/**
+ * "Today" for ages and staleness: the day of the build, or `ICP_TODAY` (YYYY-MM-DD) so that a
+ * test or a reproducible build does not change meaning with the calendar.
+ */
+export function buildDate(): Date {
+  const fixed = process.env['ICP_TODAY'];
+  if (fixed === undefined || fixed === '') return new Date();
+  const date = new Date(`${fixed}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(date.getTime())) {
+    throw new Error(`ICP_TODAY is "${fixed}": write a date as YYYY-MM-DD, or unset it to use today`);
+  }
+  return date;
+}
+
 let cached: ReturnType<typeof loadPlaybookFromDisk> | undefined;
 
 /** The validated model for the site build; throws a readable report if content is invalid. */

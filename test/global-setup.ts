@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BUILT_SITE, PROJECT_ROOT } from './helpers/built-site.ts';
 
+/** The day the example playbook is built "on" in tests. */
+export const TEST_TODAY = '2026-11-23';
+
 const LOCK = `${BUILT_SITE}.lock`;
 const DONE = join(BUILT_SITE, '.test-build-run');
 
@@ -42,7 +45,8 @@ export default async function setup(): Promise<void> {
     const started = Date.now();
     const result = spawnSync('npm', ['run', 'build', '--silent'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ICP_OUT_DIR: BUILT_SITE },
+      // A fixed today: which files are stale must not change with the calendar.
+      env: { ...process.env, ICP_OUT_DIR: BUILT_SITE, ICP_TODAY: TEST_TODAY },
       encoding: 'utf8',
     });
     if (result.status !== 0) throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);

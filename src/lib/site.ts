@@ -1,4 +1,3 @@
-import type { Locale } from '../schemas/playbook.ts';
 import type { PlaybookModel } from './content/model.ts';
 import { daysSince } from './format.ts';
 
@@ -23,6 +22,11 @@ export function editUrl(settings: PlaybookModel['settings'], file: string): stri
   return `${base}/edit/${encodeURIComponent(settings.branch)}/${encoded}`;
 }
 
+/** Whether a file reviewed on `reviewed` is due for a review on `today`. */
+export function isStale(reviewed: string, reviewEveryDays: number, today: Date): boolean {
+  return daysSince(reviewed, today) > reviewEveryDays;
+}
+
 export type ReviewKind = 'icp' | 'persona' | 'page';
 
 export interface ReviewItem {
@@ -41,8 +45,7 @@ export interface ReviewItem {
 export function getReviewItems(model: PlaybookModel, today: Date): ReviewItem[] {
   const limit = model.settings.reviewEveryDays;
   const item = (kind: ReviewKind, id: string, title: string, href: string, file: string, owner: string, reviewed: string): ReviewItem => {
-    const ageDays = daysSince(reviewed, today);
-    return { kind, id, title, href, file, owner, reviewed, ageDays, stale: ageDays > limit };
+    return { kind, id, title, href, file, owner, reviewed, ageDays: daysSince(reviewed, today), stale: isStale(reviewed, limit, today) };
   };
   const items = [
     ...model.icps.map((e) => item('icp', e.id, e.data.title, `/icps/${e.id}/`, e.file, e.data.owner, e.data.reviewed)),
@@ -50,9 +53,4 @@ export function getReviewItems(model: PlaybookModel, today: Date): ReviewItem[] 
     ...model.pages.map((e) => item('page', e.id, e.data.title, `/pages/${e.id}/`, e.file, e.data.owner, e.data.reviewed)),
   ];
   return items.sort((a, b) => Number(b.stale) - Number(a.stale) || b.ageDays - a.ageDays || a.title.localeCompare(b.title));
-}
-
-/** The `lang` attribute for the playbook locale. */
-export function htmlLang(locale: Locale): string {
-  return locale;
 }

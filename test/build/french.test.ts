@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
+import { TEST_TODAY } from '../global-setup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'icp-fr-'));
 const content = join(work, 'content');
@@ -19,7 +20,7 @@ beforeAll(() => {
   writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^locale: en$/m, 'locale: fr'));
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ICP_CONTENT_DIR: content, ICP_OUT_DIR: out },
+    env: { ...process.env, ICP_CONTENT_DIR: content, ICP_OUT_DIR: out, ICP_TODAY: TEST_TODAY },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`French build failed:\n${result.stdout}\n${result.stderr}`);
