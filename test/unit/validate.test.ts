@@ -17,6 +17,12 @@ describe('the valid fixture', () => {
     expect(report({ 'content/icps/core.md': icp })).toEqual([]);
   });
 
+  it('reads a value that ends in --- as part of the frontmatter', () => {
+    const { model, problems } = loadPlaybook(fixtureFiles(editIcp('title: Core market', 'title: Before and after---')));
+    expect(problems).toEqual([]);
+    expect(model?.icps[0]?.data.title).toBe('Before and after---');
+  });
+
   it('ignores files whose name starts with an underscore (drafts)', () => {
     expect(report({ 'content/icps/_idea.md': 'not even frontmatter' })).toEqual([]);
   });

@@ -104,7 +104,8 @@ export function parseYaml(file: string, text: string, lineOffset: number): { sou
   };
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+// The closing --- must start its own line: a value ending in "---" does not close it.
+const FRONTMATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** Splits a Markdown file into its YAML frontmatter (between `---` lines) and its body. */
 export function parseMarkdown(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
@@ -114,7 +115,7 @@ export function parseMarkdown(file: string, text: string): { parsed?: ParsedFile
       problems: [problemAt(file, 1, 1, 'has no frontmatter: start the file with a line "---", the YAML fields, then another "---" line')],
     };
   }
-  const { source, problems } = parseYaml(file, match[1]!, 1);
+  const { source, problems } = parseYaml(file, match[1] ?? '', 1);
   if (!source) return { problems };
   return { parsed: { yaml: source, body: text.slice(match[0].length) }, problems: [] };
 }
