@@ -281,7 +281,7 @@ describe('batch scoring on /score/', () => {
 
   it('scores the example file in the page, lists unreadable cells, and downloads the same scores as the engine', async () => {
     const { page, errors } = await open('/score/');
-    const example = readFileSync(join(PROJECT_ROOT, 'public', 'examples', 'accounts.csv'), 'utf8');
+    const example = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'csv', 'browser-example.csv'), 'utf8');
     const out = await scoreFile(page, 'accounts.csv', example);
 
     const { records } = parseCsv(out);
