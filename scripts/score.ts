@@ -71,7 +71,7 @@ function userPath(path: string): string {
  * Opens the --out file as a temporary file beside it, renamed over it only once every row is
  * written: a failed run never leaves half a file, nor destroys an earlier result or the input.
  */
-async function openOutput(path: string, input: string): Promise<{ stream: Writable; commit(): void; discard(): void }> {
+async function openOutput(path: string, input: string): Promise<{ stream: Writable; failed(): Error | undefined; commit(): void; discard(): void }> {
   const full = userPath(path);
   const folder = dirname(full);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
@@ -79,19 +79,29 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
   if (input !== '-' && existsSync(full) && realpathSync(full) === realpathSync(userPath(input))) {
     throw new UsageError(`--out ${path} is the input file: write the result to another file, e.g. --out ${basename(path).replace(/(\.\w+)?$/, '-scored$1')}`);
   }
-  const temporary = join(folder, `.${basename(full)}.${process.pid}.partial`);
+  // A device or pipe (/dev/stdout, a named pipe) is written directly: it cannot be replaced.
+  const special = existsSync(full) && !statSync(full).isFile();
+  const temporary = special ? full : join(folder, `.${basename(full)}.${process.pid}.partial`);
   const stream = createWriteStream(temporary, { highWaterMark: 1 << 20 });
   try {
     await once(stream, 'open');
   } catch (error) {
     throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
   }
+  // A disk that fills up mid-run emits 'error' between writes: keep it, the loop checks it.
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure = new UsageError(`cannot write ${path}: ${error.message}`);
+  });
   return {
     stream,
-    commit: () => renameSync(temporary, full),
+    failed: () => failure,
+    commit: () => {
+      if (!special) renameSync(temporary, full);
+    },
     discard: () => {
       stream.destroy();
-      if (existsSync(temporary)) unlinkSync(temporary);
+      if (!special && existsSync(temporary)) unlinkSync(temporary);
     },
   };
 }
@@ -165,9 +175,13 @@ async function run(args: Args): Promise<void> {
   try {
     for await (const chunk of input) {
       await write(output, scorer.pushBytes(chunk as string));
+      const failure = file?.failed();
+      if (failure) throw failure;
       progress.update(scorer.rows);
     }
     await write(output, scorer.endBytes());
+    const failure = file?.failed();
+    if (failure) throw failure;
   } catch (error) {
     progress.clear();
     file?.discard();
@@ -214,7 +228,8 @@ try {
 } catch (error) {
   if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') fail(`cannot open a file: ${(error as Error).message}`);
+  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(`cannot open a file: ${(error as Error).message}`);
+  if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(`cannot write the result: ${(error as Error).message}`);
   // Anything else is a bug in the scorer, not in the user's file: say so in one line.
   fail(`The scorer stopped on an unexpected error (${(error as Error).message}). Please report it with the command you ran.`);
 }
