@@ -1,6 +1,6 @@
 // `npm run score` as a user runs it: CSV in, CSV out, one-line errors, exit codes, no stack trace.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -207,5 +207,11 @@ describe('npm run score', () => {
     const { status } = score(['-', '--out', out], { input: 'no,attribute,here\n1,2,3\n' });
     expect(status).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe('earlier result\n');
+  });
+  it('says in one line when the disk is full, and leaves a device in place', () => {
+    const { status, stderr } = score([`${fixtures}/comma.csv`, '--out', '/dev/full']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('cannot write the result: ENOSPC: no space left on device, write\n');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 });
