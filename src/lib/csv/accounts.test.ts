@@ -9,7 +9,9 @@ describe.each([
   ['38.5', 38.5],
   ['38,5', 38.5],
   ['.5', 0.5],
-  ['1,200', 1.2],
+  // Ambiguous (1200 or 1.2?): refused, with a message that says how to write it.
+  ['1,200', undefined],
+  ['1.200', undefined],
   ['1 200', 1200],
   ['1\u00a0200,5', 1200.5],
   ['1\u202f200', 1200],
@@ -62,6 +64,7 @@ describe('cells that cannot be read', () => {
   it.each([
     ['employees', 'lots', '"lots" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)'],
     ['employees', '-5', '-5 is below 0, the lowest value for Employees: check the cell'],
+    ['employees', '1,200', '"1,200" could be a thousand-odd or a decimal: write 1200 or 1.2'],
     ['region', 'Frnace', '"Frnace" is not an option of Region (did you mean "France"?): write an option id or label: fr, dach, us'],
     ['stack', 'hubspot|zoho', '"zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x'],
     ['hiring_revops', 'maybe', '"maybe" is not yes or no: write true/false, yes/no, oui/non or 1/0'],

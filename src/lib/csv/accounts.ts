@@ -1,3 +1,4 @@
+import { parseNumberCell, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { closest } from '../content/did-you-mean.ts';
@@ -27,40 +28,7 @@ class Unreadable {
   }
 }
 
-const SPACES = /[\s\u00a0\u202f'’]+/g;
-const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?\d*[.,]\d+$/;
-const GROUPED_COMMA = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const GROUPED_DOT = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
-const GROUPED_SPACE = /^[+-]?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$/;
-
-function isDigits(text: string): boolean {
-  if (text.length === 0 || text.length > 15) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/**
- * Reads a number written the way spreadsheets export it, or `undefined` if it is not one.
- * A single `.` or `,` is the decimal mark (`38,5` and `38.5` are 38.5, so `1,200` is 1.2).
- * Thousands separators are read only in full groups of three: `1 200`, `1,200.5`, `1.200,5`,
- * `1'200` and `1,200,000`.
- * @example parseNumberCell('1 200,5') // 1200.5
- */
-export function parseNumberCell(text: string): number | undefined {
-  if (isDigits(text)) return Number(text);
-  let s = text.trim();
-  if (INTEGER.test(s)) return Number(s);
-  if (DECIMAL.test(s)) return Number(s.replace(',', '.'));
-  s = s.replace(SPACES, ' ');
-  if (GROUPED_SPACE.test(s)) return Number(s.replaceAll(' ', '').replace(',', '.'));
-  if (GROUPED_COMMA.test(s)) return Number(s.replaceAll(',', ''));
-  if (GROUPED_DOT.test(s)) return Number(s.replaceAll('.', '').replace(',', '.'));
-  return undefined;
-}
+export { parseNumberCell } from '../parse-number.ts';
 
 const BOOLEANS = new Map<string, boolean>([
   ['true', true],
@@ -124,7 +92,7 @@ function readNumber(column: ColumnReader, text: string, locale: Locale): number 
   if (value !== undefined && value >= column.min && value <= column.max) return value;
   if (text.trim() === '') return undefined;
   const t = scoringMessages[locale].csv;
-  if (value === undefined) return new Unreadable(t.notNumber(text.trim()));
+  if (value === undefined) return new Unreadable(AMBIGUOUS_NUMBER.test(text.trim()) ? t.ambiguousNumber(text.trim()) : t.notNumber(text.trim()));
   const { number } = getFormatters(locale);
   const { label } = column.attribute;
   return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));

@@ -42,6 +42,7 @@ const en = {
   /** Problems with one CSV cell or the header: what is wrong, then what to write instead. */
   csv: {
     notNumber: (value: string) => `"${value}" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)`,
+    ambiguousNumber: (value: string) => `"${value}" could be a thousand-odd or a decimal: write ${value.replace(/[.,]/, '')} or ${String(Number(value.replace(',', '.')))}`,
     belowMin: (value: string, min: string, attribute: string) => `${value} is below ${min}, the lowest value for ${attribute}: check the cell`,
     aboveMax: (value: string, max: string, attribute: string) => `${value} is above ${max}, the highest value for ${attribute}: check the cell`,
     unknownOption: (value: string, attribute: string, suggestion: string | undefined, options: string) =>
@@ -91,6 +92,7 @@ const fr: ScoringMessages = {
   verdicts: { fit: 'Dans la cible', unknown: 'À confirmer', out: 'Hors cible' },
   csv: {
     notNumber: (value) => `« ${value} » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5)`,
+    ambiguousNumber: (value) => `« ${value} » peut se lire comme un millier ou comme un décimal : écrivez ${value.replace(/[.,]/, '')} ou ${String(Number(value.replace(',', '.'))).replace('.', ',')}`,
     belowMin: (value, min, attribute) => `${value} est inférieur à ${min}, la plus petite valeur pour ${attribute} : vérifiez la cellule`,
     aboveMax: (value, max, attribute) => `${value} est supérieur à ${max}, la plus grande valeur pour ${attribute} : vérifiez la cellule`,
     unknownOption: (value, attribute, suggestion, options) =>

@@ -1,3 +1,4 @@
+import { parseNumberCell } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Account, AttributeValue } from './types.ts';
 
@@ -8,8 +9,6 @@ import type { Account, AttributeValue } from './types.ts';
 
 /** Longest parameter value read; anything longer is not something this form wrote. */
 const MAX_VALUE_LENGTH = 2_000;
-/** A plain decimal number as the widget writes it: no hex, no spaces, no `Infinity`. */
-const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const YES = new Set(['yes', 'true', '1', 'oui']);
 const NO = new Set(['no', 'false', '0', 'non']);
 
@@ -38,12 +37,25 @@ function readPairs(search: string): Map<string, string[]> {
   return pairs;
 }
 
-/** A number within the attribute's bounds, or undefined. */
+/** JavaScript's own number format, as the form writes numbers into links (`1e-7` included). */
+const LINK_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * A number the rep typed, read as CSV cells are (`38,5`, `1 200`), within the attribute's
+ * bounds, or undefined.
+ */
 export function readNumber(text: string, attribute: Attribute & { type: 'number' }): number | undefined {
+  return withinBounds(parseNumberCell(text), attribute);
+}
+
+/** A number from a link: as the form writes it, or as a person would type it. */
+function readLinkNumber(text: string, attribute: Attribute & { type: 'number' }): number | undefined {
   const trimmed = text.trim();
-  if (!NUMBER_PATTERN.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) return undefined;
+  return withinBounds(LINK_NUMBER.test(trimmed) ? Number(trimmed) : parseNumberCell(trimmed), attribute);
+}
+
+function withinBounds(value: number | undefined, attribute: Attribute & { type: 'number' }): number | undefined {
+  if (value === undefined || !Number.isFinite(value)) return undefined;
   if (attribute.min !== undefined && value < attribute.min) return undefined;
   if (attribute.max !== undefined && value > attribute.max) return undefined;
   return value;
@@ -52,7 +64,7 @@ export function readNumber(text: string, attribute: Attribute & { type: 'number'
 function readValue(values: readonly string[], attribute: Attribute): AttributeValue | undefined {
   switch (attribute.type) {
     case 'number':
-      return readNumber(values[0]!, attribute);
+      return readLinkNumber(values[0]!, attribute);
     case 'choice': {
       const id = values[0]!.trim();
       return attribute.options.some((option) => option.id === id) ? id : undefined;
