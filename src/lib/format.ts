@@ -11,6 +11,8 @@ export interface Formatters {
   moneyCompact(value: number, currency: string): string;
   /** Count, compact: 48K / 48 k */
   compact(value: number): string;
+  /** Signal points with their sign and a true minus: +25, −20, 0. */
+  points(value: number): string;
   /** 0.34 → 34% / 34 % */
   percent(value: number, digits?: number): string;
   /** 2026-09-15 → Sep 15, 2026 / 15 sept. 2026 */
@@ -39,6 +41,7 @@ export function getFormatters(locale: Locale): Formatters {
     }
     return format;
   };
+  const percents = new Map<number, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const formatters: Formatters = {
     locale,
@@ -50,7 +53,15 @@ export function getFormatters(locale: Locale): Formatters {
         .format(value)
         .replace(/([A-Za-z])\s(\p{Sc})/u, '$1$2'),
     compact: (value) => compact.format(value),
-    percent: (value, digits = 0) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: digits }).format(value),
+    points: (value) => (value > 0 ? `+${number.format(value)}` : value < 0 ? `\u2212${number.format(-value)}` : '0'),
+    percent: (value, digits = 0) => {
+      let format = percents.get(digits);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: digits });
+        percents.set(digits, format);
+      }
+      return format.format(value);
+    },
     date: (iso) => dateFormat.format(new Date(`${iso}T00:00:00Z`)),
   };
   cache.set(locale, formatters);

@@ -93,6 +93,10 @@ export function icpRuleIssues(icp: z.output<typeof IcpShapeSchema>): IcpRuleIssu
       issues.push({ path: ['tiers', i, 'min'], message: `is ${tier.min}, not below ${previous.min} of "${previous.label}": list tiers highest first with strictly descending min` });
     }
   });
+  icp.tiers.forEach((tier, i) => {
+    const first = icp.tiers.findIndex((other) => other.label === tier.label);
+    if (first < i) issues.push({ path: ['tiers', i, 'label'], message: `"${tier.label}" is already the label of tier ${first + 1}: give each tier its own label (known accounts expect tiers by label)` });
+  });
   const last = icp.tiers.at(-1);
   if (last && last.min !== 0) {
     issues.push({ path: ['tiers', icp.tiers.length - 1, 'min'], message: `is ${last.min}: the last tier must have min 0 so every account that passes the filters gets a tier` });

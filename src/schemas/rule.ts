@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KeySchema, TextSchema } from './shared.ts';
+import { KeySchema } from './shared.ts';
 import { OPERATORS, type Operator } from './operators.ts';
 
 export { OPERATORS, OPERATOR_TYPES, type Operator } from './operators.ts';
@@ -77,6 +77,3 @@ export function toRule(input: OperatorInput): Rule {
       return { op, values: input[op]! };
   }
 }
-
-/** Label shared by filters and signals: the rule in the team's own words. */
-export const RuleLabelSchema = TextSchema;

@@ -81,7 +81,7 @@ describe('the ICP page', () => {
     expect(text(graded, '.points')).toEqual(['+25', '+15', '+10']);
     const negative = rows.find((row) => row.classList.contains('signal--negative'))!;
     expect(negative.textContent).toContain('Already on Clari or Gong Forecast');
-    expect(text(negative, '.points--neg')).toEqual(['-20']);
+    expect(text(negative, '.points--neg')).toEqual(['\u221220']);
   });
 
   it('shows the tiers with their score ranges', () => {

@@ -327,3 +327,13 @@ describe('suggestions', () => {
     `);
   });
 });
+
+describe('tiers', () => {
+  it('refuses two tiers with the same label', () => {
+    expect(report(editIcp('{ label: Tier 2, min: 40 }', '{ label: Tier 1, min: 40 }'))).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:30:14  tiers[1].label  "Tier 1" is already the label of tier 1: give each tier its own label (known accounts expect tiers by label)",
+      ]
+    `);
+  });
+});

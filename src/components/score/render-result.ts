@@ -62,12 +62,12 @@ function signalDetail(result: SignalResult, context: RenderContext): string {
 }
 
 function signalPoints(result: SignalResult, context: RenderContext): string {
-  const { number } = getFormatters(context.locale);
+  const { points } = getFormatters(context.locale);
   if (!result.answered) {
-    return result.bestPoints > 0 ? `<span class="sw-points sw-points--open">${escapeHtml(fillTemplate(context.strings.upTo, { best: `+${number(result.bestPoints)}` }))}</span>` : '<span class="sw-points sw-points--open">—</span>';
+    return result.bestPoints > 0 ? `<span class="sw-points sw-points--open">${escapeHtml(fillTemplate(context.strings.upTo, { best: points(result.bestPoints) }))}</span>` : '<span class="sw-points sw-points--open">—</span>';
   }
   const kind = result.points > 0 ? 'pos' : result.points < 0 ? 'neg' : 'zero';
-  const text = result.points > 0 ? `+${number(result.points)}` : result.points < 0 ? `−${number(-result.points)}` : '0';
+  const text = points(result.points);
   return `<span class="sw-points sw-points--${kind}">${text}</span>`;
 }
 

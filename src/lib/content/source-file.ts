@@ -3,6 +3,8 @@ import type { Problem } from './problem.ts';
 
 /** Files above this size are refused before parsing: content files are small, and a huge one is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** Known-accounts CSVs are data exports: room for about 200,000 CRM rows. */
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 /** YAML aliases expanded per file at most, to refuse "billion laughs" alias bombs quickly. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -34,9 +36,12 @@ function problemAt(file: string, line: number, column: number, message: string, 
 
 /** Decodes UTF-8 (a BOM is fine), refusing other encodings and oversized files. */
 export function decodeText(file: RawFile): { text?: string; problem?: Problem } {
-  if (file.bytes.byteLength > MAX_FILE_BYTES) {
+  const csv = file.path.endsWith('.csv');
+  const limit = csv ? MAX_CSV_BYTES : MAX_FILE_BYTES;
+  if (file.bytes.byteLength > limit) {
     const mb = (file.bytes.byteLength / 1024 / 1024).toFixed(1);
-    return { problem: problemAt(file.path, 1, 1, `file is ${mb} MB, over the 1 MB limit for content files: split it or remove what does not belong`) };
+    const what = csv ? `the ${limit / 1024 / 1024} MB limit for known-accounts files: keep a sample of accounts` : '1 MB limit for content files: split it or remove what does not belong';
+    return { problem: problemAt(file.path, 1, 1, `file is ${mb} MB, over the ${what}`) };
   }
   try {
     const text = decoder.decode(file.bytes);

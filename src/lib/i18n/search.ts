@@ -68,7 +68,4 @@ export function getSearchStrings(locale: Locale): SearchStrings {
   return dictionaries[locale];
 }
 
-/** Fills `{name}` placeholders of a search string. */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { fillTemplate } from './template.ts';

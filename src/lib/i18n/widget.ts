@@ -165,10 +165,4 @@ export function pickPlural(plural: Plural, n: number, locale: Locale): string {
   return new Intl.PluralRules(locale).select(n) === 'one' ? plural.one : plural.other;
 }
 
-/**
- * Fills the `{name}` placeholders of a string; a placeholder without a value is left as is.
- * @example fillTemplate('{passed} of {total} pass', { passed: 3, total: 4 }) // '3 of 4 pass'
- */
-export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
-}
+export { fillTemplate } from './template.ts';

@@ -1,13 +1,12 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import type { Rule } from '../../schemas/rule.ts';
-import { getFormatters } from '../format.ts';
+import { getFormatters, type Formatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import type { AttributeValue } from './types.ts';
 
 type ListType = 'conjunction' | 'disjunction';
 const lists = new Map<string, Intl.ListFormat>();
-const signed = new Map<Locale, Intl.NumberFormat>();
 
 /**
  * Joins words as the locale does: `France or DACH`, `Région et Chiffre d'affaires`.
@@ -23,14 +22,9 @@ export function joinList(words: readonly string[], locale: Locale, type: ListTyp
   return format.format(words);
 }
 
-/** Points with their sign: `+20`, `-15`, `0`. */
+/** Points with their sign: `+20`, `−15`, `0` (see {@link Formatters.points}). */
 export function formatPoints(points: number, locale: Locale): string {
-  let format = signed.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { signDisplay: 'exceptZero' });
-    signed.set(locale, format);
-  }
-  return format.format(points);
+  return getFormatters(locale).points(points);
 }
 
 function optionLabel(attribute: Attribute, id: string): string {

@@ -163,7 +163,7 @@ describe('scoring one account', () => {
             -15,
             0,
             undefined,
-            "-15: Uses a competitor (seen HubSpot and Competitor X)",
+            "−15: Uses a competitor (seen HubSpot and Competitor X)",
           ],
         ],
         "tier": {

@@ -161,10 +161,6 @@ const crossIcon = (size: number) =>
 const topRule = (width: number, thickness: number) =>
   box({ position: 'absolute', left: 0, top: 0, width, height: thickness, backgroundColor: COLORS.hairline });
 
-/** "+25", "−20" (a real minus sign), in the playbook's number format. */
-function signedPoints(points: number, f: Formatters): string {
-  return `${points < 0 ? '−' : '+'}${f.number(Math.abs(points))}`;
-}
 
 function header(ctx: Context): Block {
   const { kit, data, t } = ctx;
@@ -418,7 +414,7 @@ function signalsColumn(ctx: Context, width: number, budget: number): SlideElemen
     signals.map((signal, i) => {
       const positive = signal.value > 0;
       const pillStyle: TextStyle = { fontSize: Math.round(density.pill * 0.5), fontWeight: 700, color: positive ? COLORS.positive : COLORS.negative };
-      const pillText = kit.fit(t.points(signedPoints(signal.value, f), signal.graded), pillStyle, { width: 200, maxLines: 1, lineHeight: 1.2 });
+      const pillText = kit.fit(t.points(f.points(signal.value), signal.graded), pillStyle, { width: 200, maxLines: 1, lineHeight: 1.2 });
       const pillWidth = Math.ceil(pillText.width) + 30;
       const style: TextStyle = { fontSize: density.fontSize, fontWeight: 500, color: COLORS.ink };
       // One size for every row (the density's): rows that are too long are clamped, not shrunk.
