@@ -14,7 +14,7 @@ import type { BatchModel, BatchRow, FromWorker, SortDirection, SortKey, ToWorker
 declare const self: DedicatedWorkerGlobalScope;
 
 /** Cell problems kept for the page; the rest are only counted. */
-const MAX_PROBLEMS = 500;
+const MAX_PROBLEMS = 100;
 const PROGRESS_EVERY_MS = 80;
 const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
 /** Headers taken as the account's name, in order of preference. */

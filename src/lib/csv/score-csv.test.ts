@@ -144,3 +144,11 @@ describe('CsvScorer bytes', () => {
     expect(new TextDecoder().decode(Buffer.concat(bytes))).toBe(score(text).out);
   });
 });
+
+describe('CsvScorer encoding', () => {
+  it('says a UTF-16 file must be saved as CSV UTF-8', () => {
+    const utf16AsUtf8 = new TextDecoder('utf-8').decode(new Uint8Array([0xff, 0xfe, ...[...'company,employees\n'].flatMap((c) => [c.charCodeAt(0), 0])]));
+    const scorer = new CsvScorer({ attributes, icps, locale: 'en', onProblem: () => {} });
+    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is UTF-16 text, not UTF-8: in your spreadsheet, save it as "CSV UTF-8" and try again'));
+  });
+});

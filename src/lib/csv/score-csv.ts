@@ -214,6 +214,7 @@ export class CsvScorer {
 
   /** Feeds a chunk of the input; returns the output text for the rows it completed. */
   push(chunk: string): string {
+    this.checkEncoding(chunk);
     return this.convert(this.parser.push(chunk)).join('');
   }
 
@@ -228,7 +229,20 @@ export class CsvScorer {
    * as `€` does not make the whole chunk a slow two-byte string.
    */
   pushBytes(chunk: string): Uint8Array {
+    this.checkEncoding(chunk);
     return encodeLines(this.convert(this.parser.push(chunk)));
+  }
+
+  private encodingChecked = false;
+
+  /**
+   * Excel's "Unicode text" export is UTF-16: read as UTF-8, every other character is a NUL.
+   * Say so, rather than report that no column is named after an attribute.
+   */
+  private checkEncoding(chunk: string): void {
+    if (this.encodingChecked || chunk.length === 0) return;
+    this.encodingChecked = true;
+    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.notUtf8);
   }
 
   /** Like {@link end}, as UTF-8 bytes. */

@@ -73,7 +73,7 @@ const en = {
     columnsRead: 'Columns scored: {names}.',
     columnsMissing: 'Not in the file (unknown for every row): {names}.',
     failed: 'This file cannot be scored: {message}.',
-    notCsv: 'Choose a .csv or .txt file.',
+    notCsv: 'Choose a .csv, .tsv or .txt file.',
     empty: 'No account rows in this file.',
   },
 };
@@ -142,7 +142,7 @@ const fr: WidgetStrings = {
     columnsRead: 'Colonnes scorées : {names}.',
     columnsMissing: 'Absentes du fichier (inconnues pour chaque ligne) : {names}.',
     failed: 'Ce fichier ne peut pas être scoré : {message}.',
-    notCsv: 'Choisissez un fichier .csv ou .txt.',
+    notCsv: 'Choisissez un fichier .csv, .tsv ou .txt.',
     empty: 'Aucune ligne de compte dans ce fichier.',
   },
 };
