@@ -314,6 +314,8 @@ export class ScoreWidget extends HTMLElement {
     if (summary) this.updateBar(summary);
     this.dataset['verdict'] = summary?.verdict ?? '';
     clearTimeout(this.announceTimer);
+    // An empty form on page load has nothing to say yet: no "Unknown, Tier 3" before any answer.
+    if (this.lastAnnounced === '' && Object.keys(account).length === 0) return;
     this.announceTimer = setTimeout(() => {
       if (spoken !== this.lastAnnounced) this.say(spoken);
     }, ANNOUNCE_DELAY_MS);
