@@ -121,7 +121,7 @@ const fr: Omit<SlideStrings, 'buyingRoles' | 'status'> = {
   },
   pageTitles: {
     home: 'Playbook go-to-market',
-    icps: 'Profils clients idéaux',
+    icps: 'Profils de client idéal',
     personas: 'À qui nous parlons',
     pages: 'Guides',
     market: 'TAM, SAM et SOM de chaque ICP',
