@@ -1,0 +1,208 @@
+// `npm run impact -- --base <git ref> [--accounts file.csv]`: what a change to the playbook does.
+// Reads the base with git (no checkout), scores both sides with the one engine and prints the
+// Markdown report of src/lib/impact; appends it to the GitHub job summary when there is one.
+import { appendFileSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { contentDir, PROJECT_ROOT, readContentFiles } from '../src/content-fs.ts';
+import { loadPlaybook, type RawFile } from '../src/lib/content/load-playbook.ts';
+import { formatProblem } from '../src/lib/content/problem.ts';
+import { decodeText } from '../src/lib/content/source-file.ts';
+import { CsvError } from '../src/lib/csv/parse.ts';
+import { CsvInputError } from '../src/lib/csv/score-csv.ts';
+import { impactMessages } from '../src/lib/i18n/impact.ts';
+import { AccountsFeeder } from '../src/lib/impact/feed-accounts.ts';
+import type { ScoringSide } from '../src/lib/impact/movements.ts';
+import { COMMENT_LIMIT, renderImpactReport, type Population } from '../src/lib/impact/report.ts';
+import { compareRules } from '../src/lib/impact/rule-changes.ts';
+import type { PlaybookModel } from '../src/lib/content/model.ts';
+import { GitError, locateInRepository, readFilesAtCommit, resolveCommit } from './lib/git-content.ts';
+
+const USAGE = 'Usage: npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]';
+const HELP = `${USAGE}
+
+Compares the playbook in the working tree with the one at a git ref (read with git, nothing is
+checked out) and prints a Markdown report: rule changes in words, the known accounts
+(content/accounts/*.csv) that change verdict, tier or best-fit ICP and why, a tier transition
+matrix, and warnings. When GITHUB_STEP_SUMMARY is set, the report is appended there too.
+
+  --base <ref>        the branch, tag or commit to compare with, e.g. origin/main or HEAD~1
+  --accounts <file>   also follow the accounts of this CSV (streamed: millions of rows are fine);
+                      may be given more than once
+  --max-chars <n>     keep the report under n characters (default ${COMMENT_LIMIT}, a GitHub comment)
+  --help              show this help`;
+
+/** GitHub's limit for a job summary (1 MiB per step). */
+const SUMMARY_LIMIT = 1024 * 1024;
+/** Moves kept in words per --accounts file: the biggest. */
+const TOP_MOVERS = 20;
+
+class UsageError extends Error {}
+
+function userPath(path: string): string {
+  return resolve(process.env['INIT_CWD'] ?? process.cwd(), path);
+}
+
+function isKnownAccounts(file: RawFile, prefix: string): boolean {
+  const rest = file.path.slice(prefix.length);
+  return /^accounts\/[^/_.][^/]*\.csv$/.test(rest);
+}
+
+/** Loads one side; known-account CSVs are left out, so an `expect` the change breaks does not stop the report. */
+function loadSide(files: readonly RawFile[], dir: string, what: string): PlaybookModel {
+  const prefix = `${dir}/`;
+  const { model, problems } = loadPlaybook(files.filter((file) => !isKnownAccounts(file, prefix)), dir);
+  if (model) return model;
+  const listed = problems.slice(0, 10).map(formatProblem).join('\n');
+  const more = problems.length > 10 ? `\n... and ${problems.length - 10} more` : '';
+  throw new UsageError(`${what} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); the impact report compares two valid playbooks:\n${listed}${more}`);
+}
+
+function sideOf(model: PlaybookModel): ScoringSide {
+  return { attributes: model.attributes, icps: model.icps };
+}
+
+async function feedFile(path: string, before: ScoringSide, after: ScoringSide, locale: PlaybookModel['settings']['locale']): Promise<Population> {
+  const full = userPath(path);
+  if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
+  if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
+  const feeder = new AccountsFeeder({ before, after, locale, file: path, keep: TOP_MOVERS });
+  try {
+    for await (const chunk of createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 16 })) feeder.push(chunk as string);
+    return feeder.end(path);
+  } catch (error) {
+    if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+function knownAccounts(files: readonly RawFile[], dir: string, before: ScoringSide, after: ScoringSide, locale: PlaybookModel['settings']['locale']): Population | undefined {
+  const csvs = files.filter((file) => isKnownAccounts(file, `${dir}/`));
+  if (csvs.length === 0) return undefined;
+  // Known accounts are few: every move is kept, in file order.
+  const populations = csvs.map((file) => {
+    const feeder = new AccountsFeeder({ before, after, locale, file: file.path, keep: Infinity });
+    const { text, problem } = decodeText(file);
+    if (text === undefined) throw new UsageError(formatProblem(problem!));
+    try {
+      feeder.push(text);
+      return feeder.end();
+    } catch (error) {
+      if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${file.path}: ${error.message}`);
+      throw error;
+    }
+  });
+  if (populations.length === 1) return populations[0];
+  // Several files: one population, their movements added up.
+  const [first, ...rest] = populations;
+  const total = structuredClone(first!);
+  for (const other of rest) {
+    const m = total.movements;
+    const o = other.movements;
+    m.total += o.total;
+    m.moved += o.moved;
+    m.up += o.up;
+    m.down += o.down;
+    m.sideways += o.sideways;
+    m.moves.push(...o.moves);
+    m.matrix.forEach((row, i) => row.forEach((_, j) => (row[j]! += o.matrix[i]![j]!)));
+    for (const [side, counts] of [[m.before, o.before], [m.after, o.after]] as const) {
+      side.forEach((icp, i) => {
+        icp.filterFails.forEach((_, k) => (icp.filterFails[k]! += counts[i]!.filterFails[k]!));
+        icp.signalFires.forEach((_, k) => (icp.signalFires[k]! += counts[i]!.signalFires[k]!));
+        icp.tiers.forEach((_, k) => (icp.tiers[k]! += counts[i]!.tiers[k]!));
+      });
+    }
+    total.unreadable += other.unreadable;
+  }
+  return total;
+}
+
+function writeSummary(render: (maxChars: number) => string, first: string): void {
+  const path = process.env['GITHUB_STEP_SUMMARY'];
+  if (!path) return;
+  const used = existsSync(path) ? statSync(path).size : 0;
+  let text = first;
+  let maxChars = text.length;
+  // UTF-8 may take more bytes than characters: shrink until the summary file stays under 1 MiB.
+  while (used + Buffer.byteLength(text) > SUMMARY_LIMIT && maxChars > 1000) {
+    maxChars = Math.floor(maxChars * 0.8);
+    text = render(maxChars);
+  }
+  if (used + Buffer.byteLength(text) > SUMMARY_LIMIT) {
+    console.error('The job summary is already full (1 MiB): the impact report was not added to it.');
+    return;
+  }
+  appendFileSync(path, `${text}\n`);
+}
+
+async function run(argv: string[]): Promise<void> {
+  let values: { base?: string | undefined; accounts?: string[] | undefined; 'max-chars'?: string | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { base: { type: 'string' }, accounts: { type: 'string', multiple: true }, 'max-chars': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. ${USAGE}`);
+  }
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (!values.base) throw new UsageError(`--base is missing: which git ref should the change be compared with? ${USAGE}`);
+  const maxChars = values['max-chars'] === undefined ? COMMENT_LIMIT : Number(values['max-chars']);
+  if (!Number.isInteger(maxChars) || maxChars < 1000) throw new UsageError(`--max-chars must be a whole number of at least 1000, got "${values['max-chars']}"`);
+
+  const started = performance.now();
+  const dir = contentDir();
+  if (!existsSync(dir)) throw new UsageError(`No content folder at ${relative(PROJECT_ROOT, dir) || dir}: create it (see README, "Content contract").`);
+  const relativeDir = relative(PROJECT_ROOT, dir).split(sep).join('/');
+  const headFiles = readContentFiles(dir);
+  const head = loadSide(headFiles, relativeDir, 'The content in the working tree');
+  const { locale } = head.settings;
+  const t = impactMessages[locale];
+
+  const { root, prefix } = locateInRepository(dir);
+  const commit = resolveCommit(root, values.base);
+  const baseFiles = readFilesAtCommit(root, commit, prefix, relativeDir);
+  if (baseFiles.length === 0) {
+    console.log(`${t.title(values.base)}\n\n**${t.noBasePlaybook(values.base, prefix || '.')}**`);
+    return;
+  }
+  const base = loadSide(baseFiles, relativeDir, `The content at ${values.base}`);
+  const before = sideOf(base);
+  const after = sideOf(head);
+  const known = knownAccounts(headFiles, relativeDir, before, after, locale);
+  const samples: Population[] = [];
+  for (const file of values.accounts ?? []) samples.push(await feedFile(file, before, after, locale));
+  const input = { locale, base: values.base, rules: compareRules(base, head, locale), known, samples, icps: head.icps };
+  const render = (limit: number) => renderImpactReport({ ...input, maxChars: limit });
+  const report = render(maxChars);
+  process.stdout.write(report);
+  writeSummary(render, report);
+  const rows = samples.reduce((sum, sample) => sum + sample.movements.total, known?.movements.total ?? 0);
+  console.error(`Compared with ${values.base} over ${rows.toLocaleString('en-US')} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+if (process.env['ICP_IMPACT_REPORT_RSS'] === '1') {
+  process.on('exit', () => {
+    const usage = process.resourceUsage();
+    console.error(`maxRSS=${usage.maxRSS} cpuMicros=${usage.userCPUTime + usage.systemCPUTime}`);
+  });
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof GitError) fail(error.message);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') fail(`cannot open a file: ${(error as Error).message}`);
+  fail(`The impact report stopped on an unexpected error (${(error as Error).message}). Please report it with the command you ran.`);
+}
