@@ -3,52 +3,16 @@
 // and reports rows/s, wall time and the child's peak memory (RSS).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
-import type { Attribute } from '../src/schemas/attribute.ts';
-import { seededRandom } from './lib/seeded-random.ts';
+import { generateAccounts } from './lib/generate-accounts.ts';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 if (!Number.isInteger(rows) || rows < 1) {
   console.error('Usage: npm run bench:score [-- <rows>] (a whole number, default 1000000)');
   process.exit(1);
-}
-
-// Deterministic, so every run scores the same file.
-const { random, pick } = seededRandom(42);
-
-/** A realistic cell: about 10% of cells empty (unknown), numbers as a rep would type them. */
-function cell(attribute: Attribute): string {
-  if (random() < 0.1) return '';
-  switch (attribute.type) {
-    case 'number':
-      return String(Math.floor(random() * random() * 3000));
-    case 'choice':
-      return pick(attribute.options).id;
-    case 'choices': {
-      const count = 1 + Math.floor(random() * 3);
-      return Array.from({ length: count }, () => pick(attribute.options).id).join('|');
-    }
-    case 'boolean':
-      return random() < 0.5 ? 'true' : 'false';
-  }
-}
-
-async function generate(file: string, attributes: Attribute[]): Promise<void> {
-  const out = createWriteStream(file);
-  out.write(['company', 'domain', ...attributes.map((a) => a.id)].join(',') + '\n');
-  let batch = '';
-  for (let i = 1; i <= rows; i++) {
-    batch += [`Company ${i}`, `company-${i}.example`, ...attributes.map(cell)].join(',') + '\n';
-    if (i % 10_000 === 0 || i === rows) {
-      if (!out.write(batch)) await once(out, 'drain');
-      batch = '';
-    }
-  }
-  out.end();
-  await once(out, 'finish');
 }
 
 const { model } = loadPlaybookFromDisk();
@@ -62,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'icp-bench-'));
 try {
   const input = join(dir, 'accounts.csv');
   const output = join(dir, 'scored.csv');
-  await generate(input, model.attributes);
+  await generateAccounts(input, model.attributes, rows);
   const mb = (statSync(input).size / 1024 / 1024).toFixed(1);
   console.log(`Generated ${rows.toLocaleString('en-US')} accounts (${mb} MB). Scoring with node scripts/score.ts…`);
 
