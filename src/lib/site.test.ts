@@ -13,6 +13,23 @@ describe('editUrl', () => {
   it('gives no link without a repository', () => {
     expect(editUrl(settings, 'content/icps/core.md')).toBeUndefined();
   });
+  it.each([
+    ['GitHub', 'https://github.com/acme/playbook', 'https://github.com/acme/playbook/edit/main/content/pages/a%20b.md'],
+    ['GitLab.com', 'https://gitlab.com/acme/sales/playbook.git', 'https://gitlab.com/acme/sales/playbook/-/edit/main/content/pages/a%20b.md'],
+    ['self-hosted GitLab', 'https://gitlab.acme.internal/sales/playbook/', 'https://gitlab.acme.internal/sales/playbook/-/edit/main/content/pages/a%20b.md'],
+    ['Bitbucket', 'https://bitbucket.org/acme/playbook', 'https://bitbucket.org/acme/playbook/src/main/content/pages/a%20b.md?mode=edit'],
+    ['Azure DevOps', 'https://dev.azure.com/acme/sales/_git/playbook', 'https://dev.azure.com/acme/sales/_git/playbook?path=/content/pages/a%20b.md&version=GBmain&_a=contents'],
+    ['Azure DevOps (visualstudio.com)', 'https://acme.visualstudio.com/sales/_git/playbook', 'https://acme.visualstudio.com/sales/_git/playbook?path=/content/pages/a%20b.md&version=GBmain&_a=contents'],
+    ['Codeberg', 'https://codeberg.org/acme/playbook', 'https://codeberg.org/acme/playbook/_edit/main/content/pages/a%20b.md'],
+  ])('links to the editor of %s', (_host, repository, expected) => {
+    expect(editUrl({ ...settings, repository }, 'content/pages/a b.md')).toBe(expected);
+  });
+  it('fills an explicit editUrl template, which wins over the repository', () => {
+    const template = 'https://git.acme.internal/playbook/_edit/{branch}/{path}';
+    expect(editUrl({ ...settings, branch: 'release/2026', repository: 'https://github.com/acme/playbook', editUrl: template }, 'content/icps/core.md')).toBe(
+      'https://git.acme.internal/playbook/_edit/release%2F2026/content/icps/core.md',
+    );
+  });
 });
 
 describe('getReviewItems', () => {

@@ -14,12 +14,32 @@ export const NAV_SECTIONS = [
 
 export type NavKey = (typeof NAV_SECTIONS)[number]['key'];
 
-/** "Edit this page" link to the file in the repository, when `repository` is set. */
-export function editUrl(settings: PlaybookModel['settings'], file: string): string | undefined {
+/** How each known Git host spells "edit this file on this branch". */
+const EDIT_LINKS: { host: RegExp; link: (repository: string, branch: string, path: string) => string }[] = [
+  // GitLab.com and self-hosted GitLab (gitlab.acme.com).
+  { host: /(^|\.)gitlab\./, link: (repo, branch, path) => `${repo}/-/edit/${branch}/${path}` },
+  { host: /(^|\.)bitbucket\.org$/, link: (repo, branch, path) => `${repo}/src/${branch}/${path}?mode=edit` },
+  // Azure DevOps: dev.azure.com/org/project/_git/repo, or the older org.visualstudio.com.
+  { host: /(^|\.)(dev\.azure\.com|visualstudio\.com)$/, link: (repo, branch, path) => `${repo}?path=/${path}&version=GB${branch}&_a=contents` },
+  // Gitea and Forgejo (Codeberg).
+  { host: /(^|\.)(codeberg\.org|gitea\.com)$/, link: (repo, branch, path) => `${repo}/_edit/${branch}/${path}` },
+];
+
+/**
+ * "Edit this page" link to the file in the repository: `editUrl` (a template with `{path}` and
+ * `{branch}`) when set, else from `repository` on GitHub, GitLab, Bitbucket, Azure DevOps or
+ * Gitea; other hosts get GitHub's form. Undefined when neither is set.
+ * @example editUrl({ repository: 'https://gitlab.com/acme/playbook', branch: 'main' }, 'content/icps/core.md') // 'https://gitlab.com/acme/playbook/-/edit/main/content/icps/core.md'
+ */
+export function editUrl(settings: Pick<PlaybookModel['settings'], 'repository' | 'branch' | 'editUrl'>, file: string): string | undefined {
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  const branch = encodeURIComponent(settings.branch);
+  if (settings.editUrl) return settings.editUrl.replaceAll('{path}', path).replaceAll('{branch}', branch);
   if (!settings.repository) return undefined;
-  const base = settings.repository.replace(/\/+$/, '').replace(/\.git$/, '');
-  const encoded = file.split('/').map(encodeURIComponent).join('/');
-  return `${base}/edit/${encodeURIComponent(settings.branch)}/${encoded}`;
+  const repository = settings.repository.replace(/\/+$/, '').replace(/\.git$/, '');
+  const host = new URL(repository).hostname.toLowerCase();
+  const known = EDIT_LINKS.find((entry) => entry.host.test(host));
+  return known ? known.link(repository, branch, path) : `${repository}/edit/${branch}/${path}`;
 }
 
 /** Whether a file reviewed on `reviewed` is due for a review on `today`. */
