@@ -5,10 +5,14 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import slides from './src/integrations/slides.ts';
+import { publishedAddress } from './src/integrations/site-address.ts';
+
+// Where the playbook is published (`url:` in playbook.yaml, or SITE_URL): absolute URLs for
+// link previews, and its path as the base of every URL (a GitHub Pages project site).
+const address = publishedAddress();
 
 export default defineConfig({
-  // Absolute URLs (Open Graph images) need the address the playbook is served from.
-  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  ...(address ? { site: address.site, base: address.base } : {}),
   // Tests build into their own folder so they never clobber a user's dist/.
   outDir: process.env.ICP_OUT_DIR || './dist',
   trailingSlash: 'ignore',

@@ -25,6 +25,24 @@ export const PlaybookSchema = z.strictObject({
   currency: CurrencySchema.default('EUR'),
   /** Optional repository URL: adds "Edit this page" links. @example https://github.com/northwind/playbook */
   repository: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://github.com/acme/playbook' }).optional(),
+  /**
+   * Optional "Edit this page" link template, for a host the repository URL does not tell
+   * (self-hosted Gitea, a CMS): `{path}` is replaced by the file's path in the repository and
+   * `{branch}` by `branch`. Without it, the link is derived from `repository` (GitHub, GitLab,
+   * Bitbucket, Azure DevOps).
+   * @example https://git.acme.internal/sales/playbook/_edit/{branch}/{path}
+   */
+  editUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL with {path} in it, e.g. https://git.acme.internal/playbook/edit/{branch}/{path}' })
+    .refine((url) => url.includes('{path}'), 'has no {path}: put {path} where the file path goes, e.g. https://git.acme.internal/playbook/edit/{branch}/{path}')
+    .optional(),
+  /**
+   * Optional address the playbook is published at. Its path becomes the base of every URL (a
+   * GitHub Pages project site is served under `/<repository>/`), and link previews get absolute
+   * image URLs. `SITE_URL` set when building overrides it.
+   * @example https://acme.github.io/playbook/
+   */
+  url: z.url({ protocol: /^https?$/, error: 'must be the full http(s) address the playbook is published at, e.g. https://acme.github.io/playbook/' }).optional(),
   /** Branch for edit links (default main). */
   branch: TextSchema.default('main'),
   /** Content reviewed longer ago than this many days is shown as stale (default 90). */
