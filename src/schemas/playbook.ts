@@ -33,7 +33,8 @@ export const PlaybookSchema = z.strictObject({
    * @example https://git.acme.internal/sales/playbook/_edit/{branch}/{path}
    */
   editUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL with {path} in it, e.g. https://git.acme.internal/playbook/edit/{branch}/{path}' })
+    .string()
+    .refine((url) => /^https?:\/\/[^/\s]+/.test(url), 'must be an http(s) URL with {path} in it, e.g. https://git.acme.internal/playbook/edit/{branch}/{path}')
     .refine((url) => url.includes('{path}'), 'has no {path}: put {path} where the file path goes, e.g. https://git.acme.internal/playbook/edit/{branch}/{path}')
     .optional(),
   /**
