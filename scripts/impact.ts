@@ -101,6 +101,7 @@ function knownAccounts(files: readonly RawFile[], dir: string, before: ScoringSi
     const o = other.movements;
     m.total += o.total;
     m.moved += o.moved;
+    m.unmet += o.unmet;
     m.up += o.up;
     m.down += o.down;
     m.sideways += o.sideways;

@@ -31,6 +31,7 @@ function impact(args: string[], env: Record<string, string> = {}, viaNpm = true)
 // The fixture's rules, before and after the commit, written out independently of the engine.
 interface Row {
   company: string;
+  expect: string;
   employees: number;
   region: string;
   stack: string[];
@@ -53,7 +54,7 @@ function readRows(file: string): Row[] {
   const columns = header!.split(',');
   return lines.map((line) => {
     const cells = Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell]));
-    return { company: cells['company']!, employees: Number(cells['employees']), region: cells['region']!, stack: cells['stack']!.split('|'), hiring: cells['hiring_revops'] === 'true' };
+    return { company: cells['company']!, expect: cells['expect']!, employees: Number(cells['employees']), region: cells['region']!, stack: cells['stack']!.split('|'), hiring: cells['hiring_revops'] === 'true' };
   });
 }
 
@@ -114,7 +115,7 @@ describe('npm run impact -- --base HEAD~1', () => {
     expect(expected.length).toBeGreaterThan(2);
     const moves = table(report, '| Account |');
     // Before and after start with the landing ("Tier 2 (Core market, 50)", "out").
-    const got = moves.map(([name, before, after]) => [name, before!.replace(/ \(.*$/, ''), after!.replace(/ \(.*$/, '')]);
+    const got = moves.map(([name, before, after]) => [name, before!.replace(/ \(.*$/, ''), after!.replace(/ (\(|—).*$/, '')]);
     expect(got.sort()).toEqual(expected.sort());
     const why = Object.fromEntries(moves.map(([name, , , reason]) => [name, reason]));
     expect(why['Birch']).toBe('Employees between 80 and 1,000 people: pass → fail (seen 60 people)');
@@ -122,12 +123,24 @@ describe('npm run impact -- --base HEAD~1', () => {
     expect(why['Cedar']).toBe('Runs HubSpot or Salesforce +40 → +30');
   });
 
+  it('flags the known accounts that no longer land where their expect says', () => {
+    // The fixture's expect column holds the landings before the change (Juniper: unknown, whose provisional tier is Tier 1).
+    const flagged = table(report, '| Account |')
+      .filter(([, , after]) => after!.includes(' — expected '))
+      .map(([name, , after]) => `${name} ${after!.slice(after!.indexOf(' — ') + 3)}`);
+    const expected = known
+      .filter((row) => landing(row, 'before') !== landing(row, 'after') && landing(row, 'after') !== row.expect)
+      .map((row) => `${row.company} expected ${row.expect}`);
+    expect(flagged.sort()).toEqual(expected.sort());
+  });
+
   it('counts the moves up and down in the verdict line, first', () => {
     const rank = (landing: string) => ['Tier 1', 'Tier 2', 'Tier 3', 'unknown', 'out'].indexOf(landing);
     const up = known.filter((row) => rank(landing(row, 'after')) < rank(landing(row, 'before'))).length;
     const down = known.filter((row) => rank(landing(row, 'after')) > rank(landing(row, 'before'))).length;
     const verdict = report.split('\n')[2]!;
-    expect(verdict).toBe(`**${up + down} known accounts move (↑${up} ↓${down}); 3 rule changes.**`);
+    const unmet = known.filter((row) => landing(row, 'before') !== landing(row, 'after') && landing(row, 'after') !== row.expect).length;
+    expect(verdict).toBe(`**${up + down} known accounts move (↑${up} ↓${down}); ${unmet} of them no longer land where their \`expect\` says (validation fails until expect or the rules change); 3 rule changes.**`);
   });
 
   it('gives the tier transition matrix', () => {

@@ -14,6 +14,8 @@ const en = {
   noBasePlaybook: (ref: string, dir: string) => `There is no playbook at ${ref} (no ${dir} folder there): everything is new, nothing to compare.`,
   knownMoves: (count: string, up: string, down: string, sideways: string) =>
     `${count} known account${count === '1' ? '' : 's'} move${count === '1' ? 's' : ''} (↑${up} ↓${down}${sideways === '0' ? '' : ` ↔${sideways}`})`,
+  unmetCount: (count: string) =>
+    `${count} of them no longer land${count === '1' ? 's where its' : ' where their'} \`expect\` says (validation fails until expect or the rules change)`,
   knownStill: (count: string) => `the ${count} known accounts keep their landing`,
   sampleMoves: (count: string, total: string, name: string) => `${count} of ${total} accounts of ${name} move`,
   samChange: (icp: string, before: string, after: string, change: string) => `SAM of ${icp} ${before} → ${after} (${change})`,
@@ -76,7 +78,7 @@ const en = {
   noIcp: 'no active ICP',
   unknown: 'unknown',
   out: 'out',
-  expected: (label: string) => `expect: ${label}`,
+  expected: (label: string) => `expected ${label}`,
   reasonPoints: (label: string, before: string, after: string) => `${label} ${before} → ${after}`,
   reasonFilter: (words: string, before: string, after: string, seen: string) => `${words}: ${before} → ${after} (seen ${seen})`,
   reasonTier: (tier: string, min: string, score: string) => `${tier} needs ${min} (score ${score})`,
@@ -106,6 +108,8 @@ const fr: ImpactMessages = {
   noBasePlaybook: (ref, dir) => `Pas de playbook à ${ref} (pas de dossier ${dir})\u202f: tout est nouveau, rien à comparer.`,
   knownMoves: (count, up, down, sideways) =>
     `${count} compte${count === '1' ? '' : 's'} connu${count === '1' ? '' : 's'} bouge${count === '1' ? '' : 'nt'} (↑${up} ↓${down}${sideways === '0' ? '' : ` ↔${sideways}`})`,
+  unmetCount: (count) =>
+    `dont ${count} ne ${count === '1' ? 'tombe' : 'tombent'} plus où l’indique \`expect\` (la validation échoue tant qu’expect ou les règles ne changent pas)`,
   knownStill: (count) => `les ${count} comptes connus restent à leur place`,
   sampleMoves: (count, total, name) => `${count} comptes sur ${total} de ${name} bougent`,
   samChange: (icp, before, after, change) => `SAM de ${icp} ${before} → ${after} (${change})`,
@@ -165,7 +169,7 @@ const fr: ImpactMessages = {
   noIcp: 'aucun ICP actif',
   unknown: 'inconnu',
   out: 'hors cible',
-  expected: (label) => `attendu\u202f: ${label}`,
+  expected: (label) => `attendu ${label}`,
   reasonPoints: (label, before, after) => `${label} ${before} → ${after}`,
   reasonFilter: (words, before, after, seen) => `${words}\u202f: ${before} → ${after} (vu ${seen})`,
   reasonTier: (tier, min, score) => `${tier} demande ${min} (score ${score})`,

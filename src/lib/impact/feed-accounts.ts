@@ -21,6 +21,7 @@ export class AccountsFeeder {
   private readonly tracker: MovementTracker;
   private readers: [AccountReader, AccountReader] | undefined;
   private nameColumn = -1;
+  private expectColumn = -1;
   private unreadable = 0;
   private readonly problems: CellProblem[] = [];
   private readonly ignored: CellProblem[] = [];
@@ -60,7 +61,8 @@ export class AccountsFeeder {
     // The same cells, read with the base attributes: their problems were counted on the changed side.
     const beforeValues = before.readValues(record.cells, record.line, this.ignored);
     const name = this.nameColumn === -1 ? '' : (record.cells[this.nameColumn] ?? '').trim();
-    this.tracker.add(name || `${this.options.file}:${record.line}`, beforeValues, afterValues);
+    const expect = this.expectColumn === -1 ? undefined : (record.cells[this.expectColumn] ?? '').trim();
+    this.tracker.add(name || `${this.options.file}:${record.line}`, beforeValues, afterValues, expect);
   }
 
   private start(header: readonly string[]): void {
@@ -71,6 +73,8 @@ export class AccountsFeeder {
     }
     this.readers = [new AccountReader(header, before.attributes, locale), afterReader];
     this.unreadable += afterReader.headerProblems.length;
+    // Known accounts say where they should land: a move that breaks it is flagged.
+    this.expectColumn = afterReader.indexOf('expect');
     for (const name of NAME_COLUMNS) {
       const index = afterReader.indexOf(name);
       if (index !== -1 && afterReader.columns[index] === undefined) {

@@ -33,6 +33,8 @@ export interface Move {
   why: string;
   /** +1 up, -1 down, 0 to another ICP or verdict at the same level. */
   direction: number;
+  /** The known account's `expect`, when the new landing disagrees with it (validation fails on it). */
+  unmet?: string | undefined;
 }
 
 /** Counts of one population on one active ICP of a side, for the warnings. */
@@ -54,6 +56,8 @@ export interface IcpCounts {
 export interface Movements {
   total: number;
   moved: number;
+  /** Moved accounts whose `expect` the new landing no longer meets. */
+  unmet: number;
   up: number;
   down: number;
   sideways: number;
@@ -82,6 +86,7 @@ interface Kept {
   after: Landing;
   beforeValues: AccountValues;
   afterValues: AccountValues;
+  unmet?: string | undefined;
 }
 
 const UNKNOWN_RANK = 1000;
@@ -147,6 +152,7 @@ export class MovementTracker {
   private readonly labelIndex: number[][][];
   private rows = 0;
   private moved = 0;
+  private unmet = 0;
   private up = 0;
   private down = 0;
   private sideways = 0;
@@ -171,8 +177,11 @@ export class MovementTracker {
     return this.labelIndex[side]![landing.icp]![landing.tier]!;
   }
 
-  /** Adds one account: its name and its values as read on each side (attributes may differ). */
-  add(name: string, beforeValues: AccountValues, afterValues: AccountValues): void {
+  /**
+   * Adds one account: its name, its values as read on each side (attributes may differ) and,
+   * for a known account, its `expect` (a tier label or `out`).
+   */
+  add(name: string, beforeValues: AccountValues, afterValues: AccountValues, expect?: string): void {
     const before = land(this.before, beforeValues);
     const after = land(this.after, afterValues);
     this.rows++;
@@ -187,10 +196,14 @@ export class MovementTracker {
     if (direction > 0) this.up++;
     else if (direction < 0) this.down++;
     else this.sideways++;
+    // As the known-accounts check reads it: the tier label of the best fit (fit or unknown), or out.
+    const landed = after.verdict === 'out' || after.icp === -1 ? 'out' : this.after.icps[after.icp]!.data.tiers[after.tier]!.label;
+    const unmet = expect !== undefined && expect !== '' && expect.toLowerCase() !== landed.toLowerCase() ? expect : undefined;
+    if (unmet !== undefined) this.unmet++;
     const magnitude = Math.abs(difference) * 1000 + Math.abs(before.score - after.score);
     if (this.kept.length >= this.keep && magnitude <= this.kept[this.kept.length - 1]!.magnitude) return;
     // Values are copied: readers may reuse their arrays.
-    const move: Kept = { name, order: this.rows, magnitude, direction, before, after, beforeValues: [...beforeValues], afterValues: [...afterValues] };
+    const move: Kept = { name, order: this.rows, magnitude, direction, before, after, beforeValues: [...beforeValues], afterValues: [...afterValues], unmet };
     // Kept sorted biggest first, input order among equals: deterministic for any keep.
     let at = this.kept.length;
     while (at > 0 && this.kept[at - 1]!.magnitude < magnitude) at--;
@@ -203,6 +216,7 @@ export class MovementTracker {
     return {
       total: this.rows,
       moved: this.moved,
+      unmet: this.unmet,
       up: this.up,
       down: this.down,
       sideways: this.sideways,
@@ -231,6 +245,7 @@ export class MovementTracker {
       after: this.landingWords(this.after, move.after),
       why: this.why(move),
       direction: move.direction,
+      unmet: move.unmet,
     };
   }
 

@@ -123,7 +123,10 @@ function populationLines(population: Population, t: ImpactMessages, locale: Loca
     if (population.name !== undefined) lines.push(t.topMovers(number(movements.moves.length)), '');
     const shown = movements.moves.slice(0, rowCap);
     lines.push(t.movesHeader, '| --- | --- | --- | --- |');
-    for (const move of shown) lines.push(`| ${cell(move.name)} | ${cell(move.before)} | ${cell(move.after)} | ${cell(move.why)} |`);
+    for (const move of shown) {
+      const after = move.unmet === undefined ? move.after : `${move.after} — ${t.expected(move.unmet)}`;
+      lines.push(`| ${cell(move.name)} | ${cell(move.before)} | ${cell(after)} | ${cell(move.why)} |`);
+    }
     hidden = movements.moves.length - shown.length;
     if (hidden > 0) lines.push('', t.truncated(number(hidden), number(limit)));
     lines.push('');
@@ -136,8 +139,12 @@ function verdictLine(input: ImpactReportInput, warnings: number, t: ImpactMessag
   const { number } = getFormatters(input.locale);
   const parts: string[] = [];
   const known = input.known?.movements;
-  if (known && known.moved > 0) parts.push(t.knownMoves(number(known.moved), number(known.up), number(known.down), number(known.sideways)));
-  else if (known && known.total > 0) parts.push(t.knownStill(number(known.total)));
+  if (known && known.moved > 0) {
+    parts.push(t.knownMoves(number(known.moved), number(known.up), number(known.down), number(known.sideways)));
+    if (known.unmet > 0) parts.push(t.unmetCount(number(known.unmet)));
+  } else if (known && known.total > 0) {
+    parts.push(t.knownStill(number(known.total)));
+  }
   for (const sample of input.samples) {
     if (sample.movements.moved > 0) parts.push(t.sampleMoves(number(sample.movements.moved), number(sample.movements.total), `\`${sample.name}\``));
   }
