@@ -127,6 +127,20 @@ describe('a playbook served under /playbook/', () => {
     await page.close();
   });
 
+  it('scores a CSV in the browser, its worker loaded from under the base', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open(`${BASE}score/`);
+    const csv = 'company,employees,region,stack,hiring_revops\nAlder,300,fr,hubspot,yes\nBirch,20,de,,no\n';
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('batch-scorer[data-state="done"]').waitFor();
+    expect(await page.locator('batch-scorer tbody[data-batch="rows"] tr td:nth-child(4) strong').allTextContents()).toEqual(['100', '0']);
+    expect(workers.length).toBe(1);
+    expect(workers[0]).toMatch(/^\/playbook\/_astro\//);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('answers a search with links under the base', { timeout: 60_000 }, async () => {
     const { page, problems } = await open(`${BASE}pages/guide/`);
     await page.waitForFunction(() => document.querySelector('site-search button')?.hasAttribute('disabled') === false);
