@@ -116,23 +116,33 @@ describe('the deploy workflow', () => {
 });
 
 describe('.gitlab-ci.yml', () => {
-  const config = parse(readFileSync(join(root, '.gitlab-ci.yml'), 'utf8')) as Record<string, { stage?: string; script?: string[]; rules?: { if: string }[]; artifacts?: { paths: string[] }; variables?: Record<string, string> }> & { stages: string[] };
-  const jobs = Object.entries(config).filter(([key]) => !['default', 'stages', 'variables'].includes(key));
+  interface GitlabJob {
+    stage?: string;
+    script?: string[];
+    rules?: { if: string }[];
+    artifacts?: { paths: string[] };
+    variables?: Record<string, string>;
+  }
+  const config = parse(readFileSync(join(root, '.gitlab-ci.yml'), 'utf8')) as Record<string, unknown> & { stages: string[] };
+  const jobs = Object.entries(config)
+    .filter(([key]) => !['default', 'stages', 'variables'].includes(key))
+    .map(([id, job]) => [id, job as GitlabJob] as const);
+  const job = (id: string) => config[id] as GitlabJob;
 
   it('has stages and jobs that run scripts of package.json', () => {
     expect(config.stages).toEqual(['check', 'deploy']);
-    for (const [id, job] of jobs) {
-      expect(config.stages, id).toContain(job.stage);
-      expect(job.script?.length, id).toBeGreaterThan(0);
-      for (const script of job.script!.flatMap(npmScripts)) expect(scripts, `${id}: ${script}`).toContain(script);
+    for (const [id, { stage, script: lines }] of jobs) {
+      expect(config.stages, id).toContain(stage);
+      expect(lines?.length, id).toBeGreaterThan(0);
+      for (const script of lines!.flatMap(npmScripts)) expect(scripts, `${id}: ${script}`).toContain(script);
     }
   });
 
   it('reports the impact of merge requests and publishes the default branch to Pages from public/', () => {
-    const mr = config['merge-request']!;
+    const mr = job('merge-request');
     expect(mr.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
     expect(mr.script!.flatMap(npmScripts)).toEqual(['impact', 'validate', 'build']);
-    const pages = config['pages']!;
+    const pages = job('pages');
     expect(pages.rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
     expect(pages.variables).toEqual({ SITE_URL: '$CI_PAGES_URL' });
     expect(pages.artifacts?.paths).toEqual(['public']);
