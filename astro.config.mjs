@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
+import { satteriBaseLinks } from './src/lib/markdown/base-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import slides from './src/integrations/slides.ts';
 import { publishedAddress } from './src/integrations/site-address.ts';
@@ -21,7 +22,8 @@ export default defineConfig({
     // .md bodies are data written by anyone with a pull request: authors' raw HTML is parsed
     // into elements (rawHtml) so the sanitizer can drop scripts, event handlers and
     // javascript: links before they reach a page. .mdx is code and is skipped (code review).
-    processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml()] }),
+    // Site paths written in bodies (`[Glossary](/pages/glossary/)`) get the base path.
+    processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml(), satteriBaseLinks(address?.base ?? '/')] }),
   },
   integrations: [mdx(), pagefind(), slides()],
   devToolbar: { enabled: false },

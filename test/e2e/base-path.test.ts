@@ -29,6 +29,9 @@ function build(): void {
   cpSync(join(PROJECT_ROOT, 'test/fixtures/valid/content'), content, { recursive: true });
   const settings = join(content, 'playbook.yaml');
   writeFileSync(settings, `${readFileSync(settings, 'utf8')}url: https://acme.example.com/playbook/\n`);
+  // An author's link to another page, written as a site path, and a link to elsewhere.
+  const guide = join(content, 'pages/guide.md');
+  writeFileSync(guide, `${readFileSync(guide, 'utf8')}\nSee [the core market](/icps/core/) and [Astro](https://astro.build/).\n`);
   const { SITE_URL: _ignored, ...env } = process.env;
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
@@ -106,6 +109,9 @@ describe('a playbook served under /playbook/', () => {
     }
     expect(missing).toEqual([]);
     expect(linked).toContain(`${BASE}slides/core.png`);
+    const guide = readFileSync(join(out, 'pages/guide/index.html'), 'utf8');
+    expect(guide).toContain(`<a href="${BASE}icps/core/">the core market</a>`);
+    expect(guide).toContain('<a href="https://astro.build/">Astro</a>');
     expect(server.requests.filter((request) => request.status !== 200)).toEqual([]);
   });
 
