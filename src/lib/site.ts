@@ -1,15 +1,16 @@
 import type { PlaybookModel } from './content/model.ts';
 import { daysSince } from './format.ts';
+import { SITE_PATHS } from './routes.ts';
 
 /** Sections of the site, in navigation order. `match` tells which paths belong to each. */
 export const NAV_SECTIONS = [
-  { key: 'home', href: '/', match: (path: string) => path === '/' },
-  { key: 'icps', href: '/icps/', match: (path: string) => path.startsWith('/icps/') },
-  { key: 'personas', href: '/personas/', match: (path: string) => path.startsWith('/personas/') },
-  { key: 'pages', href: '/pages/', match: (path: string) => path.startsWith('/pages/') },
-  { key: 'market', href: '/market/', match: (path: string) => path.startsWith('/market/') },
-  { key: 'review', href: '/review/', match: (path: string) => path.startsWith('/review/') },
-  { key: 'score', href: '/score/', match: (path: string) => path.startsWith('/score/') },
+  { key: 'home', href: SITE_PATHS.home, match: (path: string) => path === SITE_PATHS.home },
+  { key: 'icps', href: SITE_PATHS.icps, match: (path: string) => path.startsWith(SITE_PATHS.icps) },
+  { key: 'personas', href: SITE_PATHS.personas, match: (path: string) => path.startsWith(SITE_PATHS.personas) },
+  { key: 'pages', href: SITE_PATHS.pages, match: (path: string) => path.startsWith(SITE_PATHS.pages) },
+  { key: 'market', href: SITE_PATHS.market, match: (path: string) => path.startsWith(SITE_PATHS.market) },
+  { key: 'review', href: SITE_PATHS.review, match: (path: string) => path.startsWith(SITE_PATHS.review) },
+  { key: 'score', href: SITE_PATHS.score, match: (path: string) => path.startsWith(SITE_PATHS.score) },
 ] as const;
 
 export type NavKey = (typeof NAV_SECTIONS)[number]['key'];
@@ -68,9 +69,9 @@ export function getReviewItems(model: PlaybookModel, today: Date): ReviewItem[] 
     return { kind, id, title, href, file, owner, reviewed, ageDays: daysSince(reviewed, today), stale: isStale(reviewed, limit, today) };
   };
   const items = [
-    ...model.icps.map((e) => item('icp', e.id, e.data.title, `/icps/${e.id}/`, e.file, e.data.owner, e.data.reviewed)),
-    ...model.personas.map((e) => item('persona', e.id, `${e.data.name}, ${e.data.role}`, `/personas/${e.id}/`, e.file, e.data.owner, e.data.reviewed)),
-    ...model.pages.map((e) => item('page', e.id, e.data.title, `/pages/${e.id}/`, e.file, e.data.owner, e.data.reviewed)),
+    ...model.icps.map((e) => item('icp', e.id, e.data.title, SITE_PATHS.icp(e.id), e.file, e.data.owner, e.data.reviewed)),
+    ...model.personas.map((e) => item('persona', e.id, `${e.data.name}, ${e.data.role}`, SITE_PATHS.persona(e.id), e.file, e.data.owner, e.data.reviewed)),
+    ...model.pages.map((e) => item('page', e.id, e.data.title, SITE_PATHS.page(e.id), e.file, e.data.owner, e.data.reviewed)),
   ];
   return items.sort((a, b) => Number(b.stale) - Number(a.stale) || b.ageDays - a.ageDays || a.title.localeCompare(b.title));
 }

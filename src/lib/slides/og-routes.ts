@@ -1,6 +1,7 @@
 // Which pages get an Open Graph image, and where it lives: `/og/<page path without slashes>.png`.
 import type { PlaybookModel } from '../content/model.ts';
 import { getSlideStrings, type OgKind } from '../i18n/slides.ts';
+import { SITE_PATHS } from '../routes.ts';
 
 /** One page of the site, as its link preview describes it. */
 export interface OgPage {
@@ -23,7 +24,7 @@ export function ogRouteKey(pagePath: string): string {
 }
 
 /**
- * Root-relative URL of the Open Graph image of the page at `pagePath`.
+ * Site path (without the base: see src/lib/routes.ts) of the Open Graph image of the page at `pagePath`.
  * @example ogImagePath('/') // '/og/index.png'
  * @example ogImagePath('/icps/mid-market-saas/') // '/og/icps/mid-market-saas.png'
  */
@@ -32,11 +33,11 @@ export function ogImagePath(pagePath: string): string {
 }
 
 /**
- * Root-relative URLs of the one-slide images of ICP `id`.
+ * Site paths (without the base) of the one-slide images of ICP `id`.
  * @example slideImagePaths('mid-market-saas').png // '/slides/mid-market-saas.png'
  */
 export function slideImagePaths(id: string): { png: string; svg: string } {
-  return { png: `/slides/${id}.png`, svg: `/slides/${id}.svg` };
+  return { png: SITE_PATHS.slide(id, 'png'), svg: SITE_PATHS.slide(id, 'svg') };
 }
 
 /**
@@ -48,15 +49,15 @@ export function listOgPages(model: PlaybookModel): OgPage[] {
   const t = getSlideStrings(settings.locale);
   const fixed = (path: string, kind: OgKind & keyof typeof t.pageTitles): OgPage => ({ path, kind, title: t.pageTitles[kind] });
   return [
-    { path: '/', kind: 'home', title: settings.company, description: settings.tagline ?? t.pageTitles.home },
-    fixed('/icps/', 'icps'),
-    fixed('/personas/', 'personas'),
-    fixed('/pages/', 'pages'),
-    fixed('/score/', 'score'),
-    fixed('/market/', 'market'),
-    fixed('/review/', 'review'),
-    ...model.icps.map((icp): OgPage => ({ path: `/icps/${icp.id}/`, kind: 'icp', title: icp.data.title, description: icp.data.summary })),
-    ...model.personas.map((p): OgPage => ({ path: `/personas/${p.id}/`, kind: 'persona', title: `${p.data.name}, ${p.data.role}`, description: p.data.summary })),
-    ...model.pages.map((page): OgPage => ({ path: `/pages/${page.id}/`, kind: 'page', title: page.data.title, description: page.data.description })),
+    { path: SITE_PATHS.home, kind: 'home', title: settings.company, description: settings.tagline ?? t.pageTitles.home },
+    fixed(SITE_PATHS.icps, 'icps'),
+    fixed(SITE_PATHS.personas, 'personas'),
+    fixed(SITE_PATHS.pages, 'pages'),
+    fixed(SITE_PATHS.score, 'score'),
+    fixed(SITE_PATHS.market, 'market'),
+    fixed(SITE_PATHS.review, 'review'),
+    ...model.icps.map((icp): OgPage => ({ path: SITE_PATHS.icp(icp.id), kind: 'icp', title: icp.data.title, description: icp.data.summary })),
+    ...model.personas.map((p): OgPage => ({ path: SITE_PATHS.persona(p.id), kind: 'persona', title: `${p.data.name}, ${p.data.role}`, description: p.data.summary })),
+    ...model.pages.map((page): OgPage => ({ path: SITE_PATHS.page(page.id), kind: 'page', title: page.data.title, description: page.data.description })),
   ];
 }
