@@ -13,7 +13,7 @@ import { FONT_FAMILY, OG_SIZE, SLIDE_SIZE } from '../../src/lib/slides/theme.ts'
 import type { TextKit } from '../../src/lib/slides/text-kit.ts';
 import { graphemes } from '../../src/lib/slides/fit-text.ts';
 import { createNodeTextKit, drawSvg, encodePng, renderImage } from '../../src/slides-fs.ts';
-import { cjk, emoji, example, EXAMPLE_ICP, french, icp, SETTINGS_EN, stress } from './fixtures.ts';
+import { cjk, emoji, example, EXAMPLE_ICP, french, icp, SETTINGS_EN, stress, tricky } from './fixtures.ts';
 
 interface Box {
   x0: number;
@@ -166,6 +166,7 @@ describe('nothing overflows, nothing is missing', () => {
     ['French text and symbols (é « » ’ œ — ≥ €)', french],
     ['emoji, and a pictograph Twemoji does not have', emoji],
     ['CJK and Arabic text', cjk],
+    ['joiners, combining marks, a persona name starting with an emoji', tricky],
   ])('ICP slide: %s', async (_, data) => {
     const drawn = await slide(data);
     expect(drawn.regions.map((r) => r.name).sort()).toEqual(['filters', 'footer', 'identity', 'market', 'personas', 'signals']);
@@ -215,6 +216,19 @@ describe('nothing overflows, nothing is missing', () => {
     expect(missing.join(' | ')).toMatch(/≥/);
     expect(missing.join(' | ')).toMatch(/日本/);
   });
+
+  it('draws a persona whose name starts with an emoji with the Twemoji image as its initial', async () => {
+    const kit = createNodeTextKit();
+    const tree = icpSlide(tricky, kit);
+    expect(Object.keys(kit.images())).toContain('🚀');
+    const drawn = await draw(tree, SLIDE_SIZE, kit);
+    expect(drawn.missing).toEqual([]);
+    const personas = drawn.regions.find((r) => r.name === 'personas')!.box;
+    const at = (tag: string, name: string) => Number(new RegExp(` ${name}="([\\d.-]+)"`).exec(tag)?.[1]);
+    const images = [...drawn.svg.matchAll(/<image [^>]*>/g)].map(([tag]) => ({ x0: at(tag, 'x'), y0: at(tag, 'y'), x1: at(tag, 'x') + at(tag, 'width'), y1: at(tag, 'y') + at(tag, 'height') }));
+    // The initial's image and the name's: both drawn inside the personas column.
+    expect(images.filter((image) => inside(image, personas))).toHaveLength(2);
+  }, 30_000);
 
   it('draws emoji from Twemoji: PNG images for resvg, vector images in the SVG download', async () => {
     const drawn = await slide(emoji);
