@@ -5,6 +5,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
+import { createTextKit } from './lib/slides/text-kit.ts';
+import { twemoji } from './slides/emoji-fs.ts';
+import { loadFonts } from './slides/fonts-fs.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -32,7 +35,9 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 /** Loads and validates a content folder from disk. */
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
-  return loadPlaybook(files, relative(base, dir).split(sep).join('/'));
+  // Text drawn on the images is checked with the renderer's own fonts and emoji set.
+  const kit = createTextKit({ fonts: loadFonts().metrics, emoji: twemoji });
+  return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { undrawable: (text) => kit.undrawable(text) });
 }
 
 /**

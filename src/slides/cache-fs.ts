@@ -7,9 +7,8 @@ import { threadId } from 'node:worker_threads';
 import type { SlideElement } from '../lib/slides/element.ts';
 import { TEMPLATE_VERSION } from '../lib/slides/theme.ts';
 import { cacheDir } from '../integrations/slides-cache.ts';
-import { IMAGE_PIXELS } from './emoji-fs.ts';
 import { loadFonts, versionOf } from './fonts-fs.ts';
-import type { Size } from './render-fs.ts';
+import { IMAGE_PIXELS, type Size } from './render-fs.ts';
 
 /** Bump when src/slides/ changes how a tree becomes pixels (the cache key hashes the tree, not the code). */
 const RENDERER_VERSION = 3;
