@@ -79,8 +79,14 @@ export async function renderImage(tree: SlideElement, size: Size, kit: TextKit, 
       return { ...hit, key, fromCache: true, svgMs: 0, pngMs: 0, svgCpuMs: 0, pngCpuMs: 0 };
     }
   }
-  const timings = await (pending ?? startDrawing(tree, size, images, key, label));
-  const drawn = readCached(key);
+  let timings = await (pending ?? startDrawing(tree, size, images, key, label));
+  let drawn = readCached(key);
+  if (!drawn) {
+    // Drawn earlier in this process, but the cache folder was emptied since (a dev server): draw again.
+    drawing.delete(key);
+    timings = await startDrawing(tree, size, images, key, label);
+    drawn = readCached(key);
+  }
   if (!drawn) throw new Error(`The image ${label} was drawn but is missing from the cache folder ${cacheDir()}: check that the folder is writable.`);
   return { ...drawn, key, fromCache: false, svgMs: timings.svgMs, pngMs: timings.pngMs, svgCpuMs: timings.svgCpuMs, pngCpuMs: timings.pngCpuMs };
 }
