@@ -5,6 +5,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
+import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
+import { getUiStrings } from './lib/i18n/ui.ts';
 import { createTextKit } from './lib/slides/text-kit.ts';
 import { twemoji } from './slides/emoji-fs.ts';
 import { loadFonts } from './slides/fonts-fs.ts';
@@ -72,3 +74,12 @@ export function getCalibration(): Map<string, IcpCalibration> {
 }
 
 export type { Problem };
+
+let refinements: Map<string, IcpRefinement> | undefined;
+
+/** What the known accounts say about each criterion of each ICP, computed once per build. */
+export function getRefinements(): Map<string, IcpRefinement> {
+  const model = getPlaybook();
+  refinements ??= refineIcps(model, model.settings.locale, getUiStrings(model.settings.locale).icp.outRow);
+  return refinements;
+}
