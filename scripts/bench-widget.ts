@@ -45,7 +45,9 @@ try {
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/icps/core/`);
+    // A page with thousands of signals is large: on a busy machine loading it takes a while.
+    page.setDefaultTimeout(600_000);
+    await page.goto(`http://127.0.0.1:${port}/icps/core/`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('score-widget.is-ready');
     const times = await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('score-widget input[name="employees"]')!;
