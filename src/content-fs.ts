@@ -9,7 +9,7 @@ import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model
 import { getUiStrings } from './lib/i18n/ui.ts';
 import { createTextKit } from './lib/slides/text-kit.ts';
 import { twemoji } from './slides/emoji-fs.ts';
-import { loadFonts } from './slides/fonts-fs.ts';
+import { loadFontMetrics } from './slides/fonts-fs.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -38,7 +38,7 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
   // Text drawn on the images is checked with the renderer's own fonts and emoji set.
-  const kit = createTextKit({ fonts: loadFonts().metrics, emoji: twemoji });
+  const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
   return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { undrawable: (text) => kit.undrawable(text) });
 }
 

@@ -58,3 +58,14 @@ export function loadFonts(): FontSet {
   fontSet = { satori: satoriFonts, metrics, hash: hash.digest('hex') };
   return fontSet;
 }
+
+/**
+ * Inter's metrics for one weight only: what the validator needs to know which characters the
+ * slides can draw (every weight covers the same characters), without reading the other fonts.
+ */
+export function loadFontMetrics(weight: (typeof FONT_WEIGHTS)[number] = 400): Map<number, FontMetrics[]> {
+  if (fontSet) return new Map([[weight, fontSet.metrics.get(weight)!]]);
+  const files = join(packageDir('@fontsource/inter'), 'files');
+  const metrics = FONT_SUBSETS.map((subset) => parseFontMetrics(readFileSync(join(files, `inter-${subset}-${weight}-normal.woff`)), (bytes) => inflateSync(bytes)));
+  return new Map([[weight, metrics]]);
+}
