@@ -8,7 +8,7 @@
 //   --keep      keep the temporary folder (its path is printed)
 // The machine may be shared: read the load average printed with the figures.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -85,10 +85,11 @@ async function build(dir: string, label: string): Promise<Run> {
   const env = { ICP_CONTENT_DIR: join(dir, 'content'), ICP_OUT_DIR: join(dir, 'dist'), ICP_SLIDES_CACHE: join(dir, 'cache'), ICP_TODAY: '2026-11-23' };
   const validate = await run(process.execPath, ['scripts/validate.ts'], env);
   if (validate.code !== 0) throw new Error(`validate failed:\n${validate.log.map(([, l]) => l).join('\n')}`);
-  // GNU time prints the peak RSS (KiB) of the build process on the last line of stderr.
-  const astro = await run('/usr/bin/time', ['-f', 'PEAK_RSS_KIB %M', join(root, 'node_modules/.bin/astro'), 'build'], env);
+  // GNU time writes the peak RSS (KiB) of the build process, worker threads included, to a file.
+  const peakFile = join(dir, 'peak-rss');
+  const astro = await run('/usr/bin/time', ['-o', peakFile, '-f', '%M', join(root, 'node_modules/.bin/astro'), 'build'], env);
   if (astro.code !== 0) throw new Error(`astro build failed:\n${astro.log.map(([, l]) => l).join('\n')}`);
-  const peak = Number(/PEAK_RSS_KIB (\d+)/.exec(astro.log.map(([, l]) => l).join('\n'))?.[1] ?? 0);
+  const peak = Number(readFileSync(peakFile, 'utf8').trim().split('\n').at(-1));
   const images = astro.log.find(([, l]) => /images: \d+ drawn/.test(l))?.[1].replace(/^.*?\] /, '') ?? '(no image line)';
   const result = { seconds: validate.seconds + astro.seconds, peakMiB: peak / 1024, phases: [['validate', validate.seconds], ...phasesOf(astro.log)] as [string, number][], images };
   console.log(`${label}: ${result.seconds.toFixed(1)} s, peak ${result.peakMiB.toFixed(0)} MiB; ${images}`);
