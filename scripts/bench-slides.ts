@@ -7,6 +7,7 @@
 //      encodePng (src/slides/render-fs.ts), median time and file size.
 //   3. Every image of the example playbook, cold then warm cache: what the cache saves a build.
 //   --count=N      images in part 1 (default 120)
+//   --encoders     only part 2
 //   --astro        also time `npm run build` twice (cold, then warm cache) into a temporary folder
 // The machine may be shared: every figure is a median, and the load average is printed.
 import { spawnSync } from 'node:child_process';
@@ -72,6 +73,10 @@ async function withMemory<T>(work: () => Promise<T>): Promise<{ result: T; secon
 }
 const alongText = (along: number[]) => along.filter((_, i) => i % Math.max(1, Math.floor(along.length / 8)) === 0).map((r) => Math.round(r / MiB)).join(', ');
 
+const encodersOnly = args.includes('--encoders');
+if (!encodersOnly) await drawingParts();
+
+async function drawingParts(): Promise<void> {
 // Part 1a: the pool, every image queued at once, as a build queues its images.
 const pooled = await withMemory(() => Promise.all(slides().map(({ tree, kit }, i) => renderImage(tree, SLIDE_SIZE, kit, `bench ${i}`, { cache: false }))));
 const pooledTotals = pooled.result.map((image) => image.svgMs + image.pngMs);
@@ -93,6 +98,7 @@ const single = await withMemory(async () => {
 console.log(`One thread: ${count} images in ${single.seconds.toFixed(1)} s, ${ms((single.seconds * 1000) / count)} per image (median ${ms(median(single.result))})`);
 console.log(`  memory (RSS) every ~${Math.round(single.along.length / 8) / 10} s: ${alongText(single.along)} MiB; peak ${single.peakMiB.toFixed(0)} MiB`);
 console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as fast`);
+}
 
 // Part 2: PNG encoders on the same pixels, alternating which goes first.
 {
@@ -127,6 +133,7 @@ console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as 
 }
 
 // Part 3: the example playbook's images through the cache, as `astro build` draws them.
+if (encodersOnly) process.exit(0);
 const cache = mkdtempSync(join(tmpdir(), 'icp-slides-bench-'));
 process.env['ICP_SLIDES_CACHE'] = cache;
 try {
