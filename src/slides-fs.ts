@@ -107,6 +107,13 @@ function ogImageTree(pagePath: string, model: PlaybookModel): { tree: SlideEleme
 
 const ogLabel = (pagePath: string) => `og${pagePath === '/' ? '/index' : pagePath.replace(/\/$/, '')}.png`;
 const queued = new WeakSet<PlaybookModel>();
+/** Trees the queue already built, by label, each used once by its endpoint (no template runs twice). */
+const prepared = new Map<string, { tree: SlideElement; kit: TextKit }>();
+const takePrepared = (label: string, build: () => { tree: SlideElement; kit: TextKit }) => {
+  const hit = prepared.get(label);
+  prepared.delete(label);
+  return hit ?? build();
+};
 
 /**
  * During a build (the slides integration says so), the first image asked for queues every image
@@ -117,6 +124,7 @@ function queueSiteImages(model: PlaybookModel): void {
   if (!slideStats().building || queued.has(model)) return;
   queued.add(model);
   const queue = (tree: SlideElement, size: Size, kit: TextKit, label: string) => {
+    prepared.set(label, { tree, kit });
     const images = kit.images();
     const key = imageKey(tree, size, images);
     slideStats().keys.add(key);
@@ -135,14 +143,15 @@ function queueSiteImages(model: PlaybookModel): void {
 /** The one-slide image of ICP `id` (SVG and PNG, 1920 × 1080). */
 export async function renderIcpSlide(id: string, model: PlaybookModel = getPlaybook()): Promise<RenderedImage> {
   queueSiteImages(model);
-  const { tree, kit } = icpSlideTree(id, model);
-  return renderImage(tree, SLIDE_SIZE, kit, `slides/${id}.png`);
+  const label = `slides/${id}.png`;
+  const { tree, kit } = takePrepared(label, () => icpSlideTree(id, model));
+  return renderImage(tree, SLIDE_SIZE, kit, label);
 }
 
 /** The Open Graph image of the site page at `pagePath`, e.g. `/icps/mid-market-saas/` (1200 × 630). */
 export async function renderOgImage(pagePath: string, model: PlaybookModel = getPlaybook()): Promise<RenderedImage> {
   queueSiteImages(model);
-  const { tree, kit } = ogImageTree(pagePath, model);
+  const { tree, kit } = takePrepared(ogLabel(pagePath), () => ogImageTree(pagePath, model));
   return renderImage(tree, OG_SIZE, kit, ogLabel(pagePath));
 }
 
