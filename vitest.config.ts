@@ -31,6 +31,14 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Not part of `npm test` (it runs `npm test` itself, in a copy): `npm run test:own-content`.
+        test: {
+          name: 'own-content',
+          include: ['test/own-content/**/*.test.ts'],
+          testTimeout: 1_200_000,
+        },
+      },
     ],
   },
 });

@@ -32,7 +32,7 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 /** Loads and validates a content folder from disk. */
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
-  return loadPlaybook(files, relative(base, dir).split(sep).join('/'));
+  return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { today: buildDate() });
 }
 
 /**

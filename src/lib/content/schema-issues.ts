@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { suggestId } from './cross-checks.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';
@@ -74,6 +75,8 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey 
         return typeof field === 'string' ? `is missing: add a line "${field}: …" with ${expected}` : `is missing: add ${expected}`;
       }
       if (typeof value === 'number' && !Number.isFinite(value)) return `must be a finite number, not ${String(value)}: write a plain number`;
+      // `owner:` with nothing after it: the fix is to write the value, not to quote it.
+      if (value === null) return typeof field === 'string' ? `is empty: write ${expected} after "${field}:"` : `is empty: write ${expected}`;
       const hint = issue.expected === 'string' ? ': put the value in quotes' : '';
       return `expected ${expected}, got ${describe(value)}${hint}`;
     }
@@ -93,9 +96,25 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey 
       }
       return `is not valid here (${describe(value)})`;
     }
+    case 'invalid_format': {
+      const suggestion = typeof value === 'string' ? suggestId(value) : '';
+      return suggestion && suggestion !== value ? `"${String(value)}" ${issue.message}: write ${suggestion}` : issue.message;
+    }
     default:
       return issue.message;
   }
+}
+
+/**
+ * Inside `{ }` a comma separates fields, so `{ accounts: 68,000 }` reads as `accounts: 68` and a
+ * field named "000": say so instead of "unknown field".
+ */
+function thousandsComma(source: YamlSource, at: { line: number; column: number }): string | undefined {
+  const text = source.lineText?.(at.line) ?? '';
+  const key = /^\d+/.exec(text.slice(at.column - 1))?.[0];
+  const before = /(\d+)\s*,\s*$/.exec(text.slice(0, at.column - 1))?.[1];
+  if (key === undefined || before === undefined) return undefined;
+  return `"${before},${key}" is read as two fields: inside { } a comma separates fields, so write numbers without thousands separators (${before}${key})`;
 }
 
 /** Turns zod issues into problems that point at the line and column of each offending value. */
@@ -109,12 +128,13 @@ export function issuesToProblems(schema: AnySchema, issues: readonly z.core.$Zod
         const { line, column } = source.locate([...path, key], { key: true });
         const list = known.size > 0 ? `: allowed fields here are ${[...known].join(', ')}` : '';
         const suggestion = didYouMean(key, known);
+        const comma = /^\d+$/.test(key) ? thousandsComma(source, { line, column }) : undefined;
         problems.push({
           file: source.file,
           line,
           column,
           field: formatPath([...path, key]),
-          message: suggestion ? `unknown field "${key}"${suggestion}` : `unknown field "${key}"${list}`,
+          message: comma ?? (suggestion ? `unknown field "${key}"${suggestion}` : `unknown field "${key}"${list}`),
         });
       }
       continue;
