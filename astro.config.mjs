@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import slides from './src/integrations/slides.ts';
+import liveContent from './src/integrations/live-content.ts';
 
 export default defineConfig({
   // Absolute URLs (Open Graph images) need the address the playbook is served from.
@@ -19,7 +20,7 @@ export default defineConfig({
     // javascript: links before they reach a page. .mdx is code and is skipped (code review).
     processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml()] }),
   },
-  integrations: [mdx(), pagefind(), slides()],
+  integrations: [mdx(), pagefind(), slides(), liveContent()],
   devToolbar: { enabled: false },
   vite: {
     build: {

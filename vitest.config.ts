@@ -32,6 +32,15 @@ export default defineConfig({
         },
       },
       {
+        // The dev server driven for real: start astro dev on a copy of a fixture, edit, poll.
+        test: {
+          name: 'dev',
+          include: ['test/dev/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // Not part of `npm test` (it runs `npm test` itself, in a copy): `npm run test:own-content`.
         test: {
           name: 'own-content',

@@ -5,7 +5,7 @@ import { FilterSchema } from '../../schemas/filter.ts';
 import { SignalSchema } from '../../schemas/signal.ts';
 import { PageSchema } from '../../schemas/page.ts';
 import { PersonaSchema } from '../../schemas/persona.ts';
-import { PlaybookSchema } from '../../schemas/playbook.ts';
+import { LOCALES, PlaybookSchema, type Locale } from '../../schemas/playbook.ts';
 import { ID_PATTERN, isRealDate } from '../../schemas/shared.ts';
 import { checkCalibration } from '../scoring/calibration.ts';
 import { checkAttributes, checkDuplicateTitles, checkIcpRules, checkPersonaLinks, problemAt, suggestId } from './cross-checks.ts';
@@ -26,6 +26,8 @@ export interface LoadResult {
   model?: PlaybookModel;
   /** Every problem found, sorted by file and line. */
   problems: Problem[];
+  /** The playbook's language (`locale:` of playbook.yaml, even when that file has other problems; else en), for messages. */
+  locale: Locale;
 }
 
 type Kind = 'icps' | 'personas' | 'pages' | 'accounts';
@@ -194,6 +196,8 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
   if (!hasFile('attributes.yaml')) problems.push(fileProblem(`${prefix}attributes.yaml`, 'is missing: create it with the list of account attributes (see README, "attributes.yaml")'));
 
   const settings = settingsSource && validate(PlaybookSchema, settingsSource, problems);
+  const writtenLocale = (settingsSource?.data as { locale?: unknown } | null | undefined)?.locale;
+  const locale: Locale = settings?.locale ?? (LOCALES as readonly unknown[]).find((l) => l === writtenLocale) as Locale | undefined ?? 'en';
   const { attributes, brokenIds } = attributesSource ? validateAttributes(attributesSource, problems) : { attributes: undefined, brokenIds: new Set<string>() };
   const attributesWhole = attributes !== undefined && brokenIds.size === 0 && problems.every((p) => p.file !== attributesSource?.file);
 
@@ -274,7 +278,7 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
     problems.push(...checkCalibration({ attributes, icps: scorable, accounts }, { compareExpect: !activeUnscorable }));
   }
 
-  if (problems.length > 0 || !settings || !attributes) return { problems: sortProblems(problems) };
+  if (problems.length > 0 || !settings || !attributes) return { problems: sortProblems(problems), locale };
   const byTitle = <T extends { data: { title: string } }>(a: T, b: T) => a.data.title.localeCompare(b.data.title);
   const model: PlaybookModel = {
     settings,
@@ -284,5 +288,5 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
     pages: pages.sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || byTitle(a, b)),
     accounts,
   };
-  return { problems: [], model };
+  return { problems: [], model, locale };
 }
