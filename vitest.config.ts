@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/slides/**/*.test.ts'],
           environment: 'node',
+          // CLI and image tests start processes: on a busy two-core machine 5 s is not enough.
+          testTimeout: 30_000,
         },
       },
       {
