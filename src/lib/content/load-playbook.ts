@@ -11,6 +11,7 @@ import { checkCalibration } from '../scoring/calibration.ts';
 import { checkAttributes, checkDuplicateTitles, checkIcpRules, checkPersonaLinks, problemAt, suggestId } from './cross-checks.ts';
 import type { AccountsFile, IcpEntry, PageEntry, PersonaEntry, PlaybookModel } from './model.ts';
 import { sortProblems, type Problem } from './problem.ts';
+import { isPlaceholder } from './scaffold.ts';
 import { issuesToProblems } from './schema-issues.ts';
 import { decodeText, parseMarkdown, parseYamlFile, type ParsedFile, type RawFile, type YamlSource } from './source-file.ts';
 
@@ -26,6 +27,8 @@ export interface LoadResult {
   model?: PlaybookModel;
   /** Every problem found, sorted by file and line. */
   problems: Problem[];
+  /** What could be read even when there are problems: attributes that validated and ICP ids (for npm run new). */
+  readable: { attributes: Attribute[]; icpIds: string[] };
   /** The playbook's language (`locale:` of playbook.yaml, even when that file has other problems; else en), for messages. */
   locale: Locale;
 }
@@ -114,6 +117,22 @@ function salvageIcp(data: unknown): { shape: IcpShape; scorable: boolean; signal
   return { shape, scorable: filters.whole && signals.whole && tiers.whole && status.success, signalsWhole: signals.whole, tiersWhole: tiers.whole };
 }
 
+/** Example texts left by `npm run new` ("REPLACE ME: …"), in the fields and in the body. */
+function placeholders(source: YamlSource, body: string, bodyLine: number): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      if (isPlaceholder(value)) problems.push(problemAt(source, path, `"${value.length > 60 ? value.slice(0, 60) + '…' : value}" is an example left by npm run new: replace it with your own text`));
+    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(source.data, []);
+  body.split('\n').forEach((line, i) => {
+    if (isPlaceholder(line)) problems.push({ file: source.file, line: bodyLine + i, column: 1, field: '-', message: 'this paragraph is an example left by npm run new: replace it with your own text' });
+  });
+  return problems;
+}
+
 /** `reviewed:` after today: the file would never go stale. */
 function futureReview(source: YamlSource, today: Date): Problem[] {
   const value = (source.data as { reviewed?: unknown } | null)?.reviewed;
@@ -158,6 +177,7 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
     if (parts.length === 1 && (relative === 'playbook.yaml' || relative === 'attributes.yaml')) {
       const { parsed, problems: found } = parseYamlFile(raw.path, text);
       problems.push(...found);
+      if (parsed) problems.push(...placeholders(parsed.yaml, '', 1));
       if (relative === 'playbook.yaml') settingsSource = parsed?.yaml;
       else attributesSource = parsed?.yaml;
       continue;
@@ -188,6 +208,7 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
     }
     const { parsed, problems: found } = parseMarkdown(raw.path, text);
     problems.push(...found);
+    if (parsed) problems.push(...placeholders(parsed.yaml, parsed.body, text.slice(0, text.length - parsed.body.length).split('\n').length));
     parsedByKind[kind].push({ id, ext, file: raw.path, ...(parsed ? { parsed } : {}) });
   }
 
@@ -278,7 +299,8 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
     problems.push(...checkCalibration({ attributes, icps: scorable, accounts }, { compareExpect: !activeUnscorable }));
   }
 
-  if (problems.length > 0 || !settings || !attributes) return { problems: sortProblems(problems), locale };
+  const readable = { attributes: attributes ?? [], icpIds };
+  if (problems.length > 0 || !settings || !attributes) return { problems: sortProblems(problems), locale, readable };
   const byTitle = <T extends { data: { title: string } }>(a: T, b: T) => a.data.title.localeCompare(b.data.title);
   const model: PlaybookModel = {
     settings,
@@ -288,5 +310,5 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
     pages: pages.sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || byTitle(a, b)),
     accounts,
   };
-  return { problems: [], model, locale };
+  return { problems: [], model, locale, readable };
 }
