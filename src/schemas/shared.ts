@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vm } from '../lib/i18n/validator.ts';
 
 /** A file or option id: lowercase letters, digits and hyphens, starting with a letter or digit. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -42,11 +43,11 @@ export const IsoDateSchema = z.preprocess(
     if (dayFirst) {
       const [, d, m, y] = dayFirst;
       const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-      ctx.addIssue({ code: 'custom', message: `"${value}" is written day/month/year: write ${iso} (dates are YYYY-MM-DD)` });
+      ctx.addIssue({ code: 'custom', message: vm().dayFirstDate(value, iso) });
     } else if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a date written YYYY-MM-DD: write it like 2026-09-15` });
+      ctx.addIssue({ code: 'custom', message: vm().notIsoDate(value) });
     } else if (!isRealDate(value)) {
-      ctx.addIssue({ code: 'custom', message: 'is not a date that exists (check the day and month)' });
+      ctx.addIssue({ code: 'custom', message: vm().notRealDate });
     }
   }),
 );

@@ -8,6 +8,7 @@ import { OPERATOR_TYPES } from '../../schemas/operators.ts';
 import { ID_PATTERN } from '../../schemas/shared.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { vm } from '../i18n/validator.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';
 
@@ -17,10 +18,10 @@ export function problemAt(source: YamlSource, path: PropertyKey[], message: stri
   return { file: source.file, line, column, field: formatPath(path), message };
 }
 
-function listOrSuggest(word: string, known: string[], noun: string): string {
+function listOrSuggest(word: string, known: string[], noun: 'attributes' | 'options' | 'icps'): string {
   const suggestion = didYouMean(word, known);
   if (suggestion) return suggestion;
-  return known.length <= 15 ? `: ${noun} are ${known.join(', ')}` : '';
+  return known.length <= 15 ? vm().listKnown(noun, known.join(', ')) : '';
 }
 
 /**
@@ -67,10 +68,10 @@ function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source
       const at = [...path, rule.op, k];
       // Authors copy what the form shows: the label. Name the option it belongs to.
       const labelled = attribute.options.find((o) => normaliseWords(o.label) === normaliseWords(value));
-      if (labelled) return [problemAt(source, at, `"${value}" is the label of option "${labelled.id}" of "${attribute.id}": write its id, ${labelled.id}`)];
+      if (labelled) return [problemAt(source, at, vm().labelOfOption(value, labelled.id, attribute.id))];
       const slug = suggestId(value);
-      if (slug !== value && ids.includes(slug)) return [problemAt(source, at, `"${value}" is not an option id: write ${slug} (ids are lowercase, without accents or spaces)`)];
-      return [problemAt(source, at, `unknown option "${value}" of "${attribute.id}"${listOrSuggest(value, ids, 'its options')}`)];
+      if (slug !== value && ids.includes(slug)) return [problemAt(source, at, vm().notOptionId(value, slug))];
+      return [problemAt(source, at, `${vm().unknownOption(value, attribute.id)}${listOrSuggest(value, ids, 'options')}`)];
     });
   }
   if (rule.op === 'between' && rule.min !== null && rule.max !== null && rule.min > rule.max) {
@@ -93,7 +94,7 @@ export function checkIcpRules(icp: IcpShape, attributes: readonly Attribute[], s
   const checkAttribute = (attributeId: string, path: PropertyKey[]) => {
     if (brokenIds.has(attributeId)) return undefined;
     const attribute = byId.get(attributeId);
-    if (!attribute) problems.push(problemAt(source, [...path, 'attribute'], `unknown attribute "${attributeId}"${listOrSuggest(attributeId, ids, 'attributes in attributes.yaml')}`));
+    if (!attribute) problems.push(problemAt(source, [...path, 'attribute'], `${vm().unknownAttribute(attributeId)}${listOrSuggest(attributeId, ids, 'attributes')}`));
     return attribute;
   };
   icp.filters.forEach((filter, i) => {
@@ -117,7 +118,7 @@ export function checkIcpRules(icp: IcpShape, attributes: readonly Attribute[], s
  */
 export function checkPersonaLinks(persona: Pick<Persona, 'icps'>, icpIds: string[], source: YamlSource): Problem[] {
   return persona.icps.flatMap((id, k) =>
-    icpIds.includes(id) || !ID_PATTERN.test(id) ? [] : [problemAt(source, ['icps', k], `unknown ICP "${id}"${listOrSuggest(id, icpIds, 'the ICPs in content/icps/')}`)],
+    icpIds.includes(id) || !ID_PATTERN.test(id) ? [] : [problemAt(source, ['icps', k], `${vm().unknownIcp(id)}${listOrSuggest(id, icpIds, 'icps')}`)],
   );
 }
 
@@ -152,8 +153,8 @@ export function checkDuplicateTitles(entries: readonly { file: string; title: un
     }
     problems.push(
       kind === 'ICP'
-        ? problemAt(source, ['title'], `"${title.trim()}" is also the title of ${twin}: give each ICP its own title (a copied file keeps the title of the original)`)
-        : problemAt(source, ['name'], `"${title}" is also the name and role of ${twin}: change the name or the role so reps can tell the two personas apart`),
+        ? problemAt(source, ['title'], vm().sameIcpTitle(title.trim(), twin))
+        : problemAt(source, ['name'], vm().samePersona(title, twin)),
     );
   }
   return problems;

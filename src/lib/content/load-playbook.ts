@@ -13,6 +13,7 @@ import type { AccountsFile, IcpEntry, PageEntry, PersonaEntry, PlaybookModel } f
 import { sortProblems, type Problem } from './problem.ts';
 import { isPlaceholder } from './scaffold.ts';
 import { issuesToProblems } from './schema-issues.ts';
+import { vm, withValidatorLocale } from '../i18n/validator.ts';
 import { decodeText, parseMarkdown, parseYamlFile, type ParsedFile, type RawFile, type YamlSource } from './source-file.ts';
 
 export type { RawFile } from './source-file.ts';
@@ -40,7 +41,6 @@ const FOLDERS: Record<Kind, readonly string[]> = {
   pages: ['.md', '.mdx'],
   accounts: ['.csv'],
 };
-const LAYOUT = 'content/ holds playbook.yaml, attributes.yaml and the folders icps/, personas/, pages/ and accounts/';
 
 function splitName(name: string): { id: string; ext: string } {
   const dot = name.lastIndexOf('.');
@@ -122,13 +122,13 @@ function placeholders(source: YamlSource, body: string, bodyLine: number): Probl
   const problems: Problem[] = [];
   const walk = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === 'string') {
-      if (isPlaceholder(value)) problems.push(problemAt(source, path, `"${value.length > 60 ? value.slice(0, 60) + '…' : value}" is an example left by npm run new: replace it with your own text`));
+      if (isPlaceholder(value)) problems.push(problemAt(source, path, vm().placeholder(value.length > 60 ? value.slice(0, 60) + '…' : value)));
     } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
     else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
   };
   walk(source.data, []);
   body.split('\n').forEach((line, i) => {
-    if (isPlaceholder(line)) problems.push({ file: source.file, line: bodyLine + i, column: 1, field: '-', message: 'this paragraph is an example left by npm run new: replace it with your own text' });
+    if (isPlaceholder(line)) problems.push({ file: source.file, line: bodyLine + i, column: 1, field: '-', message: vm().placeholderParagraph });
   });
   return problems;
 }
@@ -140,7 +140,7 @@ function futureReview(source: YamlSource, today: Date): Problem[] {
   if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text) || !isRealDate(text)) return [];
   const todayText = today.toISOString().slice(0, 10);
   if (text <= todayText) return [];
-  return [problemAt(source, ['reviewed'], `${text} is in the future (today is ${todayText}): write the day you last checked this file, so it shows as stale when it is due`)];
+  return [problemAt(source, ['reviewed'], vm().futureReview(text, todayText))];
 }
 
 /**
@@ -151,6 +151,13 @@ function futureReview(source: YamlSource, today: Date): Problem[] {
  * Paths in `files` are relative to the repository, under `contentDir`.
  */
 export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', options: LoadOptions = {}): LoadResult {
+  // Messages in the playbook's language from the first problem on: read `locale:` before parsing.
+  const settingsFile = files.find((f) => f.path === `${contentDir}/playbook.yaml`);
+  const written = settingsFile && /^locale:\s*["']?(en|fr)\b/m.exec(new TextDecoder().decode(settingsFile.bytes))?.[1];
+  return withValidatorLocale(written === 'fr' ? 'fr' : 'en', () => checkPlaybook(files, contentDir, options));
+}
+
+function checkPlaybook(files: readonly RawFile[], contentDir: string, options: LoadOptions): LoadResult {
   const today = options.today ?? new Date();
   const problems: Problem[] = [];
   const prefix = `${contentDir}/`;
@@ -185,21 +192,21 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
     const kind = parts[0] as Kind;
     if (parts.length !== 2 || !(kind in FOLDERS)) {
       if (/\.ya?ml$/.test(relative) && parts.length === 1) {
-        problems.push(fileProblem(raw.path, `is not a content file the playbook reads: ${LAYOUT} (a YAML file must be named playbook.yaml or attributes.yaml)`));
+        problems.push(fileProblem(raw.path, vm().notAContentYaml(vm().layout)));
       } else if (parts.length === 1 && /^(readme|license)(\.\w+)?$/i.test(relative)) {
         continue;
       } else {
-        problems.push(fileProblem(raw.path, `is not where the playbook looks: ${LAYOUT}, each folder holding files directly (no subfolders)`));
+        problems.push(fileProblem(raw.path, vm().notWhere(vm().layout)));
       }
       continue;
     }
     const { id, ext } = splitName(parts[1]!);
     if (!FOLDERS[kind].includes(ext)) {
-      problems.push(fileProblem(raw.path, `has the wrong extension for ${kind}/: use ${FOLDERS[kind].join(' or ')}`));
+      problems.push(fileProblem(raw.path, vm().wrongExtension(kind, FOLDERS[kind])));
       continue;
     }
     if (!ID_PATTERN.test(id)) {
-      problems.push(fileProblem(raw.path, `file name "${id}" is not a valid id: use lowercase letters, digits and hyphens, e.g. rename it to ${suggestId(id) || 'my-file'}${ext}`));
+      problems.push(fileProblem(raw.path, vm().badFileName(id, `${suggestId(id) || 'my-file'}${ext}`)));
       continue;
     }
     if (kind === 'accounts') {
@@ -213,8 +220,8 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
   }
 
   const hasFile = (name: string) => files.some((f) => f.path === prefix + name);
-  if (!hasFile('playbook.yaml')) problems.push(fileProblem(`${prefix}playbook.yaml`, 'is missing: create it with at least company and product (see README, "playbook.yaml")'));
-  if (!hasFile('attributes.yaml')) problems.push(fileProblem(`${prefix}attributes.yaml`, 'is missing: create it with the list of account attributes (see README, "attributes.yaml")'));
+  if (!hasFile('playbook.yaml')) problems.push(fileProblem(`${prefix}playbook.yaml`, vm().missingSettings));
+  if (!hasFile('attributes.yaml')) problems.push(fileProblem(`${prefix}attributes.yaml`, vm().missingAttributes));
 
   const settings = settingsSource && validate(PlaybookSchema, settingsSource, problems);
   const writtenLocale = (settingsSource?.data as { locale?: unknown } | null | undefined)?.locale;
@@ -281,7 +288,7 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
   for (const { id, ext, file, parsed } of parsedByKind.pages) {
     const twin = pageFiles.get(id);
     if (twin) {
-      problems.push(fileProblem(file, `has the same id "${id}" as ${twin}: rename one of them (ids are file names without extension)`));
+      problems.push(fileProblem(file, vm().samePageId(id, twin)));
       continue;
     }
     pageFiles.set(id, file);

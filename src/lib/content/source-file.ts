@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Problem } from './problem.ts';
+import { vm } from '../i18n/validator.ts';
 
 /** Files above this size are refused before parsing: content files are small, and a huge one is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -42,14 +43,13 @@ export function decodeText(file: RawFile): { text?: string; problem?: Problem } 
   const limit = csv ? MAX_CSV_BYTES : MAX_FILE_BYTES;
   if (file.bytes.byteLength > limit) {
     const mb = (file.bytes.byteLength / 1024 / 1024).toFixed(1);
-    const what = csv ? `the ${limit / 1024 / 1024} MB limit for known-accounts files: keep a sample of accounts` : '1 MB limit for content files: split it or remove what does not belong';
-    return { problem: problemAt(file.path, 1, 1, `file is ${mb} MB, over the ${what}`) };
+    return { problem: problemAt(file.path, 1, 1, vm().tooBig(mb, csv, limit / 1024 / 1024)) };
   }
   try {
     const text = decoder.decode(file.bytes);
     return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   } catch {
-    return { problem: problemAt(file.path, 1, 1, 'is not UTF-8 text: save the file with UTF-8 encoding in your editor') };
+    return { problem: problemAt(file.path, 1, 1, vm().notUtf8) };
   }
 }
 
@@ -111,7 +111,7 @@ function swallowedItems(doc: Document, text: string, position: (offset: number) 
 export function parseYaml(file: string, text: string, lineOffset: number): { source?: YamlSource; problems: Problem[] } {
   const tab = findIndentTab(text);
   if (tab) {
-    return { problems: [problemAt(file, tab.line + lineOffset, tab.column, `a tab at ${tab.line + lineOffset}:${tab.column}: indent with spaces, never tabs (set your editor to insert spaces)`)] };
+    return { problems: [problemAt(file, tab.line + lineOffset, tab.column, vm().tab(`${tab.line + lineOffset}:${tab.column}`))] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: false });
@@ -125,17 +125,16 @@ export function parseYaml(file: string, text: string, lineOffset: number): { sou
   if (first) {
     const { line, column } = position(first.pos[0]);
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const more = doc.errors.length > 1 ? ` (fix this one first: the ${doc.errors.length - 1} other YAML error${doc.errors.length === 2 ? '' : 's'} in this file usually follow from it)` : '';
-    return { problems: [problemAt(file, line, column, `YAML syntax: ${reason}. Check indentation, and quote values that contain ": " or start with a special character${more}`)] };
+    return { problems: [problemAt(file, line, column, vm().yamlSyntax(reason, doc.errors.length - 1))] };
   }
   const swallowed = swallowedItems(doc, text, position).map(({ line, column }) =>
-    problemAt(file, line, column, 'this line starts with "- " but is read as the end of the text above (it is indented deeper than a list item): indent it like the item above to make it an item of its own'),
+    problemAt(file, line, column, vm().swallowedItem),
   );
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
-    return { problems: [problemAt(file, 1, 1, `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT}): write the values out instead of using * aliases`)] };
+    return { problems: [problemAt(file, 1, 1, vm().aliasBomb(MAX_ALIAS_COUNT))] };
   }
   return {
     // The text is still read as written: the other fields get checked too.
@@ -162,7 +161,7 @@ export function parseMarkdown(file: string, text: string): { parsed?: ParsedFile
   const match = FRONTMATTER.exec(text);
   if (!match) {
     return {
-      problems: [problemAt(file, 1, 1, 'has no frontmatter: start the file with a line "---", the YAML fields, then another "---" line')],
+      problems: [problemAt(file, 1, 1, vm().noFrontmatter)],
     };
   }
   const { source, problems } = parseYaml(file, match[1] ?? '', 1);

@@ -2,6 +2,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../csv/accounts.ts';
 import { parseCsv } from '../csv/parse.ts';
 import { closest } from '../content/did-you-mean.ts';
+import { vm } from '../i18n/validator.ts';
 import type { AccountsFile, IcpEntry } from '../content/model.ts';
 import type { Problem } from '../content/problem.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
@@ -123,7 +124,7 @@ function checkColumnNames(file: string, header: readonly string[], reader: Accou
         line: 1,
         column: i + 1,
         field: name.trim(),
-        message: `is not a column the known-accounts check reads (did you mean "${wanted}"?): rename it ${wanted}, ${wanted === 'expect' ? 'the tier you expect for the account, or out' : 'won, lost or open'}`,
+        message: vm().columnLookalike(wanted),
       });
     });
   }
@@ -133,7 +134,7 @@ function checkColumnNames(file: string, header: readonly string[], reader: Accou
       line: 1,
       column: 1,
       field: '-',
-      message: 'has neither an expect nor an outcome column, so nothing in it is checked: add a column expect (the tier you expect, or out) and a column outcome (won, lost or open)',
+      message: vm().noCheckedColumn,
     });
   }
   return problems;
