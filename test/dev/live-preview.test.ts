@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('started on invalid content, shows the problems as the validator prints them, with no stack trace', async () => {
     const page = await pollPage(url('/'), isPanel, 90_000);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/attributes\.yaml:2:1  -  a tab at 2:1: indent with spaces/)]);
+    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/attributes\.yaml:2:1  -  une tabulation en 2:1\u202f: indentez avec des espaces/)]);
     expect(page.text).toContain('<h1>1 problème dans le contenu</h1>');
     expect(page.text).not.toMatch(/\n\s+at |content-fs|node_modules|getPlaybook/);
   }, 120_000);
@@ -90,7 +90,7 @@ describe('npm run dev', () => {
   it('shows a YAML error made while it runs, then the page once fixed', async () => {
     edit('personas/daf.md', 'icps: [pme-services, industrie-regionale]', 'icps: [pme-services, industrie-regionale');
     const page = await pollPage(url('/personas/daf/'), isPanel);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/personas\/daf\.md:6:1  -  YAML syntax: /)]);
+    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/personas\/daf\.md:6:1  -  syntaxe YAML\u202f: /)]);
     edit('personas/daf.md', 'industrie-regionale\n', 'industrie-regionale]\n');
     await timed('fixed YAML error (frontmatter)', () => pollPage(url('/personas/daf/'), (p) => p.status === 200));
   });
@@ -103,7 +103,7 @@ describe('npm run dev', () => {
       await pollPage(url('/'), isPanel);
       await page.goto(url('/icps/industrie-regionale/'));
       await page.locator('#content-problems').waitFor();
-      expect(await page.locator('#content-problems li').allInnerTexts()).toEqual([expect.stringContaining('unknown attribute "efectif"')]);
+      expect(await page.locator('#content-problems li').allInnerTexts()).toEqual([expect.stringContaining('attribut inconnu « efectif »')]);
       await page.screenshot({ path: join(PROJECT_ROOT, 'test', '.out', 'dev-problem-panel.png'), fullPage: true });
       edit('icps/industrie-regionale.md', 'attribute: efectif\n', 'attribute: effectif\n');
       await page.locator('h1', { hasText: 'Industrie régionale' }).waitFor({ timeout: 30_000 });
