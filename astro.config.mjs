@@ -6,6 +6,7 @@ import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
 import { satteriBaseLinks } from './src/lib/markdown/base-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import slides from './src/integrations/slides.ts';
+import liveContent from './src/integrations/live-content.ts';
 import { publishedAddress } from './src/integrations/site-address.ts';
 
 // Where the playbook is published (`url:` in playbook.yaml, or SITE_URL): absolute URLs for
@@ -25,7 +26,7 @@ export default defineConfig({
     // Site paths written in bodies (`[Glossary](/pages/glossary/)`) get the base path.
     processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml(), satteriBaseLinks(address?.base ?? '/')] }),
   },
-  integrations: [mdx(), pagefind(), slides()],
+  integrations: [mdx(), pagefind(), slides(), liveContent()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/slides/**/*.test.ts'],
           environment: 'node',
+          // CLI and image tests start processes: on a busy two-core machine 5 s is not enough.
+          testTimeout: 30_000,
         },
       },
       {
@@ -29,6 +31,23 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: this machine has two cores.
           fileParallelism: false,
+        },
+      },
+      {
+        // The dev server driven for real: start astro dev on a copy of a fixture, edit, poll.
+        test: {
+          name: 'dev',
+          include: ['test/dev/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Not part of `npm test` (it runs `npm test` itself, in a copy): `npm run test:own-content`.
+        test: {
+          name: 'own-content',
+          include: ['test/own-content/**/*.test.ts'],
+          testTimeout: 1_200_000,
         },
       },
     ],

@@ -1,44 +1,97 @@
-// `npm run new -- icp|persona|page <id>`: writes a valid new file in content/ to start from.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// `npm run new -- icp|persona|page <id>`: writes a new file in content/ to start from, in the
+// playbook's language. `npm run new -- playbook [--locale fr]` starts an empty playbook: one file
+// of each kind. Their example texts fail validation until they are replaced.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
-import { invalidId, scaffold, SCAFFOLD_FOLDERS, SCAFFOLD_KINDS, type ScaffoldKind } from '../src/lib/content/scaffold.ts';
+import { getContentMessages } from '../src/lib/i18n/content.ts';
+import { invalidId, scaffold, scaffoldAccounts, scaffoldAttributes, scaffoldSettings, SCAFFOLD_FOLDERS, SCAFFOLD_KINDS, type ScaffoldKind } from '../src/lib/content/scaffold.ts';
+import { AttributeSchema, type Attribute } from '../src/schemas/attribute.ts';
+import { parse } from 'yaml';
+import { LOCALES, type Locale } from '../src/schemas/playbook.ts';
 
-const USAGE = 'Usage: npm run new -- icp|persona|page <id>   (id: lowercase letters, digits, hyphens)';
+const dir = contentDir();
+const show = (path: string) => relative(PROJECT_ROOT, path) || path;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const [kind, id, ...extra] = process.argv.slice(2);
-if (!kind || !id || extra.length > 0) fail(USAGE);
-if (!(SCAFFOLD_KINDS as readonly string[]).includes(kind)) fail(`Unknown kind "${kind}": use icp, persona or page.\n${USAGE}`);
+function write(file: string, text: string): void {
+  // Missing folders (a new playbook, a first persona) are created, never a crash.
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text, { flag: 'wx' });
+}
+
+function gitUserName(fallback: string): string {
+  try {
+    return execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || fallback;
+  } catch {
+    // No git or no user.name: the placeholder owner is fine, the author edits it.
+    return fallback;
+  }
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const args = process.argv.slice(2);
+
+if (args[0] === 'playbook') {
+  const localeAt = args.indexOf('--locale');
+  const wanted = localeAt === -1 ? 'en' : args[localeAt + 1];
+  if (!(LOCALES as readonly (string | undefined)[]).includes(wanted)) fail(getContentMessages('en').new.badLocale(String(wanted), LOCALES.join(', ')));
+  const locale = wanted as Locale;
+  const t = getContentMessages(locale).new;
+  if (existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.'))) fail(t.notEmpty(show(dir)));
+  const owner = gitUserName(t.owner);
+  const attributesText = scaffoldAttributes(locale);
+  const attributes = (parse(attributesText) as unknown[]).map((item) => AttributeSchema.parse(item)) as Attribute[];
+  const icpId = t.exampleIds.icp;
+  const files: [string, string][] = [
+    ['playbook.yaml', scaffoldSettings(locale)],
+    ['attributes.yaml', attributesText],
+    [`icps/${icpId}.md`, scaffold('icp', icpId, { today, owner, attributes, icpIds: [], locale })],
+    [`personas/${t.exampleIds.persona}.md`, scaffold('persona', t.exampleIds.persona, { today, owner, attributes, icpIds: [icpId], locale })],
+    [`pages/${t.exampleIds.page}.md`, scaffold('page', t.exampleIds.page, { today, owner, attributes, icpIds: [icpId], locale })],
+    [`accounts/${t.exampleIds.accounts}.csv`, scaffoldAccounts(attributes)],
+  ];
+  for (const [name, text] of files) write(join(dir, name), text);
+  console.log(t.startedPlaybook(show(dir), files.map(([name]) => name).join(', ')));
+  process.exit(0);
+}
+
+const [kind, id, ...extra] = args;
+const loaded = existsSync(dir) ? loadPlaybookFromDisk(dir) : undefined;
+const locale = loaded?.locale ?? 'en';
+const t = getContentMessages(locale).new;
+if (!kind || !id || extra.length > 0) fail(t.usage);
+if (!(SCAFFOLD_KINDS as readonly string[]).includes(kind)) fail(`${t.unknownKind(kind)}\n${t.usage}`);
 const idProblem = invalidId(id);
 if (idProblem) fail(idProblem);
-
-const dir = contentDir();
-const { model, problems } = loadPlaybookFromDisk(dir);
-if (!model) fail(`Content has ${problems.length} problem(s): run npm run validate and fix them first.`);
+if (!loaded) fail(t.noContent(show(dir)));
 
 const folder = SCAFFOLD_FOLDERS[kind as ScaffoldKind];
 const taken = ['.md', '.mdx'].map((ext) => join(dir, folder, id + ext)).find((file) => existsSync(file));
-if (taken) fail(`${relative(PROJECT_ROOT, taken)} already exists: choose another id or edit that file.`);
+if (taken) fail(t.exists(show(taken)));
 
-let owner = 'Your Name';
-try {
-  owner = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8' }).trim() || owner;
-} catch {
-  // No git or no user.name: the placeholder owner is fine, the author edits it.
-}
+// Works on content with problems too (a new playbook is full of examples to replace): it needs
+// only the attributes and ICP ids that could be read.
+const { attributes, icpIds } = loaded.readable;
+const icps = loaded.model?.icps;
 const file = join(dir, folder, `${id}.md`);
-const text = scaffold(kind as ScaffoldKind, id, {
-  today: new Date().toISOString().slice(0, 10),
-  owner,
-  attributes: model.attributes,
-  // Active ICPs first: a new persona most likely belongs to one of them.
-  icpIds: [...model.icps].sort((a, b) => Number(b.data.status === 'active') - Number(a.data.status === 'active')).map((icp) => icp.id),
-});
-writeFileSync(file, text, { flag: 'wx' });
-console.log(`Created ${relative(PROJECT_ROOT, file)}: fill it in, then run npm run validate.`);
+let text: string;
+try {
+  text = scaffold(kind as ScaffoldKind, id, {
+    today,
+    owner: gitUserName(t.owner),
+    attributes,
+    // Active ICPs first: a new persona most likely belongs to one of them.
+    icpIds: icps ? [...icps].sort((a, b) => Number(b.data.status === 'active') - Number(a.data.status === 'active')).map((icp) => icp.id) : icpIds,
+    locale,
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+write(file, text);
+console.log(t.created(show(file)));

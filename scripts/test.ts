@@ -12,7 +12,7 @@ if (!hasChromium && inCi) {
   process.exit(1);
 }
 
-const projects = hasChromium ? ['unit', 'build', 'e2e'] : ['unit', 'build'];
+const projects = hasChromium ? ['unit', 'build', 'dev', 'e2e'] : ['unit', 'build', 'dev'];
 const args = ['run', ...projects.flatMap((p) => ['--project', p]), ...process.argv.slice(2)];
 const result = spawnSync('vitest', args, { stdio: 'inherit', shell: false });
 

@@ -39,7 +39,7 @@ export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): L
   const files = readContentFiles(dir, base);
   // Text drawn on the images is checked with the renderer's own fonts and emoji set.
   const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
-  return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { undrawable: (text) => kit.undrawable(text) });
+  return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { today: buildDate(), undrawable: (text) => kit.undrawable(text) });
 }
 
 /**
@@ -56,21 +56,51 @@ export function buildDate(): Date {
   return date;
 }
 
-let cached: ReturnType<typeof loadPlaybookFromDisk> | undefined;
+// The dev server (src/integrations/live-content.ts) bumps a counter whenever a file under the
+// content folder changes. The counter and the loaded playbook live on globalThis: the
+// integration, the middleware and the pages run as separate module instances of this file
+// (Node, and Vite's SSR runner) in one process, and must share one snapshot.
+const SHARED = Symbol.for('icp-playbook.content');
+interface Shared {
+  version: number;
+  loaded?: { version: number; result: LoadResult; calibration?: Map<string, IcpCalibration> };
+}
+function shared(): Shared {
+  const holder = globalThis as { [SHARED]?: Shared };
+  holder[SHARED] ??= { version: 0 };
+  return holder[SHARED];
+}
+
+/** How many times content has changed since the dev server started (0 in a build). */
+export function contentVersion(): number {
+  return shared().version;
+}
+
+/** Marks the content as changed: the next {@link loadCurrentPlaybook} reads the files again. */
+export function bumpContentVersion(): number {
+  return ++shared().version;
+}
+
+/** The playbook and its problems, read again when the content version changed (once per build). */
+export function loadCurrentPlaybook(): LoadResult {
+  const state = shared();
+  if (state.loaded?.version !== state.version) state.loaded = { version: state.version, result: loadPlaybookFromDisk() };
+  return state.loaded.result;
+}
 
 /** The validated model for the site build; throws a readable report if content is invalid. */
 export function getPlaybook() {
-  cached ??= loadPlaybookFromDisk();
-  if (!cached.model) throw new Error(`Content is invalid; run npm run validate:\n${cached.problems.map(formatProblem).join('\n')}`);
-  return cached.model;
+  const result = loadCurrentPlaybook();
+  if (!result.model) throw new Error(`Content is invalid; run npm run validate:\n${result.problems.map(formatProblem).join('\n')}`);
+  return result.model;
 }
 
-let calibration: Map<string, IcpCalibration> | undefined;
-
-/** How the known accounts land on each ICP, computed once per build. */
+/** How the known accounts land on each ICP, computed once per content snapshot. */
 export function getCalibration(): Map<string, IcpCalibration> {
-  calibration ??= calibrationSummary(getPlaybook());
-  return calibration;
+  const model = getPlaybook();
+  const loaded = shared().loaded!;
+  loaded.calibration ??= calibrationSummary(model);
+  return loaded.calibration;
 }
 
 export type { Problem };

@@ -78,6 +78,11 @@ function resolveFigure(
   };
 }
 
+/** 189000000 → 189,000,000: big figures in messages are read, not counted. */
+function grouped(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 /**
  * Resolves TAM, SAM and SOM to money and checks SOM ≤ SAM ≤ TAM.
  * @example resolveMarket({ tam: { accounts: 100, acv: 10 }, sam: { accounts: 20 }, som: { share: 0.1 } })
@@ -95,10 +100,10 @@ export function resolveMarket(input: Record<MarketLevel, MarketFigureInput>): {
   }
   const { tam, sam, som } = resolved;
   if (tam && sam && sam.value > tam.value) {
-    problems.push({ path: ['sam'], message: `is larger than tam (${sam.value} > ${tam.value}): SAM is the part of TAM that passes the filters, so SOM ≤ SAM ≤ TAM` });
+    problems.push({ path: ['sam'], message: `is larger than tam (${grouped(sam.value)} > ${grouped(tam.value)}): SAM is the part of TAM that passes the filters, so SOM ≤ SAM ≤ TAM` });
   }
   if (sam && som && som.value > sam.value) {
-    problems.push({ path: ['som'], message: `is larger than sam (${som.value} > ${sam.value}): SOM is the part of SAM you can win, so SOM ≤ SAM ≤ TAM` });
+    problems.push({ path: ['som'], message: `is larger than sam (${grouped(som.value)} > ${grouped(sam.value)}): SOM is the part of SAM you can win, so SOM ≤ SAM ≤ TAM` });
   }
   if (problems.length > 0 || !tam || !sam || !som) return { problems };
   return { figures: { tam, sam, som }, problems };

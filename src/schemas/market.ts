@@ -46,6 +46,9 @@ export const MarketSchema = z
     som: MarketFigureSchema,
   })
   .transform((input, ctx) => {
+    // A figure already refused (e.g. `{ accounts: 68,000 }` read as 68 and a stray field) would
+    // only add a misleading comparison of the wrong numbers.
+    if (ctx.issues.length > 0) return z.NEVER;
     const { figures, problems } = resolveMarket(input);
     for (const problem of problems) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
     if (!figures) return z.NEVER;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { KeySchema } from './shared.ts';
+import { TextSchema } from './shared.ts';
+
+// Any text here: whether it is an option id of the attribute is checked against attributes.yaml,
+// which can also say "that is the label of option x" or suggest the id of an accented name.
+const OptionRefSchema = z.union([TextSchema, z.number().transform(String)]);
 import { OPERATORS, type Operator } from './operators.ts';
 
 export { OPERATORS, OPERATOR_TYPES, type Operator } from './operators.ts';
@@ -18,15 +22,15 @@ export const operatorShape = {
   /** `number`: value ≤ n. @example atMost: 5000 */
   atMost: z.number().finite().optional(),
   /** `choice`: the option is one of these ids. @example in: [fr, de] */
-  in: z.array(KeySchema).min(1, 'needs at least one option id').optional(),
+  in: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
   /** `choice`: the option is none of these ids. */
-  notIn: z.array(KeySchema).min(1, 'needs at least one option id').optional(),
+  notIn: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
   /** `choices`: at least one of these ids is selected. */
-  anyOf: z.array(KeySchema).min(1, 'needs at least one option id').optional(),
+  anyOf: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
   /** `choices`: every one of these ids is selected. */
-  allOf: z.array(KeySchema).min(1, 'needs at least one option id').optional(),
+  allOf: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
   /** `choices`: none of these ids is selected. */
-  noneOf: z.array(KeySchema).min(1, 'needs at least one option id').optional(),
+  noneOf: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
   /** `boolean`: the answer is `true` or `false`. @example is: true */
   is: z.boolean().optional(),
 } satisfies Record<Operator, z.ZodType>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vm } from '../lib/i18n/validator.ts';
 
 /** A file or option id: lowercase letters, digits and hyphens, starting with a letter or digit. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -22,7 +23,8 @@ export const TextSchema = z.string().trim().min(1, 'must not be empty');
 /** A list of short texts; all lists are optional in the content and default to empty. */
 export const TextListSchema = z.array(TextSchema).default([]);
 
-function isRealDate(value: string): boolean {
+/** `2026-04-31` is not a real date; `2026-04-30` is. */
+export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
@@ -35,10 +37,19 @@ function isRealDate(value: string): boolean {
  */
 export const IsoDateSchema = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, for example 2026-09-15')
-    .refine(isRealDate, 'is not a date that exists (check the day and month)'),
+  z.string().superRefine((value, ctx) => {
+    // One message per mistake: a date in another format is not also "a date that does not exist".
+    const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+    if (dayFirst) {
+      const [, d, m, y] = dayFirst;
+      const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+      ctx.addIssue({ code: 'custom', message: vm().dayFirstDate(value, iso) });
+    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: vm().notIsoDate(value) });
+    } else if (!isRealDate(value)) {
+      ctx.addIssue({ code: 'custom', message: vm().notRealDate });
+    }
+  }),
 );
 
 /** Owner of a file: the person who keeps it up to date. */

@@ -134,7 +134,7 @@ describe('npm run score', () => {
     const { stdout } = score(['-'], { input: 'employees;region\n20;fr\n', content: french });
     expect(stdout).toMatchInlineSnapshot(`
       "employees;region;icp;verdict;score;best;tier;reasons
-      20;fr;core;out;0;80;;Échoue : 50 to 1,000 employees (vu : 20 people)
+      20;fr;core;out;0;80;;Échoue : 50 to 1,000 employees (vu : 20 people)
       "
     `);
   });

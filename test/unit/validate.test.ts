@@ -125,7 +125,7 @@ describe('market', () => {
   it('requires SOM ≤ SAM ≤ TAM', () => {
     expect(report(editIcp('sam: { accounts: 200 }', 'sam: { accounts: 2000 }'))).toMatchInlineSnapshot(`
       [
-        "content/icps/core.md:35:8  market.sam  is larger than tam (20000000 > 10000000): SAM is the part of TAM that passes the filters, so SOM ≤ SAM ≤ TAM",
+        "content/icps/core.md:35:8  market.sam  is larger than tam (20,000,000 > 10,000,000): SAM is the part of TAM that passes the filters, so SOM ≤ SAM ≤ TAM",
       ]
     `);
   });
@@ -335,5 +335,106 @@ describe('tiers', () => {
         "content/icps/core.md:30:14  tiers[1].label  "Tier 1" is already the label of tier 1: give each tier its own label (known accounts expect tiers by label)",
       ]
     `);
+  });
+});
+
+describe('YAML slips, in the author\'s words', () => {
+  it('names a tab in the indentation in one line', () => {
+    const icp = replaceOnce(fixtureText('content/icps/core.md'), '  - label: France or Germany', '\t- label: France or Germany');
+    expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:11:1  -  a tab at 11:1: indent with spaces, never tabs (set your editor to insert spaces)",
+      ]
+    `);
+  });
+
+  it('reports a list item swallowed by the item above, and still checks the rest of the file', () => {
+    const icp = replaceOnce(fixtureText('content/icps/core.md'), 'tiers:', 'pains:\n  - The forecast is rebuilt by hand.\n   - Nobody trusts the pipeline.\ntiers:').replace('attribute: employees\n    between', 'attribute: employes\n    between');
+    expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)",
+        "content/icps/core.md:30:4  -  this line starts with "- " but is read as the end of the text above (it is indented deeper than a list item): indent it like the item above to make it an item of its own",
+      ]
+    `);
+  });
+
+  it('reports only the first YAML syntax error of a file, and still checks the other files', () => {
+    const persona = replaceOnce(fixtureText('content/personas/champion.md'), 'icps: [core]', 'icps: [core\nsummary: [a, b\nowner: x: y');
+    const lines = report({ 'content/personas/champion.md': persona, ...editIcp('points: 40', 'points: 45') });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^content\/icps\/core\.md:15:3  signals  best positive points total 105/);
+    expect(lines[1]).toMatch(/^content\/personas\/champion\.md:\d+:\d+  -  YAML syntax: .*\(fix this one first: the \d+ other YAML errors? in this file usually follow from it\)$/);
+  });
+});
+
+describe('messages a marketer can act on', () => {
+  it.each([
+    ['a day/month/year date', 'reviewed: 2026-09-15', 'reviewed: 15/09/2026', 'content/icps/core.md:6:11  reviewed  "15/09/2026" is written day/month/year: write 2026-09-15 (dates are YYYY-MM-DD)'],
+    ['an empty owner', 'owner: Camille Martin', 'owner:', 'content/icps/core.md:5:7  owner  is empty: write text after "owner:"'],
+    ['a thousands comma inside { }', '{ accounts: 1000, acv', '{ accounts: 1,000, acv', 'content/icps/core.md:34:22  market.tam.0  "1,000" is read as two fields: inside { } a comma separates fields, so write numbers without thousands separators (1000)'],
+    ['an option label instead of its id', 'in: [fr, de]', 'in: [France, de]', 'content/icps/core.md:13:10  filters[1].in[0]  "France" is the label of option "fr" of "region": write its id, fr'],
+    ['a review date in the future', 'reviewed: 2026-09-15', 'reviewed: 2999-09-15', expect.stringMatching(/^content\/icps\/core\.md:6:11  reviewed  2999-09-15 is in the future \(today is \d{4}-\d\d-\d\d\): write the day you last checked this file/)],
+  ])('%s', (_name, from, to, line) => {
+    expect(report(editIcp(from, to))).toEqual([line]);
+  });
+
+  it('suggests the id of an accented option id', () => {
+    const attributes = replaceOnce(fixtureText('content/attributes.yaml'), '{ id: fr,', '{ id: Île-de-France,');
+    expect(report({ 'content/attributes.yaml': attributes })[0]).toMatchInlineSnapshot(
+      `"content/attributes.yaml:10:13  [1].options[0].id  "Île-de-France" must use only lowercase letters, digits, hyphens and underscores (for example "hiring_revops"): write ile-de-france"`,
+    );
+  });
+
+  it('refuses two ICPs with the same title, naming both files', () => {
+    expect(report({ 'content/icps/copy.md': fixtureText('content/icps/core.md') })).toMatchInlineSnapshot(`
+      [
+        "content/icps/copy.md:2:8  title  "Core market" is also the title of content/icps/core.md: give each ICP its own title (a copied file keeps the title of the original)",
+      ]
+    `);
+  });
+
+  it('refuses two personas with the same name and role, naming both files', () => {
+    expect(report({ 'content/personas/rita.md': fixtureText('content/personas/champion.md') })).toMatchInlineSnapshot(`
+      [
+        "content/personas/rita.md:2:7  name  "Rita, Head of RevOps" is also the name and role of content/personas/champion.md: change the name or the role so reps can tell the two personas apart",
+      ]
+    `);
+  });
+
+  it('checks the rules of an ICP whose other fields are broken', () => {
+    const icp = replaceOnce(replaceOnce(fixtureText('content/icps/core.md'), 'summary: Mid-sized companies in France and Germany.\n', ''), 'in: [fr, de]', 'in: [fr, dee]');
+    expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
+      [
+        "content/icps/core.md:2:1  summary  is missing: add a line "summary: …" with text",
+        "content/icps/core.md:12:14  filters[1].in[1]  unknown option "dee" of "region" (did you mean "de"?)",
+      ]
+    `);
+  });
+});
+
+describe('known accounts', () => {
+  const csv = (header: string) => ({ 'content/accounts/known.csv': `${header}\nAcme,240,fr,Tier 1\n` });
+
+  it('suggests expect for a misspelled or translated column', () => {
+    expect(report(csv('company,employees,region,attendu'))).toMatchInlineSnapshot(`
+      [
+        "content/accounts/known.csv:1:4  attendu  is not a column the known-accounts check reads (did you mean "expect"?): rename it expect, the tier you expect for the account, or out",
+      ]
+    `);
+    expect(report(csv('company,employees,region,expected'))[0]).toContain('(did you mean "expect"?)');
+  });
+
+  it('says nothing is checked when a file has neither expect nor outcome', () => {
+    expect(report(csv('company,employees,region,tier_label'))).toMatchInlineSnapshot(`
+      [
+        "content/accounts/known.csv:1:1  -  has neither an expect nor an outcome column, so nothing in it is checked: add a column expect (the tier you expect, or out) and a column outcome (won, lost or open)",
+      ]
+    `);
+  });
+
+  it('checks the known accounts even when another file has a problem', () => {
+    const lines = report({ ...csv('company,employees,region,expect'), 'content/pages/guide.md': replaceOnce(fixtureText('content/pages/guide.md'), 'owner: ', 'ownr: ') });
+    expect(lines.some((line) => line.startsWith('content/accounts/known.csv:2:4  expect  expected "Tier 1"'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('content/pages/guide.md'))).toBe(true);
   });
 });

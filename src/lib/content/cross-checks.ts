@@ -5,8 +5,10 @@ import type { z } from 'zod';
 type IcpShape = z.output<typeof IcpShapeSchema>;
 import type { Persona } from '../../schemas/persona.ts';
 import { OPERATOR_TYPES } from '../../schemas/operators.ts';
+import { ID_PATTERN } from '../../schemas/shared.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { vm } from '../i18n/validator.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';
 
@@ -16,10 +18,10 @@ export function problemAt(source: YamlSource, path: PropertyKey[], message: stri
   return { file: source.file, line, column, field: formatPath(path), message };
 }
 
-function listOrSuggest(word: string, known: string[], noun: string): string {
+function listOrSuggest(word: string, known: string[], noun: 'attributes' | 'options' | 'icps'): string {
   const suggestion = didYouMean(word, known);
   if (suggestion) return suggestion;
-  return known.length <= 15 ? `: ${noun} are ${known.join(', ')}` : '';
+  return known.length <= 15 ? vm().listKnown(noun, known.join(', ')) : '';
 }
 
 /**
@@ -61,9 +63,16 @@ function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source
   }
   if ('values' in rule && (attribute.type === 'choice' || attribute.type === 'choices')) {
     const ids = attribute.options.map((o) => o.id);
-    return rule.values.flatMap((value, k) =>
-      ids.includes(value) ? [] : [problemAt(source, [...path, rule.op, k], `unknown option "${value}" of "${attribute.id}"${listOrSuggest(value, ids, 'its options')}`)],
-    );
+    return rule.values.flatMap((value, k) => {
+      if (ids.includes(value)) return [];
+      const at = [...path, rule.op, k];
+      // Authors copy what the form shows: the label. Name the option it belongs to.
+      const labelled = attribute.options.find((o) => normaliseWords(o.label) === normaliseWords(value));
+      if (labelled) return [problemAt(source, at, vm().labelOfOption(value, labelled.id, attribute.id))];
+      const slug = suggestId(value);
+      if (slug !== value && ids.includes(slug)) return [problemAt(source, at, vm().notOptionId(value, slug))];
+      return [problemAt(source, at, `${vm().unknownOption(value, attribute.id)}${listOrSuggest(value, ids, 'options')}`)];
+    });
   }
   if (rule.op === 'between' && rule.min !== null && rule.max !== null && rule.min > rule.max) {
     return [problemAt(source, [...path, 'between'], `[${rule.min}, ${rule.max}] is empty: write the lower bound first, e.g. [${rule.max}, ${rule.min}]`)];
@@ -85,7 +94,7 @@ export function checkIcpRules(icp: IcpShape, attributes: readonly Attribute[], s
   const checkAttribute = (attributeId: string, path: PropertyKey[]) => {
     if (brokenIds.has(attributeId)) return undefined;
     const attribute = byId.get(attributeId);
-    if (!attribute) problems.push(problemAt(source, [...path, 'attribute'], `unknown attribute "${attributeId}"${listOrSuggest(attributeId, ids, 'attributes in attributes.yaml')}`));
+    if (!attribute) problems.push(problemAt(source, [...path, 'attribute'], `${vm().unknownAttribute(attributeId)}${listOrSuggest(attributeId, ids, 'attributes')}`));
     return attribute;
   };
   icp.filters.forEach((filter, i) => {
@@ -103,9 +112,50 @@ export function checkIcpRules(icp: IcpShape, attributes: readonly Attribute[], s
   return problems;
 }
 
-/** A persona's ICP ids name files in content/icps/. */
-export function checkPersonaLinks(persona: Persona, icpIds: string[], source: YamlSource): Problem[] {
+/**
+ * A persona's ICP ids name files in content/icps/. Entries that are not ids at all are left to
+ * the schema's message.
+ */
+export function checkPersonaLinks(persona: Pick<Persona, 'icps'>, icpIds: string[], source: YamlSource): Problem[] {
   return persona.icps.flatMap((id, k) =>
-    icpIds.includes(id) ? [] : [problemAt(source, ['icps', k], `unknown ICP "${id}"${listOrSuggest(id, icpIds, 'the ICPs in content/icps/')}`)],
+    icpIds.includes(id) || !ID_PATTERN.test(id) ? [] : [problemAt(source, ['icps', k], `${vm().unknownIcp(id)}${listOrSuggest(id, icpIds, 'icps')}`)],
   );
+}
+
+/** Lowercase, without accents, single spaces: how a label compares to what an author typed. */
+function normaliseWords(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The id an author most likely meant for a name: lowercase, accents dropped, other characters
+ * turned into hyphens.
+ * @example suggestId('Île-de-France') // 'ile-de-france'
+ */
+export function suggestId(name: string): string {
+  return normaliseWords(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Two files of one kind with the same title (ICPs) or name and role (personas): reps could not
+ * tell them apart, and it is most often a copied file whose title was not changed.
+ */
+export function checkDuplicateTitles(entries: readonly { file: string; title: unknown; source: YamlSource }[], kind: 'ICP' | 'persona'): Problem[] {
+  const first = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const { file, title, source } of entries) {
+    if (typeof title !== 'string' || title.trim() === '') continue;
+    const key = normaliseWords(title);
+    const twin = first.get(key);
+    if (twin === undefined) {
+      first.set(key, file);
+      continue;
+    }
+    problems.push(
+      kind === 'ICP'
+        ? problemAt(source, ['title'], vm().sameIcpTitle(title.trim(), twin))
+        : problemAt(source, ['name'], vm().samePersona(title, twin)),
+    );
+  }
+  return problems;
 }

@@ -1,3 +1,5 @@
+import { vm } from '../i18n/validator.ts';
+
 function distance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -46,5 +48,5 @@ export function closest(word: string, known: Iterable<string>): string | undefin
 /** ` (did you mean "x"?)` or an empty string. */
 export function didYouMean(word: string, known: Iterable<string>): string {
   const match = closest(word, known);
-  return match === undefined ? '' : ` (did you mean "${match}"?)`;
+  return match === undefined ? '' : vm().didYouMean(match);
 }

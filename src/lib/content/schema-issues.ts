@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { suggestId } from './cross-checks.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { vm } from '../i18n/validator.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';
 
@@ -50,36 +52,28 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a group of fields';
-  if (typeof value === 'string') return `text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  const d = vm().describe;
+  if (value === null) return d.null;
+  if (Array.isArray(value)) return d.list;
+  if (typeof value === 'object') return d.group;
+  if (typeof value === 'string') return d.text(value.length > 40 ? value.slice(0, 40) + '…' : value);
   return `${typeof value} ${String(value)}`;
 }
-
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a group of fields',
-  tuple: 'a list',
-};
 
 function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey | undefined): string {
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = EXPECTED[issue.expected] ?? issue.expected;
-      if (value === undefined) {
-        return typeof field === 'string' ? `is missing: add a line "${field}: …" with ${expected}` : `is missing: add ${expected}`;
-      }
-      if (typeof value === 'number' && !Number.isFinite(value)) return `must be a finite number, not ${String(value)}: write a plain number`;
-      const hint = issue.expected === 'string' ? ': put the value in quotes' : '';
-      return `expected ${expected}, got ${describe(value)}${hint}`;
+      const expected = vm().types[issue.expected] ?? issue.expected;
+      const name = typeof field === 'string' ? field : undefined;
+      if (value === undefined) return vm().missingField(name, expected);
+      if (typeof value === 'number' && !Number.isFinite(value)) return vm().notFinite(String(value));
+      // `owner:` with nothing after it: the fix is to write the value, not to quote it.
+      if (value === null) return vm().emptyField(name, expected);
+      return vm().wrongType(expected, describe(value), issue.expected === 'string');
     }
     case 'invalid_value': {
       const allowed = issue.values.map((v) => String(v));
-      return `"${String(value)}" is not allowed: use one of ${allowed.join(', ')}${didYouMean(String(value), allowed)}`;
+      return `${vm().notAllowed(String(value), allowed.join(', '))}${didYouMean(String(value), allowed)}`;
     }
     case 'invalid_union': {
       if (value === undefined) return 'is missing';
@@ -93,9 +87,25 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey 
       }
       return `is not valid here (${describe(value)})`;
     }
+    case 'invalid_format': {
+      const suggestion = typeof value === 'string' ? suggestId(value) : '';
+      return suggestion && suggestion !== value ? vm().badFormat(String(value), issue.message, suggestion) : issue.message;
+    }
     default:
       return issue.message;
   }
+}
+
+/**
+ * Inside `{ }` a comma separates fields, so `{ accounts: 68,000 }` reads as `accounts: 68` and a
+ * field named "000": say so instead of "unknown field".
+ */
+function thousandsComma(source: YamlSource, at: { line: number; column: number }): string | undefined {
+  const text = source.lineText?.(at.line) ?? '';
+  const key = /^\d+/.exec(text.slice(at.column - 1))?.[0];
+  const before = /(\d+)\s*,\s*$/.exec(text.slice(0, at.column - 1))?.[1];
+  if (key === undefined || before === undefined) return undefined;
+  return vm().thousandsComma(`${before},${key}`, `${before}${key}`);
 }
 
 /** Turns zod issues into problems that point at the line and column of each offending value. */
@@ -107,14 +117,15 @@ export function issuesToProblems(schema: AnySchema, issues: readonly z.core.$Zod
       const known = knownKeysAt(schema, issue.path);
       for (const key of issue.keys) {
         const { line, column } = source.locate([...path, key], { key: true });
-        const list = known.size > 0 ? `: allowed fields here are ${[...known].join(', ')}` : '';
+        const list = known.size > 0 ? vm().allowedFields([...known].join(', ')) : '';
         const suggestion = didYouMean(key, known);
+        const comma = /^\d+$/.test(key) ? thousandsComma(source, { line, column }) : undefined;
         problems.push({
           file: source.file,
           line,
           column,
           field: formatPath([...path, key]),
-          message: suggestion ? `unknown field "${key}"${suggestion}` : `unknown field "${key}"${list}`,
+          message: comma ?? `${vm().unknownField(key)}${suggestion || list}`,
         });
       }
       continue;

@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Problem } from './problem.ts';
+import { vm } from '../i18n/validator.ts';
 
 /** Files above this size are refused before parsing: content files are small, and a huge one is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -20,6 +21,8 @@ export interface YamlSource {
   data: unknown;
   /** Line and column of the value at `path`, or of its nearest existing parent. */
   locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number };
+  /** The text of a line of the file (1-based, as `locate` counts), to quote what the author wrote. */
+  lineText?(line: number): string;
 }
 
 export interface ParsedFile {
@@ -40,14 +43,13 @@ export function decodeText(file: RawFile): { text?: string; problem?: Problem } 
   const limit = csv ? MAX_CSV_BYTES : MAX_FILE_BYTES;
   if (file.bytes.byteLength > limit) {
     const mb = (file.bytes.byteLength / 1024 / 1024).toFixed(1);
-    const what = csv ? `the ${limit / 1024 / 1024} MB limit for known-accounts files: keep a sample of accounts` : '1 MB limit for content files: split it or remove what does not belong';
-    return { problem: problemAt(file.path, 1, 1, `file is ${mb} MB, over the ${what}`) };
+    return { problem: problemAt(file.path, 1, 1, vm().tooBig(mb, csv, limit / 1024 / 1024)) };
   }
   try {
     const text = decoder.decode(file.bytes);
     return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   } catch {
-    return { problem: problemAt(file.path, 1, 1, 'is not UTF-8 text: save the file with UTF-8 encoding in your editor') };
+    return { problem: problemAt(file.path, 1, 1, vm().notUtf8) };
   }
 }
 
@@ -76,31 +78,73 @@ function findNode(doc: Document, path: readonly PropertyKey[], key: boolean): Ya
   return found;
 }
 
+/** A tab in the indentation: YAML forbids it, and the parser's own message never says "tab". */
+function findIndentTab(text: string): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const indent = /^[ \t]*/.exec(lines[i]!)![0];
+    const at = indent.indexOf('\t');
+    // A line of only whitespace does not matter to YAML.
+    if (at >= 0 && indent.length < lines[i]!.replace(/\r$/, '').length) return { line: i + 1, column: at + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * Plain (unquoted) texts that run over several lines and contain a line starting with "- ": a
+ * list item indented deeper than the one above, which YAML silently glues to it.
+ */
+function swallowedItems(doc: Document, text: string, position: (offset: number) => { line: number; column: number }): { line: number; column: number }[] {
+  const found: { line: number; column: number }[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || !node.range) return;
+      const source = text.slice(node.range[0], node.range[1]);
+      const match = /\n([ \t]*)- /.exec(source);
+      if (match) found.push(position(node.range[0] + match.index + 1 + match[1]!.length));
+    },
+  });
+  return found;
+}
+
 /** Parses YAML text that starts at `lineOffset` lines into its file. */
 export function parseYaml(file: string, text: string, lineOffset: number): { source?: YamlSource; problems: Problem[] } {
+  const tab = findIndentTab(text);
+  if (tab) {
+    return { problems: [problemAt(file, tab.line + lineOffset, tab.column, vm().tab(`${tab.line + lineOffset}:${tab.column}`))] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: false });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const problems = doc.errors.map((error) => {
-    const { line, column } = position(error.pos[0]);
-    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return problemAt(file, line, column, `YAML syntax: ${reason}. Check indentation, and quote values that contain ": " or start with a special character`);
-  });
-  if (problems.length > 0) return { problems };
+  // The first syntax error only: the ones after it are almost always its cascade, and vanish
+  // once it is fixed. The other files are still checked.
+  const first = doc.errors[0];
+  if (first) {
+    const { line, column } = position(first.pos[0]);
+    const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { problems: [problemAt(file, line, column, vm().yamlSyntax(reason, doc.errors.length - 1))] };
+  }
+  const swallowed = swallowedItems(doc, text, position).map(({ line, column }) =>
+    problemAt(file, line, column, vm().swallowedItem),
+  );
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
-    return { problems: [problemAt(file, 1, 1, `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT}): write the values out instead of using * aliases`)] };
+    return { problems: [problemAt(file, 1, 1, vm().aliasBomb(MAX_ALIAS_COUNT))] };
   }
   return {
-    problems: [],
+    // The text is still read as written: the other fields get checked too.
+    problems: swallowed,
     source: {
       file,
       data,
+      lineText(line) {
+        return text.split('\n')[line - 1 - lineOffset] ?? '';
+      },
       locate(path, options = {}) {
         const node = findNode(doc, path, options.key ?? false);
         return node?.range ? position(node.range[0]) : { line: 1 + lineOffset, column: 1 };
@@ -117,12 +161,12 @@ export function parseMarkdown(file: string, text: string): { parsed?: ParsedFile
   const match = FRONTMATTER.exec(text);
   if (!match) {
     return {
-      problems: [problemAt(file, 1, 1, 'has no frontmatter: start the file with a line "---", the YAML fields, then another "---" line')],
+      problems: [problemAt(file, 1, 1, vm().noFrontmatter)],
     };
   }
   const { source, problems } = parseYaml(file, match[1] ?? '', 1);
   if (!source) return { problems };
-  return { parsed: { yaml: source, body: text.slice(match[0].length) }, problems: [] };
+  return { parsed: { yaml: source, body: text.slice(match[0].length) }, problems };
 }
 
 /** Parses a whole YAML data file. */

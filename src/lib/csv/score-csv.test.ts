@@ -114,7 +114,7 @@ describe('CsvScorer', () => {
 
   it('writes reasons in the playbook language', () => {
     const { out } = score('employees,region\n20,fr\n', { locale: 'fr', icpId: 'mid-market-saas' });
-    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"20,fr,mid-market-saas,out,0,80,,"Échoue : 50 to 1,000 employees (vu : 20 people)""`);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"20,fr,mid-market-saas,out,0,80,,"Échoue : 50 to 1,000 employees (vu : 20 people)""`);
   });
 
   it.each([

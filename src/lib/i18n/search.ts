@@ -49,15 +49,15 @@ const fr: SearchStrings = {
   kinds: { icp: 'ICP', persona: 'Persona', page: 'Guide', market: 'Marché', other: 'Autre' },
   resultsLabel: 'Résultats',
   results: { one: '{n} résultat', other: '{n} résultats' },
-  resultsShown: 'Les {shown} premiers résultats sur {n} : ajoutez un mot ou un filtre pour affiner.',
+  resultsShown: 'Les {shown} premiers résultats sur {n} : ajoutez un mot ou un filtre pour affiner.',
   noResults: 'Aucun résultat pour « {query} ».',
   noResultsHint: 'Essayez moins de mots, d’autres mots, ou retirez un filtre.',
   noFilteredResults: 'Rien ne correspond à ces filtres.',
-  start: 'Tapez un mot ou deux : un type d’entreprise, un rôle, une objection, une douleur.',
+  start: 'Tapez un mot ou deux : un type d’entreprise, un rôle, une objection, une douleur.',
   loading: 'Chargement de la recherche…',
   keys: '↑ ↓ pour se déplacer, Entrée pour ouvrir, Échap pour fermer',
   shortcut: 'Appuyez sur / ou Ctrl K pour rechercher',
-  devUnavailable: 'La recherche fonctionne sur le site construit : lancez npm run build, puis npm run preview.',
+  devUnavailable: 'La recherche fonctionne sur le site construit : lancez npm run build, puis npm run preview.',
   loadFailed: 'L’index de recherche ne s’est pas chargé (/pagefind/pagefind.js manque ou est bloqué). Reconstruisez le site avec npm run build.',
 };
 

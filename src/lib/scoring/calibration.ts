@@ -1,6 +1,8 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../csv/accounts.ts';
 import { parseCsv } from '../csv/parse.ts';
+import { closest } from '../content/did-you-mean.ts';
+import { vm } from '../i18n/validator.ts';
 import type { AccountsFile, IcpEntry } from '../content/model.ts';
 import type { Problem } from '../content/problem.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
@@ -77,6 +79,7 @@ export function readKnownAccounts(source: AccountsFile, attributes: readonly Att
   const problems: Problem[] = reader.headerProblems.map((p) => toProblem(file, p));
   const outcomeColumn = reader.indexOf('outcome');
   const expectColumn = reader.indexOf('expect');
+  problems.push(...checkColumnNames(file, header.cells, reader, { expect: expectColumn, outcome: outcomeColumn }));
   const dealColumns = findDealColumns((name) => reader.indexOf(name));
   const rows = body.map((record): KnownAccount => {
     const cellProblems: CellProblem[] = [];
@@ -103,6 +106,47 @@ export function readKnownAccounts(source: AccountsFile, attributes: readonly Att
   return { rows, problems };
 }
 
+// What authors write instead of `expect` and `outcome`: misspellings, plurals, translations.
+const LOOKALIKES: Record<'expect' | 'outcome', readonly string[]> = {
+  expect: ['expected', 'expects', 'expectation', 'expected tier', 'tier', 'attendu', 'attendue', 'tier attendu', 'niveau attendu', 'priorité attendue'],
+  outcome: ['outcomes', 'result', 'results', 'status', 'résultat', 'resultat', 'issue', 'statut', 'won/lost', 'gagné/perdu'],
+};
+
+/**
+ * A misspelled or translated `expect`/`outcome` column silently turns the check off: name it,
+ * and say when a file has neither (then nothing in it is checked).
+ */
+function checkColumnNames(file: string, header: readonly string[], reader: AccountReader, found: Record<'expect' | 'outcome', number>): Problem[] {
+  const problems: Problem[] = [];
+  const plain = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+  for (const wanted of ['expect', 'outcome'] as const) {
+    if (found[wanted] !== -1) continue;
+    const looks = LOOKALIKES[wanted].map(plain);
+    header.forEach((name, i) => {
+      if (reader.columns[i]) return;
+      const cell = plain(name);
+      if (cell === '' || (!looks.includes(cell) && closest(cell, [wanted]) === undefined)) return;
+      problems.push({
+        file,
+        line: 1,
+        column: i + 1,
+        field: name.trim(),
+        message: vm().columnLookalike(wanted),
+      });
+    });
+  }
+  if (found.expect === -1 && found.outcome === -1 && problems.length === 0) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      field: '-',
+      message: vm().noCheckedColumn,
+    });
+  }
+  return problems;
+}
+
 /** What the engine says for an account: a tier label, or `out`. */
 function landing(result: ScoreResult | undefined): string {
   return result?.tier?.label ?? EXPECT_OUT;
@@ -122,7 +166,11 @@ function why(result: ScoreResult | undefined): string {
  * Checks the `expect` column of every `content/accounts/*.csv` against the best-fit result of
  * the active ICPs, like a test suite: each disagreement, unreadable cell or bad `outcome` is a problem.
  */
-export function checkCalibration(model: { attributes: Attribute[]; icps: readonly IcpEntry[]; accounts: readonly AccountsFile[] }): Problem[] {
+export function checkCalibration(
+  model: { attributes: Attribute[]; icps: readonly IcpEntry[]; accounts: readonly AccountsFile[] },
+  /** `compareExpect: false` reads the files (cells, columns, outcomes) without comparing tiers: an active ICP is broken. */
+  options: { compareExpect?: boolean } = {},
+): Problem[] {
   const problems: Problem[] = [];
   const active = model.icps.filter((icp) => icp.data.status === 'active');
   const labels = [...new Set(active.flatMap((icp) => icp.data.tiers.map((tier) => tier.label)))];
@@ -131,7 +179,7 @@ export function checkCalibration(model: { attributes: Attribute[]; icps: readonl
     const { rows, problems: found } = readKnownAccounts(source, model.attributes);
     problems.push(...found);
     for (const row of rows) {
-      if (row.expect === undefined) continue;
+      if (row.expect === undefined || options.compareExpect === false) continue;
       const at = { file: source.file, line: row.line, column: row.expectColumn, field: 'expect' };
       if (!known.has(row.expect.toLowerCase())) {
         problems.push({ ...at, message: `"${row.expect}" is not a tier of an active ICP: write ${EXPECT_OUT} or one of ${labels.join(', ')}` });

@@ -179,8 +179,8 @@ describe('scoring one account', () => {
     const result = scoreAccount({ employees: 20, region: 'us' }, icp, attributes, 'fr');
     expect(result.verdict).toBe('out');
     expect(result.tier).toBeUndefined();
-    expect(result.explanation).toMatchInlineSnapshot(`"Hors de Mid-market SaaS : échoue sur 50 to 1,000 employees et France or DACH."`);
-    expect(result.filters[1]!.explanation).toMatchInlineSnapshot(`"Échoue : Region est France ou DACH (vu : United States)"`);
+    expect(result.explanation).toMatchInlineSnapshot(`"Hors de Mid-market SaaS : échoue sur 50 to 1,000 employees et France or DACH."`);
+    expect(result.filters[1]!.explanation).toMatchInlineSnapshot(`"Échoue : Region est France ou DACH (vu : United States)"`);
   });
 
   it('gives an unknown verdict, still tiered, when a filter has no value', () => {
