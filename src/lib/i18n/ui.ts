@@ -74,6 +74,8 @@ const en = {
     narrativeTitle: 'The story',
     slideTitle: 'One-slide ICP',
     scoreTitle: 'Score an account against this ICP',
+    /** The jump link near the top of an ICP page, to its scoring widget. */
+    scoreJump: 'Score an account',
     downloadPng: 'Download slide (PNG)',
     downloadSvg: 'Download SVG',
     statusNote: {
@@ -235,6 +237,7 @@ const fr: UiStrings = {
     narrativeTitle: "L'histoire",
     slideTitle: 'ICP en une slide',
     scoreTitle: 'Scorer un compte sur cet ICP',
+    scoreJump: 'Scorer un compte',
     downloadPng: 'Télécharger la slide (PNG)',
     downloadSvg: 'Télécharger en SVG',
     statusNote: {
