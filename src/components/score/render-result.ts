@@ -88,10 +88,12 @@ export function accountWords(account: AccountLabel | undefined): string | undefi
 }
 
 /** The failed filters, each with the value that failed it: what keeps an `out` account out. */
-function keptOut(result: ScoreResult, strings: WidgetStrings): string {
+function keptOut(result: ScoreResult, context: Pick<RenderContext, 'locale' | 'strings'>): string {
+  const { strings, locale } = context;
   const failed = result.filters.filter((f) => f.outcome === 'fail');
   const items = failed.map((f) => `<li><strong>${escapeHtml(f.filter.label)}</strong> — ${escapeHtml(f.explanation)}</li>`).join('');
-  const names = failed.map((f) => `“${f.filter.label}”`).join(', ');
+  const quote = (text: string) => (locale === 'fr' ? `«\u202f${text}\u202f»` : `“${text}”`);
+  const names = failed.map((f) => quote(f.filter.label)).join(', ');
   return `<div class="sw-kept-out"><p class="sw-kept-out__lead">${escapeHtml(fillTemplate(strings.keptOutBy, { filters: names }))}</p><ul class="sw-kept-out__list">${items}</ul></div>`;
 }
 
@@ -177,7 +179,7 @@ export function renderResultBody(result: ScoreResult, context: RenderContext): s
           canGrow ? `<span class="sw-score__best">${escapeHtml(fillTemplate(strings.upTo, { best }))}</span>` : '',
           // An SVG meter: widths as SVG attributes, so a strict CSP (no style attributes) allows it.
           `</p><svg class="sw-meter" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="sw-meter__best" width="${bestPct}" height="10"/><rect class="sw-meter__score" width="${scorePct}" height="10"/></svg>`,
-          state === 'out' ? keptOut(result, strings) : `<p class="sw-summary">${escapeHtml(bestSummary(result, attributes, locale))}</p>`,
+          state === 'out' ? keptOut(result, context) : `<p class="sw-summary">${escapeHtml(bestSummary(result, attributes, locale))}</p>`,
           `</div>`,
         ].join('');
   return [

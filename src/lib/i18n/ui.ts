@@ -2,6 +2,8 @@ import type { Locale } from '../../schemas/playbook.ts';
 
 const en = {
   playbook: 'Playbook',
+  /** Name of a scrollable table box: `Signals (table)`, distinct from the section it sits in. */
+  tableRegion: (label: string) => `${label} (table)`,
   skipToContent: 'Skip to content',
   nav: {
     label: 'Main',
@@ -165,6 +167,7 @@ export type UiStrings = typeof en;
 
 const fr: UiStrings = {
   playbook: 'Playbook',
+  tableRegion: (label: string) => `${label} (tableau)`,
   skipToContent: 'Aller au contenu',
   nav: {
     label: 'Principal',
