@@ -12,6 +12,7 @@ describe('did you mean', () => {
     ['comptable', ['comptable', 'comptables'], undefined],
     ['zzzzzz', ['comptable'], undefined],
     ['cfo', ['cro'], undefined],
+    ['compt', ['comptable', 'compte'], undefined],
   ] as const)('suggests for %s', (typed, words, expected) => {
     expect(suggestWord(typed, words)).toBe(expected);
   });

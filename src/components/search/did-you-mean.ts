@@ -53,7 +53,7 @@ export function allowedEdits(word: string): number {
 
 /**
  * The index word closest to `typed` (as written in the page), or undefined when `typed` is
- * itself one of the index's words or nothing is close enough. Ties go to the most frequent word.
+ * one of the index's words or the start of one, or nothing is close enough. Ties go to the most frequent word.
  * @example suggestWord('comptble', ['comptable', 'comptables', 'compte']) // 'comptable'
  */
 export function suggestWord(typed: string, indexWords: readonly string[]): string | undefined {
@@ -67,7 +67,8 @@ export function suggestWord(typed: string, indexWords: readonly string[]): strin
     if (entry) entry.count += 1;
     else counts.set(key, { word: word.toLocaleLowerCase(), count: 1 });
   }
-  if (counts.has(folded)) return undefined;
+  // The word, or the start of one (a reader still typing "compt"): pagefind finds it already.
+  for (const key of counts.keys()) if (key.startsWith(folded)) return undefined;
   const limit = allowedEdits(folded);
   let best: { word: string; distance: number; count: number } | undefined;
   for (const [key, { word, count }] of counts) {

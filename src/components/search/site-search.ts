@@ -355,7 +355,7 @@ export class SiteSearch extends HTMLElement {
           const response = await pagefind.search(prefix);
           const pages = await Promise.all((response?.results ?? []).slice(0, PROBE_PAGES).map((result) => result.data()));
           for (const page of pages) seen.push(...wordsAt(page.content, page.locations));
-          if (seen.some((word) => foldWord(word) === foldWord(typed))) return typed;
+          if (seen.some((word) => foldWord(word).startsWith(foldWord(typed)))) return typed;
           const suggestion = suggestWord(typed, seen);
           if (suggestion) {
             changed = true;
