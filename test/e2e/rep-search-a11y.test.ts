@@ -6,6 +6,7 @@ import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture } from '../helpers/build-fixture.ts';
+import { BUILT_SITE } from '../helpers/built-site.ts';
 import { launchBrowser } from '../helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
@@ -13,7 +14,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
 const LANGS = ['en', 'fr'] as const;
-type Lang = (typeof LANGS)[number];
+/** `example` is the example playbook test/global-setup.ts builds for every browser test. */
+type Lang = (typeof LANGS)[number] | 'example';
 
 const dists: Partial<Record<Lang, string>> = {};
 const servers: Partial<Record<Lang, StaticServer>> = {};
@@ -24,6 +26,8 @@ beforeAll(async () => {
     dists[lang] = buildFixture(`rep/${lang}`, `rep-${lang}`);
     servers[lang] = await serveStatic(dists[lang]!);
   }
+  dists.example = BUILT_SITE;
+  servers.example = await serveStatic(BUILT_SITE);
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {
@@ -115,7 +119,7 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-describe.each(LANGS.flatMap((lang) => [{ lang, screen: 'phone', viewport: PHONE }, { lang, screen: 'desktop', viewport: DESKTOP }]))(
+describe.each((['example', ...LANGS] as const).flatMap((lang) => [{ lang, screen: 'phone', viewport: PHONE }, { lang, screen: 'desktop', viewport: DESKTOP }]))(
   'accessibility ($lang, $screen)',
   ({ lang, viewport }) => {
     it('has no serious or critical axe violation, nor two landmarks named alike, on any page, widget answered or not', async () => {
