@@ -141,6 +141,6 @@ describe.each((['example', ...LANGS] as const).flatMap((lang) => [{ lang, screen
         await page.close();
       }
       expect(found).toEqual([]);
-    }, 600_000);
+    }, 900_000);
   },
 );
