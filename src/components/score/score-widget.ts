@@ -6,6 +6,7 @@ import { fillTemplate, type WidgetStrings } from '../../lib/i18n/widget.ts';
 import { scoreAccount, scoreBestFit, type IcpInput } from '../../lib/scoring/score-account.ts';
 import type { Account, AttributeValue, ScoreResult } from '../../lib/scoring/types.ts';
 import { getFormatters } from '../../lib/format.ts';
+import { formatPlainNumber } from '../../lib/parse-number.ts';
 import { cleanDomain, parseAccountLabel, parseAccountQuery, readNumberField, toShareQuery, type AccountLabel, type NumberFieldReading } from '../../lib/scoring/url-state.ts';
 import { accountWords, announcement, renderList, renderSingle, resultState, type RenderContext } from './render-result.ts';
 import type { WidgetModel } from './widget-model.ts';
@@ -25,6 +26,10 @@ export class ScoreWidget extends HTMLElement {
   private bar: HTMLElement | null = null;
   /** ICPs the rep expanded or collapsed by hand, in list mode. */
   private readonly toggled = new Map<string, boolean>();
+  /** Numbers the widget wrote into inputs (from the link), by input: read back as written, even `1.234`. */
+  private readonly written = new WeakMap<HTMLInputElement, { text: string; value: number }>();
+  /** ICPs whose every signal row the rep asked to see. */
+  private readonly allSignals = new Set<string>();
   private lastBest: string | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -57,6 +62,7 @@ export class ScoreWidget extends HTMLElement {
       titles: Object.fromEntries(this.model.icps.map((icp) => [icp.id, icp.data.title])),
       subheadLevel: this.model.subheadLevel ?? 4,
       contacts: Object.fromEntries(this.model.icps.map((icp) => [icp.id, icp.contacts])),
+      allSignals: this.allSignals,
     };
     this.baseTitle = document.title;
     this.form = form;
@@ -70,6 +76,7 @@ export class ScoreWidget extends HTMLElement {
     form.addEventListener('input', (event) => this.onInput(event), { signal });
     form.addEventListener('change', (event) => this.onChange(event), { signal });
     output.addEventListener('toggle', (event) => this.onToggle(event), { capture: true, signal });
+    output.addEventListener('click', (event) => this.onShowAllSignals(event), { signal });
     this.querySelector('[data-score-copy]')?.addEventListener('click', () => void this.share(), { signal });
     // Where the platform has a share sheet (phones, some desktops), the button opens it.
     if (typeof navigator.share === 'function') {
@@ -116,7 +123,9 @@ export class ScoreWidget extends HTMLElement {
         case 'number': {
           const input = controls[0] as HTMLInputElement | undefined;
           if (!input) break;
-          const reading = readNumberField(input.value, attribute);
+          const mine = this.written.get(input);
+          // A number the widget wrote from a link is read back as written (`1.234` is not ambiguous then).
+          const reading: NumberFieldReading = mine?.text === input.value ? { kind: 'ok', value: mine.value } : readNumberField(input.value, attribute);
           this.markInvalid(input, reading);
           if (reading.kind === 'ok') account[attribute.id] = reading.value;
           break;
@@ -200,7 +209,12 @@ export class ScoreWidget extends HTMLElement {
       switch (attribute.type) {
         case 'number': {
           const input = controls[0] as HTMLInputElement | undefined;
-          if (input) input.value = typeof value === 'number' ? String(value) : '';
+          // Plain decimals, never `1e-7`; remembered, so `1.234` from a link is not read as ambiguous.
+          if (input) {
+            input.value = typeof value === 'number' ? formatPlainNumber(value) : '';
+            if (typeof value === 'number') this.written.set(input, { text: input.value, value });
+            else this.written.delete(input);
+          }
           if (input) this.markInvalid(input, { kind: 'empty' });
           break;
         }
@@ -345,6 +359,14 @@ export class ScoreWidget extends HTMLElement {
         setTimeout(() => (label.textContent = idle), 2000);
       }
     }
+  }
+
+  private onShowAllSignals(event: Event): void {
+    const button = (event.target as Element).closest<HTMLElement>('[data-all-signals]');
+    const id = button?.dataset['allSignals'];
+    if (!id) return;
+    this.allSignals.add(id);
+    this.update();
   }
 
   private onToggle(event: Event): void {
