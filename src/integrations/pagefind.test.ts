@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, pageUrl, spaceBetweenTags } from './pagefind.ts';
+import { forIndex, formatBytes, pageUrl, spaceBetweenTags } from './pagefind.ts';
 
 describe('pageUrl', () => {
   it.each([
@@ -30,5 +30,14 @@ describe('formatBytes', () => {
     [2_500_000, '2.50 MB'],
   ])('%d → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('forIndex', () => {
+  it('leaves table header rows out of the index, so they never run into the first row', () => {
+    expect(forIndex('<table><thead class="x"><tr><th>Term</th></tr></thead><tbody><tr><td>Close</td></tr></tbody></table>')).toBe(
+      '<table> <thead data-pagefind-ignore class="x"> <tr> <th>Term</th> </tr> </thead> <tbody> <tr> <td>Close</td> </tr> </tbody> </table>',
+    );
+    expect(forIndex('<theader>')).toBe('<theader>');
   });
 });

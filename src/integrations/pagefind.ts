@@ -94,6 +94,16 @@ export function spaceBetweenTags(html: string): string {
 }
 
 /**
+ * The copy of a page the indexer reads: a space between adjacent tags, and table header rows
+ * left out. A header row ("Term Meaning", "Signal Points") is not content: indexed, it runs
+ * into the first row in excerpts ("Term Meaning Close The end-of-month…").
+ * @example forIndex('<table><thead><tr><th>Term</th></tr></thead>') // '<table> <thead data-pagefind-ignore> <tr> <th>Term</th> </tr> </thead>'
+ */
+export function forIndex(html: string): string {
+  return spaceBetweenTags(html).replace(/<thead(?=[\s>])/gi, '<thead data-pagefind-ignore');
+}
+
+/**
  * The URL pagefind gives a built file, as `addDirectory` would: `personas/cfo/index.html` →
  * `/personas/cfo/`, `404.html` → `/404.html`.
  */
@@ -118,7 +128,7 @@ export async function indexSite({ siteDir, language, outputPath = join(siteDir, 
     for (let start = 0; start < files.length; start += BATCH) {
       await Promise.all(
         files.slice(start, start + BATCH).map(async (file) => {
-          const content = spaceBetweenTags(await readFile(join(siteDir, file), 'utf8'));
+          const content = forIndex(await readFile(join(siteDir, file), 'utf8'));
           check(`index ${join(siteDir, file)}`, await index.addHTMLFile({ url: pageUrl(file), content }));
         }),
       );

@@ -13,6 +13,12 @@ export const TierSchema = z.strictObject({
   label: TextSchema,
   /** Lowest score in this tier, 0 to 100. */
   min: z.number().int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100'),
+  /**
+   * Optional: what the team does with an account in this tier, in one sentence a rep can act
+   * on. The scoring widget shows it under a `fit` result, with the personas to call.
+   * @example action: AE books a discovery call within 5 business days.
+   */
+  action: TextSchema.optional(),
 });
 
 /** Product-market-fit evidence for this ICP. */

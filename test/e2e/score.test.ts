@@ -84,8 +84,9 @@ const EXAMPLE_ACCOUNT: Account = {
 describe('scoring widget on /score/', () => {
   it('scores every active ICP, best fit first, as the rep fills the form by its labels', async () => {
     const { page, errors } = await open('/score/');
-    const before = await bestShown(page);
-    expect(before.verdict).toBe('unknown');
+    // Before any answer: no verdict, tier or score is claimed.
+    expect(await page.locator('score-widget .sw-icp').first().getAttribute('data-state')).toBe('empty');
+    expect(await page.locator('score-widget .sw-icp .sw-tier, score-widget .sw-icp__score').count()).toBe(0);
     await fillExampleAccount(page);
     const expected = bestExpected(EXAMPLE_ACCOUNT);
     expect(expected.verdict).toBe('fit');

@@ -5,9 +5,10 @@ import type { IcpData } from '../../lib/content/model.ts';
 import { fillTemplate, type WidgetStrings } from '../../lib/i18n/widget.ts';
 import { scoreAccount, scoreBestFit, type IcpInput } from '../../lib/scoring/score-account.ts';
 import type { Account, AttributeValue, ScoreResult } from '../../lib/scoring/types.ts';
+import { getFormatters } from '../../lib/format.ts';
 import { formatPlainNumber } from '../../lib/parse-number.ts';
-import { parseAccountQuery, readNumber, toAccountQuery } from '../../lib/scoring/url-state.ts';
-import { announcement, renderList, renderSingle, type RenderContext } from './render-result.ts';
+import { cleanDomain, parseAccountLabel, parseAccountQuery, readNumberField, toShareQuery, type AccountLabel, type NumberFieldReading } from '../../lib/scoring/url-state.ts';
+import { accountWords, announcement, renderList, renderSingle, resultState, type RenderContext } from './render-result.ts';
 import type { WidgetModel } from './widget-model.ts';
 
 /** How long typing waits before the address is updated, and before the result is announced. */
@@ -37,6 +38,10 @@ export class ScoreWidget extends HTMLElement {
   private lastHtml = '';
   private lastAnnounced = '';
   private abort = new AbortController();
+  /** The page's own title, before the account name is put in front of it. */
+  private baseTitle = '';
+  /** The one-line result last shown, for the share sheet's text. */
+  private lastSummary = '';
 
   connectedCallback(): void {
     const data = this.querySelector('script[type="application/json"]');
@@ -56,8 +61,10 @@ export class ScoreWidget extends HTMLElement {
       strings: this.strings,
       titles: Object.fromEntries(this.model.icps.map((icp) => [icp.id, icp.data.title])),
       subheadLevel: this.model.subheadLevel ?? 4,
+      contacts: Object.fromEntries(this.model.icps.map((icp) => [icp.id, icp.contacts])),
       allSignals: this.allSignals,
     };
+    this.baseTitle = document.title;
     this.form = form;
     this.output = output;
     this.status = status;
@@ -70,7 +77,12 @@ export class ScoreWidget extends HTMLElement {
     form.addEventListener('change', (event) => this.onChange(event), { signal });
     output.addEventListener('toggle', (event) => this.onToggle(event), { capture: true, signal });
     output.addEventListener('click', (event) => this.onShowAllSignals(event), { signal });
-    this.querySelector('[data-score-copy]')?.addEventListener('click', () => void this.copyLink(), { signal });
+    this.querySelector('[data-score-copy]')?.addEventListener('click', () => void this.share(), { signal });
+    // Where the platform has a share sheet (phones, some desktops), the button opens it.
+    if (typeof navigator.share === 'function') {
+      const label = this.querySelector('[data-score-copy] [data-label]');
+      if (label) label.textContent = this.strings.share;
+    }
     this.querySelector('[data-score-reset]')?.addEventListener('click', () => this.reset(), { signal });
     window.addEventListener('popstate', () => this.restore(), { signal });
 
@@ -111,11 +123,11 @@ export class ScoreWidget extends HTMLElement {
         case 'number': {
           const input = controls[0] as HTMLInputElement | undefined;
           if (!input) break;
-          const empty = input.value.trim() === '' && !input.validity.badInput;
           const mine = this.written.get(input);
-          const value = empty ? undefined : mine?.text === input.value ? mine.value : readNumber(input.value, attribute);
-          this.markInvalid(input, !empty && value === undefined);
-          if (value !== undefined) account[attribute.id] = value;
+          // A number the widget wrote from a link is read back as written (`1.234` is not ambiguous then).
+          const reading: NumberFieldReading = mine?.text === input.value ? { kind: 'ok', value: mine.value } : readNumberField(input.value, attribute);
+          this.markInvalid(input, reading);
+          if (reading.kind === 'ok') account[attribute.id] = reading.value;
           break;
         }
         case 'choice': {
@@ -142,11 +154,51 @@ export class ScoreWidget extends HTMLElement {
     return account;
   }
 
-  private markInvalid(input: HTMLInputElement, invalid: boolean): void {
+  /** Shows what is wrong with a number field under it (or hides the message when nothing is). */
+  private markInvalid(input: HTMLInputElement, reading: NumberFieldReading): void {
     const error = this.querySelector<HTMLElement>(`#${CSS.escape(input.id)}-error`);
-    if (invalid) input.setAttribute('aria-invalid', 'true');
+    const message = this.numberMessage(reading);
+    if (message) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
-    if (error) error.hidden = !invalid;
+    if (error) {
+      if (error.textContent !== (message ?? '')) error.textContent = message ?? '';
+      error.hidden = !message;
+    }
+  }
+
+  private numberMessage(reading: NumberFieldReading): string | undefined {
+    const t = this.strings.number;
+    const { number } = getFormatters(this.model.locale);
+    // Decimals in the playbook's own way of writing them: 1.2 in English, 1,2 in French.
+    const decimal = (text: string) => (this.model.locale === 'fr' ? text.replace('.', ',') : text);
+    switch (reading.kind) {
+      case 'empty':
+      case 'ok':
+        return undefined;
+      case 'ambiguous':
+        return fillTemplate(t.ambiguous, { value: reading.value, thousands: reading.thousands, decimal: decimal(reading.decimal) });
+      case 'withWords':
+        return fillTemplate(t.withWords, { number: reading.number });
+      case 'notNumber':
+        return t.notNumber;
+      case 'belowMin':
+        return fillTemplate(t.belowMin, { min: number(reading.min) });
+      case 'aboveMax':
+        return fillTemplate(t.aboveMax, { max: number(reading.max) });
+    }
+  }
+
+  /** The account name and domain the rep typed (free text, never scored). */
+  readLabel(): AccountLabel {
+    const field = (which: string) => this.form.querySelector<HTMLInputElement>(`[data-account-field="${which}"]`)?.value.trim() || undefined;
+    return { name: field('name'), domain: cleanDomain(field('domain')) };
+  }
+
+  private writeLabel(label: AccountLabel): void {
+    const name = this.form.querySelector<HTMLInputElement>('[data-account-field="name"]');
+    const domain = this.form.querySelector<HTMLInputElement>('[data-account-field="domain"]');
+    if (name) name.value = label.name ?? '';
+    if (domain) domain.value = label.domain ?? '';
   }
 
   /** Puts an account into the form (page load, back/forward, reset). */
@@ -163,7 +215,7 @@ export class ScoreWidget extends HTMLElement {
             if (typeof value === 'number') this.written.set(input, { text: input.value, value });
             else this.written.delete(input);
           }
-          if (input) this.markInvalid(input, false);
+          if (input) this.markInvalid(input, { kind: 'empty' });
           break;
         }
         case 'choice':
@@ -235,7 +287,7 @@ export class ScoreWidget extends HTMLElement {
 
   /** The page address for the current form state (other parameters are dropped). */
   private queryUrl(account = this.readAccount()): string {
-    const query = toAccountQuery(account, this.attributeList);
+    const query = toShareQuery(this.readLabel(), account, this.attributeList);
     return `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
   }
 
@@ -256,12 +308,14 @@ export class ScoreWidget extends HTMLElement {
     this.typingTimer = undefined;
     this.draftEntry = false;
     this.writeAccount(parseAccountQuery(location.search, this.attributeList));
+    this.writeLabel(parseAccountLabel(location.search));
     this.update();
   }
 
   private reset(): void {
     this.flushTyping();
     this.writeAccount({});
+    this.writeLabel({});
     this.toggled.clear();
     this.update();
     this.save('push');
@@ -269,8 +323,23 @@ export class ScoreWidget extends HTMLElement {
     this.form.querySelector<HTMLElement>('input, select')?.focus();
   }
 
-  private async copyLink(): Promise<void> {
+  /** Opens the platform's share sheet where there is one, else copies the link. */
+  private async share(): Promise<void> {
     this.flushTyping();
+    if (typeof navigator.share !== 'function') return this.copyLink();
+    const who = accountWords(this.readLabel());
+    const data = { title: document.title, text: who ? fillTemplate(this.strings.shareText, { account: who, result: this.lastSummary }) : this.lastSummary, url: location.href };
+    try {
+      await navigator.share(data);
+      this.say(this.strings.shared);
+    } catch (error) {
+      // The rep closed the share sheet: nothing to say. Any other failure: copy instead.
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      await this.copyLink();
+    }
+  }
+
+  private async copyLink(): Promise<void> {
     const button = this.querySelector<HTMLButtonElement>('[data-score-copy]');
     const link = location.href;
     let copied = false;
@@ -286,7 +355,8 @@ export class ScoreWidget extends HTMLElement {
       const label = button.querySelector('[data-label]');
       if (label) {
         label.textContent = message;
-        setTimeout(() => (label.textContent = this.strings.copyLink), 2000);
+        const idle = typeof navigator.share === 'function' ? this.strings.share : this.strings.copyLink;
+        setTimeout(() => (label.textContent = idle), 2000);
       }
     }
   }
@@ -308,6 +378,10 @@ export class ScoreWidget extends HTMLElement {
   /** Scores the form and renders the result (only when it changed, so focus and scroll stay put). */
   update(): void {
     const account = this.readAccount();
+    const label = this.readLabel();
+    this.context.account = label;
+    const who = accountWords(label);
+    document.title = who ? fillTemplate(this.strings.titleWithAccount, { account: who, title: this.baseTitle }) : this.baseTitle;
     let html: string;
     let summary: ScoreResult | undefined;
     let spoken: string;
@@ -333,10 +407,13 @@ export class ScoreWidget extends HTMLElement {
       if (focusedIcp) this.output.querySelector<HTMLElement>(`[data-icp="${CSS.escape(focusedIcp)}"] summary`)?.focus();
     }
     if (summary) this.updateBar(summary);
+    const state = summary ? resultState(summary) : 'empty';
+    this.lastSummary = summary ? announcement(summary, this.context) : '';
     this.dataset['verdict'] = summary?.verdict ?? '';
+    this.dataset['state'] = state;
     clearTimeout(this.announceTimer);
-    // An empty form on page load has nothing to say yet: no "Unknown, Tier 3" before any answer.
-    if (this.lastAnnounced === '' && Object.keys(account).length === 0) return;
+    // Nothing answered yet has nothing to say: no "Unknown, Tier 3" before any answer.
+    if (state === 'empty') return;
     this.announceTimer = setTimeout(() => {
       if (spoken !== this.lastAnnounced) this.say(spoken);
     }, ANNOUNCE_DELAY_MS);

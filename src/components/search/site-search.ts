@@ -5,6 +5,7 @@
 import { fillTemplate, type SearchStrings } from '../../lib/i18n/search.ts';
 import { ICP_FILTER, KIND_FILTER, SEARCH_KINDS } from '../../lib/search-attrs.ts';
 import { rankByProximity } from './rank-results.ts';
+import { foldWord, probePrefixes, suggestWord, wordsAt } from './did-you-mean.ts';
 
 /** The part of pagefind's browser API (`/pagefind/pagefind.js`) this element uses. */
 interface Pagefind {
@@ -33,6 +34,8 @@ interface ResultData {
 const MAX_RESULTS = 12;
 /** Best pagefind results loaded and re-ranked by how close the query's words stand. */
 const RANK_WINDOW = 24;
+/** Pages read per prefix probe to collect the index's words for "did you mean". */
+const PROBE_PAGES = 20;
 
 const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
@@ -66,6 +69,7 @@ export class SiteSearch extends HTMLElement {
   #kinds!: HTMLElement;
   #icp!: HTMLSelectElement;
   #status!: HTMLElement;
+  #suggest!: HTMLElement;
   #list!: HTMLElement;
   #pagefind: Pagefind | undefined;
   #loading: Promise<void> | undefined;
@@ -96,6 +100,7 @@ export class SiteSearch extends HTMLElement {
     this.#kinds = find('.site-search__kinds');
     this.#icp = find('select');
     this.#status = find('.site-search__status');
+    this.#suggest = find('.site-search__suggest');
     this.#list = find('[role="listbox"]');
 
     this.#trigger.addEventListener('click', () => this.open());
@@ -297,6 +302,7 @@ export class SiteSearch extends HTMLElement {
     if (!pagefind) return;
     const query = this.#input.value.trim();
     this.#setState('searching');
+    this.#showSuggestion(undefined);
     const filters = this.#filters();
     const filtered = Object.keys(filters).length > 0;
     if (!query && !filtered) {
@@ -329,7 +335,59 @@ export class SiteSearch extends HTMLElement {
     } else {
       this.#setStatus(fillTemplate(this.#strings.results[this.#plural.select(total) === 'one' ? 'one' : 'other'], { n: total }));
     }
+    const suggestion = query ? await this.#didYouMean(pagefind, query) : undefined;
+    if (sequence !== this.#sequence) return;
+    this.#showSuggestion(suggestion);
     this.#setState('ready', query);
+  }
+
+  /**
+   * The query with each word the index does not hold replaced by the closest word it does hold
+   * (found by searching the word's first letters), or undefined when every word is in the index
+   * or nothing is close enough.
+   */
+  async #didYouMean(pagefind: Pagefind, query: string): Promise<string | undefined> {
+    let changed = false;
+    const words = await Promise.all(
+      query.split(/\s+/).map(async (typed) => {
+        const seen: string[] = [];
+        for (const prefix of probePrefixes(typed)) {
+          const response = await pagefind.search(prefix);
+          const pages = await Promise.all((response?.results ?? []).slice(0, PROBE_PAGES).map((result) => result.data()));
+          for (const page of pages) seen.push(...wordsAt(page.content, page.locations));
+          if (seen.some((word) => foldWord(word).startsWith(foldWord(typed)))) return typed;
+          const suggestion = suggestWord(typed, seen);
+          if (suggestion) {
+            changed = true;
+            return suggestion;
+          }
+        }
+        return typed;
+      }),
+    );
+    return changed ? words.join(' ') : undefined;
+  }
+
+  /** Shows "Did you mean …?" with the suggestion as a button that searches it. */
+  #showSuggestion(suggestion: string | undefined): void {
+    if (!suggestion) {
+      this.#suggest.hidden = true;
+      this.#suggest.replaceChildren();
+      return;
+    }
+    const [before = '', after = ''] = this.#strings.didYouMean.split('{suggestion}');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = suggestion;
+    button.addEventListener('click', () => {
+      this.#input.value = suggestion;
+      this.#input.focus();
+      this.#search();
+    });
+    this.#suggest.replaceChildren(before, button, after);
+    this.#suggest.hidden = false;
+    // Said with the result count, for screen readers.
+    this.#status.textContent = `${this.#status.textContent ?? ''} ${fillTemplate(this.#strings.didYouMean, { suggestion })}`.trim();
   }
 
   #renderResults(results: ResultData[]): void {

@@ -24,6 +24,8 @@ const en = {
   resultsShown: 'Showing the first {shown} of {n} results: add a word or a filter to narrow them.',
   noResults: 'No results for “{query}”.',
   noResultsHint: 'Try fewer or other words, or remove a filter.',
+  /** A close word from the index for a query word it does not hold: `Did you mean “comptable”?` */
+  didYouMean: 'Did you mean {suggestion}?',
   noFilteredResults: 'Nothing matches these filters.',
   start: 'Type a word or two: a company type, a role, an objection, a pain.',
   loading: 'Loading search…',
@@ -52,6 +54,7 @@ const fr: SearchStrings = {
   resultsShown: 'Les {shown} premiers résultats sur {n} : ajoutez un mot ou un filtre pour affiner.',
   noResults: 'Aucun résultat pour « {query} ».',
   noResultsHint: 'Essayez moins de mots, d’autres mots, ou retirez un filtre.',
+  didYouMean: 'Vouliez-vous dire {suggestion} ?',
   noFilteredResults: 'Rien ne correspond à ces filtres.',
   start: 'Tapez un mot ou deux : un type d’entreprise, un rôle, une objection, une douleur.',
   loading: 'Chargement de la recherche…',

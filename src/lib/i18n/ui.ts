@@ -2,6 +2,8 @@ import type { Locale } from '../../schemas/playbook.ts';
 
 const en = {
   playbook: 'Playbook',
+  /** Name of a scrollable table box: `Signals (table)`, distinct from the section it sits in. */
+  tableRegion: (label: string) => `${label} (table)`,
   skipToContent: 'Skip to content',
   nav: {
     label: 'Main',
@@ -74,6 +76,8 @@ const en = {
     narrativeTitle: 'The story',
     slideTitle: 'One-slide ICP',
     scoreTitle: 'Score an account against this ICP',
+    /** The jump link near the top of an ICP page, to its scoring widget. */
+    scoreJump: 'Score an account',
     downloadPng: 'Download slide (PNG)',
     downloadSvg: 'Download SVG',
     statusNote: {
@@ -163,6 +167,7 @@ export type UiStrings = typeof en;
 
 const fr: UiStrings = {
   playbook: 'Playbook',
+  tableRegion: (label: string) => `${label} (tableau)`,
   skipToContent: 'Aller au contenu',
   nav: {
     label: 'Principal',
@@ -235,6 +240,7 @@ const fr: UiStrings = {
     narrativeTitle: "L'histoire",
     slideTitle: 'ICP en une slide',
     scoreTitle: 'Scorer un compte sur cet ICP',
+    scoreJump: 'Scorer un compte',
     downloadPng: 'Télécharger la slide (PNG)',
     downloadSvg: 'Télécharger en SVG',
     statusNote: {

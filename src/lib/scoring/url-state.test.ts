@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttributesSchema } from '../../schemas/attribute.ts';
 import type { Account } from './types.ts';
-import { parseAccountQuery, readNumber, toAccountQuery } from './url-state.ts';
+import { cleanDomain, parseAccountLabel, parseAccountQuery, readNumber, readNumberField, toAccountQuery, toShareQuery } from './url-state.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 
 // Parsed through the real schema, like content/attributes.yaml. `constructor` is a legal
@@ -186,5 +186,42 @@ describe('round trip', () => {
   it('is stable: writing what it read gives the same query', () => {
     const query = 'employees=250&region=fr&stack=hubspot,gong&hiring_revops=yes&constructor=no';
     expect(toAccountQuery(parseAccountQuery(query, attributes), attributes)).toBe(query);
+  });
+});
+
+describe('readNumberField', () => {
+  const employees = attributes.find((a) => a.id === 'employees') as (typeof attributes)[number] & { type: 'number' };
+  it.each([
+    ['', { kind: 'empty' }],
+    ['1 200', { kind: 'ok', value: 1200 }],
+    ['38,5', { kind: 'ok', value: 38.5 }],
+    ['1,200', { kind: 'ambiguous', value: '1,200', thousands: '1200', decimal: '1.2' }],
+    ['85 salariés', { kind: 'withWords', number: '85' }],
+    ['40 M€', { kind: 'withWords', number: '40' }],
+    ['-5', { kind: 'belowMin', min: 0 }],
+    ['2000000', { kind: 'aboveMax', max: 1_000_000 }],
+    ['quatre-vingt', { kind: 'notNumber' }],
+    ['abc 5', { kind: 'notNumber' }],
+  ] as const)('reads %j', (typed, expected) => {
+    expect(readNumberField(typed, employees)).toEqual(expected);
+  });
+});
+
+describe('account name and domain in the address', () => {
+  it('reads them back as written, cleaned', () => {
+    expect(parseAccountLabel('?_account=Acme%20%20SAS%0A&_domain=https%3A%2F%2FWWW.Acme.fr%2Fabout&employees=5')).toEqual({ name: 'Acme SAS', domain: 'www.acme.fr' });
+    expect(parseAccountLabel('?employees=5')).toEqual({ name: undefined, domain: undefined });
+    expect(parseAccountLabel(`?_account=${'x'.repeat(500)}`).name).toHaveLength(120);
+  });
+
+  it('puts them first in a shared link, and never as an attribute', () => {
+    expect(toShareQuery({ name: 'Acme & Co', domain: 'acme.fr' }, { employees: 250 }, attributes)).toBe('_account=Acme%20%26%20Co&_domain=acme.fr&employees=250');
+    expect(toShareQuery({}, { employees: 250 }, attributes)).toBe('employees=250');
+    expect(parse('?_account=Acme&_domain=acme.fr')).toEqual({});
+  });
+
+  it('keeps only the host of a domain', () => {
+    expect(cleanDomain(' http://acme.fr/path?q ')).toBe('acme.fr');
+    expect(cleanDomain('   ')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { formatPlainNumber, parseNumberCell } from '../parse-number.ts';
+import { AMBIGUOUS_NUMBER, formatPlainNumber, parseNumberCell } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Account, AttributeValue } from './types.ts';
 
@@ -139,4 +139,96 @@ export function toAccountQuery(account: Account, attributes: readonly Attribute[
     parts.push(`${encodeURIComponent(attribute.id)}=${attribute.type === 'choices' ? text : encodeURIComponent(text)}`);
   }
   return parts.join('&');
+}
+
+/** Which account the rep is scoring: free text, never scored, kept in the link as `_account` and `_domain`. */
+export interface AccountLabel {
+  name?: string | undefined;
+  domain?: string | undefined;
+}
+
+/**
+ * Parameter names of the account label. Attribute ids start with a letter or digit, so these
+ * can never be taken by an attribute.
+ */
+export const ACCOUNT_PARAMS = { name: '_account', domain: '_domain' } as const;
+
+/** Longest account name or domain kept: a company name, not a document. */
+const MAX_LABEL_LENGTH = 120;
+
+/** Collapses spaces, drops control characters, caps the length; `undefined` when nothing is left. */
+function cleanLabel(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH).trim();
+  return clean === '' ? undefined : clean;
+}
+
+/**
+ * A domain as people paste it, reduced to the host: `https://www.Acme.fr/about` → `www.acme.fr`.
+ * @example cleanDomain(' https://Acme.fr/ ') // 'acme.fr'
+ */
+export function cleanDomain(text: string | undefined): string | undefined {
+  const clean = cleanLabel(text);
+  if (!clean) return undefined;
+  const host = clean.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#\s]/)[0]!.toLowerCase();
+  return host === '' ? undefined : host;
+}
+
+/** Reads the account name and domain from a page's query string. */
+export function parseAccountLabel(search: string): AccountLabel {
+  const pairs = readPairs(search);
+  return { name: cleanLabel(pairs.get(ACCOUNT_PARAMS.name)?.[0]), domain: cleanDomain(pairs.get(ACCOUNT_PARAMS.domain)?.[0]) };
+}
+
+/**
+ * The query string (without `?`) for an account label and an account: the label first, so a
+ * shared link says which account it is at a glance.
+ * @example toShareQuery({ name: 'Acme SAS' }, { employees: 250 }, attributes) // '_account=Acme%20SAS&employees=250'
+ */
+export function toShareQuery(label: AccountLabel, account: Account, attributes: readonly Attribute[]): string {
+  const parts: string[] = [];
+  const name = cleanLabel(label.name);
+  const domain = cleanDomain(label.domain);
+  if (name) parts.push(`${ACCOUNT_PARAMS.name}=${encodeURIComponent(name)}`);
+  if (domain) parts.push(`${ACCOUNT_PARAMS.domain}=${encodeURIComponent(domain)}`);
+  const query = toAccountQuery(account, attributes);
+  if (query) parts.push(query);
+  return parts.join('&');
+}
+
+/** What is wrong with a number field, for the message under it; `ok` with the value when nothing is. */
+export type NumberFieldReading =
+  | { kind: 'empty' }
+  | { kind: 'ok'; value: number }
+  | { kind: 'ambiguous'; value: string; thousands: string; decimal: string }
+  | { kind: 'withWords'; number: string }
+  | { kind: 'notNumber' }
+  | { kind: 'belowMin'; min: number }
+  | { kind: 'aboveMax'; max: number };
+
+/** A number at the start of a text followed by words: `85 salariés`, `40 M€`, `1 200 people`. */
+const LEADING_NUMBER = /^([+-]?\d[\d\s\u00a0\u202f.,']*?)\s*[^\d\s.,'+-].*$/u;
+
+/**
+ * Reads a number field with the same reader as CSV cells ({@link parseNumberCell}) and says
+ * precisely what is wrong: `1,200` is ambiguous, `85 salariés` has words, `-5` is below the
+ * minimum, `quatre-vingt` is not a number.
+ * @example readNumberField('1,200', employees) // { kind: 'ambiguous', value: '1,200', thousands: '1200', decimal: '1.2' }
+ */
+export function readNumberField(text: string, attribute: Attribute & { type: 'number' }): NumberFieldReading {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  const value = parseNumberCell(trimmed);
+  if (value === undefined || !Number.isFinite(value)) {
+    if (AMBIGUOUS_NUMBER.test(trimmed)) {
+      return { kind: 'ambiguous', value: trimmed, thousands: trimmed.replace(/[.,]/, ''), decimal: String(Number(trimmed.replace(',', '.'))) };
+    }
+    const leading = LEADING_NUMBER.exec(trimmed)?.[1]?.trim();
+    if (leading && parseNumberCell(leading) !== undefined) return { kind: 'withWords', number: leading };
+    return { kind: 'notNumber' };
+  }
+  if (attribute.min !== undefined && value < attribute.min) return { kind: 'belowMin', min: attribute.min };
+  if (attribute.max !== undefined && value > attribute.max) return { kind: 'aboveMax', max: attribute.max };
+  return { kind: 'ok', value };
 }
