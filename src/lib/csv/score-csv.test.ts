@@ -81,7 +81,7 @@ describe('CsvScorer', () => {
     const { out } = score('company,employees\n=HYPERLINK("http://x"),-3\n@evil,80\n', { icpId: 'mid-market-saas' });
     expect(out.split('\n').slice(1, 3)).toMatchInlineSnapshot(`
       [
-        ""'=HYPERLINK(""http://x"")",-3,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value); Unknown: France or DACH (no value)"",
+        ""'=HYPERLINK(""http://x"")",-3,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: -3); Unknown: France or DACH (no value)"",
         "'@evil,80,mid-market-saas,unknown,0,80,Tier 3,Unknown: France or DACH (no value)",
       ]
     `);
@@ -98,7 +98,7 @@ describe('CsvScorer', () => {
     `);
     expect(scorer.rows).toBe(2);
     expect(scorer.problems).toBe(3);
-    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value)""`);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: many)""`);
   });
 
   it('pads short rows and cuts long ones, reporting the extra cells', () => {

@@ -27,6 +27,8 @@ const en = {
   filterPass: (rule: string, value: string) => `Passes: ${rule} (seen ${value})`,
   filterFail: (rule: string, value: string) => `Fails: ${rule} (seen ${value})`,
   filterUnknown: (rule: string) => `Unknown: ${rule} (no value)`,
+  /** A cell that holds something the playbook cannot read (add an alias to read it). */
+  filterUnrecognised: (rule: string, value: string) => `Unknown: ${rule} (value not recognised: ${value})`,
   /** A matching signal: `+20: Hiring for RevOps: yes (seen yes)` */
   signalMatch: (points: string, rule: string, value: string) => `${points}: ${rule} (seen ${value})`,
   signalNoMatch: (label: string, value: string) => `0: ${label} does not apply (seen ${value})`,
@@ -62,6 +64,10 @@ const en = {
     notUtf8: 'the file is UTF-16 text, not UTF-8: in your spreadsheet, save it as "CSV UTF-8" and try again',
     noActiveIcp: 'there is no active ICP to score against: set status: active on an ICP, or choose one with --icp',
     unknownIcp: (id: string, ids: string) => `unknown ICP "${id}": the ICPs are ${ids}`,
+    /** Unreadable values of one column, most frequent first: `Industry: Computer Software × 1,014, Retail × 3` */
+    columnSummary: (header: string, values: string) => `${header}: ${values}`,
+    valueCount: (value: string, count: string) => `${value} × ${count}`,
+    otherValues: (values: string, atLeast: boolean, cells: string) => `${atLeast ? 'at least ' : ''}${values} other value${values === '1' && !atLeast ? '' : 's'} × ${cells}`,
   },
 };
 
@@ -85,6 +91,7 @@ const fr: ScoringMessages = {
   filterPass: (rule, value) => `Passe : ${rule} (vu : ${value})`,
   filterFail: (rule, value) => `Échoue : ${rule} (vu : ${value})`,
   filterUnknown: (rule) => `Inconnu : ${rule} (pas de valeur)`,
+  filterUnrecognised: (rule, value) => `Inconnu : ${rule} (valeur non reconnue : ${value})`,
   signalMatch: (points, rule, value) => `${points} : ${rule} (vu : ${value})`,
   signalNoMatch: (label, value) => `0 : ${label} ne s'applique pas (vu : ${value})`,
   signalUnanswered: (label, best) => `Sans réponse : ${label} (jusqu'à ${best})`,
@@ -115,6 +122,9 @@ const fr: ScoringMessages = {
     notUtf8: 'le fichier est en UTF-16, pas en UTF-8 : dans votre tableur, enregistrez-le en « CSV UTF-8 » et réessayez',
     noActiveIcp: "aucun ICP actif pour noter les comptes : passez un ICP en status: active, ou choisissez-en un avec --icp",
     unknownIcp: (id, ids) => `ICP inconnu « ${id} » : les ICP sont ${ids}`,
+    columnSummary: (header, values) => `${header} : ${values}`,
+    valueCount: (value, count) => `${value} × ${count}`,
+    otherValues: (values, atLeast, cells) => `${atLeast ? 'au moins ' : ''}${values} autre${values === '1' && !atLeast ? '' : 's'} valeur${values === '1' && !atLeast ? '' : 's'} × ${cells}`,
   },
 };
 
