@@ -9,6 +9,7 @@ import { loadPlaybookFromDisk } from '../src/content-fs.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
+import { CsvDecoder, DecodeError } from '../src/lib/csv/decode.ts';
 import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
 import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
 import type { Locale } from '../src/schemas/playbook.ts';
@@ -114,14 +115,12 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
 }
 
 function openInput(path: string): Readable {
-  if (path === '-') {
-    process.stdin.setEncoding('utf8');
-    return process.stdin;
-  }
+  // Bytes, not text: CsvDecoder decides the encoding (UTF-8, UTF-16 with a BOM, Windows-1252).
+  if (path === '-') return process.stdin;
   const full = userPath(path);
   if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
   if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
-  return createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  return createReadStream(full, { highWaterMark: 1 << 16 });
 }
 
 async function write(out: Writable, bytes: Uint8Array): Promise<void> {
@@ -186,24 +185,27 @@ async function run(args: Args): Promise<void> {
   const printer = createProblemPrinter(name, args.verbose);
   const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
   const input = openInput(args.input);
+  const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;
   const output: Writable = file?.stream ?? process.stdout;
   const progress = createProgress();
   try {
     for await (const chunk of input) {
-      await write(output, scorer.pushBytes(chunk as string));
+      await write(output, scorer.pushBytes(decoder.push(chunk as Uint8Array)));
       const failure = file?.failed();
       if (failure) throw failure;
       progress.update(scorer.rows);
     }
+    const last = decoder.end();
+    if (last) await write(output, scorer.pushBytes(last));
     await write(output, scorer.endBytes());
     const failure = file?.failed();
     if (failure) throw failure;
   } catch (error) {
     progress.clear();
     file?.discard();
-    if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${name}: ${error.message}`);
+    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError) throw new UsageError(`${name}: ${error.message}`);
     throw error;
   }
   if (file) {
@@ -212,6 +214,7 @@ async function run(args: Args): Promise<void> {
     file.commit();
   }
   progress.clear();
+  if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
   printer.finish(scorer.problems, scorer.unreadable, model.settings.locale);
   const { number } = getFormatters('en');
   const { fit, unknown, out } = scorer.verdicts;

@@ -146,9 +146,9 @@ describe('CsvScorer bytes', () => {
 });
 
 describe('CsvScorer encoding', () => {
-  it('says a UTF-16 file must be saved as CSV UTF-8', () => {
+  it('refuses text with NUL characters (bytes not decoded by CsvDecoder) as binary', () => {
     const utf16AsUtf8 = new TextDecoder('utf-8').decode(new Uint8Array([0xff, 0xfe, ...[...'company,employees\n'].flatMap((c) => [c.charCodeAt(0), 0])]));
     const scorer = new CsvScorer({ attributes, icps, locale: 'en', onProblem: () => {} });
-    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is UTF-16 text, not UTF-8: in your spreadsheet, save it as "CSV UTF-8" and try again'));
+    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again'));
   });
 });

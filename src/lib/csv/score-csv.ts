@@ -263,13 +263,14 @@ export class CsvScorer {
   private encodingChecked = false;
 
   /**
-   * Excel's "Unicode text" export is UTF-16: read as UTF-8, every other character is a NUL.
-   * Say so, rather than report that no column is named after an attribute.
+   * Text with NUL characters is a binary file (or UTF-16 without a BOM) read as text: say so,
+   * rather than report that no column is named after an attribute. Decode bytes with
+   * {@link CsvDecoder} (./decode.ts) first, which refuses such files before they get here.
    */
   private checkEncoding(chunk: string): void {
     if (this.encodingChecked || chunk.length === 0) return;
     this.encodingChecked = true;
-    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.notUtf8);
+    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
   }
 
   /** Like {@link end}, as UTF-8 bytes. */
