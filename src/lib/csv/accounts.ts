@@ -1,4 +1,4 @@
-import { parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
+import { isTooLong, parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
@@ -115,7 +115,9 @@ function readNumber(column: ColumnReader, text: string, locale: Locale): Attribu
   if (value === undefined) {
     const range = readRange(column, text, locale);
     if (range) return range;
-    return new Unreadable(AMBIGUOUS_NUMBER.test(text.trim()) ? t.ambiguousNumber(text.trim()) : t.notNumber(text.trim()));
+    const trimmed = text.trim();
+    if (isTooLong(trimmed)) return new Unreadable(t.tooManyDigits(trimmed.length > 24 ? `${trimmed.slice(0, 20)}…` : trimmed, trimmed.replace(/\D/g, '').length));
+    return new Unreadable(AMBIGUOUS_NUMBER.test(trimmed) ? t.ambiguousNumber(trimmed) : t.notNumber(trimmed));
   }
   return outOfBounds(column, value, locale);
 }

@@ -71,6 +71,7 @@ const en = {
     decodedUtf16: 'The file is UTF-16 text: read as such. The result is written in UTF-8.',
     noActiveIcp: 'there is no active ICP to score against: set status: active on an ICP, or choose one with --icp',
     unknownIcp: (id: string, ids: string) => `unknown ICP "${id}": the ICPs are ${ids}`,
+    tooManyDigits: (value: string, digits: number) => `"${value}" has ${digits} digits, more than a number can hold exactly (15): check the cell, it is probably not this attribute`,
     unknownKeyColumn: (name: string, header: string) => `there is no column "${name}" to keep: the columns are ${header}`,
     /** Unreadable values of one column, most frequent first: `Industry: Computer Software × 1,014, Retail × 3` */
     columnSummary: (header: string, values: string) => `${header}: ${values}`,
@@ -137,6 +138,7 @@ const fr: ScoringMessages = {
     decodedUtf16: 'Le fichier est en UTF-16 : lu comme tel. Le résultat est écrit en UTF-8.',
     noActiveIcp: "aucun ICP actif pour noter les comptes : passez un ICP en status: active, ou choisissez-en un avec --icp",
     unknownIcp: (id, ids) => `ICP inconnu « ${id} » : les ICP sont ${ids}`,
+    tooManyDigits: (value, digits) => `« ${value} » a ${digits} chiffres, plus qu'un nombre ne peut en garder exactement (15) : vérifiez la cellule, ce n'est sans doute pas cet attribut`,
     unknownKeyColumn: (name, header) => `il n'y a pas de colonne « ${name} » à garder : les colonnes sont ${header}`,
     columnSummary: (header, values) => `${header} : ${values}`,
     valueCount: (value, count) => `${value} × ${count}`,
