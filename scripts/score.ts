@@ -245,6 +245,7 @@ async function run(args: Args): Promise<void> {
   }
   progress.clear();
   if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
+  for (const warning of scorer.unitWarnings()) console.error(`${name}:1:${warning.column}  ${warning.message}`);
   printer.finish(scorer.problems, scorer.unreadable, model.settings.locale);
   const { number } = getFormatters('en');
   const { fit, unknown, out } = scorer.verdicts;
