@@ -145,9 +145,9 @@ describe('npm run score', () => {
     ['a missing file', ['missing.csv'], 'cannot read missing.csv: there is no such file'],
     ['a folder', [fixtures], `cannot read ${fixtures}: it is a folder, give a CSV file`],
     ['an unknown option', ['--icps', 'core', 'a.csv'], 'unknown option "--icps": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose or --help'],
-    ['no file', [], 'no CSV file given. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
-    ['two files', ['a.csv', 'b.csv'], 'one CSV file at a time, got 2 (a.csv, b.csv). Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
-    ['a flag without its value', [`${fixtures}/comma.csv`, '--icp'], '--icp needs a value. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
+    ['no file', [], 'no CSV file given. Usage: npm run --silent score -- <accounts.csv | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose]'],
+    ['two files', ['a.csv', 'b.csv'], 'one CSV file at a time, got 2 (a.csv, b.csv). Usage: npm run --silent score -- <accounts.csv | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose]'],
+    ['a flag without its value', [`${fixtures}/comma.csv`, '--icp'], '--icp needs a value. Usage: npm run --silent score -- <accounts.csv | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose]'],
     [
       'a file without attribute columns',
       [`${fixtures}/no-attributes.csv`],
