@@ -33,22 +33,28 @@ export const AMBIGUOUS_NUMBER = /^[+-]?\d{1,3}[.,]\d{3}$/;
 export function parseNumberCell(text: string): number | undefined {
   if (isDigits(text)) return Number(text);
   let s = text.trim();
-  if (INTEGER.test(s)) return exact(Number(s));
+  if (INTEGER.test(s)) return exact(s);
   if (AMBIGUOUS_NUMBER.test(s)) return undefined;
-  if (DECIMAL.test(s)) return exact(Number(s.replace(',', '.')));
+  if (DECIMAL.test(s)) return exact(s.replace(',', '.'));
   s = s.replace(SPACES, ' ');
-  if (GROUPED_SPACE.test(s)) return exact(Number(s.replaceAll(' ', '').replace(',', '.')));
-  if (GROUPED_COMMA.test(s)) return exact(Number(s.replaceAll(',', '')));
-  if (GROUPED_DOT.test(s)) return exact(Number(s.replaceAll('.', '').replace(',', '.')));
+  if (GROUPED_SPACE.test(s)) return exact(s.replaceAll(' ', '').replace(',', '.'));
+  if (GROUPED_COMMA.test(s)) return exact(s.replaceAll(',', ''));
+  if (GROUPED_DOT.test(s)) return exact(s.replaceAll('.', '').replace(',', '.'));
   return undefined;
 }
 
 /**
- * Numbers beyond what JavaScript holds exactly (2^53, about 16 digits) are refused rather than
- * rounded, and 400 digits never become Infinity: see {@link isTooLong} for the message.
+ * The number written as plain digits (`-12345.5`), or undefined when JavaScript cannot hold it
+ * exactly: 400 digits never become Infinity, and `12345678901234567` is not silently rounded.
+ * Whole numbers beyond 2^53 that are held exactly (`1500000000000000000000`) are kept. See
+ * {@link isTooLong} for the message.
  */
-function exact(value: number): number | undefined {
-  return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : undefined;
+function exact(digits: string): number | undefined {
+  const value = Number(digits);
+  if (!Number.isFinite(value)) return undefined;
+  if (Math.abs(value) <= Number.MAX_SAFE_INTEGER) return value;
+  if (digits.includes('.')) return undefined;
+  return BigInt(digits.replace(/^\+/, '')) === BigInt(value) ? value : undefined;
 }
 
 /** Whether a cell is a number with more digits than can be read exactly (16 or more before the decimal mark). */
