@@ -1,5 +1,5 @@
-// `npm run bench:score [-- rows]`: generates a CSV of random accounts (1,000,000 by default) in a
-// temporary folder, scores it with the real CLI (`node scripts/score.ts`) in a child process,
+// `npm run bench:score [-- rows]`: generates a CSV of random accounts (1,000,000 by default; column
+// names and option values through the playbook's aliases, 1 number in 5 as a band) in a temporary folder, scores it with the real CLI (`node scripts/score.ts`) in a child process,
 // and reports rows/s, wall time and the child's peak memory (RSS).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';

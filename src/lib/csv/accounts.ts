@@ -1,10 +1,12 @@
-import { parseNumberCell, AMBIGUOUS_NUMBER } from '../parse-number.ts';
+import { isTooLong, parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
+import { plausibleRange, UnitSanity, type UnitWarning } from './unit-sanity.ts';
+import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { closest } from '../content/did-you-mean.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import type { Account, AttributeValue } from '../scoring/types.ts';
+import type { Account, AttributeValue, NumberRange } from '../scoring/types.ts';
 
 /** A CSV cell (or header cell) that cannot be read. The row is still scored, with that value unknown. */
 export interface CellProblem {
@@ -18,13 +20,20 @@ export interface CellProblem {
   value: string;
   /** What is wrong and what to write instead. */
   message: string;
+  /** Id of the attribute whose value could not be read; absent for header and row-shape problems. */
+  attribute?: string | undefined;
+  /** The text not recognised, trimmed: the cell, or for a `choices` cell the one part that is not an option. */
+  unrecognised?: string | undefined;
 }
 
 /** Why a cell could not be read (returned instead of a value; rare, so allocated only then). */
 class Unreadable {
   message: string;
-  constructor(message: string) {
+  /** The part of the cell not recognised, when it is not the whole cell (choices). */
+  part: string | undefined;
+  constructor(message: string, part?: string) {
     this.message = message;
+    this.part = part;
   }
 }
 
@@ -57,24 +66,19 @@ interface ColumnReader {
   slot: number;
   kind: number;
   attribute: Attribute;
-  /** Option ids by id, id in lowercase and label in lowercase (choice, choices). */
-  options: ReadonlyMap<string, string>;
+  /** Option ids by id, label and alias (choice, choices). */
+  options: OptionIndex;
   /** Bounds of a number attribute (±Infinity when open). */
   min: number;
   max: number;
-}
-
-function optionIndex(attribute: Attribute): Map<string, string> {
-  const index = new Map<string, string>();
-  if (attribute.type !== 'choice' && attribute.type !== 'choices') return index;
-  for (const option of attribute.options) index.set(option.label.trim().toLowerCase(), option.id);
-  for (const option of attribute.options) index.set(option.id.toLowerCase(), option.id);
-  for (const option of attribute.options) index.set(option.id, option.id);
-  return index;
+  /** Factor applied to every number of the column (a `{ column, scale }` alias), else 1. */
+  scale: number;
+  /** Counts the column's numbers against the attribute's plausible range, if it has one. */
+  sanity: UnitSanity | undefined;
 }
 
 function findOption(column: ColumnReader, text: string): string | undefined {
-  return column.options.get(text) ?? column.options.get(text.trim().toLowerCase());
+  return column.options.match(text);
 }
 
 function unknownOption(column: ColumnReader, text: string, locale: Locale): Unreadable {
@@ -84,18 +88,42 @@ function unknownOption(column: ColumnReader, text: string, locale: Locale): Unre
   const trimmed = text.trim();
   // Two-letter codes are too short to guess from: "us" is not a typo of "fr".
   const suggestion = trimmed.length >= 4 ? closest(trimmed, [...ids, ...options.map((o) => o.label)]) : undefined;
-  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')));
+  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')), trimmed);
 }
 
-function readNumber(column: ColumnReader, text: string, locale: Locale): number | Unreadable | undefined {
-  const value = parseNumberCell(text);
-  if (value !== undefined && value >= column.min && value <= column.max) return value;
-  if (text.trim() === '') return undefined;
+function outOfBounds(column: ColumnReader, value: number, locale: Locale): Unreadable {
   const t = scoringMessages[locale].csv;
-  if (value === undefined) return new Unreadable(AMBIGUOUS_NUMBER.test(text.trim()) ? t.ambiguousNumber(text.trim()) : t.notNumber(text.trim()));
   const { number } = getFormatters(locale);
   const { label } = column.attribute;
   return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));
+}
+
+/** A band such as `51-200` or `10001+`, scaled; an open band stops at the attribute's max. */
+function readRange(column: ColumnReader, text: string, locale: Locale): NumberRange | Unreadable | undefined {
+  const range = parseNumberRange(text);
+  if (!range) return undefined;
+  const min = range.min * column.scale;
+  const max = range.max === Infinity ? Math.max(min, column.max) : range.max * column.scale;
+  if (min < column.min || min > column.max) return outOfBounds(column, min, locale);
+  if (max > column.max) return outOfBounds(column, max, locale);
+  return { min, max };
+}
+
+function readNumber(column: ColumnReader, text: string, locale: Locale): AttributeValue | Unreadable | undefined {
+  const read = parseNumberCell(text);
+  const value = read === undefined || column.scale === 1 ? read : read * column.scale;
+  if (value !== undefined && column.sanity) column.sanity.add(value);
+  if (value !== undefined && value >= column.min && value <= column.max) return value;
+  if (text.trim() === '') return undefined;
+  const t = scoringMessages[locale].csv;
+  if (value === undefined) {
+    const range = readRange(column, text, locale);
+    if (range) return range;
+    const trimmed = text.trim();
+    if (isTooLong(trimmed)) return new Unreadable(t.tooManyDigits(trimmed.length > 24 ? `${trimmed.slice(0, 20)}…` : trimmed, trimmed.replace(/\D/g, '').length));
+    return new Unreadable(AMBIGUOUS_NUMBER.test(trimmed) ? t.ambiguousNumber(trimmed) : t.notNumber(trimmed));
+  }
+  return outOfBounds(column, value, locale);
 }
 
 function readChoices(column: ColumnReader, text: string, locale: Locale): string[] | Unreadable | undefined {
@@ -131,20 +159,17 @@ function readCell(column: ColumnReader, text: string, locale: Locale): Attribute
   }
 }
 
-/** How a header cell is matched: trimmed and case-insensitive. */
-export function normaliseHeader(header: string): string {
-  return header.trim().toLowerCase();
-}
-
 /**
- * Maps CSV columns to attributes (by id or label, any case, trimmed) and reads rows into
- * {@link Account}s. Other columns are left to the caller, unchanged.
+ * Maps CSV columns to attributes (by id, label or alias: see {@link ColumnIndex}) and reads rows
+ * into {@link Account}s. Other columns are left to the caller, unchanged.
  */
 export class AccountReader {
   /** The header cells as written. */
   readonly header: readonly string[];
   /** The attribute each column holds, if any. */
   readonly columns: readonly (Attribute | undefined)[];
+  /** The factor applied to each column's numbers: 1, or the scale of a `{ column, scale }` alias. */
+  readonly scales: readonly number[];
   /** Header problems: a second column for the same attribute, a column name close to an attribute's. */
   readonly headerProblems: CellProblem[] = [];
   private readonly readers: ColumnReader[] = [];
@@ -156,13 +181,15 @@ export class AccountReader {
     this.header = header;
     this.locale = locale;
     this.ids = attributes.map((a) => a.id);
-    const byName = new Map<string, Attribute>();
-    for (const attribute of attributes) byName.set(normaliseHeader(attribute.label), attribute);
-    for (const attribute of attributes) byName.set(attribute.id.toLowerCase(), attribute);
+    const columnIndex = new ColumnIndex(attributes);
     const firstColumn = new Map<string, number>();
-    const names = attributes.flatMap((a) => [a.id, a.label]);
+    const names = attributes.flatMap((a, i) => columnNames(a, i).map((c) => c.name));
+    const scales: number[] = [];
+    this.scales = scales;
     this.columns = header.map((name, index) => {
-      const attribute = byName.get(normaliseHeader(name));
+      scales.push(1);
+      const match = columnIndex.match(name);
+      const attribute = match?.attribute;
       const problem = (message: string) => this.headerProblems.push({ row: 1, column: index + 1, header: name, value: name, message });
       if (!attribute) {
         const suggestion = name.trim().length >= 4 ? closest(name.trim(), names) : undefined;
@@ -177,9 +204,17 @@ export class AccountReader {
       firstColumn.set(attribute.id, index);
       const kind = { number: NUMBER, choice: CHOICE, choices: CHOICES, boolean: BOOLEAN }[attribute.type];
       const bounds = attribute.type === 'number' ? { min: attribute.min ?? -Infinity, max: attribute.max ?? Infinity } : { min: -Infinity, max: Infinity };
-      this.readers.push({ index, slot: attributes.indexOf(attribute), kind, attribute, options: optionIndex(attribute), ...bounds });
+      scales[index] = match.scale;
+      const range = plausibleRange(attribute);
+      const sanity = range ? new UnitSanity(index + 1, name, attribute, match.scale, range) : undefined;
+      this.readers.push({ index, slot: match.slot, kind, attribute, options: new OptionIndex(attribute), ...bounds, scale: match.scale, sanity });
       return attribute;
     });
+  }
+
+  /** Number columns whose values sit mostly outside the attribute's plausible range, with the likely fix. */
+  unitWarnings(): UnitWarning[] {
+    return this.readers.flatMap((reader) => reader.sanity?.warning(this.locale) ?? []);
   }
 
   /** How many columns hold an attribute. */
@@ -187,27 +222,33 @@ export class AccountReader {
     return this.readers.length;
   }
 
-  /** 0-based index of the column with this header (trimmed, any case), or -1. */
+  /** 0-based index of the column with this header (trimmed, any case or accents), or -1. */
   indexOf(name: string): number {
-    const wanted = normaliseHeader(name);
-    return this.header.findIndex((h) => normaliseHeader(h) === wanted);
+    const wanted = normaliseName(name);
+    return this.header.findIndex((h) => normaliseName(h) === wanted);
   }
 
   /**
    * Reads a row into values by attribute position (the order of the attribute list given to the
-   * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown.
+   * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown;
+   * with `rejected`, their text is also written there by slot (clear it after a row with
+   * problems), so the reasons can say "value not recognised" rather than "no value".
    */
-  readValues(cells: readonly string[], row: number, problems: CellProblem[]): (AttributeValue | undefined)[] {
+  readValues(cells: readonly string[], row: number, problems: CellProblem[], rejected?: (string | undefined)[]): (AttributeValue | undefined)[] {
     // Filled with push so the array is packed (faster to read than a holey one).
     const values: (AttributeValue | undefined)[] = [];
     for (let i = 0; i < this.ids.length; i++) values.push(undefined);
+    // `rejected` is cleared by the caller after a row with problems, so clean rows cost nothing here.
+    if (rejected && rejected.length !== this.ids.length) rejected.length = this.ids.length;
     for (let i = 0; i < this.readers.length; i++) {
       const column = this.readers[i]!;
       const text = cells[column.index];
       if (text === undefined) continue;
       const value = readCell(column, text, this.locale);
       if (value instanceof Unreadable) {
-        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message });
+        const unrecognised = value.part ?? text.trim();
+        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message, attribute: column.attribute.id, unrecognised });
+        if (rejected) rejected[column.slot] = unrecognised;
       } else {
         values[column.slot] = value;
       }
