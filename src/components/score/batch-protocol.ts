@@ -67,7 +67,7 @@ export interface ProblemGroup {
 }
 
 export type ToWorker =
-  | { type: 'score'; file: Blob; model: BatchModel; mapping: BatchMapping; query: ViewQuery }
+  | { type: 'score'; file: Blob; model: BatchModel; mapping: BatchMapping; query: ViewQuery; /** The message for a file that is not text. */ notText: string }
   | { type: 'view'; id: number; query: ViewQuery }
   | { type: 'keys' };
 

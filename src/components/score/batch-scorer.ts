@@ -172,7 +172,7 @@ export class BatchScorer extends HTMLElement {
     if (!this.rescoring) this.say(this.t.batch.reading);
     this.started = performance.now();
     const { locale, attributes, icps } = this.model;
-    this.post({ type: 'score', file: this.file, model: { locale, attributes, icps }, mapping: this.mapping, query: this.query });
+    this.post({ type: 'score', file: this.file, model: { locale, attributes, icps }, mapping: this.mapping, query: this.query, notText: this.b.notText });
   }
 
   private onMessage(message: FromWorker): void {

@@ -9,7 +9,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../../lib/csv/accounts.ts';
 import { applyMapping, type BatchMapping } from '../../lib/csv/batch-mapping.ts';
 import { CsvParser, type CsvRecord } from '../../lib/csv/parse.ts';
-import { CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
+import { CsvInputError, CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
 import { formatCsvRow, restoreCell } from '../../lib/csv/write.ts';
 import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
 import type { IcpData } from '../../lib/content/model.ts';
@@ -128,19 +128,30 @@ class Tally<T> {
   }
 }
 
-/**
- * The file's text, chunk by chunk, as UTF-8; a file that is not valid UTF-8 is read again as
- * Windows-1252 (what Excel on Windows writes), unless it holds bytes no text file has.
- */
+/** The bytes are not valid in the encoding tried: the file is read again in the next one. */
+class NotThisEncoding extends Error {}
+
+/** The file's text, chunk by chunk, decoded strictly: a byte sequence invalid in `encoding` throws {@link NotThisEncoding}. */
 async function readText(file: Blob, encoding: string, onChunk: (text: string, bytes: number) => void): Promise<void> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    onChunk(decoder.decode(value, { stream: true }), value.byteLength);
+  const decode = (bytes?: Uint8Array) => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw new NotThisEncoding(encoding);
+    }
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      onChunk(decode(value), value.byteLength);
+    }
+    onChunk(decode(), 0);
+  } finally {
+    reader.releaseLock();
   }
-  onChunk(decoder.decode(), 0);
 }
 
 /** A choice column, with what the playbook alone recognises and what the mapping adds. */
@@ -179,7 +190,49 @@ function tallyChoice(column: ChoiceColumn, cell: string | undefined): void {
   }
 }
 
-async function score(file: Blob, model: BatchModel, mapping: BatchMapping, query: ViewQuery): Promise<void> {
+/** UTF-16 when the file starts with its byte order mark, else UTF-8. */
+async function firstEncoding(file: Blob): Promise<string> {
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
+ * The encoding of a file that is not UTF-8: Windows-1252 when every byte is a character there
+ * (what Excel on Windows writes); a file with control bytes or bytes Windows-1252 leaves
+ * undefined is not text, and is refused.
+ */
+async function fallbackEncoding(file: Blob, notText: string): Promise<string> {
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return 'windows-1252';
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i]!;
+      if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x81 || c === 0x8d || c === 0x8f || c === 0x90 || c === 0x9d) {
+        await reader.cancel();
+        throw new CsvInputError(notText);
+      }
+    }
+  }
+}
+
+/**
+ * Scores the file as UTF-8, or, if it is not valid UTF-8, as the encoding the shared decoder
+ * finds for it (Windows-1252 for what Excel on Windows writes), starting over.
+ */
+async function score({ file, model, mapping, query, notText }: Extract<ToWorker, { type: 'score' }>): Promise<void> {
+  const encoding = await firstEncoding(file);
+  try {
+    await scoreAs(encoding, file, model, mapping, query);
+  } catch (error) {
+    if (!(error instanceof NotThisEncoding) || encoding !== 'utf-8') throw error;
+    await scoreAs(await fallbackEncoding(file, notText), file, model, mapping, query);
+  }
+}
+
+async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping: BatchMapping, query: ViewQuery): Promise<void> {
   const attributes = applyMapping(model.attributes, mapping);
   const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
   const titles = new Map(icps.map((icp) => [icp.id, icp.data.title]));
@@ -298,7 +351,6 @@ async function score(file: Blob, model: BatchModel, mapping: BatchMapping, query
   const timings = { read: 0, score: 0, table: 0 };
   let lastProgress = started;
   let read = 0;
-  const encoding = 'utf-8';
   const onText = (text: string, bytes: number) => {
     read += bytes;
     let t = performance.now();
@@ -446,5 +498,5 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     keysOnly().then((output) => send({ type: 'keys', output }), fail);
     return;
   }
-  score(message.file, message.model, message.mapping, message.query).catch(fail);
+  score(message).catch(fail);
 });
