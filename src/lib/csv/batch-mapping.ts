@@ -79,7 +79,7 @@ export function applyMapping(attributes: readonly Attribute[], mapping: BatchMap
     const columns = Object.keys(clean.columns).filter((header) => clean.columns[header] === attribute.id);
     const values = clean.values[attribute.id];
     if (columns.length === 0 && !values) return attribute;
-    const copy = { ...attribute, aliases: [...(attribute.aliases ?? []), ...columns] } as Attribute;
+    const copy = (columns.length > 0 ? { ...attribute, aliases: [...(attribute.aliases ?? []), ...columns] } : { ...attribute }) as Attribute;
     if (values && hasOptions(copy)) {
       copy.options = copy.options.map((option) => {
         const added = Object.keys(values).filter((value) => values[value] === option.id);
