@@ -1,11 +1,11 @@
-import { parseNumberCell, AMBIGUOUS_NUMBER } from '../parse-number.ts';
+import { parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { closest } from '../content/did-you-mean.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import type { Account, AttributeValue } from '../scoring/types.ts';
+import type { Account, AttributeValue, NumberRange } from '../scoring/types.ts';
 
 /** A CSV cell (or header cell) that cannot be read. The row is still scored, with that value unknown. */
 export interface CellProblem {
@@ -81,16 +81,36 @@ function unknownOption(column: ColumnReader, text: string, locale: Locale): Unre
   return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')));
 }
 
-function readNumber(column: ColumnReader, text: string, locale: Locale): number | Unreadable | undefined {
+function outOfBounds(column: ColumnReader, value: number, locale: Locale): Unreadable {
+  const t = scoringMessages[locale].csv;
+  const { number } = getFormatters(locale);
+  const { label } = column.attribute;
+  return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));
+}
+
+/** A band such as `51-200` or `10001+`, scaled; an open band stops at the attribute's max. */
+function readRange(column: ColumnReader, text: string, locale: Locale): NumberRange | Unreadable | undefined {
+  const range = parseNumberRange(text);
+  if (!range) return undefined;
+  const min = range.min * column.scale;
+  const max = range.max === Infinity ? Math.max(min, column.max) : range.max * column.scale;
+  if (min < column.min || min > column.max) return outOfBounds(column, min, locale);
+  if (max > column.max) return outOfBounds(column, max, locale);
+  return { min, max };
+}
+
+function readNumber(column: ColumnReader, text: string, locale: Locale): AttributeValue | Unreadable | undefined {
   const read = parseNumberCell(text);
   const value = read === undefined || column.scale === 1 ? read : read * column.scale;
   if (value !== undefined && value >= column.min && value <= column.max) return value;
   if (text.trim() === '') return undefined;
   const t = scoringMessages[locale].csv;
-  if (value === undefined) return new Unreadable(AMBIGUOUS_NUMBER.test(text.trim()) ? t.ambiguousNumber(text.trim()) : t.notNumber(text.trim()));
-  const { number } = getFormatters(locale);
-  const { label } = column.attribute;
-  return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));
+  if (value === undefined) {
+    const range = readRange(column, text, locale);
+    if (range) return range;
+    return new Unreadable(AMBIGUOUS_NUMBER.test(text.trim()) ? t.ambiguousNumber(text.trim()) : t.notNumber(text.trim()));
+  }
+  return outOfBounds(column, value, locale);
 }
 
 function readChoices(column: ColumnReader, text: string, locale: Locale): string[] | Unreadable | undefined {

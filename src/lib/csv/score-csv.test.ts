@@ -91,8 +91,8 @@ describe('CsvScorer', () => {
     const { out, problems, scorer } = score('company,employees,region\nAcme,many,fr\nBolt,"1,2,3",mars\n', { icpId: 'mid-market-saas' });
     expect(problems.map((p) => `${p.row}:${p.column}  ${p.header}  ${p.message}`)).toMatchInlineSnapshot(`
       [
-        "2:2  employees  "many" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)",
-        "3:2  employees  "1,2,3" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)",
+        "2:2  employees  "many" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+",
+        "3:2  employees  "1,2,3" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+",
         "3:3  region  "mars" is not an option of Region: write an option id or label: fr, dach, us",
       ]
     `);

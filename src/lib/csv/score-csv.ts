@@ -4,7 +4,7 @@ import { scoringMessages } from '../i18n/scoring.ts';
 import { compareEvaluations, evaluateValues, type AccountValues, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
 import { describeValue } from '../scoring/describe.ts';
 import { getCompiledIcp, type IcpInput } from '../scoring/score-account.ts';
-import type { Verdict } from '../scoring/types.ts';
+import { isNumberRange, type Verdict } from '../scoring/types.ts';
 import { AccountReader, type CellProblem } from './accounts.ts';
 import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
 import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
@@ -100,7 +100,7 @@ export class ReasonsWriter {
     }
     const { filter, attribute, slot } = icp.filters[i]!;
     const value = values[slot] ?? undefined;
-    const key = Array.isArray(value) ? value.join('|') : String(value);
+    const key = Array.isArray(value) ? value.join('|') : isNumberRange(value) ? `${value.min}…${value.max}` : String(value);
     const cache = caches[i]!;
     let part = cache.get(key);
     if (part === undefined) {

@@ -31,6 +31,10 @@ const en = {
   signalMatch: (points: string, rule: string, value: string) => `${points}: ${rule} (seen ${value})`,
   signalNoMatch: (label: string, value: string) => `0: ${label} does not apply (seen ${value})`,
   signalUnanswered: (label: string, best: string) => `Unanswered: ${label} (up to ${best})`,
+  /** A range across a level's bound: `+10 for now: Company size (seen 51–200 people; up to +30)` */
+  signalUncertain: (points: string, label: string, value: string, best: string) => `${points} for now: ${label} (seen ${value}${best ? `; up to ${best}` : ''})`,
+  /** A range of numbers: `51–200`, `10,001+` */
+  range: (min: string, max: string | undefined) => (max === undefined ? `${min}+` : `${min}–${max}`),
   /** `55 now — up to 100 if you confirm Region and Revenue` */
   bestSummary: (score: string, best: string, attributes: string) => `${score} now — up to ${best} if you confirm ${attributes}`,
   scoreOnly: (score: string) => `${score} of 100`,
@@ -41,7 +45,7 @@ const en = {
   verdicts: { fit: 'Fit', unknown: 'Unknown', out: 'Out' },
   /** Problems with one CSV cell or the header: what is wrong, then what to write instead. */
   csv: {
-    notNumber: (value: string) => `"${value}" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)`,
+    notNumber: (value: string) => `"${value}" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+`,
     ambiguousNumber: (value: string) => `"${value}" could be a thousand-odd or a decimal: write ${value.replace(/[.,]/, '')} or ${String(Number(value.replace(',', '.')))}`,
     belowMin: (value: string, min: string, attribute: string) => `${value} is below ${min}, the lowest value for ${attribute}: check the cell`,
     aboveMax: (value: string, max: string, attribute: string) => `${value} is above ${max}, the highest value for ${attribute}: check the cell`,
@@ -84,6 +88,8 @@ const fr: ScoringMessages = {
   signalMatch: (points, rule, value) => `${points} : ${rule} (vu : ${value})`,
   signalNoMatch: (label, value) => `0 : ${label} ne s'applique pas (vu : ${value})`,
   signalUnanswered: (label, best) => `Sans réponse : ${label} (jusqu'à ${best})`,
+  signalUncertain: (points, label, value, best) => `${points} pour l'instant : ${label} (vu : ${value}${best ? ` ; jusqu'à ${best}` : ''})`,
+  range: (min, max) => (max === undefined ? `${min} et plus` : `${min}–${max}`),
   bestSummary: (score, best, attributes) => `${score} maintenant — jusqu'à ${best} si vous confirmez ${attributes}`,
   scoreOnly: (score) => `${score} sur 100`,
   explainFit: (title, tier, summary) => `Passe tous les filtres de ${title}. ${tier} : ${summary}.`,
@@ -92,7 +98,7 @@ const fr: ScoringMessages = {
   explainOut: (title, failed) => `Hors de ${title} : échoue sur ${failed}.`,
   verdicts: { fit: 'Dans la cible', unknown: 'À confirmer', out: 'Hors cible' },
   csv: {
-    notNumber: (value) => `« ${value} » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5)`,
+    notNumber: (value) => `« ${value} » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5), ou une tranche comme 51-200 ou 10001+`,
     ambiguousNumber: (value) => `« ${value} » peut se lire comme un millier ou comme un décimal : écrivez ${value.replace(/[.,]/, '')} ou ${String(Number(value.replace(',', '.'))).replace('.', ',')}`,
     belowMin: (value, min, attribute) => `${value} est inférieur à ${min}, la plus petite valeur pour ${attribute} : vérifiez la cellule`,
     aboveMax: (value, max, attribute) => `${value} est supérieur à ${max}, la plus grande valeur pour ${attribute} : vérifiez la cellule`,
