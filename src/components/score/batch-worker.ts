@@ -14,6 +14,7 @@ import { formatCsvRow, restoreCell } from '../../lib/csv/write.ts';
 import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
 import type { IcpData } from '../../lib/content/model.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
+import { Rows } from './batch-rows.ts';
 import type { BatchModel, BatchRow, FromWorker, ProblemGroup, UnmatchedColumn, UnrecognisedValues, ViewQuery, ToWorker } from './batch-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -34,41 +35,6 @@ const RESULT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'provisional_
 type ResultColumn = (typeof RESULT_COLUMNS)[number];
 /** Headers taken as the account's name, in order of preference. */
 const NAME_HEADERS = ['company', 'name', 'account', 'account name', 'company name', 'société', 'societe', 'entreprise', 'compte', 'nom', 'raison sociale', 'domain'];
-
-/** Every scored row, column by column (compact, and quick to sort and filter). */
-class Rows {
-  count = 0;
-  names: string[] = [];
-  /** Kept columns, folded for search (or the name alone past the budget). */
-  search: string[] = [];
-  icps: string[] = [];
-  reasons: string[] = [];
-  verdicts: number[] = [];
-  scores: number[] = [];
-  bests: number[] = [];
-  /** Index in {@link tierLabels} of the `tier` (fit) and of the `provisional_tier` (unknown), or -1. */
-  tiers: number[] = [];
-  provisional: number[] = [];
-  tierLabels: string[] = [];
-  /** Rank of each tier label for sorting: its position in the first ICP that has it. */
-  tierRanks: number[] = [];
-
-  row(i: number): BatchRow {
-    const tier = this.tiers[i]!;
-    const provisional = this.provisional[i]!;
-    return {
-      line: i + 1,
-      name: this.names[i]!,
-      icp: this.icps[i]!,
-      verdict: VERDICTS[this.verdicts[i]!]!,
-      score: this.scores[i]!,
-      best: this.bests[i]!,
-      tier: tier === -1 ? '' : this.tierLabels[tier]!,
-      provisionalTier: provisional === -1 ? '' : this.tierLabels[provisional]!,
-      reasons: this.reasons[i]!,
-    };
-  }
-}
 
 interface Job {
   file: Blob;
@@ -102,15 +68,14 @@ function nameColumn(header: readonly string[], columns: readonly (Attribute | un
   return columns.findIndex((column, i) => !column && normal[i] !== '');
 }
 
-/** Same strings, one copy each: reasons repeat a lot, and a shared string costs one pointer per row. */
-class Interner {
-  private readonly seen = new Map<string, string>();
-  get(text: string): string {
-    const known = this.seen.get(text);
-    if (known !== undefined) return known;
-    if (this.seen.size < 100_000) this.seen.set(text, text);
-    return text;
-  }
+/**
+ * A copy of `text` that does not hold on to the string it was cut from. V8 keeps a substring of
+ * 13 characters or more as a view of its parent: a name cut from a 64 kB chunk of the output
+ * would keep the whole chunk alive, and a million names the whole file. Slicing a concatenation
+ * makes V8 copy the characters into a string of their own first.
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : (text + '\u0000').slice(0, -1);
 }
 
 /** Counts distinct values per key, keeping at most `limit` distinct keys (the rest are counted apart). */
@@ -120,7 +85,7 @@ class Tally<T> {
   add(key: string, item: () => T): void {
     const entry = this.counts.get(key);
     if (entry) entry.count++;
-    else if (this.counts.size < MAX_GROUPS) this.counts.set(key, { item: item(), count: 1 });
+    else if (this.counts.size < MAX_GROUPS) this.counts.set(detach(key), { item: item(), count: 1 });
     else this.dropped++;
   }
   sorted(): { item: T; count: number }[] {
@@ -186,7 +151,7 @@ function tallyChoice(column: ChoiceColumn, cell: string | undefined): void {
   for (const part of parts) {
     const value = part.trim();
     if (value === '' || column.original.match(value) !== undefined) continue;
-    column.tally.add(fold(value), () => ({ value, option: column.mapped.match(value) }));
+    column.tally.add(fold(value), () => ({ value: detach(value), option: column.mapped.match(value) }));
   }
 }
 
@@ -245,12 +210,11 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
     locale: model.locale,
     onProblem: (problem) => {
       problemCount++;
-      if (problems.length < MAX_PROBLEMS) problems.push(problem);
-      groups.add(`${problem.column}\u0000${problem.value}`, () => ({ header: problem.header, column: problem.column, value: problem.value, message: problem.message }));
+      if (problems.length < MAX_PROBLEMS) problems.push({ ...problem, value: detach(problem.value), header: detach(problem.header) });
+      groups.add(`${problem.column}\u0000${problem.value}`, () => ({ header: detach(problem.header), column: problem.column, value: detach(problem.value), message: problem.message }));
     },
   });
   const rows = new Rows();
-  const interner = new Interner();
   const tierIndex = new Map<string, number>();
   for (const icp of icps) {
     icp.data.tiers.forEach((tier, rank) => {
@@ -287,6 +251,10 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
   let choiceColumns: ChoiceColumn[] = [];
 
   const collect = (records: CsvRecord[]) => {
+    collectRecords(records);
+    rows.seal();
+  };
+  const collectRecords = (records: CsvRecord[]) => {
     for (const record of records) {
       const cells = record.cells;
       if (width === -1) {
@@ -311,39 +279,39 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
         continue;
       }
       const cell = (name: ResultColumn) => (at![name] === -1 ? '' : (cells[at![name]] ?? ''));
-      const verdict = cell('verdict') as Verdict;
-      const v = VERDICTS.indexOf(verdict);
-      counts[v === -1 ? 'out' : verdict]++;
+      const verdict = (VERDICTS.includes(cell('verdict') as Verdict) ? cell('verdict') : 'out') as Verdict;
+      counts[verdict]++;
       // The download keeps the neutralising quote; the table shows the name as written.
       const name = nameIndex === -1 ? '' : restoreCell(cells[nameIndex] ?? '');
-      rows.names.push(name);
       let search = '';
       if (searchAll) {
         for (const index of keyColumns) {
           const text = cells[index];
-          if (text) search += `${fold(restoreCell(text))}\u0001`;
+          if (text) search += `${fold(restoreCell(text))} `;
         }
         searchChars += search.length;
         if (searchChars > SEARCH_BUDGET_CHARS) searchAll = false;
       }
-      rows.search.push(searchAll ? search : fold(name));
       for (const column of unmatched) {
         const text = cells[column.index]?.trim();
-        if (column.samples.length < 3 && text && !column.samples.includes(text)) column.samples.push(restoreCell(text));
+        if (column.samples.length < 3 && text && !column.samples.includes(text)) column.samples.push(detach(restoreCell(text)));
       }
       for (const column of choiceColumns) tallyChoice(column, cells[column.index]);
       const icp = cell('icp');
-      rows.icps.push(titles.get(icp) ?? icp);
-      rows.verdicts.push(v === -1 ? 2 : v);
-      rows.scores.push(Number(cell('score')));
-      rows.bests.push(Number(cell('best')));
       // Before the output had a provisional_tier column, `tier` carried both: split it here.
       const tier = tierIndex.get(cell('tier')) ?? -1;
       const provisional = at!.provisional_tier === -1 ? (verdict === 'unknown' ? tier : -1) : (tierIndex.get(cell('provisional_tier')) ?? -1);
-      rows.tiers.push(verdict === 'fit' ? tier : -1);
-      rows.provisional.push(provisional);
-      rows.reasons.push(interner.get(cell('reasons')));
-      rows.count++;
+      rows.add({
+        name,
+        search: searchAll ? search : fold(name),
+        verdict,
+        score: Number(cell('score')),
+        best: Number(cell('best')),
+        tier: verdict === 'fit' ? tier : -1,
+        provisional,
+        icp: titles.get(icp) ?? icp,
+        reasons: cell('reasons'),
+      });
     }
   };
 
@@ -379,7 +347,8 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
 
   const output = new Blob(blobs, { type: 'text/csv;charset=utf-8' });
   job = { file, model, attributes, rows, output, keyColumns, width };
-  const tiers = rows.tierLabels.map((label, i) => ({ label, count: rows.tiers.reduce((n, t) => n + (t === i ? 1 : 0), 0) })).filter((tier) => tier.count > 0);
+  const tierCounts = rows.tierCounts();
+  const tiers = rows.tierLabels.map((label, i) => ({ label, count: tierCounts[i]! })).filter((tier) => tier.count > 0);
   const unrecognised: UnrecognisedValues[] = choiceColumns
     .filter((column) => column.tally.counts.size > 0)
     .map((column) => {
@@ -421,20 +390,29 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
   if (!job) return { view: [], matched: 0 };
   const { rows } = job;
-  const { scores, verdicts, tiers, provisional, tierRanks, names, search } = rows;
+  const verdicts = rows.verdicts.values;
+  const scores = rows.scores.values;
+  const tiers = rows.tiers.values;
+  const provisional = rows.provisional.values;
+  const { tierRanks } = rows;
   const wantedVerdict = query.verdict === undefined ? -1 : VERDICTS.indexOf(query.verdict);
   const wantedTier = query.tier === undefined ? -1 : rows.tierLabels.indexOf(query.tier);
   const needle = fold(query.search);
+  const found = needle === '' ? undefined : rows.find(needle);
   const order: number[] = [];
   for (let i = 0; i < rows.count; i++) {
     if (wantedVerdict !== -1 && verdicts[i] !== wantedVerdict) continue;
     if (query.tier !== undefined && tiers[i] !== wantedTier) continue;
-    if (needle !== '' && !search[i]!.includes(needle)) continue;
+    if (found && found[i] === 0) continue;
     order.push(i);
   }
   const sign = query.direction === 'asc' ? 1 : -1;
   // A row's tier for sorting: its tier, else its provisional tier just after, else last.
   const tierRank = (i: number) => (tiers[i]! !== -1 ? tierRanks[tiers[i]!]! * 2 : provisional[i]! !== -1 ? tierRanks[provisional[i]!]! * 2 + 1 : Number.MAX_SAFE_INTEGER);
+  let names: string[] = [];
+  if (query.sort === 'name') names = order.map((i) => rows.names.get(i));
+  const position = new Map<number, number>();
+  if (query.sort === 'name') order.forEach((row, k) => position.set(row, k));
   // Ascending means "best first" for verdict and tier, and lowest first for score.
   const compare: (a: number, b: number) => number =
     query.sort === 'score'
@@ -444,7 +422,7 @@ function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
         : query.sort === 'tier'
           ? (a, b) => sign * (tierRank(a) - tierRank(b)) || scores[b]! - scores[a]! || a - b
           : query.sort === 'name'
-            ? (a, b) => sign * collator.compare(names[a]!, names[b]!) || a - b
+            ? (a, b) => sign * collator.compare(names[position.get(a)!]!, names[position.get(b)!]!) || a - b
             : (a, b) => sign * (a - b);
   if (query.sort !== 'line' || query.direction !== 'asc') order.sort(compare);
   const shown: BatchRow[] = [];
