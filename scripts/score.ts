@@ -9,7 +9,10 @@ import { loadPlaybookFromDisk } from '../src/content-fs.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
+import { CsvDecoder, DecodeError } from '../src/lib/csv/decode.ts';
 import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
+import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
+import type { Locale } from '../src/schemas/playbook.ts';
 import { getFormatters } from '../src/lib/format.ts';
 
 const USAGE = 'Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]';
@@ -22,6 +25,8 @@ attribute id or label (see content/attributes.yaml); other columns are kept as t
   --icp <id>     score against this ICP only (whatever its status);
                  default: the best fit among the active ICPs
   --out <file>   write the result to this file; default: standard output
+  --verbose      list every cell that could not be read (by default, values
+                 not recognised are summarised by column, with counts)
   -              read the CSV from standard input
   --help         show this help`;
 
@@ -35,6 +40,7 @@ class UsageError extends Error {}
 
 interface Args {
   input: string;
+  verbose: boolean;
   icp?: string | undefined;
   out?: string | undefined;
 }
@@ -43,6 +49,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   const positional: string[] = [];
   let icp: string | undefined;
   let out: string | undefined;
+  let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -54,12 +61,13 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--icp') icp = value();
     else if (flag === '--out' || flag === '-o') out = value();
+    else if (flag === '--verbose' || flag === '-v') verbose = true;
     else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
-    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file> or --help`);
+    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --verbose or --help`);
   }
   if (positional.length === 0) throw new UsageError(`no CSV file given. ${USAGE}`);
   if (positional.length > 1) throw new UsageError(`one CSV file at a time, got ${positional.length} (${positional.join(', ')}). ${USAGE}`);
-  return { input: positional[0]!, icp, out };
+  return { input: positional[0]!, icp, out, verbose };
 }
 
 /** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
@@ -107,30 +115,39 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
 }
 
 function openInput(path: string): Readable {
-  if (path === '-') {
-    process.stdin.setEncoding('utf8');
-    return process.stdin;
-  }
+  // Bytes, not text: CsvDecoder decides the encoding (UTF-8, UTF-16 with a BOM, Windows-1252).
+  if (path === '-') return process.stdin;
   const full = userPath(path);
   if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
   if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
-  return createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  return createReadStream(full, { highWaterMark: 1 << 16 });
 }
 
 async function write(out: Writable, bytes: Uint8Array): Promise<void> {
   if (bytes.length > 0 && !out.write(bytes)) await once(out, 'drain');
 }
 
-function createProblemPrinter(name: string) {
+/**
+ * Cell problems: header and row-shape problems one per line as they come; unreadable values
+ * grouped by column and distinct value at the end (each cell too with --verbose).
+ */
+function createProblemPrinter(name: string, verbose: boolean) {
   let listed = 0;
   return {
     print(problem: CellProblem) {
-      if (listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
+      if (problem.attribute !== undefined && !verbose) return;
+      if (verbose || listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
+      else if (listed === MAX_LISTED_PROBLEMS + 1) console.error(`... more problems with rows (not listed)`);
     },
-    finish(total: number) {
-      if (total > MAX_LISTED_PROBLEMS) console.error(`... and ${total - MAX_LISTED_PROBLEMS} more`);
+    finish(total: number, unreadable: UnreadableSummary, locale: Locale) {
+      const columns = unreadable.columns();
+      if (columns.length > 0) {
+        console.error(`Values not recognised, by column (most frequent first${verbose ? '' : '; --verbose lists every cell'}):`);
+        for (const line of formatUnreadableSummary(columns, locale)) console.error(`  ${line}`);
+        console.error("  To read a value of a choice column, add it to an option's aliases in content/attributes.yaml (see docs/scoring.md); fix the others in the file.");
+      }
       if (total > 0) {
-        console.error(`${total} cell${total === 1 ? '' : 's'} could not be read: ${total === 1 ? 'that value was' : 'those values were'} scored as unknown. Fix the cells and score again.`);
+        console.error(`${total} cell${total === 1 ? '' : 's'} could not be read: ${total === 1 ? 'that value was' : 'those values were'} scored as unknown.`);
       }
     },
   };
@@ -165,27 +182,30 @@ async function run(args: Args): Promise<void> {
     throw new UsageError(`unknown ICP "${args.icp}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the ICPs are ${ids.join(', ')}`);
   }
   const name = args.input === '-' ? 'stdin' : args.input;
-  const printer = createProblemPrinter(name);
+  const printer = createProblemPrinter(name, args.verbose);
   const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
   const input = openInput(args.input);
+  const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;
   const output: Writable = file?.stream ?? process.stdout;
   const progress = createProgress();
   try {
     for await (const chunk of input) {
-      await write(output, scorer.pushBytes(chunk as string));
+      await write(output, scorer.pushBytes(decoder.push(chunk as Uint8Array)));
       const failure = file?.failed();
       if (failure) throw failure;
       progress.update(scorer.rows);
     }
+    const last = decoder.end();
+    if (last) await write(output, scorer.pushBytes(last));
     await write(output, scorer.endBytes());
     const failure = file?.failed();
     if (failure) throw failure;
   } catch (error) {
     progress.clear();
     file?.discard();
-    if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${name}: ${error.message}`);
+    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError) throw new UsageError(`${name}: ${error.message}`);
     throw error;
   }
   if (file) {
@@ -194,7 +214,8 @@ async function run(args: Args): Promise<void> {
     file.commit();
   }
   progress.clear();
-  printer.finish(scorer.problems);
+  if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
+  printer.finish(scorer.problems, scorer.unreadable, model.settings.locale);
   const { number } = getFormatters('en');
   const { fit, unknown, out } = scorer.verdicts;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -67,12 +67,12 @@ describe('cells that cannot be read', () => {
     ['employees', '-5', '-5 is below 0, the lowest value for Employees: check the cell'],
     ['employees', '1,200', '"1,200" could be a thousand-odd or a decimal: write 1200 or 1.2'],
     ['region', 'Frnace', '"Frnace" is not an option of Region (did you mean "France"?): write an option id or label: fr, dach, us'],
-    ['stack', 'hubspot|zoho', '"zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x'],
+    ['stack', 'hubspot|zoho', '"zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x', 'zoho'],
     ['hiring_revops', 'maybe', '"maybe" is not yes or no: write true/false, yes/no, oui/non or 1/0'],
-  ])('report %s = %j with its row, column and header, and leave it unknown', (header, cell, message) => {
+  ])('report %s = %j with its row, column and header, and leave it unknown', (header, cell, message, unrecognised = cell) => {
     const { account, problems } = read(['company', header], ['Acme', cell]);
     expect(account).toEqual({});
-    expect(problems).toEqual([{ row: 2, column: 2, header, value: cell, message }]);
+    expect(problems).toEqual([{ row: 2, column: 2, header, value: cell, message, attribute: header, unrecognised }]);
   });
 
   it('are worded in French for a French playbook', () => {

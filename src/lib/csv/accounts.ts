@@ -19,13 +19,20 @@ export interface CellProblem {
   value: string;
   /** What is wrong and what to write instead. */
   message: string;
+  /** Id of the attribute whose value could not be read; absent for header and row-shape problems. */
+  attribute?: string | undefined;
+  /** The text not recognised, trimmed: the cell, or for a `choices` cell the one part that is not an option. */
+  unrecognised?: string | undefined;
 }
 
 /** Why a cell could not be read (returned instead of a value; rare, so allocated only then). */
 class Unreadable {
   message: string;
-  constructor(message: string) {
+  /** The part of the cell not recognised, when it is not the whole cell (choices). */
+  part: string | undefined;
+  constructor(message: string, part?: string) {
     this.message = message;
+    this.part = part;
   }
 }
 
@@ -78,7 +85,7 @@ function unknownOption(column: ColumnReader, text: string, locale: Locale): Unre
   const trimmed = text.trim();
   // Two-letter codes are too short to guess from: "us" is not a typo of "fr".
   const suggestion = trimmed.length >= 4 ? closest(trimmed, [...ids, ...options.map((o) => o.label)]) : undefined;
-  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')));
+  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')), trimmed);
 }
 
 function outOfBounds(column: ColumnReader, value: number, locale: Locale): Unreadable {
@@ -210,19 +217,27 @@ export class AccountReader {
 
   /**
    * Reads a row into values by attribute position (the order of the attribute list given to the
-   * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown.
+   * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown;
+   * with `rejected`, their text is also written there by slot (and every other slot cleared), so
+   * the reasons can say "value not recognised" rather than "no value".
    */
-  readValues(cells: readonly string[], row: number, problems: CellProblem[]): (AttributeValue | undefined)[] {
+  readValues(cells: readonly string[], row: number, problems: CellProblem[], rejected?: (string | undefined)[]): (AttributeValue | undefined)[] {
     // Filled with push so the array is packed (faster to read than a holey one).
     const values: (AttributeValue | undefined)[] = [];
     for (let i = 0; i < this.ids.length; i++) values.push(undefined);
+    if (rejected) {
+      rejected.length = this.ids.length;
+      rejected.fill(undefined);
+    }
     for (let i = 0; i < this.readers.length; i++) {
       const column = this.readers[i]!;
       const text = cells[column.index];
       if (text === undefined) continue;
       const value = readCell(column, text, this.locale);
       if (value instanceof Unreadable) {
-        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message });
+        const unrecognised = value.part ?? text.trim();
+        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message, attribute: column.attribute.id, unrecognised });
+        if (rejected) rejected[column.slot] = unrecognised;
       } else {
         values[column.slot] = value;
       }

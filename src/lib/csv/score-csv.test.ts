@@ -81,7 +81,7 @@ describe('CsvScorer', () => {
     const { out } = score('company,employees\n=HYPERLINK("http://x"),-3\n@evil,80\n', { icpId: 'mid-market-saas' });
     expect(out.split('\n').slice(1, 3)).toMatchInlineSnapshot(`
       [
-        ""'=HYPERLINK(""http://x"")",-3,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value); Unknown: France or DACH (no value)"",
+        ""'=HYPERLINK(""http://x"")",-3,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: -3); Unknown: France or DACH (no value)"",
         "'@evil,80,mid-market-saas,unknown,0,80,Tier 3,Unknown: France or DACH (no value)",
       ]
     `);
@@ -98,7 +98,7 @@ describe('CsvScorer', () => {
     `);
     expect(scorer.rows).toBe(2);
     expect(scorer.problems).toBe(3);
-    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value)""`);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: many)""`);
   });
 
   it('pads short rows and cuts long ones, reporting the extra cells', () => {
@@ -146,9 +146,9 @@ describe('CsvScorer bytes', () => {
 });
 
 describe('CsvScorer encoding', () => {
-  it('says a UTF-16 file must be saved as CSV UTF-8', () => {
+  it('refuses text with NUL characters (bytes not decoded by CsvDecoder) as binary', () => {
     const utf16AsUtf8 = new TextDecoder('utf-8').decode(new Uint8Array([0xff, 0xfe, ...[...'company,employees\n'].flatMap((c) => [c.charCodeAt(0), 0])]));
     const scorer = new CsvScorer({ attributes, icps, locale: 'en', onProblem: () => {} });
-    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is UTF-16 text, not UTF-8: in your spreadsheet, save it as "CSV UTF-8" and try again'));
+    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again'));
   });
 });

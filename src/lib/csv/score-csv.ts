@@ -7,6 +7,7 @@ import { getCompiledIcp, type IcpInput } from '../scoring/score-account.ts';
 import { isNumberRange, type Verdict } from '../scoring/types.ts';
 import { AccountReader, type CellProblem } from './accounts.ts';
 import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
+import { UnreadableSummary } from './unreadable.ts';
 import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
 
 /** Columns added after the input columns, in this order. */
@@ -78,6 +79,7 @@ export class ReasonsWriter {
   private readonly separatorNeedsQuotes: boolean;
   private readonly failed = new Map<CompiledIcp, Map<string, ReasonPart>[]>();
   private readonly unknown = new Map<CompiledIcp, ReasonPart[]>();
+  private readonly unrecognised = new Map<CompiledIcp, Map<string, ReasonPart>[]>();
 
   constructor(delimiter: Delimiter) {
     this.delimiter = delimiter;
@@ -110,7 +112,25 @@ export class ReasonsWriter {
     return part;
   }
 
-  private unknownPart(icp: CompiledIcp, i: number): ReasonPart {
+  private unrecognisedPart(icp: CompiledIcp, i: number, text: string): ReasonPart {
+    let caches = this.unrecognised.get(icp);
+    if (!caches) {
+      caches = icp.filters.map(() => new Map<string, ReasonPart>());
+      this.unrecognised.set(icp, caches);
+    }
+    const cache = caches[i]!;
+    let part = cache.get(text);
+    if (part === undefined) {
+      part = this.part(scoringMessages[icp.locale].filterUnrecognised(icp.filters[i]!.filter.label, text));
+      if (cache.size < MAX_CACHED_WORDS) cache.set(text, part);
+    }
+    return part;
+  }
+
+  private unknownPart(icp: CompiledIcp, i: number, rejected: readonly (string | undefined)[] | undefined): ReasonPart {
+    const { slot } = icp.filters[i]!;
+    const text = rejected && slot !== -1 ? rejected[slot] : undefined;
+    if (text !== undefined) return this.unrecognisedPart(icp, i, text);
     let parts = this.unknown.get(icp);
     if (!parts) {
       parts = icp.filters.map(({ filter }) => this.part(scoringMessages[icp.locale].filterUnknown(filter.label)));
@@ -119,8 +139,11 @@ export class ReasonsWriter {
     return parts[i]!;
   }
 
-  /** The reasons as a CSV cell, quoted and neutralised as needed. */
-  cell(icp: CompiledIcp, evaluation: Evaluation, values: AccountValues): string {
+  /**
+   * The reasons as a CSV cell, quoted and neutralised as needed. `rejected` holds, by slot, the
+   * text of cells that could not be read: their filters say "value not recognised", not "no value".
+   */
+  cell(icp: CompiledIcp, evaluation: Evaluation, values: AccountValues, rejected?: readonly (string | undefined)[]): string {
     if (evaluation.verdict === 'fit') return '';
     let text = '';
     let quote = false;
@@ -128,7 +151,7 @@ export class ReasonsWriter {
     for (const wanted of ['fail', 'unknown'] as const) {
       for (let i = 0; i < icp.filters.length; i++) {
         if (evaluation.filters[i] !== wanted) continue;
-        const part = wanted === 'fail' ? this.failedPart(icp, i, values) : this.unknownPart(icp, i);
+        const part = wanted === 'fail' ? this.failedPart(icp, i, values) : this.unknownPart(icp, i, rejected);
         if (text === '') formula = part.formula;
         else {
           text += REASON_SEPARATOR;
@@ -190,6 +213,10 @@ export class CsvScorer {
   private delimiter: Delimiter = ',';
   private width = 0;
   private readonly rowProblems: CellProblem[] = [];
+  /** Text of this row's unreadable cells, by attribute slot. */
+  private readonly rejected: (string | undefined)[] = [];
+  /** Unreadable cells grouped by column and distinct value (see {@link UnreadableSummary}). */
+  readonly unreadable = new UnreadableSummary();
   private readonly padding: string[] = [];
   private reasons = new ReasonsWriter(',');
   /** The tier cells of each ICP, formatted once. */
@@ -236,13 +263,14 @@ export class CsvScorer {
   private encodingChecked = false;
 
   /**
-   * Excel's "Unicode text" export is UTF-16: read as UTF-8, every other character is a NUL.
-   * Say so, rather than report that no column is named after an attribute.
+   * Text with NUL characters is a binary file (or UTF-16 without a BOM) read as text: say so,
+   * rather than report that no column is named after an attribute. Decode bytes with
+   * {@link CsvDecoder} (./decode.ts) first, which refuses such files before they get here.
    */
   private checkEncoding(chunk: string): void {
     if (this.encodingChecked || chunk.length === 0) return;
     this.encodingChecked = true;
-    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.notUtf8);
+    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
   }
 
   /** Like {@link end}, as UTF-8 bytes. */
@@ -283,6 +311,7 @@ export class CsvScorer {
 
   private report(problem: CellProblem): void {
     this.problems++;
+    this.unreadable.add(problem);
     this.options.onProblem?.(problem);
   }
 
@@ -293,13 +322,13 @@ export class CsvScorer {
     problems.length = 0;
     const shape = reader.shapeProblem(cells, line, record.unclosedQuote);
     if (shape) problems.push(shape);
-    const values = reader.readValues(cells, line, problems);
+    const values = reader.readValues(cells, line, problems, this.rejected);
     for (const problem of problems) this.report(problem);
     const { icp, evaluation } = bestEvaluation(this.icps, values, this.scratch);
     this.rows++;
     this.verdicts[evaluation.verdict]++;
     const tier = evaluation.tier >= 0 ? this.tierCells.get(icp)![evaluation.tier]! : '';
-    const reasons = this.reasons.cell(icp, evaluation, values);
+    const reasons = this.reasons.cell(icp, evaluation, values, problems.length > 0 ? this.rejected : undefined);
     const d = this.delimiter;
     // Ids, verdicts and scores never need quoting; tier labels and reasons are formatted above.
     return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${reasons}\n`;
