@@ -286,7 +286,7 @@ describe('encodings', () => {
     expect(await page.locator('[data-batch="encoding"]').isVisible()).toBe(false);
 
     await drop(page, 'hubspot-excel.csv', windows1252(EXPORT));
-    expect(await page.locator('[data-batch="encoding"]').textContent()).toBe('This file is not UTF-8: it was read as Windows-1252, the encoding Excel on Windows saves CSV files in.');
+    expect(await page.locator('[data-batch="encoding"]').textContent()).toBe('The file is not UTF-8: read as Windows-1252 (what Excel on Windows writes). The result is written in UTF-8.');
     const ansi = await download(page);
     expect(ansi.text).toBe(utf8.text);
     expect(ansi.text).not.toContain('\uFFFD');
@@ -298,7 +298,7 @@ describe('encodings', () => {
     await page.getByLabel('Choose a file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: readFileSync(process.execPath).subarray(0, 64 * 1024) });
     await page.locator('batch-scorer[data-state="error"]').waitFor();
     expect(await page.locator('[data-batch="error"]').textContent()).toBe(
-      'This file cannot be scored: it is not a text file in UTF-8, UTF-16 or Windows-1252 (it holds bytes no CSV has): export it again from your spreadsheet or CRM as “CSV UTF-8”.',
+      'This file cannot be scored: the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again.',
     );
     expect(await page.locator('[data-batch="results"]').isVisible()).toBe(false);
   });

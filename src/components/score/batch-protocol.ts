@@ -57,7 +57,7 @@ export interface UnrecognisedValues {
   more: number;
 }
 
-/** Unreadable cells grouped by column and distinct value, most frequent first. */
+/** Unreadable cells grouped by column (in file order) and distinct value, most frequent first. */
 export interface ProblemGroup {
   header: string;
   column: number;
@@ -67,7 +67,7 @@ export interface ProblemGroup {
 }
 
 export type ToWorker =
-  | { type: 'score'; file: Blob; model: BatchModel; mapping: BatchMapping; query: ViewQuery; /** The message for a file that is not text. */ notText: string }
+  | { type: 'score'; file: Blob; model: BatchModel; mapping: BatchMapping; query: ViewQuery }
   | { type: 'view'; id: number; query: ViewQuery }
   | { type: 'keys' };
 
@@ -80,7 +80,7 @@ export type FromWorker =
       counts: Record<Verdict, number>;
       /** Accounts by `tier` label (fit accounts), in tier order. */
       tiers: { label: string; count: number }[];
-      /** The encoding the file was read in, when it is not UTF-8 (e.g. `windows-1252`). */
+      /** One line saying the file was not UTF-8 and how it was read (Windows-1252, UTF-16), else undefined. */
       encoding: string | undefined;
       /** Labels of the attributes the file has a column for, and of those it lacks. */
       columnsRead: string[];

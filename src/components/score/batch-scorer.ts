@@ -172,7 +172,7 @@ export class BatchScorer extends HTMLElement {
     if (!this.rescoring) this.say(this.t.batch.reading);
     this.started = performance.now();
     const { locale, attributes, icps } = this.model;
-    this.post({ type: 'score', file: this.file, model: { locale, attributes, icps }, mapping: this.mapping, query: this.query, notText: this.b.notText });
+    this.post({ type: 'score', file: this.file, model: { locale, attributes, icps }, mapping: this.mapping, query: this.query });
   }
 
   private onMessage(message: FromWorker): void {
@@ -235,7 +235,7 @@ export class BatchScorer extends HTMLElement {
 
     const encoding = this.ref('encoding');
     encoding.hidden = message.encoding === undefined;
-    encoding.textContent = message.encoding ? fillTemplate(this.b.encoding, { encoding: message.encoding === 'windows-1252' ? 'Windows-1252' : message.encoding }) : '';
+    encoding.textContent = message.encoding ?? '';
 
     const seconds = new Intl.NumberFormat(this.model.locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 }).format(ms / 1000);
     const summary = message.rows === 0 ? t.empty : fillTemplate(pickPlural(t.done, message.rows, this.model.locale), { rows: number(message.rows), seconds });

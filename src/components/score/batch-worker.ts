@@ -7,15 +7,17 @@
 // keeps only a few short fields per row.
 import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../../lib/csv/accounts.ts';
-import { applyMapping, type BatchMapping } from '../../lib/csv/batch-mapping.ts';
+import { applyMapping } from '../../lib/csv/batch-mapping.ts';
 import { CsvParser, type CsvRecord } from '../../lib/csv/parse.ts';
-import { CsvInputError, CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
+import { CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
+import { CsvDecoder } from '../../lib/csv/decode.ts';
+import { UnreadableSummary } from '../../lib/csv/unreadable.ts';
 import { formatCsvRow, restoreCell } from '../../lib/csv/write.ts';
 import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
 import type { IcpData } from '../../lib/content/model.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
 import { Rows } from './batch-rows.ts';
-import type { BatchModel, BatchRow, FromWorker, ProblemGroup, UnmatchedColumn, UnrecognisedValues, ViewQuery, ToWorker } from './batch-protocol.ts';
+import type { BatchModel, BatchRow, FromWorker, UnmatchedColumn, UnrecognisedValues, ViewQuery, ToWorker } from './batch-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -93,32 +95,6 @@ class Tally<T> {
   }
 }
 
-/** The bytes are not valid in the encoding tried: the file is read again in the next one. */
-class NotThisEncoding extends Error {}
-
-/** The file's text, chunk by chunk, decoded strictly: a byte sequence invalid in `encoding` throws {@link NotThisEncoding}. */
-async function readText(file: Blob, encoding: string, onChunk: (text: string, bytes: number) => void): Promise<void> {
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  const reader = file.stream().getReader();
-  const decode = (bytes?: Uint8Array) => {
-    try {
-      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-    } catch {
-      throw new NotThisEncoding(encoding);
-    }
-  };
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      onChunk(decode(value), value.byteLength);
-    }
-    onChunk(decode(), 0);
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 /** A choice column, with what the playbook alone recognises and what the mapping adds. */
 interface ChoiceColumn {
   index: number;
@@ -155,55 +131,17 @@ function tallyChoice(column: ChoiceColumn, cell: string | undefined): void {
   }
 }
 
-/** UTF-16 when the file starts with its byte order mark, else UTF-8. */
-async function firstEncoding(file: Blob): Promise<string> {
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
-}
-
 /**
- * The encoding of a file that is not UTF-8: Windows-1252 when every byte is a character there
- * (what Excel on Windows writes); a file with control bytes or bytes Windows-1252 leaves
- * undefined is not text, and is refused.
+ * Scores the file, read as a stream through the shared decoder: UTF-8, UTF-16 with a BOM, or
+ * Windows-1252 (what Excel on Windows writes, said in one line); binary files are refused.
  */
-async function fallbackEncoding(file: Blob, notText: string): Promise<string> {
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return 'windows-1252';
-    for (let i = 0; i < value.length; i++) {
-      const c = value[i]!;
-      if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x81 || c === 0x8d || c === 0x8f || c === 0x90 || c === 0x9d) {
-        await reader.cancel();
-        throw new CsvInputError(notText);
-      }
-    }
-  }
-}
-
-/**
- * Scores the file as UTF-8, or, if it is not valid UTF-8, as the encoding the shared decoder
- * finds for it (Windows-1252 for what Excel on Windows writes), starting over.
- */
-async function score({ file, model, mapping, query, notText }: Extract<ToWorker, { type: 'score' }>): Promise<void> {
-  const encoding = await firstEncoding(file);
-  try {
-    await scoreAs(encoding, file, model, mapping, query);
-  } catch (error) {
-    if (!(error instanceof NotThisEncoding) || encoding !== 'utf-8') throw error;
-    await scoreAs(await fallbackEncoding(file, notText), file, model, mapping, query);
-  }
-}
-
-async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping: BatchMapping, query: ViewQuery): Promise<void> {
+async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 'score' }>): Promise<void> {
   const attributes = applyMapping(model.attributes, mapping);
   const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
   const titles = new Map(icps.map((icp) => [icp.id, icp.data.title]));
   const problems: CellProblem[] = [];
   let problemCount = 0;
-  const groups = new Tally<Omit<ProblemGroup, 'count'>>();
+  const summary = new UnreadableSummary();
   const scorer = new CsvScorer({
     attributes,
     icps,
@@ -211,7 +149,7 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
     onProblem: (problem) => {
       problemCount++;
       if (problems.length < MAX_PROBLEMS) problems.push({ ...problem, value: detach(problem.value), header: detach(problem.header) });
-      groups.add(`${problem.column}\u0000${problem.value}`, () => ({ header: detach(problem.header), column: problem.column, value: detach(problem.value), message: problem.message }));
+      if (problem.attribute !== undefined) summary.add({ ...problem, value: detach(problem.value), unrecognised: problem.unrecognised === undefined ? undefined : detach(problem.unrecognised) });
     },
   });
   const rows = new Rows();
@@ -338,7 +276,14 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
       send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
     }
   };
-  await readText(file, encoding, onText);
+  const decoder = new CsvDecoder(model.locale);
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onText(decoder.push(value), value.byteLength);
+  }
+  onText(decoder.end(), 0);
   const last = scorer.end();
   if (last) pending.push(last);
   flush();
@@ -367,7 +312,7 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
     output,
     counts,
     tiers,
-    encoding: encoding === 'utf-8' ? undefined : encoding,
+    encoding: decoder.notice,
     columnsRead,
     columnsMissing,
     unmatched,
@@ -375,7 +320,9 @@ async function scoreAs(encoding: string, file: Blob, model: BatchModel, mapping:
     taken,
     nameColumn: nameHeader,
     searchAll,
-    problemGroups: groups.sorted().map(({ item, count }) => ({ ...item, count })),
+    problemGroups: summary.columns().flatMap((column) =>
+      column.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({ header: column.header, column: column.column, value: v.value, count: v.count, message: v.message })),
+    ),
     problems,
     problemCount,
     view: shown,

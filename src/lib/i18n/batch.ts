@@ -7,8 +7,6 @@ import type { Plural } from './widget.ts';
  * strings live in `widget.ts` under `batch`. Plain strings with `{placeholders}`.
  */
 const en = {
-  notText: 'it is not a text file in UTF-8, UTF-16 or Windows-1252 (it holds bytes no CSV has): export it again from your spreadsheet or CRM as “CSV UTF-8”',
-  encoding: 'This file is not UTF-8: it was read as {encoding}, the encoding Excel on Windows saves CSV files in.',
   filters: {
     label: 'Show only',
     verdicts: 'Verdict',
@@ -72,8 +70,6 @@ const en = {
 export type BatchStrings = typeof en;
 
 const fr: BatchStrings = {
-  notText: 'ce n’est pas un fichier texte en UTF-8, UTF-16 ou Windows-1252 (il contient des octets qu’aucun CSV ne contient) : exportez-le à nouveau depuis votre tableur ou votre CRM en « CSV UTF-8 »',
-  encoding: 'Ce fichier n’est pas en UTF-8 : il a été lu en {encoding}, l’encodage des CSV enregistrés par Excel sous Windows.',
   filters: {
     label: 'Afficher seulement',
     verdicts: 'Verdict',
