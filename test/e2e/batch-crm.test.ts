@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv/parse.ts';
+import { scoringMessages } from '../../src/lib/i18n/scoring.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 import { launchBrowser } from '../helpers/chromium.ts';
 import { buildFixtureSite, scoreWithCli } from '../helpers/fixture-site.ts';
@@ -66,7 +67,8 @@ afterEach(async () => {
   for (const page of opened.splice(0)) if (!page.isClosed()) await page.close();
 });
 
-async function open(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+/** /score/ in a new page; the mapping remembered by earlier tests is forgotten unless `keepStorage`. */
+async function open(viewport = { width: 1280, height: 900 }, keepStorage = false): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   opened.push(page);
   await page.setViewportSize(viewport);
@@ -76,24 +78,30 @@ async function open(viewport = { width: 1280, height: 900 }): Promise<{ page: Pa
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   await page.goto(`${server.url}/score/`, { waitUntil: 'networkidle' });
+  if (!keepStorage) await page.evaluate(() => localStorage.clear());
   return { page, errors };
 }
 
 /** Chooses a file in the drop zone and waits for the scores. */
 async function drop(page: Page, name: string, content: string | Buffer): Promise<void> {
+  const runs = await page.locator('batch-scorer').getAttribute('data-runs');
   await page.getByLabel('Choose a file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
-  await page.locator('batch-scorer[data-state="done"]').waitFor();
+  await nextRun(page, runs);
+}
+
+/** Waits until the scorer has finished one more job than when it had `runs`. */
+async function nextRun(page: Page, runs: string | null): Promise<void> {
+  await page.waitForFunction((before) => {
+    const scorer = document.querySelector('batch-scorer') as HTMLElement;
+    return scorer.dataset['state'] === 'done' && Number(scorer.dataset['runs'] ?? 0) > Number(before ?? 0);
+  }, runs);
 }
 
 /** Picks a choice in the mapping step and waits for the file to be scored again. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  const before = await page.locator('batch-scorer').getAttribute('data-ms');
+  const runs = await page.locator('batch-scorer').getAttribute('data-runs');
   await page.getByLabel(label, { exact: true }).selectOption({ label: option });
-  await page.waitForFunction((ms) => {
-    const scorer = document.querySelector('batch-scorer') as HTMLElement;
-    return scorer.dataset['state'] === 'done' && scorer.dataset['ms'] !== ms;
-  }, before);
-  await page.locator('batch-scorer[data-state="done"]').waitFor();
+  await nextRun(page, runs);
 }
 
 async function download(page: Page): Promise<{ name: string; text: string }> {
@@ -167,8 +175,8 @@ describe('the mapping step', () => {
     writeFileSync(input, EXPORT);
     const cli = scoreWithCli(content, [input]);
     // Only the value left unmapped is still unreadable.
-    expect(cli.stderr).toContain('"United States" is not an option of Region');
-    expect(cli.stderr).toContain('1 cell could not be read');
+    expect(cli.stderr).toContain('Country/Region: United States × 1');
+    expect(cli.stderr).not.toContain('Deutschland');
     expect(cli.status).toBe(0);
     expect(browserOut.text).toBe(cli.stdout);
     // And the table shows the same verdicts, row by row.
@@ -186,14 +194,16 @@ describe('the mapping step', () => {
     const mapped = await shownRows(page);
     expect(await page.locator('[data-batch="storage-note"]').textContent()).toBe('This browser remembers the mapping for the next file.');
 
-    const { page: next } = await open();
+    const { page: next } = await open(undefined, true);
     await drop(next, 'hubspot-2.csv', EXPORT);
     expect(await shownRows(next)).toEqual(mapped);
     expect(await next.getByLabel('Read as: Number of Employees', { exact: true }).inputValue()).toBe('employees');
 
     // "Forget" clears it: the export is read as the playbook alone reads it.
+    const runs = await next.locator('batch-scorer').getAttribute('data-runs');
     await next.getByRole('button', { name: 'Forget this mapping' }).click();
-    await next.waitForFunction(() => document.querySelector('batch-scorer')?.getAttribute('data-state') === 'done' && !document.querySelector('select[data-map="column:Number of Employees"] option[value="employees"]:checked'));
+    await nextRun(next, runs);
+    expect(await next.getByLabel('Read as: Number of Employees', { exact: true }).inputValue()).toBe('');
     expect(new Set((await shownRows(next)).map((r) => r.verdict))).toEqual(new Set(['unknown']));
 
     // Storage refused (privacy settings): the mapping still works for this file, and the page says it is not kept.
@@ -286,7 +296,7 @@ describe('encodings', () => {
     expect(await page.locator('[data-batch="encoding"]').isVisible()).toBe(false);
 
     await drop(page, 'hubspot-excel.csv', windows1252(EXPORT));
-    expect(await page.locator('[data-batch="encoding"]').textContent()).toBe('The file is not UTF-8: read as Windows-1252 (what Excel on Windows writes). The result is written in UTF-8.');
+    expect(await page.locator('[data-batch="encoding"]').textContent()).toBe(scoringMessages.en.csv.decodedWindows1252);
     const ansi = await download(page);
     expect(ansi.text).toBe(utf8.text);
     expect(ansi.text).not.toContain('\uFFFD');
@@ -295,11 +305,11 @@ describe('encodings', () => {
 
   it('refuses a binary file with a clear message', async () => {
     const { page } = await open();
-    await page.getByLabel('Choose a file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: readFileSync(process.execPath).subarray(0, 64 * 1024) });
+    // An Excel workbook renamed .csv: a zip archive.
+    const workbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.alloc(2048, 0x07)]);
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: workbook });
     await page.locator('batch-scorer[data-state="error"]').waitFor();
-    expect(await page.locator('[data-batch="error"]').textContent()).toBe(
-      'This file cannot be scored: the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again.',
-    );
+    expect(await page.locator('[data-batch="error"]').textContent()).toBe(`This file cannot be scored: ${scoringMessages.en.csv.binaryZip}.`);
     expect(await page.locator('[data-batch="results"]').isVisible()).toBe(false);
   });
 });

@@ -25,6 +25,18 @@ describe('TextColumn', () => {
 });
 
 describe('Rows', () => {
+  it('searches the names of the rows past the search budget', () => {
+    const rows = new Rows();
+    const base = { icp: 'Core', score: 0, best: 0, tier: -1, provisional: -1, reasons: '', verdict: 'out' as const };
+    rows.add({ ...base, name: 'Acme', search: 'acme +33 1' });
+    rows.add({ ...base, name: 'Éclair', search: undefined });
+    rows.add({ ...base, name: 'Bolt', search: undefined });
+    rows.seal();
+    const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    expect([...rows.find('eclair', fold)]).toEqual([0, 1, 0]);
+    expect([...rows.find('+33', fold)]).toEqual([1, 0, 0]);
+  });
+
   it('keeps each row as added and counts tiers of fit rows', () => {
     const rows = new Rows();
     rows.tierLabels.push('Tier 1', 'Tier 2');
@@ -38,7 +50,8 @@ describe('Rows', () => {
     expect(rows.row(1)).toEqual({ line: 2, name: 'Bolt', icp: 'Core', verdict: 'unknown', score: 30.5, best: 100, tier: '', provisionalTier: 'Tier 2', reasons: 'Unknown: Region (no value)' });
     expect(rows.row(2)).toMatchObject({ name: 'Cargo', icp: 'Other', verdict: 'out', tier: '', reasons: 'Fails: Size (seen 20)' });
     expect(rows.tierCounts()).toEqual([1, 0]);
-    expect([...rows.find('10')]).toEqual([1, 1, 1]);
-    expect([...rows.find('cargo')]).toEqual([0, 0, 1]);
+    const fold = (text: string) => text.toLowerCase();
+    expect([...rows.find('10', fold)]).toEqual([1, 1, 1]);
+    expect([...rows.find('cargo', fold)]).toEqual([0, 0, 1]);
   });
 });

@@ -9,21 +9,24 @@ const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
 /** Between two rows' texts in a block: a character no CSV cell the table shows holds. */
 const SEPARATOR = '\u0001';
 
-/** A growable typed array. */
+/** Rows per page of a column: columns grow a page at a time, never copied, never twice too big. */
+const PAGE_BITS = 16;
+const PAGE_MASK = (1 << PAGE_BITS) - 1;
+
+/** A growable array of numbers, in typed pages. */
 class Column<T extends Float32Array | Int16Array | Uint8Array | Uint16Array | Uint32Array> {
-  values: T;
+  private readonly pages: T[] = [];
   private readonly make: (length: number) => T;
   constructor(make: (length: number) => T) {
     this.make = make;
-    this.values = make(1024);
   }
   set(i: number, value: number): void {
-    if (i >= this.values.length) {
-      const grown = this.make(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[i] = value;
+    const page = i >>> PAGE_BITS;
+    while (page >= this.pages.length) this.pages.push(this.make(1 << PAGE_BITS));
+    this.pages[page]![i & PAGE_MASK] = value;
+  }
+  get(i: number): number {
+    return this.pages[i >>> PAGE_BITS]![i & PAGE_MASK]!;
   }
 }
 
@@ -74,9 +77,9 @@ export class TextColumn {
   get(i: number): string {
     const b = this.blockOf(i);
     const block = this.blocks[b]!;
-    const start = this.offsets.values[i]!;
+    const start = this.offsets.get(i);
     const last = b + 1 < this.firstRows.length ? this.firstRows[b + 1]! - 1 : this.count - 1;
-    return block.slice(start, i < last ? this.offsets.values[i + 1]! - 1 : block.length);
+    return block.slice(start, i < last ? this.offsets.get(i + 1) - 1 : block.length);
   }
 
   /** Marks in `matches` the rows from `from` whose text contains `needle` (no separator in it). */
@@ -91,10 +94,10 @@ export class TextColumn {
       let row = first;
       while (at !== -1) {
         // The row holding position `at`: offsets only grow, so walk forward from the last one.
-        while (row + 1 < end && this.offsets.values[row + 1]! <= at) row++;
+        while (row + 1 < end && this.offsets.get(row + 1) <= at) row++;
         if (row >= from) matches[row] = 1;
         // Go on from the next row's text: one match per row is enough.
-        const next = row + 1 < end ? this.offsets.values[row + 1]! : block.length;
+        const next = row + 1 < end ? this.offsets.get(row + 1) : block.length;
         at = block.indexOf(needle, Math.max(next, at + 1));
       }
     });
@@ -105,7 +108,7 @@ export class TextColumn {
 export class Rows {
   count = 0;
   readonly names = new TextColumn();
-  /** Kept columns folded for search (past a budget of characters, the folded name only). */
+  /** Kept columns folded for search, for the first rows (up to a budget of characters kept by the caller). */
   readonly search = new TextColumn();
   readonly verdicts = new Column((n) => new Uint8Array(n));
   readonly scores = new Column((n) => new Float32Array(n));
@@ -124,11 +127,11 @@ export class Rows {
   /** Rank of each tier label for sorting: its position in the first ICP that has it. */
   readonly tierRanks: number[] = [];
 
-  /** Adds a row. */
-  add(row: { name: string; search: string; verdict: Verdict; score: number; best: number; tier: number; provisional: number; icp: string; reasons: string }): void {
+  /** Adds a row; `search` is undefined for this and every later row once past the search budget. */
+  add(row: { name: string; search: string | undefined; verdict: Verdict; score: number; best: number; tier: number; provisional: number; icp: string; reasons: string }): void {
     const i = this.count++;
     this.names.push(row.name);
-    this.search.push(row.search);
+    if (row.search !== undefined) this.search.push(row.search);
     this.verdicts.set(i, Math.max(0, VERDICTS.indexOf(row.verdict)));
     this.scores.set(i, row.score);
     this.bests.set(i, row.best);
@@ -155,31 +158,37 @@ export class Rows {
   /** How many rows each tier label has as `tier`. */
   tierCounts(): number[] {
     const counts = this.tierLabels.map(() => 0);
-    const tiers = this.tiers.values;
-    for (let i = 0; i < this.count; i++) if (tiers[i]! >= 0) counts[tiers[i]!]!++;
+    for (let i = 0; i < this.count; i++) {
+      const tier = this.tiers.get(i);
+      if (tier >= 0) counts[tier]!++;
+    }
     return counts;
   }
 
-  /** Marks the rows whose search text contains `needle`, already folded. */
-  find(needle: string): Uint8Array {
+  /**
+   * Marks the rows whose search text contains `needle` (folded by `fold`); past the search
+   * budget, the rows whose folded name does (folded now: slower, but only for huge files).
+   */
+  find(needle: string, fold: (text: string) => string): Uint8Array {
     const matches = new Uint8Array(this.count);
     this.search.find(needle.replaceAll(SEPARATOR, ' '), matches);
+    for (let i = this.search.size; i < this.count; i++) if (fold(this.names.get(i)).includes(needle)) matches[i] = 1;
     return matches;
   }
 
   row(i: number): BatchRow {
-    const tier = this.tiers.values[i]!;
-    const provisional = this.provisional.values[i]!;
+    const tier = this.tiers.get(i);
+    const provisional = this.provisional.get(i);
     return {
       line: i + 1,
       name: this.names.get(i),
-      icp: this.icpTitles[this.icps.values[i]!]!,
-      verdict: VERDICTS[this.verdicts.values[i]!]!,
-      score: this.scores.values[i]!,
-      best: this.bests.values[i]!,
+      icp: this.icpTitles[this.icps.get(i)]!,
+      verdict: VERDICTS[this.verdicts.get(i)]!,
+      score: this.scores.get(i),
+      best: this.bests.get(i),
       tier: tier === -1 ? '' : this.tierLabels[tier]!,
       provisionalTier: provisional === -1 ? '' : this.tierLabels[provisional]!,
-      reasons: this.reasonTexts[this.reasons.values[i]!]!,
+      reasons: this.reasonTexts[this.reasons.get(i)]!,
     };
   }
 }

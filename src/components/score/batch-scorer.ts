@@ -224,6 +224,8 @@ export class BatchScorer extends HTMLElement {
     this.dataset['ms'] = ms.toFixed(0);
     this.dataset['rows'] = String(message.rows);
     this.dataset['state'] = 'done';
+    // Counts finished jobs: a script (or a test) can wait for the next one.
+    this.dataset['runs'] = String(Number(this.dataset['runs'] ?? 0) + 1);
     this.ref('progress').hidden = true;
     this.total = message.rows;
 

@@ -27,10 +27,10 @@ const MAX_PROBLEMS = 100;
 const MAX_GROUPS = 2000;
 const MAX_VALUES_SHOWN = 50;
 const PROGRESS_EVERY_MS = 80;
-/** Output text gathered before it becomes a Blob part (and leaves the worker's heap). */
-const BLOB_PART_CHARS = 4_000_000;
+/** Output text gathered before it becomes a Blob part and leaves the worker's heap: small, so it dies young. */
+const BLOB_PART_CHARS = 256_000;
 /** Characters of kept columns remembered for the search box; past this, search looks at names only. */
-const SEARCH_BUDGET_CHARS = 24_000_000;
+const SEARCH_BUDGET_CHARS = 8_000_000;
 const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
 /** Result columns the table reads back from the output. */
 const RESULT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'provisional_tier', 'reasons'] as const;
@@ -241,7 +241,7 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
       const provisional = at!.provisional_tier === -1 ? (verdict === 'unknown' ? tier : -1) : (tierIndex.get(cell('provisional_tier')) ?? -1);
       rows.add({
         name,
-        search: searchAll ? search : fold(name),
+        search: searchAll ? search : undefined,
         verdict,
         score: Number(cell('score')),
         best: Number(cell('best')),
@@ -337,25 +337,25 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
   if (!job) return { view: [], matched: 0 };
   const { rows } = job;
-  const verdicts = rows.verdicts.values;
-  const scores = rows.scores.values;
-  const tiers = rows.tiers.values;
-  const provisional = rows.provisional.values;
+  const verdict = (i: number) => rows.verdicts.get(i);
+  const score = (i: number) => rows.scores.get(i);
+  const tier = (i: number) => rows.tiers.get(i);
+  const provisional = (i: number) => rows.provisional.get(i);
   const { tierRanks } = rows;
   const wantedVerdict = query.verdict === undefined ? -1 : VERDICTS.indexOf(query.verdict);
   const wantedTier = query.tier === undefined ? -1 : rows.tierLabels.indexOf(query.tier);
   const needle = fold(query.search);
-  const found = needle === '' ? undefined : rows.find(needle);
+  const found = needle === '' ? undefined : rows.find(needle, fold);
   const order: number[] = [];
   for (let i = 0; i < rows.count; i++) {
-    if (wantedVerdict !== -1 && verdicts[i] !== wantedVerdict) continue;
-    if (query.tier !== undefined && tiers[i] !== wantedTier) continue;
+    if (wantedVerdict !== -1 && verdict(i) !== wantedVerdict) continue;
+    if (query.tier !== undefined && tier(i) !== wantedTier) continue;
     if (found && found[i] === 0) continue;
     order.push(i);
   }
   const sign = query.direction === 'asc' ? 1 : -1;
   // A row's tier for sorting: its tier, else its provisional tier just after, else last.
-  const tierRank = (i: number) => (tiers[i]! !== -1 ? tierRanks[tiers[i]!]! * 2 : provisional[i]! !== -1 ? tierRanks[provisional[i]!]! * 2 + 1 : Number.MAX_SAFE_INTEGER);
+  const tierRank = (i: number) => (tier(i) !== -1 ? tierRanks[tier(i)]! * 2 : provisional(i) !== -1 ? tierRanks[provisional(i)]! * 2 + 1 : Number.MAX_SAFE_INTEGER);
   let names: string[] = [];
   if (query.sort === 'name') names = order.map((i) => rows.names.get(i));
   const position = new Map<number, number>();
@@ -363,11 +363,11 @@ function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
   // Ascending means "best first" for verdict and tier, and lowest first for score.
   const compare: (a: number, b: number) => number =
     query.sort === 'score'
-      ? (a, b) => sign * (scores[a]! - scores[b]!) || verdicts[a]! - verdicts[b]! || a - b
+      ? (a, b) => sign * (score(a) - score(b)) || verdict(a) - verdict(b) || a - b
       : query.sort === 'verdict'
-        ? (a, b) => sign * (verdicts[a]! - verdicts[b]!) || scores[b]! - scores[a]! || a - b
+        ? (a, b) => sign * (verdict(a) - verdict(b)) || score(b) - score(a) || a - b
         : query.sort === 'tier'
-          ? (a, b) => sign * (tierRank(a) - tierRank(b)) || scores[b]! - scores[a]! || a - b
+          ? (a, b) => sign * (tierRank(a) - tierRank(b)) || score(b) - score(a) || a - b
           : query.sort === 'name'
             ? (a, b) => sign * collator.compare(names[position.get(a)!]!, names[position.get(b)!]!) || a - b
             : (a, b) => sign * (a - b);
