@@ -15,16 +15,23 @@ import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/
 import type { Locale } from '../src/schemas/playbook.ts';
 import { getFormatters } from '../src/lib/format.ts';
 
-const USAGE = 'Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]';
+const USAGE = 'Usage: npm run --silent score -- <accounts.csv | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose]';
 const HELP = `${USAGE}
 
 Scores each account (one row per account) against the playbook's ICPs and writes the same CSV
-with the columns icp, verdict, score, best, tier and reasons added. Columns are named by
-attribute id or label (see content/attributes.yaml); other columns are kept as they are.
+with the columns icp, verdict, score, best, tier, provisional_tier and reasons added (see
+docs/scoring.md). Columns are named by attribute id, label or alias (see
+content/attributes.yaml); other columns are kept as they are. Files in UTF-8, UTF-16 (with a
+BOM) or Windows-1252 are read; the result is UTF-8.
 
   --icp <id>     score against this ICP only (whatever its status);
                  default: the best fit among the active ICPs
   --out <file>   write the result to this file; default: standard output
+  --only-keys    write only the columns that are not attributes (record id,
+                 name, phone…) before the results: a CRM update then changes
+                 nothing but the results
+  --keys <a,b>   write only these columns (comma-separated header names)
+                 before the results
   --verbose      list every cell that could not be read (by default, values
                  not recognised are summarised by column, with counts)
   -              read the CSV from standard input
@@ -41,6 +48,8 @@ class UsageError extends Error {}
 interface Args {
   input: string;
   verbose: boolean;
+  /** Input columns to write: all, the non-attribute ones (`keys`), or the named ones. */
+  keep: 'all' | 'keys' | string[];
   icp?: string | undefined;
   out?: string | undefined;
 }
@@ -50,6 +59,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   let icp: string | undefined;
   let out: string | undefined;
   let verbose = false;
+  let keep: Args['keep'] = 'all';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -62,12 +72,20 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     else if (flag === '--icp') icp = value();
     else if (flag === '--out' || flag === '-o') out = value();
     else if (flag === '--verbose' || flag === '-v') verbose = true;
+    else if (flag === '--only-keys') keep = 'keys';
+    else if (flag === '--keys') {
+      keep = value()
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
+      if (keep.length === 0) throw new UsageError(`--keys needs column names, e.g. --keys "Record ID,Company name". ${USAGE}`);
+    }
     else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
-    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --verbose or --help`);
+    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose or --help`);
   }
   if (positional.length === 0) throw new UsageError(`no CSV file given. ${USAGE}`);
   if (positional.length > 1) throw new UsageError(`one CSV file at a time, got ${positional.length} (${positional.join(', ')}). ${USAGE}`);
-  return { input: positional[0]!, icp, out, verbose };
+  return { input: positional[0]!, icp, out, verbose, keep };
 }
 
 /** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
@@ -183,7 +201,7 @@ async function run(args: Args): Promise<void> {
   }
   const name = args.input === '-' ? 'stdin' : args.input;
   const printer = createProblemPrinter(name, args.verbose);
-  const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
+  const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print, keep: args.keep });
   const input = openInput(args.input);
   const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.

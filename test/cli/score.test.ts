@@ -28,10 +28,10 @@ describe('npm run score', () => {
     const { status, stdout, stderr } = score([`${fixtures}/comma.csv`]);
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,reasons
-      Acme,240,fr,hubspot,yes,12,core,fit,100,100,Tier 1,
-      Bolt,600,,salesforce,,,core,unknown,30,80,Tier 3,Unknown: France or DACH (no value)
-      Cargo,20,us,,no,,core,out,0,55,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
+      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,provisional_tier,reasons
+      Acme,240,fr,hubspot,yes,12,core,fit,100,100,Tier 1,,
+      Bolt,600,,salesforce,,,core,unknown,30,80,,Tier 3,Unknown: France or DACH (no value)
+      Cargo,20,us,,no,,core,out,0,55,,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
       "
     `);
     expect(stderr).toMatchInlineSnapshot(`
@@ -45,36 +45,36 @@ describe('npm run score', () => {
     expect(status).toBe(0);
     expect(stdout.startsWith('\uFEFF')).toBe(true);
     expect(stdout.slice(1)).toMatchInlineSnapshot(`
-      "Société;Employees;Region;Tools in use;Hiring RevOps;Annual revenue;icp;verdict;score;best;tier;reasons
-      Atelier;1 200;France;"HubSpot;Salesforce";oui;12,5;core;out;80;80;;Fails: 50 to 1,000 employees (seen 1,200 people)
-      Brioche;150;dach;hubspot;NON;9,5;core;fit;40;40;Tier 2;
+      "Société;Employees;Region;Tools in use;Hiring RevOps;Annual revenue;icp;verdict;score;best;tier;provisional_tier;reasons
+      Atelier;1 200;France;"HubSpot;Salesforce";oui;12,5;core;out;80;80;;;Fails: 50 to 1,000 employees (seen 1,200 people)
+      Brioche;150;dach;hubspot;NON;9,5;core;fit;40;40;Tier 2;;
       "
     `);
   });
 
   it('reads a tab-separated file', () => {
     expect(score([`${fixtures}/tab.csv`]).stdout).toMatchInlineSnapshot(`
-      "company	employees	region	revenue	icp	verdict	score	best	tier	reasons
-      Acme	300	dach	10.5	core	fit	45	100	Tier 2	
+      "company	employees	region	revenue	icp	verdict	score	best	tier	provisional_tier	reasons
+      Acme	300	dach	10.5	core	fit	45	100	Tier 2		
       "
     `);
   });
 
   it('keeps quoted cells, embedded line breaks and doubled quotes intact', () => {
     expect(score([`${fixtures}/quotes.csv`]).stdout).toMatchInlineSnapshot(`
-      "company,notes,employees,region,icp,verdict,score,best,tier,reasons
+      "company,notes,employees,region,icp,verdict,score,best,tier,provisional_tier,reasons
       "Dyn, Inc","says ""hi""
-      and more",300,fr,core,fit,20,100,Tier 3,
-      Echo,,80,dach,core,fit,0,80,Tier 3,
+      and more",300,fr,core,fit,20,100,Tier 3,,
+      Echo,,80,dach,core,fit,0,80,Tier 3,,
       "
     `);
   });
 
   it('neutralises cells a spreadsheet would run as formulas, keeping negative numbers', () => {
     expect(score([`${fixtures}/formulas.csv`]).stdout).toMatchInlineSnapshot(`
-      "company,employees,region,notes,icp,verdict,score,best,tier,reasons
-      "'=HYPERLINK(""http://evil.example"")",300,fr,'@SUM(A1),core,fit,20,100,Tier 3,
-      '+cmd,80,dach,-3,core,fit,0,80,Tier 3,
+      "company,employees,region,notes,icp,verdict,score,best,tier,provisional_tier,reasons
+      "'=HYPERLINK(""http://evil.example"")",300,fr,'@SUM(A1),core,fit,20,100,Tier 3,,
+      '+cmd,80,dach,-3,core,fit,0,80,Tier 3,,
       "
     `);
   });
@@ -115,7 +115,7 @@ describe('npm run score', () => {
   it('scores against one ICP of any status with --icp', () => {
     const { status, stdout, stderr } = score([`${fixtures}/comma.csv`, '--icp', 'legacy']);
     expect(status).toBe(0);
-    expect(stdout.split('\n')[3]).toBe('Cargo,20,us,,no,,legacy,fit,0,100,Silver,');
+    expect(stdout.split('\n')[3]).toBe('Cargo,20,us,,no,,legacy,fit,0,100,Silver,,');
     expect(stderr).toContain('against legacy in');
   });
 
@@ -124,7 +124,7 @@ describe('npm run score', () => {
     const { status, stdout, stderr } = score(['-', `--out=${out}`], { input: 'employees,region\n300,fr\n' });
     expect(status).toBe(0);
     expect(stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe('employees,region,icp,verdict,score,best,tier,reasons\n300,fr,core,fit,20,100,Tier 3,\n');
+    expect(readFileSync(out, 'utf8')).toBe('employees,region,icp,verdict,score,best,tier,provisional_tier,reasons\n300,fr,core,fit,20,100,Tier 3,,\n');
     expect(stderr).toContain(`→ ${out}.`);
   });
 
@@ -134,8 +134,8 @@ describe('npm run score', () => {
     writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
     const { stdout } = score(['-'], { input: 'employees;region\n20;fr\n', content: french });
     expect(stdout).toMatchInlineSnapshot(`
-      "employees;region;icp;verdict;score;best;tier;reasons
-      20;fr;core;out;0;80;;Échoue : 50 to 1,000 employees (vu : 20 people)
+      "employees;region;icp;verdict;score;best;tier;provisional_tier;reasons
+      20;fr;core;out;0;80;;;Échoue : 50 to 1,000 employees (vu : 20 people)
       "
     `);
   });
@@ -144,7 +144,7 @@ describe('npm run score', () => {
     ['an unknown ICP', [`${fixtures}/comma.csv`, '--icp', 'cor'], 'unknown ICP "cor" (did you mean "core"?): the ICPs are core, legacy'],
     ['a missing file', ['missing.csv'], 'cannot read missing.csv: there is no such file'],
     ['a folder', [fixtures], `cannot read ${fixtures}: it is a folder, give a CSV file`],
-    ['an unknown option', ['--icps', 'core', 'a.csv'], 'unknown option "--icps": use --icp <id>, --out <file>, --verbose or --help'],
+    ['an unknown option', ['--icps', 'core', 'a.csv'], 'unknown option "--icps": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose or --help'],
     ['no file', [], 'no CSV file given. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
     ['two files', ['a.csv', 'b.csv'], 'one CSV file at a time, got 2 (a.csv, b.csv). Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
     ['a flag without its value', [`${fixtures}/comma.csv`, '--icp'], '--icp needs a value. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],

@@ -10,8 +10,12 @@ import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
 import { UnreadableSummary } from './unreadable.ts';
 import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
 
-/** Columns added after the input columns, in this order. */
-export const OUTPUT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'reasons'] as const;
+/**
+ * Columns added after the input columns, in this order. `tier` is filled only for verdict `fit`,
+ * `provisional_tier` only for `unknown` (the tier it reaches if its unknown filters pass), so a
+ * CRM list filtered on `tier` holds qualified accounts only. See docs/scoring.md.
+ */
+export const OUTPUT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'provisional_tier', 'reasons'] as const;
 
 /** The input cannot be scored at all (empty file, no attribute column, no ICP): one message, for the user. */
 export class CsvInputError extends Error {
@@ -28,6 +32,26 @@ export interface ScoreCsvOptions {
   icpId?: string | undefined;
   /** Called for each unreadable cell (the row is still scored, with that value unknown). */
   onProblem?: ((problem: CellProblem) => void) | undefined;
+  /**
+   * Which input columns to write before the results. Default: all. `'keys'`: only the columns
+   * that are not attributes (record ids, names, phone numbers…), so a CRM update touches
+   * nothing else; or the names of the columns to keep (matched like headers, any case).
+   */
+  keep?: 'all' | 'keys' | readonly string[] | undefined;
+}
+
+/**
+ * The input columns to write, by index, for {@link ScoreCsvOptions.keep}; throws
+ * {@link CsvInputError} naming a column that is not in the header.
+ */
+export function keptColumns(reader: AccountReader, keep: ScoreCsvOptions['keep'], locale: Locale): number[] | undefined {
+  if (keep === undefined || keep === 'all') return undefined;
+  if (keep === 'keys') return reader.columns.flatMap((attribute, i) => (attribute ? [] : [i]));
+  return keep.map((name) => {
+    const index = reader.indexOf(name);
+    if (index === -1) throw new CsvInputError(scoringMessages[locale].csv.unknownKeyColumn(name, reader.header.join(', ')));
+    return index;
+  });
 }
 
 /** The ICPs a batch is scored against: the one asked for (any status), else every active ICP. */
@@ -218,6 +242,8 @@ export class CsvScorer {
   /** Unreadable cells grouped by column and distinct value (see {@link UnreadableSummary}). */
   readonly unreadable = new UnreadableSummary();
   private readonly padding: string[] = [];
+  /** Indexes of the input columns written, when not all are (see {@link ScoreCsvOptions.keep}). */
+  private kept: number[] | undefined;
   private reasons = new ReasonsWriter(',');
   /** The tier cells of each ICP, formatted once. */
   private readonly tierCells = new Map<CompiledIcp, string[]>();
@@ -304,8 +330,9 @@ export class CsvScorer {
     this.reasons = new ReasonsWriter(this.delimiter);
     for (const icp of this.icps) this.tierCells.set(icp, icp.data.tiers.map((tier) => formatCsvRow([tier.label], this.delimiter)));
     this.width = record.cells.length;
+    this.kept = keptColumns(reader, this.options.keep, locale);
     for (const problem of reader.headerProblems) this.report(problem);
-    const header = formatCsvRow([...record.cells, ...OUTPUT_COLUMNS], this.delimiter) + '\n';
+    const header = formatCsvRow([...this.select(record.cells), ...OUTPUT_COLUMNS], this.delimiter) + '\n';
     return this.parser.bom ? `\uFEFF${header}` : header;
   }
 
@@ -327,18 +354,27 @@ export class CsvScorer {
     const { icp, evaluation } = bestEvaluation(this.icps, values, this.scratch);
     this.rows++;
     this.verdicts[evaluation.verdict]++;
-    const tier = evaluation.tier >= 0 ? this.tierCells.get(icp)![evaluation.tier]! : '';
+    const tierCell = evaluation.tier >= 0 ? this.tierCells.get(icp)![evaluation.tier]! : '';
+    const tier = evaluation.verdict === 'fit' ? tierCell : '';
+    const provisional = evaluation.verdict === 'unknown' ? tierCell : '';
     const reasons = this.reasons.cell(icp, evaluation, values, problems.length > 0 ? this.rejected : undefined);
     const d = this.delimiter;
     // Ids, verdicts and scores never need quoting; tier labels and reasons are formatted above.
-    return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${reasons}\n`;
+    return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${provisional}${d}${reasons}\n`;
   }
 
   /** The input cells for the output: the record's own text when it is safe to copy, else re-written. */
   private inputText(record: CsvRecord): string {
     const { cells, raw } = record;
+    if (this.kept) return formatCsvRow(this.select(cells), this.delimiter);
     if (raw !== undefined && cells.length === this.width) return raw;
     return formatCsvRow(cells.length === this.width ? cells : this.fit(cells), this.delimiter);
+  }
+
+  /** The cells of the kept columns (all when no choice was made). */
+  private select(cells: readonly string[]): readonly string[] {
+    if (!this.kept) return cells;
+    return this.kept.map((i) => cells[i] ?? '');
   }
 
   /** Pads a short row with empty cells, or cuts the extra cells of a long one (reported as a problem). */

@@ -71,6 +71,7 @@ const en = {
     decodedUtf16: 'The file is UTF-16 text: read as such. The result is written in UTF-8.',
     noActiveIcp: 'there is no active ICP to score against: set status: active on an ICP, or choose one with --icp',
     unknownIcp: (id: string, ids: string) => `unknown ICP "${id}": the ICPs are ${ids}`,
+    unknownKeyColumn: (name: string, header: string) => `there is no column "${name}" to keep: the columns are ${header}`,
     /** Unreadable values of one column, most frequent first: `Industry: Computer Software × 1,014, Retail × 3` */
     columnSummary: (header: string, values: string) => `${header}: ${values}`,
     valueCount: (value: string, count: string) => `${value} × ${count}`,
@@ -136,6 +137,7 @@ const fr: ScoringMessages = {
     decodedUtf16: 'Le fichier est en UTF-16 : lu comme tel. Le résultat est écrit en UTF-8.',
     noActiveIcp: "aucun ICP actif pour noter les comptes : passez un ICP en status: active, ou choisissez-en un avec --icp",
     unknownIcp: (id, ids) => `ICP inconnu « ${id} » : les ICP sont ${ids}`,
+    unknownKeyColumn: (name, header) => `il n'y a pas de colonne « ${name} » à garder : les colonnes sont ${header}`,
     columnSummary: (header, values) => `${header} : ${values}`,
     valueCount: (value, count) => `${value} × ${count}`,
     otherValues: (values, atLeast, cells) => `${atLeast ? 'au moins ' : ''}${values} autre${values === '1' && !atLeast ? '' : 's'} valeur${values === '1' && !atLeast ? '' : 's'} × ${cells}`,
