@@ -257,7 +257,7 @@ describe('results a RevOps lead can work with', () => {
     expect(errors).toEqual([]);
   });
 
-  it('downloads the key columns and the results only, for a CRM re-import', async () => {
+  it('downloads the key columns and the results only, for a CRM re-import, as npm run score -- --only-keys does', async () => {
     const { page } = await open();
     await drop(page, 'hubspot.csv', EXPORT);
     await mapExport(page);
@@ -268,11 +268,24 @@ describe('results a RevOps lead can work with', () => {
     const records = parseCsv(keys.text).records;
     const header = full[0]!.cells;
     const results = header.slice(header.indexOf('Phone Number') + 1);
+    expect(results).toEqual(['icp', 'verdict', 'score', 'best', 'tier', 'provisional_tier', 'reasons']);
     expect(records[0]!.cells).toEqual(['Record ID', 'Company name', 'Phone Number', ...results]);
-    // Every cell is the full download's cell, row by row: nothing else is touched.
+    // Every cell is the full download's cell, row by row: nothing else is touched; a phone number survives.
     const pick = ['Record ID', 'Company name', 'Phone Number', ...results].map((name) => header.indexOf(name));
     expect(records.map((r) => r.cells)).toEqual(full.map((r) => pick.map((i) => r.cells[i])));
+    expect(records[1]!.cells.slice(0, 3)).toEqual(['101', 'Acme, Inc.', '+33 1 10 30 99 64']);
     expect(records[4]!.cells[1]).toBe('Dune "Labs"');
+
+    // The same bytes as the CLI's option, with the saved mapping pasted into the playbook.
+    const content = join(work, 'keys');
+    cpSync(FIXTURE, content, { recursive: true });
+    const attributesFile = join(content, 'attributes.yaml');
+    writeFileSync(attributesFile, pasteAliases(readFileSync(attributesFile, 'utf8'), (await page.locator('[data-batch="yaml"]').textContent())!));
+    const input = join(work, 'hubspot-keys.csv');
+    writeFileSync(input, EXPORT);
+    const cli = scoreWithCli(content, [input, '--only-keys']);
+    expect(cli.status).toBe(0);
+    expect(keys.text).toBe(cli.stdout);
   });
 
   it('fits a 390 px phone screen, mapping step included', async () => {

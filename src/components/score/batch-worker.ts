@@ -12,7 +12,7 @@ import { CsvParser, type CsvRecord } from '../../lib/csv/parse.ts';
 import { CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
 import { CsvDecoder } from '../../lib/csv/decode.ts';
 import { UnreadableSummary } from '../../lib/csv/unreadable.ts';
-import { formatCsvRow, restoreCell } from '../../lib/csv/write.ts';
+import { restoreCell } from '../../lib/csv/write.ts';
 import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
 import type { IcpData } from '../../lib/content/model.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
@@ -44,9 +44,6 @@ interface Job {
   attributes: Attribute[];
   rows: Rows;
   output: Blob;
-  /** Indexes of the columns that are not attributes: the key columns of the re-import download. */
-  keyColumns: number[];
-  width: number;
 }
 
 let job: Job | undefined;
@@ -291,7 +288,7 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
   timings.read = performance.now() - started - timings.score - timings.table;
 
   const output = new Blob(blobs, { type: 'text/csv;charset=utf-8' });
-  job = { file, model, attributes, rows, output, keyColumns, width };
+  job = { file, model, attributes, rows, output };
   const tierCounts = rows.tierCounts();
   const tiers = rows.tierLabels.map((label, i) => ({ label, count: tierCounts[i]! })).filter((tier) => tier.count > 0);
   const unrecognised: UnrecognisedValues[] = choiceColumns
@@ -377,37 +374,38 @@ function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
   return { view: shown, matched: order.length };
 }
 
-/** The scored file with only the key columns (those that are not attributes) and the results. */
+/**
+ * The scored file with only the key columns (those that are not attributes) and the results:
+ * the file scored again with the same option as `npm run score -- --only-keys`, so both give
+ * the same bytes.
+ */
 async function keysOnly(): Promise<Blob> {
   if (!job) throw new Error('no scored file');
-  const { keyColumns, width } = job;
-  const parser = new CsvParser();
+  const { file, model, attributes } = job;
+  const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
+  const scorer = new CsvScorer({ attributes, icps, locale: model.locale, keep: 'keys' });
+  const decoder = new CsvDecoder(model.locale);
   const parts: Blob[] = [];
   let pending: string[] = [];
   let chars = 0;
-  let delimiter: ',' | ';' | '\t' = ',';
-  const write = (records: CsvRecord[]) => {
-    for (const record of records) {
-      delimiter = parser.delimiter ?? delimiter;
-      const cells = record.cells;
-      const line = formatCsvRow([...keyColumns.map((i) => cells[i] ?? ''), ...cells.slice(width)], delimiter);
-      pending.push(`${line}\n`);
-      chars += line.length;
-      if (chars > BLOB_PART_CHARS) {
-        parts.push(new Blob(pending));
-        pending = [];
-        chars = 0;
-      }
+  const add = (text: string) => {
+    if (text === '') return;
+    pending.push(text);
+    chars += text.length;
+    if (chars > BLOB_PART_CHARS) {
+      parts.push(new Blob(pending));
+      pending = [];
+      chars = 0;
     }
   };
-  const decoder = new TextDecoder();
-  const reader = job.output.stream().getReader();
+  const reader = file.stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    write(parser.push(decoder.decode(value, { stream: true })));
+    add(scorer.push(decoder.push(value)));
   }
-  write([...parser.push(decoder.decode()), ...parser.end()]);
+  add(scorer.push(decoder.end()));
+  add(scorer.end());
   parts.push(new Blob(pending));
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
