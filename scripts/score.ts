@@ -10,6 +10,7 @@ import { closest } from '../src/lib/content/did-you-mean.ts';
 import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
 import { CsvDecoder, DecodeError } from '../src/lib/csv/decode.ts';
+import { NpmBannerError, stdoutWithoutNpmBanner } from './lib/npm-banner.ts';
 import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
 import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
 import type { Locale } from '../src/schemas/playbook.ts';
@@ -206,7 +207,8 @@ async function run(args: Args): Promise<void> {
   const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;
-  const output: Writable = file?.stream ?? process.stdout;
+  const redirected = file ? undefined : stdoutWithoutNpmBanner('score');
+  const output: Writable = file?.stream ?? redirected ?? process.stdout;
   const progress = createProgress();
   try {
     for await (const chunk of input) {
@@ -226,10 +228,10 @@ async function run(args: Args): Promise<void> {
     if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError) throw new UsageError(`${name}: ${error.message}`);
     throw error;
   }
-  if (file) {
+  if (file || redirected) {
     output.end();
     await once(output, 'finish');
-    file.commit();
+    file?.commit();
   }
   progress.clear();
   if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
@@ -265,7 +267,7 @@ try {
   if (args === 'help') console.log(HELP);
   else await run(args);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError) fail(error.message);
+  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(`cannot open a file: ${(error as Error).message}`);
   if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(`cannot write the result: ${(error as Error).message}`);
