@@ -29,6 +29,8 @@ const MAX_VALUES_SHOWN = 50;
 const PROGRESS_EVERY_MS = 80;
 /** Output text gathered before it becomes a Blob part and leaves the worker's heap: small, so it dies young. */
 const BLOB_PART_CHARS = 256_000;
+/** Characters of input scored at a time. */
+const PIECE_CHARS = 16_384;
 /** Characters of kept columns remembered for the search box; past this, search looks at names only. */
 const SEARCH_BUDGET_CHARS = 8_000_000;
 const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
@@ -256,6 +258,16 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
   let read = 0;
   const onText = (text: string, bytes: number) => {
     read += bytes;
+    // In small pieces: every string made from one (the output, the cells read back) stays small
+    // enough to die young, instead of filling the old generation with large-object garbage.
+    for (let i = 0; i < text.length; i += PIECE_CHARS) scoreText(text.slice(i, i + PIECE_CHARS));
+    const now = performance.now();
+    if (now - lastProgress > PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
+    }
+  };
+  const scoreText = (text: string) => {
     let t = performance.now();
     const out = scorer.push(text);
     timings.score += performance.now() - t;
@@ -266,11 +278,6 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
       t = performance.now();
       collect(readBack.push(out));
       timings.table += performance.now() - t;
-    }
-    const now = performance.now();
-    if (now - lastProgress > PROGRESS_EVERY_MS) {
-      lastProgress = now;
-      send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
     }
   };
   const decoder = new CsvDecoder(model.locale);
