@@ -208,6 +208,16 @@ async function run(args: Args): Promise<void> {
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;
   const redirected = file ? undefined : stdoutWithoutNpmBanner('score');
+  // Ctrl-C or a kill mid-run: remove the partial file; an earlier result at --out stays as it was.
+  const interrupted = (signal: NodeJS.Signals) => {
+    file?.discard();
+    console.error(`Interrupted (${signal}): nothing written${args.out ? `; ${args.out} is unchanged` : ''}.`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (file) {
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+  }
   const output: Writable = file?.stream ?? redirected ?? process.stdout;
   const progress = createProgress();
   try {
@@ -235,6 +245,7 @@ async function run(args: Args): Promise<void> {
   }
   progress.clear();
   if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
+  for (const warning of scorer.unitWarnings()) console.error(`${name}:1:${warning.column}  ${warning.message}`);
   printer.finish(scorer.problems, scorer.unreadable, model.settings.locale);
   const { number } = getFormatters('en');
   const { fit, unknown, out } = scorer.verdicts;

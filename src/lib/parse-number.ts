@@ -33,14 +33,27 @@ export const AMBIGUOUS_NUMBER = /^[+-]?\d{1,3}[.,]\d{3}$/;
 export function parseNumberCell(text: string): number | undefined {
   if (isDigits(text)) return Number(text);
   let s = text.trim();
-  if (INTEGER.test(s)) return Number(s);
+  if (INTEGER.test(s)) return exact(Number(s));
   if (AMBIGUOUS_NUMBER.test(s)) return undefined;
-  if (DECIMAL.test(s)) return Number(s.replace(',', '.'));
+  if (DECIMAL.test(s)) return exact(Number(s.replace(',', '.')));
   s = s.replace(SPACES, ' ');
-  if (GROUPED_SPACE.test(s)) return Number(s.replaceAll(' ', '').replace(',', '.'));
-  if (GROUPED_COMMA.test(s)) return Number(s.replaceAll(',', ''));
-  if (GROUPED_DOT.test(s)) return Number(s.replaceAll('.', '').replace(',', '.'));
+  if (GROUPED_SPACE.test(s)) return exact(Number(s.replaceAll(' ', '').replace(',', '.')));
+  if (GROUPED_COMMA.test(s)) return exact(Number(s.replaceAll(',', '')));
+  if (GROUPED_DOT.test(s)) return exact(Number(s.replaceAll('.', '').replace(',', '.')));
   return undefined;
+}
+
+/**
+ * Numbers beyond what JavaScript holds exactly (2^53, about 16 digits) are refused rather than
+ * rounded, and 400 digits never become Infinity: see {@link isTooLong} for the message.
+ */
+function exact(value: number): number | undefined {
+  return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : undefined;
+}
+
+/** Whether a cell is a number with more digits than can be read exactly (16 or more before the decimal mark). */
+export function isTooLong(text: string): boolean {
+  return /^[+-]?\d[\d\s\u00a0\u202f'’.,]*$/.test(text.trim()) && /\d{16}/.test(text.replace(/[\s\u00a0\u202f'’.,]/g, '').replace(/^[+-]?0+/, ''));
 }
 
 // `51-200`, `1,001 – 5,000`, `10001+`: unsigned bounds around a hyphen, en dash or em dash.

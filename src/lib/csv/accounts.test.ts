@@ -152,3 +152,13 @@ describe('reading a number band', () => {
     expect(reader.read(['1000000-5000000'], 2, [])).toEqual({ revenue: { min: 1, max: 5 } });
   });
 });
+
+describe('numbers too long to hold exactly', () => {
+  it.each(['9'.repeat(400), '12345678901234567', '1,234,567,890,123,456,789'])('reports %s, never scores it as Infinity', (cell) => {
+    const { account, problems } = read(['employees'], [cell]);
+    expect(account).toEqual({});
+    expect(problems[0]!.message).toMatch(/^".*" has \d+ digits, more than a number can hold exactly \(15\): check the cell/);
+  });
+
+  it('still reads 15 digits', () => expect(read(['employees'], ['123456789012345']).account).toEqual({ employees: 123456789012345 }));
+});

@@ -1,5 +1,6 @@
-import { parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
+import { isTooLong, parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
+import { plausibleRange, UnitSanity, type UnitWarning } from './unit-sanity.ts';
 import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { closest } from '../content/did-you-mean.ts';
@@ -72,6 +73,8 @@ interface ColumnReader {
   max: number;
   /** Factor applied to every number of the column (a `{ column, scale }` alias), else 1. */
   scale: number;
+  /** Counts the column's numbers against the attribute's plausible range, if it has one. */
+  sanity: UnitSanity | undefined;
 }
 
 function findOption(column: ColumnReader, text: string): string | undefined {
@@ -109,13 +112,16 @@ function readRange(column: ColumnReader, text: string, locale: Locale): NumberRa
 function readNumber(column: ColumnReader, text: string, locale: Locale): AttributeValue | Unreadable | undefined {
   const read = parseNumberCell(text);
   const value = read === undefined || column.scale === 1 ? read : read * column.scale;
+  if (value !== undefined && column.sanity) column.sanity.add(value);
   if (value !== undefined && value >= column.min && value <= column.max) return value;
   if (text.trim() === '') return undefined;
   const t = scoringMessages[locale].csv;
   if (value === undefined) {
     const range = readRange(column, text, locale);
     if (range) return range;
-    return new Unreadable(AMBIGUOUS_NUMBER.test(text.trim()) ? t.ambiguousNumber(text.trim()) : t.notNumber(text.trim()));
+    const trimmed = text.trim();
+    if (isTooLong(trimmed)) return new Unreadable(t.tooManyDigits(trimmed.length > 24 ? `${trimmed.slice(0, 20)}…` : trimmed, trimmed.replace(/\D/g, '').length));
+    return new Unreadable(AMBIGUOUS_NUMBER.test(trimmed) ? t.ambiguousNumber(trimmed) : t.notNumber(trimmed));
   }
   return outOfBounds(column, value, locale);
 }
@@ -199,9 +205,16 @@ export class AccountReader {
       const kind = { number: NUMBER, choice: CHOICE, choices: CHOICES, boolean: BOOLEAN }[attribute.type];
       const bounds = attribute.type === 'number' ? { min: attribute.min ?? -Infinity, max: attribute.max ?? Infinity } : { min: -Infinity, max: Infinity };
       scales[index] = match.scale;
-      this.readers.push({ index, slot: match.slot, kind, attribute, options: new OptionIndex(attribute), ...bounds, scale: match.scale });
+      const range = plausibleRange(attribute);
+      const sanity = range ? new UnitSanity(index + 1, name, attribute, match.scale, range) : undefined;
+      this.readers.push({ index, slot: match.slot, kind, attribute, options: new OptionIndex(attribute), ...bounds, scale: match.scale, sanity });
       return attribute;
     });
+  }
+
+  /** Number columns whose values sit mostly outside the attribute's plausible range, with the likely fix. */
+  unitWarnings(): UnitWarning[] {
+    return this.readers.flatMap((reader) => reader.sanity?.warning(this.locale) ?? []);
   }
 
   /** How many columns hold an attribute. */

@@ -7,6 +7,7 @@ import { getCompiledIcp, type IcpInput } from '../scoring/score-account.ts';
 import { isNumberRange, type Verdict } from '../scoring/types.ts';
 import { AccountReader, type CellProblem } from './accounts.ts';
 import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
+import type { UnitWarning } from './unit-sanity.ts';
 import { UnreadableSummary } from './unreadable.ts';
 import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
 
@@ -258,6 +259,14 @@ export class CsvScorer {
     }
     this.icps = chosen.map((icp) => getCompiledIcp(icp, options.attributes, options.locale));
     this.scratch = this.icps.map((icp) => evaluateValues(icp, []));
+  }
+
+  /**
+   * Number columns whose values sit mostly outside the attribute's plausible range (`typical`,
+   * or `min`..`max`), with the likely fix: call after {@link end}.
+   */
+  unitWarnings(): UnitWarning[] {
+    return this.reader?.unitWarnings() ?? [];
   }
 
   /** Ids of the ICPs this batch is scored against. */

@@ -71,6 +71,12 @@ const en = {
     decodedUtf16: 'The file is UTF-16 text: read as such. The result is written in UTF-8.',
     noActiveIcp: 'there is no active ICP to score against: set status: active on an ICP, or choose one with --icp',
     unknownIcp: (id: string, ids: string) => `unknown ICP "${id}": the ICPs are ${ids}`,
+    /** A number column mostly outside the attribute's plausible range, with the scale that fits. */
+    unitLooksScaled: (header: string, outside: string, total: string, attribute: string, range: string, factor: string, scale: string) =>
+      `${header}: ${outside} of ${total} numbers are outside the plausible range of ${attribute} (${range}); they look ${factor} times too big, another unit (euros rather than M€?): add \`scale: ${scale}\` to the alias, e.g. - { column: ${header}, scale: ${scale} }`,
+    unitOutOfRange: (header: string, outside: string, total: string, attribute: string, range: string) =>
+      `${header}: ${outside} of ${total} numbers are outside the plausible range of ${attribute} (${range}): check the column's unit`,
+    tooManyDigits: (value: string, digits: number) => `"${value}" has ${digits} digits, more than a number can hold exactly (15): check the cell, it is probably not this attribute`,
     unknownKeyColumn: (name: string, header: string) => `there is no column "${name}" to keep: the columns are ${header}`,
     /** Unreadable values of one column, most frequent first: `Industry: Computer Software × 1,014, Retail × 3` */
     columnSummary: (header: string, values: string) => `${header}: ${values}`,
@@ -137,6 +143,11 @@ const fr: ScoringMessages = {
     decodedUtf16: 'Le fichier est en UTF-16 : lu comme tel. Le résultat est écrit en UTF-8.',
     noActiveIcp: "aucun ICP actif pour noter les comptes : passez un ICP en status: active, ou choisissez-en un avec --icp",
     unknownIcp: (id, ids) => `ICP inconnu « ${id} » : les ICP sont ${ids}`,
+    unitLooksScaled: (header, outside, total, attribute, range, factor, scale) =>
+      `${header} : ${outside} nombres sur ${total} sont hors de la plage plausible de ${attribute} (${range}) ; ils semblent ${factor} fois trop grands, dans une autre unité (des euros plutôt que des M€ ?) : ajoutez \`scale: ${scale}\` à l'alias, par exemple - { column: ${header}, scale: ${scale} }`,
+    unitOutOfRange: (header, outside, total, attribute, range) =>
+      `${header} : ${outside} nombres sur ${total} sont hors de la plage plausible de ${attribute} (${range}) : vérifiez l'unité de la colonne`,
+    tooManyDigits: (value, digits) => `« ${value} » a ${digits} chiffres, plus qu'un nombre ne peut en garder exactement (15) : vérifiez la cellule, ce n'est sans doute pas cet attribut`,
     unknownKeyColumn: (name, header) => `il n'y a pas de colonne « ${name} » à garder : les colonnes sont ${header}`,
     columnSummary: (header, values) => `${header} : ${values}`,
     valueCount: (value, count) => `${value} × ${count}`,
