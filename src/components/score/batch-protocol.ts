@@ -82,6 +82,8 @@ export type FromWorker =
       tiers: { label: string; count: number }[];
       /** One line saying the file was not UTF-8 and how it was read (Windows-1252, UTF-16), else undefined. */
       encoding: string | undefined;
+      /** Number columns that look like another unit (euros in a M€ column), each with the likely fix. */
+      unitWarnings: string[];
       /** Labels of the attributes the file has a column for, and of those it lacks. */
       columnsRead: string[];
       columnsMissing: string[];

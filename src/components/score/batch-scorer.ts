@@ -246,6 +246,9 @@ export class BatchScorer extends HTMLElement {
     const columns = [fillTemplate(t.columnsRead, { names: message.columnsRead.join(', ') })];
     if (message.columnsMissing.length > 0) columns.push(fillTemplate(t.columnsMissing, { names: message.columnsMissing.join(', ') }));
     this.ref('columns').textContent = columns.join(' ');
+    const warnings = this.ref('unit-warnings');
+    warnings.hidden = message.unitWarnings.length === 0;
+    warnings.innerHTML = message.unitWarnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('');
     this.ref('search-hint').textContent = message.searchAll ? this.b.filters.searchHint : this.b.filters.searchNameOnly;
     this.renderMapping(message);
     this.showView(message.view, message.matched);

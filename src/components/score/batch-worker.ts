@@ -317,6 +317,7 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
     counts,
     tiers,
     encoding: decoder.notice,
+    unitWarnings: scorer.unitWarnings().map((warning) => warning.message),
     columnsRead,
     columnsMissing,
     unmatched,
