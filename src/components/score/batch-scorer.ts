@@ -19,6 +19,8 @@ const ROWS_PER_FRAME = 50;
 /** Wait after a keystroke in the search box before filtering. */
 const SEARCH_DELAY_MS = 150;
 const VERDICT_ICON: Record<Verdict, string> = { fit: '✓', unknown: '?', out: '✕' };
+/** Factors offered for a number column in another unit: as written, thousands, millions, and the other way. */
+const SCALES = [1, 0.001, 0.000001, 1000];
 type Done = Extract<FromWorker, { type: 'done' }>;
 
 export class BatchScorer extends HTMLElement {
@@ -356,12 +358,20 @@ export class BatchScorer extends HTMLElement {
     const { number } = getFormatters(this.model.locale);
     const { attributes } = this.model;
     const box = this.ref('mapping');
+    const exact = (n: number) => n.toLocaleString(this.model.locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 10 });
     const options = (chosen: string | undefined, list: { id: string; label: string }[], none: string) =>
       `<option value=""${chosen === undefined ? ' selected' : ''}>${escapeHtml(none)}</option>${list.map((o) => `<option value="${escapeHtml(o.id)}"${o.id === chosen ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('')}`;
     const columns = message.unmatched.map((column) => {
       const free = attributes.filter((a) => !message.taken.includes(a.id) || a.id === column.attribute);
       const label = `${m.attribute}: ${column.header}`;
-      return `<tr><th scope="row">${escapeHtml(column.header)}</th><td class="batch-samples">${column.samples.map((s) => `<code>${escapeHtml(s)}</code>`).join(' ')}</td><td><select data-map="column:${escapeHtml(column.header)}" aria-label="${escapeHtml(label)}">${options(column.attribute, free, m.keep)}</select></td></tr>`;
+      const attribute = attributes.find((a) => a.id === column.attribute);
+      // A number column may hold another unit (euros for M€): a scale makes it a `{ column, scale }` alias.
+      const scale = this.mapping.scales?.[column.header] ?? 1;
+      const scaleSelect =
+        attribute?.type === 'number'
+          ? `<select data-map="scale:${escapeHtml(column.header)}" aria-label="${escapeHtml(`${m.scale}: ${column.header}`)}">${SCALES.map((factor) => `<option value="${factor}"${factor === scale ? ' selected' : ''}>${factor === 1 ? escapeHtml(m.scaleNone) : `× ${exact(factor)}`}</option>`).join('')}</select>`
+          : '';
+      return `<tr><th scope="row">${escapeHtml(column.header)}</th><td class="batch-samples">${column.samples.map((s) => `<code>${escapeHtml(s)}</code>`).join(' ')}</td><td><select data-map="column:${escapeHtml(column.header)}" aria-label="${escapeHtml(label)}">${options(column.attribute, free, m.keep)}</select>${scaleSelect}</td></tr>`;
     });
     this.ref('mapping-columns').innerHTML =
       columns.length === 0
@@ -404,6 +414,10 @@ export class BatchScorer extends HTMLElement {
       const header = rest.join(':');
       if (select.value) mapping.columns[header] = select.value;
       else delete mapping.columns[header];
+    } else if (kind === 'scale') {
+      const header = rest.join(':');
+      const scales = (mapping.scales ??= Object.create(null) as Record<string, number>);
+      scales[header] = Number(select.value);
     } else {
       const [attribute = '', ...value] = rest;
       const text = value.join(':');

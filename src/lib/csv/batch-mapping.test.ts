@@ -87,6 +87,16 @@ describe('mappingToYaml', () => {
     expect(AttributesSchema.parse(merged)).toEqual(applyMapping(attributes, mapping).map((a) => AttributesSchema.element.parse(a)));
   });
 
+  it('writes a scaled column as a { column, scale } alias, read with the scale', () => {
+    const scaled = { columns: { 'Annual Revenue': 'revenue', Region2: 'region' }, values: {}, scales: { 'Annual Revenue': 0.000001, Region2: 0.001 } };
+    expect(cleanMapping(scaled, attributes).scales).toEqual({ 'Annual Revenue': 0.000001 });
+    const yaml = mappingToYaml(attributes, scaled, 'x');
+    expect(yaml).toContain('- id: revenue\n  aliases:\n    - { column: Annual Revenue, scale: 0.000001 }\n');
+    expect(parse(yaml)[0]).toEqual({ id: 'revenue', aliases: [{ column: 'Annual Revenue', scale: 0.000001 }] });
+    const reader = new AccountReader(['Annual Revenue'], applyMapping(attributes, scaled), 'en');
+    expect(reader.read(['42000000'], 2, [])).toEqual({ revenue: 42 });
+  });
+
   it('is empty for an empty mapping', () => {
     expect(mappingToYaml(attributes, emptyMapping(), 'x')).toBe('');
   });

@@ -11,6 +11,8 @@ export interface BatchMapping {
   columns: Record<string, string>;
   /** Attribute id → value as written in the file → id of the option it means. */
   values: Record<string, Record<string, string>>;
+  /** Header → factor applied to every number of a column mapped to a number attribute (a `{ column, scale }` alias); absent means 1. */
+  scales?: Record<string, number>;
 }
 
 /** A mapping that changes nothing. */
@@ -36,7 +38,7 @@ function hasOptions(attribute: Attribute): attribute is Extract<Attribute, { typ
 export function cleanMapping(raw: unknown, attributes: readonly Attribute[]): BatchMapping {
   const clean = emptyMapping();
   if (typeof raw !== 'object' || raw === null) return clean;
-  const { columns, values } = raw as Partial<Record<keyof BatchMapping, unknown>>;
+  const { columns, values, scales } = raw as Partial<Record<keyof BatchMapping, unknown>>;
   const byId = new Map(attributes.map((attribute) => [attribute.id, attribute]));
   const claimed = new Map<string, string>();
   attributes.forEach((attribute, i) => {
@@ -48,6 +50,13 @@ export function cleanMapping(raw: unknown, attributes: readonly Attribute[]): Ba
       if (typeof id !== 'string' || !byId.has(id) || key === '' || claimed.has(key)) continue;
       claimed.set(key, id);
       clean.columns[header] = id;
+    }
+  }
+  if (typeof scales === 'object' && scales !== null) {
+    for (const [header, scale] of Object.entries(scales)) {
+      const id = clean.columns[header];
+      if (id === undefined || byId.get(id)?.type !== 'number' || typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale === 1) continue;
+      (clean.scales ??= Object.create(null) as Record<string, number>)[header] = scale;
     }
   }
   if (typeof values === 'object' && values !== null) {
@@ -79,7 +88,8 @@ export function applyMapping(attributes: readonly Attribute[], mapping: BatchMap
     const columns = Object.keys(clean.columns).filter((header) => clean.columns[header] === attribute.id);
     const values = clean.values[attribute.id];
     if (columns.length === 0 && !values) return attribute;
-    const copy = (columns.length > 0 ? { ...attribute, aliases: [...(attribute.aliases ?? []), ...columns] } : { ...attribute }) as Attribute;
+    const aliases = columns.map((header) => (clean.scales?.[header] ? { column: header, scale: clean.scales[header] } : header));
+    const copy = (columns.length > 0 ? { ...attribute, aliases: [...(attribute.aliases ?? []), ...aliases] } : { ...attribute }) as Attribute;
     if (values && hasOptions(copy)) {
       copy.options = copy.options.map((option) => {
         const added = Object.keys(values).filter((value) => values[value] === option.id);
@@ -116,7 +126,8 @@ export function mappingToYaml(attributes: readonly Attribute[], mapping: BatchMa
     const values = clean.values[attribute.id];
     if (columns.length === 0 && !values) continue;
     lines.push(`- id: ${attribute.id}`);
-    if (columns.length > 0) lines.push('  aliases:', ...columns.map((header) => `    - ${yamlString(header)}`));
+    const alias = (header: string) => (clean.scales?.[header] ? `{ column: ${yamlString(header)}, scale: ${clean.scales[header]} }` : yamlString(header));
+    if (columns.length > 0) lines.push('  aliases:', ...columns.map((header) => `    - ${alias(header)}`));
     if (values && hasOptions(attribute)) {
       lines.push('  options:');
       for (const option of attribute.options) {

@@ -36,6 +36,8 @@ const en = {
     samples: 'Values such as',
     attribute: 'Read as',
     keep: 'Keep as is',
+    scale: 'Unit',
+    scaleNone: 'As written',
     valuesTitle: 'Values not recognised',
     /** `Industry (column “Industry”)` */
     valuesOf: '{attribute} (column “{header}”)',
@@ -98,6 +100,8 @@ const fr: BatchStrings = {
     samples: 'Valeurs comme',
     attribute: 'Lire comme',
     keep: 'Garder telle quelle',
+    scale: 'Unité',
+    scaleNone: 'Telle quelle',
     valuesTitle: 'Valeurs non reconnues',
     valuesOf: '{attribute} (colonne « {header} »)',
     value: 'Valeur',
