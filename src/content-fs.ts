@@ -5,6 +5,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
+import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
+import { getUiStrings } from './lib/i18n/ui.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -67,3 +69,12 @@ export function getCalibration(): Map<string, IcpCalibration> {
 }
 
 export type { Problem };
+
+let refinements: Map<string, IcpRefinement> | undefined;
+
+/** What the known accounts say about each criterion of each ICP, computed once per build. */
+export function getRefinements(): Map<string, IcpRefinement> {
+  const model = getPlaybook();
+  refinements ??= refineIcps(model, model.settings.locale, getUiStrings(model.settings.locale).icp.outRow);
+  return refinements;
+}
