@@ -1,5 +1,5 @@
-// `npm run bench:score [-- rows]`: generates a CSV of random accounts (1,000,000 by default) in a
-// temporary folder, scores it with the real CLI (`node scripts/score.ts`) in a child process,
+// `npm run bench:score [-- rows]`: generates a CSV of random accounts (1,000,000 by default; column
+// names and option values through the playbook's aliases, 1 number in 5 as a band) in a temporary folder, scores it with the real CLI (`node scripts/score.ts`) in a child process,
 // and reports rows/s, wall time and the child's peak memory (RSS).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -19,29 +19,48 @@ if (!Number.isInteger(rows) || rows < 1) {
 // Deterministic, so every run scores the same file.
 const { random, pick } = seededRandom(42);
 
-/** A realistic cell: about 10% of cells empty (unknown), numbers as a rep would type them. */
+// Headcount bands as CRMs and LinkedIn export them: read as intervals.
+const BANDS = ['1-10', '11-50', '51-200', '201-500', '501-1,000', '1,001-5,000', '10,001+'];
+
+/** An option as a CRM would write it: its first alias when it has one (read through the aliases), else its id. */
+function optionCell(option: { id: string; aliases?: string[] | undefined }): string {
+  return option.aliases?.[0] ?? option.id;
+}
+
+/** A column name as a CRM export would have it: the attribute's first plain alias, else its id. */
+function header(attribute: Attribute): string {
+  const alias = (attribute.aliases as readonly (string | { column: string })[] | undefined)?.find((a): a is string => typeof a === "string");
+  return alias ?? attribute.id;
+}
+
+/** A realistic cell: about 10% of cells empty (unknown), numbers as a rep would type them, 1 in 5 as a band. */
 function cell(attribute: Attribute): string {
   if (random() < 0.1) return '';
   switch (attribute.type) {
     case 'number':
-      return String(Math.floor(random() * random() * 3000));
+      return random() < 0.2 ? pick(BANDS) : String(Math.floor(random() * random() * 3000));
     case 'choice':
-      return pick(attribute.options).id;
+      return optionCell(pick(attribute.options));
     case 'choices': {
       const count = 1 + Math.floor(random() * 3);
-      return Array.from({ length: count }, () => pick(attribute.options).id).join('|');
+      return Array.from({ length: count }, () => optionCell(pick(attribute.options))).join('|');
     }
     case 'boolean':
       return random() < 0.5 ? 'true' : 'false';
   }
 }
 
+/** Quotes a cell holding a comma or a quote (bands such as 1,001-5,000, alias names). */
+function quote(cell: string): string {
+  return /[",]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
 async function generate(file: string, attributes: Attribute[]): Promise<void> {
   const out = createWriteStream(file);
-  out.write(['company', 'domain', ...attributes.map((a) => a.id)].join(',') + '\n');
+  out.write(['company', 'domain', ...attributes.map(header)].map(quote).join(',') + '\n');
   let batch = '';
   for (let i = 1; i <= rows; i++) {
-    batch += [`Company ${i}`, `company-${i}.example`, ...attributes.map(cell)].join(',') + '\n';
+    batch += [`Company ${i}`, `company-${i}.example`, ...attributes.map(cell)].map(quote).join(',') + '\n';
     if (i % 10_000 === 0 || i === rows) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';

@@ -2,7 +2,7 @@
 // the aliases of a fixture playbook gives the same results as the same accounts written with
 // attribute ids; its Windows-1252 copy gives byte-identical output; key columns round-trip.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

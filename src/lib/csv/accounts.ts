@@ -231,17 +231,15 @@ export class AccountReader {
   /**
    * Reads a row into values by attribute position (the order of the attribute list given to the
    * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown;
-   * with `rejected`, their text is also written there by slot (and every other slot cleared), so
-   * the reasons can say "value not recognised" rather than "no value".
+   * with `rejected`, their text is also written there by slot (clear it after a row with
+   * problems), so the reasons can say "value not recognised" rather than "no value".
    */
   readValues(cells: readonly string[], row: number, problems: CellProblem[], rejected?: (string | undefined)[]): (AttributeValue | undefined)[] {
     // Filled with push so the array is packed (faster to read than a holey one).
     const values: (AttributeValue | undefined)[] = [];
     for (let i = 0; i < this.ids.length; i++) values.push(undefined);
-    if (rejected) {
-      rejected.length = this.ids.length;
-      rejected.fill(undefined);
-    }
+    // `rejected` is cleared by the caller after a row with problems, so clean rows cost nothing here.
+    if (rejected && rejected.length !== this.ids.length) rejected.length = this.ids.length;
     for (let i = 0; i < this.readers.length; i++) {
       const column = this.readers[i]!;
       const text = cells[column.index];

@@ -16,6 +16,10 @@ export class DecodeError extends Error {
 // and a misread binary give); U+FFFD (a file already damaged by an earlier conversion).
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+/** Decodes ASCII natively; anything else comes out changed, so it is only used to look. */
+const asciiProbe = new TextDecoder('utf-8');
+
 /** Bytes that start a zip archive: an .xlsx or .ods workbook. */
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -110,13 +114,15 @@ export class CsvDecoder {
   private decode(bytes: Uint8Array, stream: boolean): string {
     const t = scoringMessages[this.locale].csv;
     if (!this.decided) {
-      const at = firstNonAscii(bytes);
-      if (at === -1) {
+      // Plain ASCII reads the same in every encoding: decode natively, look for a non-ASCII
+      // character natively, and only then look at bytes one by one.
+      const ascii = asciiProbe.decode(bytes);
+      if (!NON_ASCII.test(ascii)) {
         this.offset += bytes.length;
-        const text = latin(bytes);
-        this.check(text);
-        return text;
+        this.check(ascii);
+        return ascii;
       }
+      const at = firstNonAscii(bytes);
       const first = firstSequence(bytes.subarray(at));
       if (first === undefined && stream) {
         // The first non-ASCII character is cut by the chunk's end: decide with the next chunk.
@@ -150,11 +156,9 @@ export class CsvDecoder {
   }
 }
 
-/** ASCII bytes as text (faster than a decoder for the common case). */
+/** ASCII bytes as text. */
 function latin(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return text;
+  return asciiProbe.decode(bytes);
 }
 
 /** Whether bytes (from the first non-ASCII one) are valid UTF-8; a sequence cut at the chunk's end is fine. */

@@ -367,6 +367,7 @@ export class CsvScorer {
     const tier = evaluation.verdict === 'fit' ? tierCell : '';
     const provisional = evaluation.verdict === 'unknown' ? tierCell : '';
     const reasons = this.reasons.cell(icp, evaluation, values, problems.length > 0 ? this.rejected : undefined);
+    if (problems.length > 0) this.rejected.fill(undefined);
     const d = this.delimiter;
     // Ids, verdicts and scores never need quoting; tier labels and reasons are formatted above.
     return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${provisional}${d}${reasons}\n`;

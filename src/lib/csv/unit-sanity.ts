@@ -50,6 +50,9 @@ export class UnitSanity {
   private positives = 0;
   /** Values inside the range once divided by each of {@link FACTORS}. */
   private readonly inside = new Array<number>(FACTORS.length).fill(0);
+  /** The range multiplied by each factor: a value is compared, not divided. */
+  private readonly lows: number[];
+  private readonly highs: number[];
 
   constructor(column: number, header: string, attribute: Attribute, scale: number, range: readonly [number, number]) {
     this.column = column;
@@ -57,6 +60,8 @@ export class UnitSanity {
     this.attribute = attribute;
     this.scale = scale;
     [this.lo, this.hi] = range;
+    this.lows = FACTORS.map((f) => this.lo * f);
+    this.highs = FACTORS.map((f) => this.hi * f);
   }
 
   /** Counts one number, as read (scale applied). */
@@ -66,10 +71,8 @@ export class UnitSanity {
       this.logSum += Math.log10(value);
       this.positives++;
     }
-    for (let i = 0; i < FACTORS.length; i++) {
-      const scaled = value / FACTORS[i]!;
-      if (scaled >= this.lo && scaled <= this.hi) this.inside[i]!++;
-    }
+    const { lows, highs, inside } = this;
+    for (let i = 0; i < lows.length; i++) if (value >= lows[i]! && value <= highs[i]!) inside[i]!++;
   }
 
   /** A warning when most values are outside the range, with the scale that would fix it if one does. */

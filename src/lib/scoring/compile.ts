@@ -252,12 +252,11 @@ export function evaluateValues(icp: CompiledIcp, values: AccountValues, into?: E
     let high = 0;
     let reached = false;
     if (value !== undefined && value !== null) {
-      const range = isNumberRange(value);
       for (let j = 0; j < rules.length; j++) {
         const match = testRule(rules[j]!, value);
         if (match === undefined) {
           // A value of the wrong type is unanswered; a range across a level's bound is uncertain.
-          if (!range) break;
+          if (!isNumberRange(value)) break;
           level = UNCERTAIN;
           low = Math.min(low, points[j]!);
           high = Math.max(high, points[j]!);
