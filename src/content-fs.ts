@@ -7,6 +7,9 @@ import { formatProblem, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
 import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';
+import { createTextKit } from './lib/slides/text-kit.ts';
+import { twemoji } from './slides/emoji-fs.ts';
+import { loadFontMetrics } from './slides/fonts-fs.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -34,7 +37,9 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 /** Loads and validates a content folder from disk. */
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
-  return loadPlaybook(files, relative(base, dir).split(sep).join('/'));
+  // Text drawn on the images is checked with the renderer's own fonts and emoji set.
+  const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
+  return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { undrawable: (text) => kit.undrawable(text) });
 }
 
 /**
