@@ -302,7 +302,7 @@ describe('batch scoring on /score/', () => {
 
     const { records } = parseCsv(out);
     const header = records[0]!.cells;
-    expect(header.slice(-6)).toEqual(['icp', 'verdict', 'score', 'best', 'tier', 'reasons']);
+    expect(header.slice(-7)).toEqual(['icp', 'verdict', 'score', 'best', 'tier', 'provisional_tier', 'reasons']);
     const inputRecords = parseCsv(example).records;
     expect(records.length).toBe(inputRecords.length);
     const reader = new AccountReader(inputRecords[0]!.cells, attributes, locale);
@@ -316,7 +316,9 @@ describe('batch scoring on /score/', () => {
       expect(row[col('verdict')], label).toBe(best!.verdict);
       expect(Number(row[col('score')]), label).toBe(best!.score);
       expect(Number(row[col('best')]), label).toBe(best!.best);
-      expect(row[col('tier')], label).toBe(best!.tier?.label ?? '');
+      // `tier` only for a fit, `provisional_tier` only for an unknown: a CRM list on `tier` holds qualified accounts.
+      expect(row[col('tier')], label).toBe(best!.verdict === 'fit' ? (best!.tier?.label ?? '') : '');
+      expect(row[col('provisional_tier')], label).toBe(best!.verdict === 'unknown' ? (best!.tier?.label ?? '') : '');
     }
 
     // The table shows every row (fewer than the limit), with reasons; the cell problem is listed.

@@ -2,120 +2,253 @@
 // Batch scoring off the main thread: the file is streamed through the shared CSV scorer (the
 // pipeline behind `npm run score`), and the scored output is read back for the result table, so
 // the table shows exactly what the downloaded file holds. Nothing leaves the browser.
+// Memory stays flat for big files: the input is read as a stream, the output goes into Blobs a
+// few megabytes at a time (the browser keeps Blob data outside the page's heap), and the table
+// keeps only a few short fields per row.
 import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../../lib/csv/accounts.ts';
+import { applyMapping } from '../../lib/csv/batch-mapping.ts';
 import { CsvParser, type CsvRecord } from '../../lib/csv/parse.ts';
 import { CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
+import { CsvDecoder } from '../../lib/csv/decode.ts';
+import { UnreadableSummary } from '../../lib/csv/unreadable.ts';
 import { restoreCell } from '../../lib/csv/write.ts';
+import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
 import type { IcpData } from '../../lib/content/model.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
-import type { BatchModel, BatchRow, FromWorker, SortDirection, SortKey, ToWorker } from './batch-protocol.ts';
+import { Rows } from './batch-rows.ts';
+import type { BatchModel, BatchRow, FromWorker, UnmatchedColumn, UnrecognisedValues, ViewQuery, ToWorker } from './batch-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Cell problems kept for the page; the rest are only counted. */
+/** Cell problems kept one by one for the page; the rest are only counted and grouped. */
 const MAX_PROBLEMS = 100;
+/** Distinct (column, value) groups of unreadable cells kept, and distinct values listed per column for mapping. */
+const MAX_GROUPS = 2000;
+const MAX_VALUES_SHOWN = 50;
 const PROGRESS_EVERY_MS = 80;
+/** Output text gathered before it becomes a Blob part and leaves the worker's heap: small, so it dies young. */
+const BLOB_PART_CHARS = 256_000;
+/** Characters of input scored at a time. */
+const PIECE_CHARS = 16_384;
+/** Characters of kept columns remembered for the search box; past this, search looks at names only. */
+const SEARCH_BUDGET_CHARS = 8_000_000;
 const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
+/** Result columns the table reads back from the output. */
+const RESULT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'provisional_tier', 'reasons'] as const;
+type ResultColumn = (typeof RESULT_COLUMNS)[number];
 /** Headers taken as the account's name, in order of preference. */
 const NAME_HEADERS = ['company', 'name', 'account', 'account name', 'company name', 'société', 'societe', 'entreprise', 'compte', 'nom', 'raison sociale', 'domain'];
 
-/** Every scored row, column by column (compact, and quick to sort). */
-class Rows {
-  count = 0;
-  names: string[] = [];
-  icps: string[] = [];
-  tiers: string[] = [];
-  reasons: string[] = [];
-  verdicts: number[] = [];
-  scores: number[] = [];
-  bests: number[] = [];
-  tierRanks: number[] = [];
-
-  row(i: number): BatchRow {
-    return {
-      line: i + 1,
-      name: this.names[i]!,
-      icp: this.icps[i]!,
-      verdict: VERDICTS[this.verdicts[i]!]!,
-      score: this.scores[i]!,
-      best: this.bests[i]!,
-      tier: this.tiers[i]!,
-      reasons: this.reasons[i]!,
-    };
-  }
+interface Job {
+  file: Blob;
+  model: BatchModel;
+  attributes: Attribute[];
+  rows: Rows;
+  output: Blob;
 }
 
-let rows = new Rows();
+let job: Job | undefined;
 
 function send(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
+/** Folded like column names, so a search for "societe" finds "Société". */
+function fold(text: string): string {
+  return normaliseName(text);
+}
+
 /** The column used as each row's name: a company/name column, else the first non-attribute column. */
 function nameColumn(header: readonly string[], columns: readonly (Attribute | undefined)[]): number {
-  const normal = header.map((h) => h.trim().toLowerCase());
+  const normal = header.map((h) => fold(h));
   for (const wanted of NAME_HEADERS) {
-    const index = normal.indexOf(wanted);
+    const index = normal.indexOf(fold(wanted));
     if (index !== -1 && !columns[index]) return index;
   }
   return columns.findIndex((column, i) => !column && normal[i] !== '');
 }
 
-async function score(file: Blob, model: BatchModel, limit: number): Promise<void> {
+/**
+ * A copy of `text` that does not hold on to the string it was cut from. V8 keeps a substring of
+ * 13 characters or more as a view of its parent: a name cut from a 64 kB chunk of the output
+ * would keep the whole chunk alive, and a million names the whole file. Slicing a concatenation
+ * makes V8 copy the characters into a string of their own first.
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : (text + '\u0000').slice(0, -1);
+}
+
+/** Counts distinct values per key, keeping at most `limit` distinct keys (the rest are counted apart). */
+class Tally<T> {
+  readonly counts = new Map<string, { item: T; count: number }>();
+  dropped = 0;
+  add(key: string, item: () => T): void {
+    const entry = this.counts.get(key);
+    if (entry) entry.count++;
+    else if (this.counts.size < MAX_GROUPS) this.counts.set(detach(key), { item: item(), count: 1 });
+    else this.dropped++;
+  }
+  sorted(): { item: T; count: number }[] {
+    return [...this.counts.values()].sort((a, b) => b.count - a.count);
+  }
+}
+
+/** A choice column, with what the playbook alone recognises and what the mapping adds. */
+interface ChoiceColumn {
+  index: number;
+  attribute: string;
+  type: 'choice' | 'choices';
+  /** Values of the playbook's own attribute (ids, labels, aliases). */
+  original: OptionIndex;
+  /** The same with the mapping's aliases. */
+  mapped: OptionIndex;
+  /** Values the playbook alone does not recognise, by folded value, with the option the mapping gives. */
+  tally: Tally<{ value: string; option: string | undefined }>;
+}
+
+function choiceColumnsOf(columns: readonly (Attribute | undefined)[], playbook: readonly Attribute[]): ChoiceColumn[] {
+  const result: ChoiceColumn[] = [];
+  columns.forEach((attribute, index) => {
+    if (!attribute || (attribute.type !== 'choice' && attribute.type !== 'choices')) return;
+    const own = playbook.find((a) => a.id === attribute.id) ?? attribute;
+    result.push({ index, attribute: attribute.id, type: attribute.type, original: new OptionIndex(own), mapped: new OptionIndex(attribute), tally: new Tally() });
+  });
+  return result;
+}
+
+/** Counts the values of one cell that the playbook alone does not recognise. */
+function tallyChoice(column: ChoiceColumn, cell: string | undefined): void {
+  if (!cell) return;
+  const text = restoreCell(cell);
+  // A `choices` cell names several options (`|` or `;` between them): each part counts.
+  const parts = column.type === 'choices' ? text.split(/[|;]/) : [text];
+  for (const part of parts) {
+    const value = part.trim();
+    if (value === '' || column.original.match(value) !== undefined) continue;
+    column.tally.add(fold(value), () => ({ value: detach(value), option: column.mapped.match(value) }));
+  }
+}
+
+/**
+ * Scores the file, read as a stream through the shared decoder: UTF-8, UTF-16 with a BOM, or
+ * Windows-1252 (what Excel on Windows writes, said in one line); binary files are refused.
+ */
+async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 'score' }>): Promise<void> {
+  const attributes = applyMapping(model.attributes, mapping);
   const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
   const titles = new Map(icps.map((icp) => [icp.id, icp.data.title]));
-  const tierRank = new Map(icps.flatMap((icp) => icp.data.tiers.map((tier, i) => [`${icp.id}\u0000${tier.label}`, i] as const)));
   const problems: CellProblem[] = [];
   let problemCount = 0;
+  const summary = new UnreadableSummary();
   const scorer = new CsvScorer({
-    attributes: model.attributes,
+    attributes,
     icps,
     locale: model.locale,
     onProblem: (problem) => {
       problemCount++;
-      if (problems.length < MAX_PROBLEMS) problems.push(problem);
+      if (problems.length < MAX_PROBLEMS) problems.push({ ...problem, value: detach(problem.value), header: detach(problem.header) });
+      if (problem.attribute !== undefined) summary.add({ ...problem, value: detach(problem.value), unrecognised: problem.unrecognised === undefined ? undefined : detach(problem.unrecognised) });
     },
   });
-  const next = new Rows();
+  const rows = new Rows();
+  const tierIndex = new Map<string, number>();
+  for (const icp of icps) {
+    icp.data.tiers.forEach((tier, rank) => {
+      if (tierIndex.has(tier.label)) return;
+      tierIndex.set(tier.label, rows.tierLabels.length);
+      rows.tierLabels.push(tier.label);
+      rows.tierRanks.push(rank);
+    });
+  }
   const counts: Record<Verdict, number> = { fit: 0, unknown: 0, out: 0 };
-  const output: string[] = [];
+  const blobs: Blob[] = [];
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    blobs.push(new Blob(pending));
+    pending = [];
+    pendingChars = 0;
+  };
   const readBack = new CsvParser();
   let width = -1;
+  /** Position of each result column in the output (by name: the set of columns may grow). */
+  let at: Record<ResultColumn, number> | undefined;
   let nameIndex = -1;
+  let keyColumns: number[] = [];
   let columnsRead: string[] = [];
   let columnsMissing: string[] = [];
   let nameHeader: string | undefined;
+  let header: string[] = [];
+  let searchChars = 0;
+  let searchAll = true;
+  const unmatched: UnmatchedColumn[] = [];
+  let taken: string[] = [];
+  let choiceColumns: ChoiceColumn[] = [];
 
   const collect = (records: CsvRecord[]) => {
+    collectRecords(records);
+    rows.seal();
+  };
+  const collectRecords = (records: CsvRecord[]) => {
     for (const record of records) {
       const cells = record.cells;
       if (width === -1) {
         width = cells.length - OUTPUT_COLUMNS.length;
-        const header = cells.slice(0, width);
-        const reader = new AccountReader(header, model.attributes, model.locale);
+        const outputColumns: readonly string[] = OUTPUT_COLUMNS;
+        at = Object.fromEntries(RESULT_COLUMNS.map((name) => [name, outputColumns.includes(name) ? width + outputColumns.indexOf(name) : -1])) as typeof at;
+        header = cells.slice(0, width).map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, '') : cell));
+        const reader = new AccountReader(header, attributes, model.locale);
+        // Listed for mapping: what the playbook alone does not read, including what the mapping now reads.
+        const original = new AccountReader(header, model.attributes, model.locale);
+        taken = reader.columns.filter((c): c is Attribute => c !== undefined).map((c) => c.id);
+        choiceColumns = choiceColumnsOf(reader.columns, model.attributes);
         const present = new Set(reader.columns.filter((c): c is Attribute => c !== undefined).map((c) => c.id));
-        columnsRead = model.attributes.filter((a) => present.has(a.id)).map((a) => a.label);
-        columnsMissing = model.attributes.filter((a) => !present.has(a.id)).map((a) => a.label);
+        columnsRead = attributes.filter((a) => present.has(a.id)).map((a) => a.label);
+        columnsMissing = attributes.filter((a) => !present.has(a.id)).map((a) => a.label);
+        keyColumns = header.map((_, i) => i).filter((i) => !reader.columns[i]);
+        header.forEach((name, index) => {
+          if (!original.columns[index] && name.trim() !== '') unmatched.push({ index, header: name, samples: [], attribute: reader.columns[index]?.id });
+        });
         nameIndex = nameColumn(header, reader.columns);
         nameHeader = nameIndex === -1 ? undefined : header[nameIndex];
         continue;
       }
-      const [icp = '', verdict = 'out', scoreText = '0', bestText = '0', fitTier = '', provisionalTier = '', reasons = ''] = cells.slice(width);
-      // The table shows the tier of fit accounts and the provisional tier of unknown ones, as before the split.
-      const tier = fitTier || provisionalTier;
-      const v = VERDICTS.indexOf(verdict as Verdict);
-      counts[verdict as Verdict]++;
+      const cell = (name: ResultColumn) => (at![name] === -1 ? '' : (cells[at![name]] ?? ''));
+      const verdict = (VERDICTS.includes(cell('verdict') as Verdict) ? cell('verdict') : 'out') as Verdict;
+      counts[verdict]++;
       // The download keeps the neutralising quote; the table shows the name as written.
-      next.names.push(nameIndex === -1 ? '' : restoreCell(cells[nameIndex] ?? ''));
-      next.icps.push(titles.get(icp) ?? icp);
-      next.verdicts.push(v === -1 ? 2 : v);
-      next.scores.push(Number(scoreText));
-      next.bests.push(Number(bestText));
-      next.tiers.push(tier);
-      next.tierRanks.push(tier === '' ? Number.MAX_SAFE_INTEGER : (tierRank.get(`${icp}\u0000${tier}`) ?? 99));
-      next.reasons.push(reasons);
-      next.count++;
+      const name = nameIndex === -1 ? '' : restoreCell(cells[nameIndex] ?? '');
+      let search = '';
+      if (searchAll) {
+        for (const index of keyColumns) {
+          const text = cells[index];
+          if (text) search += `${fold(restoreCell(text))} `;
+        }
+        searchChars += search.length;
+        if (searchChars > SEARCH_BUDGET_CHARS) searchAll = false;
+      }
+      for (const column of unmatched) {
+        const text = cells[column.index]?.trim();
+        if (column.samples.length < 3 && text && !column.samples.includes(text)) column.samples.push(detach(restoreCell(text)));
+      }
+      for (const column of choiceColumns) tallyChoice(column, cells[column.index]);
+      const icp = cell('icp');
+      // Before the output had a provisional_tier column, `tier` carried both: split it here.
+      const tier = tierIndex.get(cell('tier')) ?? -1;
+      const provisional = at!.provisional_tier === -1 ? (verdict === 'unknown' ? tier : -1) : (tierIndex.get(cell('provisional_tier')) ?? -1);
+      rows.add({
+        name,
+        search: searchAll ? search : undefined,
+        verdict,
+        score: Number(cell('score')),
+        best: Number(cell('best')),
+        tier: verdict === 'fit' ? tier : -1,
+        provisional,
+        icp: titles.get(icp) ?? icp,
+        reasons: cell('reasons'),
+      });
     }
   };
 
@@ -123,81 +256,178 @@ async function score(file: Blob, model: BatchModel, limit: number): Promise<void
   const timings = { read: 0, score: 0, table: 0 };
   let lastProgress = started;
   let read = 0;
-  const reader = file.stream().pipeThrough(new TextDecoderStream('utf-8', { ignoreBOM: true })).getReader();
-  for (;;) {
+  const onText = (text: string, bytes: number) => {
+    read += bytes;
+    // In small pieces: every string made from one (the output, the cells read back) stays small
+    // enough to die young, instead of filling the old generation with large-object garbage.
+    for (let i = 0; i < text.length; i += PIECE_CHARS) scoreText(text.slice(i, i + PIECE_CHARS));
+    const now = performance.now();
+    if (now - lastProgress > PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
+    }
+  };
+  const scoreText = (text: string) => {
     let t = performance.now();
-    const { done, value } = await reader.read();
-    timings.read += performance.now() - t;
-    if (done) break;
-    read += value.length;
-    t = performance.now();
-    const out = scorer.push(value);
+    const out = scorer.push(text);
     timings.score += performance.now() - t;
     if (out) {
-      output.push(out);
+      pending.push(out);
+      pendingChars += out.length;
+      if (pendingChars > BLOB_PART_CHARS) flush();
       t = performance.now();
       collect(readBack.push(out));
       timings.table += performance.now() - t;
     }
-    const now = performance.now();
-    if (now - lastProgress > PROGRESS_EVERY_MS) {
-      lastProgress = now;
-      // Characters read against the file size in bytes: close enough for a progress bar.
-      send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
-    }
+  };
+  const decoder = new CsvDecoder(model.locale);
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onText(decoder.push(value), value.byteLength);
   }
+  onText(decoder.end(), 0);
   const last = scorer.end();
-  if (last) output.push(last);
+  if (last) pending.push(last);
+  flush();
   collect([...readBack.push(last), ...readBack.end()]);
-  rows = next;
+  timings.read = performance.now() - started - timings.score - timings.table;
+
+  const output = new Blob(blobs, { type: 'text/csv;charset=utf-8' });
+  job = { file, model, attributes, rows, output };
+  const tierCounts = rows.tierCounts();
+  const tiers = rows.tierLabels.map((label, i) => ({ label, count: tierCounts[i]! })).filter((tier) => tier.count > 0);
+  const unrecognised: UnrecognisedValues[] = choiceColumns
+    .filter((column) => column.tally.counts.size > 0)
+    .map((column) => {
+      const sorted = column.tally.sorted();
+      return {
+        attribute: column.attribute,
+        header: header[column.index]!,
+        values: sorted.slice(0, MAX_VALUES_SHOWN).map(({ item, count }) => ({ ...item, count })),
+        more: Math.max(0, sorted.length - MAX_VALUES_SHOWN) + column.tally.dropped,
+      };
+    });
+  const { view: shown, matched } = view(query);
   send({
     type: 'done',
     rows: rows.count,
-    output: new Blob(output, { type: 'text/csv;charset=utf-8' }),
+    output,
     counts,
+    tiers,
+    encoding: decoder.notice,
+    unitWarnings: scorer.unitWarnings().map((warning) => warning.message),
     columnsRead,
     columnsMissing,
+    unmatched,
+    unrecognised,
+    taken,
     nameColumn: nameHeader,
+    searchAll,
+    problemGroups: summary.columns().flatMap((column) =>
+      column.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({ header: column.header, column: column.column, value: v.value, count: v.count, message: v.message })),
+    ),
     problems,
     problemCount,
-    view: view('line', 'asc', limit),
+    view: shown,
+    matched,
     timings,
   });
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** The first `limit` rows in the order asked for; ties keep file order. */
-function view(sort: SortKey, direction: SortDirection, limit: number): BatchRow[] {
-  const n = rows.count;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const sign = direction === 'asc' ? 1 : -1;
-  const { scores, verdicts, tierRanks, names } = rows;
+/** The first `limit` rows that pass the chips and the search, in the order asked for; ties keep file order. */
+function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
+  if (!job) return { view: [], matched: 0 };
+  const { rows } = job;
+  const verdict = (i: number) => rows.verdicts.get(i);
+  const score = (i: number) => rows.scores.get(i);
+  const tier = (i: number) => rows.tiers.get(i);
+  const provisional = (i: number) => rows.provisional.get(i);
+  const { tierRanks } = rows;
+  const wantedVerdict = query.verdict === undefined ? -1 : VERDICTS.indexOf(query.verdict);
+  const wantedTier = query.tier === undefined ? -1 : rows.tierLabels.indexOf(query.tier);
+  const needle = fold(query.search);
+  const found = needle === '' ? undefined : rows.find(needle, fold);
+  const order: number[] = [];
+  for (let i = 0; i < rows.count; i++) {
+    if (wantedVerdict !== -1 && verdict(i) !== wantedVerdict) continue;
+    if (query.tier !== undefined && tier(i) !== wantedTier) continue;
+    if (found && found[i] === 0) continue;
+    order.push(i);
+  }
+  const sign = query.direction === 'asc' ? 1 : -1;
+  // A row's tier for sorting: its tier, else its provisional tier just after, else last.
+  const tierRank = (i: number) => (tier(i) !== -1 ? tierRanks[tier(i)]! * 2 : provisional(i) !== -1 ? tierRanks[provisional(i)]! * 2 + 1 : Number.MAX_SAFE_INTEGER);
+  let names: string[] = [];
+  if (query.sort === 'name') names = order.map((i) => rows.names.get(i));
+  const position = new Map<number, number>();
+  if (query.sort === 'name') order.forEach((row, k) => position.set(row, k));
   // Ascending means "best first" for verdict and tier, and lowest first for score.
   const compare: (a: number, b: number) => number =
-    sort === 'score'
-      ? (a, b) => sign * (scores[a]! - scores[b]!) || verdicts[a]! - verdicts[b]! || a - b
-      : sort === 'verdict'
-        ? (a, b) => sign * (verdicts[a]! - verdicts[b]!) || scores[b]! - scores[a]! || a - b
-        : sort === 'tier'
-          ? (a, b) => sign * (tierRanks[a]! - tierRanks[b]!) || scores[b]! - scores[a]! || a - b
-          : sort === 'name'
-            ? (a, b) => sign * collator.compare(names[a]!, names[b]!) || a - b
+    query.sort === 'score'
+      ? (a, b) => sign * (score(a) - score(b)) || verdict(a) - verdict(b) || a - b
+      : query.sort === 'verdict'
+        ? (a, b) => sign * (verdict(a) - verdict(b)) || score(b) - score(a) || a - b
+        : query.sort === 'tier'
+          ? (a, b) => sign * (tierRank(a) - tierRank(b)) || score(b) - score(a) || a - b
+          : query.sort === 'name'
+            ? (a, b) => sign * collator.compare(names[position.get(a)!]!, names[position.get(b)!]!) || a - b
             : (a, b) => sign * (a - b);
-  if (sort !== 'line' || direction !== 'asc') order.sort(compare);
+  if (query.sort !== 'line' || query.direction !== 'asc') order.sort(compare);
   const shown: BatchRow[] = [];
-  for (let i = 0; i < Math.min(limit, n); i++) shown.push(rows.row(order[i]!));
-  return shown;
+  for (let i = 0; i < Math.min(query.limit, order.length); i++) shown.push(rows.row(order[i]!));
+  return { view: shown, matched: order.length };
+}
+
+/**
+ * The scored file with only the key columns (those that are not attributes) and the results:
+ * the file scored again with the same option as `npm run score -- --only-keys`, so both give
+ * the same bytes.
+ */
+async function keysOnly(): Promise<Blob> {
+  if (!job) throw new Error('no scored file');
+  const { file, model, attributes } = job;
+  const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
+  const scorer = new CsvScorer({ attributes, icps, locale: model.locale, keep: 'keys' });
+  const decoder = new CsvDecoder(model.locale);
+  const parts: Blob[] = [];
+  let pending: string[] = [];
+  let chars = 0;
+  const add = (text: string) => {
+    if (text === '') return;
+    pending.push(text);
+    chars += text.length;
+    if (chars > BLOB_PART_CHARS) {
+      parts.push(new Blob(pending));
+      pending = [];
+      chars = 0;
+    }
+  };
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    add(scorer.push(decoder.push(value)));
+  }
+  add(scorer.push(decoder.end()));
+  add(scorer.end());
+  parts.push(new Blob(pending));
+  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
+  const fail = (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   if (message.type === 'view') {
-    send({ type: 'view', sort: message.sort, direction: message.direction, view: view(message.sort, message.direction, message.limit) });
+    send({ type: 'view', id: message.id, query: message.query, ...view(message.query) });
     return;
   }
-  score(message.file, message.model, message.limit).catch((error: unknown) => {
-    send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-  });
+  if (message.type === 'keys') {
+    keysOnly().then((output) => send({ type: 'keys', output }), fail);
+    return;
+  }
+  score(message).catch(fail);
 });
