@@ -7,6 +7,33 @@ export const OptionSchema = z.strictObject({
   id: KeySchema,
   /** What a rep sees, e.g. `France`. A CSV cell may also use the label. */
   label: TextSchema,
+  /**
+   * Optional other values read as this option in CSV cells and known accounts: how your CRM
+   * spells it. Matched like ids and labels: trimmed, ignoring case, accents and repeated spaces.
+   * A value may belong to one option of the attribute only.
+   * @example aliases: [Computer Software, COMPUTER_SOFTWARE, Logiciels]
+   */
+  aliases: z.array(TextSchema).optional(),
+});
+
+/**
+ * Another column name read as a number attribute, with a factor applied to every cell: for a
+ * CRM that stores the value in another unit (euros for a `M€` attribute: `scale: 0.000001`).
+ * @example { column: Annual Revenue, scale: 0.000001 }
+ */
+export const ScaledAliasSchema = z.strictObject({
+  /** The column name, as in the CRM export, e.g. `Annual Revenue`. */
+  column: TextSchema,
+  /** Multiplies every cell of the column; a positive number, e.g. `0.000001` for euros → M€. */
+  scale: z.number().finite().positive('must be a positive number, e.g. 0.000001 for euros read as M€'),
+});
+
+/** A column alias of a choice, choices or boolean attribute: a name only (a scale is for numbers). */
+const PlainAliasSchema = z.custom<string>((value) => typeof value === 'string' && value.trim() !== '', {
+  error: (issue) =>
+    issue.input !== null && typeof issue.input === 'object'
+      ? '{ column, scale } is only for number attributes: write the column name alone'
+      : 'must be a column name (non-empty text)',
 });
 
 const common = {
@@ -16,6 +43,13 @@ const common = {
   label: TextSchema,
   /** Optional one-line help shown under the form field (where to find the value). */
   help: TextSchema.optional(),
+  /**
+   * Optional other column names read as this attribute (in `npm run score`, the page /score/
+   * and known accounts), e.g. the names in your CRM export. Matched like ids and labels:
+   * trimmed, ignoring case, accents and repeated spaces. A name may belong to one attribute only.
+   * @example aliases: [Industry, Secteur d'activité]
+   */
+  aliases: z.array(PlainAliasSchema).optional(),
 };
 
 /** A number the rep types, e.g. headcount. */
@@ -28,6 +62,22 @@ export const NumberAttributeSchema = z.strictObject({
   min: z.number().finite().optional(),
   /** Optional highest allowed value. */
   max: z.number().finite().optional(),
+  /**
+   * Optional plausible range `[low, high]`, for unit checks only: a CSV column whose values sit
+   * far outside it (a thousand times or more) is reported with the likely fix, e.g. euros in a
+   * `M€` column. Values outside it are still scored.
+   * @example typical: [1, 5000]
+   */
+  typical: z.tuple([z.number().finite(), z.number().finite()]).optional(),
+  /**
+   * Optional other column names read as this attribute: a name, or `{ column, scale }` when the
+   * column holds another unit (every cell is multiplied by `scale`).
+   * @example
+   * aliases:
+   *   - Chiffre d'affaires
+   *   - { column: Annual Revenue, scale: 0.000001 }   # the CRM stores euros
+   */
+  aliases: z.array(z.union([TextSchema, ScaledAliasSchema])).optional(),
 });
 
 /** Exactly one option, e.g. the region. */
@@ -73,3 +123,4 @@ export const AttributesSchema = z.array(AttributeSchema).min(1, 'needs at least 
 export type Attribute = z.output<typeof AttributeSchema>;
 export type AttributeType = Attribute['type'];
 export type AttributeOption = z.output<typeof OptionSchema>;
+export type ScaledAlias = z.output<typeof ScaledAliasSchema>;

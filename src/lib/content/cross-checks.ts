@@ -6,6 +6,7 @@ type IcpShape = z.output<typeof IcpShapeSchema>;
 import type { Persona } from '../../schemas/persona.ts';
 import { OPERATOR_TYPES } from '../../schemas/operators.ts';
 import type { Rule } from '../../schemas/rule.ts';
+import { findNameConflicts } from '../aliases.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';
@@ -45,7 +46,19 @@ export function checkAttributes(attributes: readonly (Attribute | undefined)[], 
     if (attribute.type === 'number' && attribute.min !== undefined && attribute.max !== undefined && attribute.min > attribute.max) {
       problems.push(problemAt(source, [i, 'max'], `is ${attribute.max}, below min ${attribute.min}: swap them`));
     }
+    if (attribute.type === 'number' && attribute.typical && attribute.typical[0] > attribute.typical[1]) {
+      problems.push(problemAt(source, [i, 'typical'], `[${attribute.typical.join(', ')}] is empty: write the lower bound first, e.g. [${attribute.typical[1]}, ${attribute.typical[0]}]`));
+    }
   });
+  for (const { kind, first, second } of findNameConflicts(attributes)) {
+    const at = source.locate(first.path);
+    const where = `${source.file}:${at.line}:${at.column}`;
+    const message =
+      kind === 'column'
+        ? `"${second.name}" already names attribute "${first.owner}" ("${first.name}" at ${where}): a column name (id, label or alias, ignoring case and accents) may belong to one attribute only, remove or change one`
+        : `"${second.name}" already names option "${first.owner}" ("${first.name}" at ${where}): a value (id, label or alias, ignoring case and accents) may belong to one option only, remove or change one`;
+    problems.push(problemAt(source, second.path, message));
+  }
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributes } from '../../../test/helpers/scoring-fixtures.ts';
+import { AttributesSchema } from '../../schemas/attribute.ts';
 import { AccountReader, parseNumberCell, type CellProblem } from './accounts.ts';
 
 describe.each([
@@ -116,5 +117,20 @@ describe('AccountReader columns', () => {
   it('reads values by attribute position for the engine', () => {
     const reader = new AccountReader(['hiring_revops', 'employees'], attributes, 'en');
     expect(reader.readValues(['yes', '10'], 2, [])).toEqual([10, undefined, undefined, undefined, true]);
+  });
+});
+
+describe('reading columns and values through aliases', () => {
+  const aliased = AttributesSchema.parse([
+    { id: 'revenue', label: 'Annual revenue', type: 'number', unit: 'M€', min: 0, aliases: [{ column: 'Annual Revenue', scale: 0.000001 }] },
+    { id: 'industry', label: 'Industry', type: 'choice', options: [{ id: 'software', label: 'Software', aliases: ['Computer Software'] }, { id: 'retail', label: 'Retail' }] },
+  ]);
+
+  it('scales a number column and reads an option alias in any case and accents', () => {
+    const reader = new AccountReader(['ANNUAL  REVENUE', 'industry'], aliased, 'en');
+    const problems: CellProblem[] = [];
+    expect(reader.read(['3431943', 'computer SOFTWARE'], 2, problems)).toEqual({ revenue: 3.431943, industry: 'software' });
+    expect(reader.scales).toEqual([0.000001, 1]);
+    expect(problems).toEqual([]);
   });
 });

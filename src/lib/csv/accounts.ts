@@ -1,5 +1,6 @@
 import { parseNumberCell, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
+import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { closest } from '../content/did-you-mean.ts';
 import { getFormatters } from '../format.ts';
@@ -57,24 +58,17 @@ interface ColumnReader {
   slot: number;
   kind: number;
   attribute: Attribute;
-  /** Option ids by id, id in lowercase and label in lowercase (choice, choices). */
-  options: ReadonlyMap<string, string>;
+  /** Option ids by id, label and alias (choice, choices). */
+  options: OptionIndex;
   /** Bounds of a number attribute (±Infinity when open). */
   min: number;
   max: number;
-}
-
-function optionIndex(attribute: Attribute): Map<string, string> {
-  const index = new Map<string, string>();
-  if (attribute.type !== 'choice' && attribute.type !== 'choices') return index;
-  for (const option of attribute.options) index.set(option.label.trim().toLowerCase(), option.id);
-  for (const option of attribute.options) index.set(option.id.toLowerCase(), option.id);
-  for (const option of attribute.options) index.set(option.id, option.id);
-  return index;
+  /** Factor applied to every number of the column (a `{ column, scale }` alias), else 1. */
+  scale: number;
 }
 
 function findOption(column: ColumnReader, text: string): string | undefined {
-  return column.options.get(text) ?? column.options.get(text.trim().toLowerCase());
+  return column.options.match(text);
 }
 
 function unknownOption(column: ColumnReader, text: string, locale: Locale): Unreadable {
@@ -88,7 +82,8 @@ function unknownOption(column: ColumnReader, text: string, locale: Locale): Unre
 }
 
 function readNumber(column: ColumnReader, text: string, locale: Locale): number | Unreadable | undefined {
-  const value = parseNumberCell(text);
+  const read = parseNumberCell(text);
+  const value = read === undefined || column.scale === 1 ? read : read * column.scale;
   if (value !== undefined && value >= column.min && value <= column.max) return value;
   if (text.trim() === '') return undefined;
   const t = scoringMessages[locale].csv;
@@ -131,20 +126,17 @@ function readCell(column: ColumnReader, text: string, locale: Locale): Attribute
   }
 }
 
-/** How a header cell is matched: trimmed and case-insensitive. */
-export function normaliseHeader(header: string): string {
-  return header.trim().toLowerCase();
-}
-
 /**
- * Maps CSV columns to attributes (by id or label, any case, trimmed) and reads rows into
- * {@link Account}s. Other columns are left to the caller, unchanged.
+ * Maps CSV columns to attributes (by id, label or alias: see {@link ColumnIndex}) and reads rows
+ * into {@link Account}s. Other columns are left to the caller, unchanged.
  */
 export class AccountReader {
   /** The header cells as written. */
   readonly header: readonly string[];
   /** The attribute each column holds, if any. */
   readonly columns: readonly (Attribute | undefined)[];
+  /** The factor applied to each column's numbers: 1, or the scale of a `{ column, scale }` alias. */
+  readonly scales: readonly number[];
   /** Header problems: a second column for the same attribute, a column name close to an attribute's. */
   readonly headerProblems: CellProblem[] = [];
   private readonly readers: ColumnReader[] = [];
@@ -156,13 +148,15 @@ export class AccountReader {
     this.header = header;
     this.locale = locale;
     this.ids = attributes.map((a) => a.id);
-    const byName = new Map<string, Attribute>();
-    for (const attribute of attributes) byName.set(normaliseHeader(attribute.label), attribute);
-    for (const attribute of attributes) byName.set(attribute.id.toLowerCase(), attribute);
+    const columnIndex = new ColumnIndex(attributes);
     const firstColumn = new Map<string, number>();
-    const names = attributes.flatMap((a) => [a.id, a.label]);
+    const names = attributes.flatMap((a, i) => columnNames(a, i).map((c) => c.name));
+    const scales: number[] = [];
+    this.scales = scales;
     this.columns = header.map((name, index) => {
-      const attribute = byName.get(normaliseHeader(name));
+      scales.push(1);
+      const match = columnIndex.match(name);
+      const attribute = match?.attribute;
       const problem = (message: string) => this.headerProblems.push({ row: 1, column: index + 1, header: name, value: name, message });
       if (!attribute) {
         const suggestion = name.trim().length >= 4 ? closest(name.trim(), names) : undefined;
@@ -177,7 +171,8 @@ export class AccountReader {
       firstColumn.set(attribute.id, index);
       const kind = { number: NUMBER, choice: CHOICE, choices: CHOICES, boolean: BOOLEAN }[attribute.type];
       const bounds = attribute.type === 'number' ? { min: attribute.min ?? -Infinity, max: attribute.max ?? Infinity } : { min: -Infinity, max: Infinity };
-      this.readers.push({ index, slot: attributes.indexOf(attribute), kind, attribute, options: optionIndex(attribute), ...bounds });
+      scales[index] = match.scale;
+      this.readers.push({ index, slot: match.slot, kind, attribute, options: new OptionIndex(attribute), ...bounds, scale: match.scale });
       return attribute;
     });
   }
@@ -187,10 +182,10 @@ export class AccountReader {
     return this.readers.length;
   }
 
-  /** 0-based index of the column with this header (trimmed, any case), or -1. */
+  /** 0-based index of the column with this header (trimmed, any case or accents), or -1. */
   indexOf(name: string): number {
-    const wanted = normaliseHeader(name);
-    return this.header.findIndex((h) => normaliseHeader(h) === wanted);
+    const wanted = normaliseName(name);
+    return this.header.findIndex((h) => normaliseName(h) === wanted);
   }
 
   /**
