@@ -23,6 +23,18 @@ export interface Dialect {
   toNumber(expr: Sql): Sql;
   /** Whether text matches a whole regular expression (written without anchors). */
   fullMatch(expr: Sql, pattern: string): Sql;
+  /** A character inside a regular expression, escaped when invisible (so the pattern stays one constant literal). */
+  regexChar(char: string): string;
+  /**
+   * Removes accents from lowercase text, as `normaliseName` does (NFKD, then no combining marks).
+   * `table` is a TRANSLATE table generated from `normaliseName`, for engines without Unicode normalisation.
+   */
+  stripAccents(expr: Sql, table: { from: string; to: string }): Sql;
+  /**
+   * The value paired with a key (NULL when the key is not listed). The key expression must be
+   * evaluated once: DuckDB's simple CASE repeats its operand per WHEN, so it looks up a list.
+   */
+  lookup(key: Sql, pairs: readonly (readonly [Sql, Sql])[]): Sql;
   /** Replaces every match of a regular expression. */
   replaceAll(expr: Sql, pattern: string, replacement: string): Sql;
   /** Removes the given characters from both ends of the text. */
@@ -109,6 +121,10 @@ const duckdb: Dialect = {
   toText: (e) => `CAST(${e} AS VARCHAR)`,
   toNumber: (e) => `CAST(${e} AS DOUBLE)`,
   fullMatch: (e, p) => `regexp_full_match(${e}, ${quoteText(p)})`,
+  regexChar: (c) => (INVISIBLE.test(c) ? `\\x{${hex4(c)}}` : c),
+  // A long TRANSLATE table is rebuilt on every call in DuckDB; its own strip_accents is fast.
+  stripAccents: (e) => `strip_accents(${e})`,
+  lookup: (key, pairs) => `[${pairs.map(([, v]) => v).join(', ')}][list_position([${pairs.map(([k]) => k).join(', ')}], ${key})]`,
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${quoteText(p)}, ${quoteText(r)}, 'g')`,
   trimChars: (e, chars) => `trim(${e}, ${quoteText(chars)})`,
   arrayMap: (a, body) => `list_transform(${a}, x -> ${body('x')})`,
@@ -137,6 +153,10 @@ const postgres: Dialect = {
   toText: (e) => `CAST(${e} AS text)`,
   toNumber: (e) => `CAST(${e} AS double precision)`,
   fullMatch: (e, p) => `(${e} ~ ${postgresText(`^(?:${p})$`)})`,
+  regexChar: (c) => (INVISIBLE.test(c) ? `\\u${hex4(c)}` : c),
+  // normalize() needs a UTF8 database (PostgreSQL 13 and later).
+  stripAccents: (e) => `regexp_replace(normalize(${e}, NFKD), '[\\u0300-\\u036f]', '', 'g')`,
+  lookup: (key, pairs) => `CASE ${key} ${pairs.map(([k, v]) => `WHEN ${k} THEN ${v}`).join(' ')} ELSE NULL END`,
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${postgresText(p)}, ${postgresText(r)}, 'g')`,
   trimChars: (e, chars) => `btrim(${e}, ${postgresText(chars)})`,
   arrayMap: (a, body) => `ARRAY(SELECT ${body('x')} FROM unnest(${a}) WITH ORDINALITY AS t(x, o) ORDER BY o)`,
@@ -167,6 +187,10 @@ const snowflake: Dialect = {
   toNumber: (e) => `TO_DOUBLE(${e})`,
   // REGEXP_LIKE matches the whole text.
   fullMatch: (e, p) => `REGEXP_LIKE(${e}, ${escapeText(p)})`,
+  regexChar: (c) => (INVISIBLE.test(c) ? `\\x{${hex4(c)}}` : c),
+  // Snowflake has no Unicode normalisation function: the generated table covers Latin letters.
+  stripAccents: (e, table) => `TRANSLATE(${e}, ${escapeText(table.from)}, ${escapeText(table.to)})`,
+  lookup: (key, pairs) => `CASE ${key} ${pairs.map(([k, v]) => `WHEN ${k} THEN ${v}`).join(' ')} ELSE NULL END`,
   replaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${escapeText(p)}, ${escapeText(r)})`,
   trimChars: (e, chars) => `TRIM(${e}, ${escapeText(chars)})`,
   arrayMap: (a, body) => `TRANSFORM(${a}, x -> ${body('x::VARCHAR')})`,
@@ -196,6 +220,9 @@ const bigquery: Dialect = {
   toText: (e) => `CAST(${e} AS STRING)`,
   toNumber: (e) => `CAST(${e} AS FLOAT64)`,
   fullMatch: (e, p) => `REGEXP_CONTAINS(${e}, ${escapeText(`^(?:${p})$`)})`,
+  regexChar: (c) => (INVISIBLE.test(c) ? `\\x{${hex4(c)}}` : c),
+  stripAccents: (e) => `REGEXP_REPLACE(NORMALIZE(${e}, NFKD), r'[\\x{0300}-\\x{036f}]', '')`,
+  lookup: (key, pairs) => `CASE ${key} ${pairs.map(([k, v]) => `WHEN ${k} THEN ${v}`).join(' ')} ELSE NULL END`,
   replaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${escapeText(p)}, ${escapeText(r)})`,
   trimChars: (e, chars) => `TRIM(${e}, ${escapeText(chars)})`,
   arrayMap: (a, body) => `ARRAY(SELECT ${body('x')} FROM UNNEST(${a}) AS x WITH OFFSET AS o ORDER BY o)`,

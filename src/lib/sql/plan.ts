@@ -8,6 +8,7 @@ import { bestPoints } from '../../schemas/operators.ts';
 import { sqlMessages } from '../i18n/sql.ts';
 import { selectIcps } from '../csv/score-csv.ts';
 import type { IcpInput } from '../scoring/score-account.ts';
+import { optionNames } from '../aliases.ts';
 import { foldName } from './fold.ts';
 
 /** An option of a choice(s) attribute and every folded name that reads as it. */
@@ -16,6 +17,8 @@ export interface PlanOption {
   label: string;
   /** Folded id, label and aliases, each claimed by this option only. */
   names: string[];
+  /** Aliases as written (tried before folding, as the CSV reader's exact lookup). */
+  exact: string[];
 }
 
 export interface PlanAttribute {
@@ -98,29 +101,20 @@ export interface PlanOptions {
   ranges?: boolean | undefined;
 }
 
-/** Option aliases, when the attribute model has them (the CRM mapping of `attributes.yaml`). */
-function optionAliases(option: object): string[] {
-  const aliases = (option as { aliases?: unknown }).aliases;
-  return Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [];
-}
-
 function planAttribute(attribute: Attribute): PlanAttribute {
   const base = { id: attribute.id, label: attribute.label, type: attribute.type };
   if (attribute.type === 'number') return { ...base, unit: attribute.unit, min: attribute.min, max: attribute.max, options: [] };
   if (attribute.type === 'boolean') return { ...base, options: [] };
-  // The CSV reader tries ids first, then labels: a name claimed twice goes to the first claim in that order.
+  // Ids, labels and aliases, as the CSV reader's OptionIndex reads them: the first claim of a name wins.
   const claimed = new Set<string>();
-  const claim = (name: string) => {
+  const names = new Map<string, string[]>(attribute.options.map((o) => [o.id, []]));
+  for (const { name, option } of optionNames(attribute, 0)) {
     const folded = foldName(name);
-    if (folded === '' || claimed.has(folded)) return [];
+    if (folded === '' || claimed.has(folded)) continue;
     claimed.add(folded);
-    return [folded];
-  };
-  const ids = attribute.options.map((o) => claim(o.id));
-  const labels = attribute.options.map((o) => claim(o.label));
-  const aliases = attribute.options.map((o) => optionAliases(o).flatMap(claim));
-  const options = attribute.options.map((o, i) => ({ id: o.id, label: o.label, names: [...ids[i]!, ...labels[i]!, ...aliases[i]!] }));
-  return { ...base, options };
+    names.get(option)!.push(folded);
+  }
+  return { ...base, options: attribute.options.map((o) => ({ id: o.id, label: o.label, names: names.get(o.id)!, exact: o.aliases ?? [] })) };
 }
 
 /** Labels made unique within a list (JSON keys): a repeated label gets ` (2)`, ` (3)`… */

@@ -22,23 +22,29 @@ export function tableSql(dialect: Dialect, table: string): Sql {
     .join('.');
 }
 
-/** `CASE <folded text> WHEN <name> THEN <id> … END`: an option id, NULL when the text names no option. */
-export function optionCase(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
-  const whens = attribute.options.flatMap((o) => o.names.map((name) => `WHEN ${dialect.text(name)} THEN ${dialect.text(o.id)}`));
-  return `CASE ${foldSql(dialect, text)} ${whens.join(' ')} ELSE NULL END`;
-}
-
-/** An element of a choices array: its option id, '' when blank (ignored), NULL when it names no option. */
-function elementCase(dialect: Dialect, attribute: PlanAttribute, x: Sql): Sql {
-  return `CASE WHEN ${x} IS NULL OR ${foldSql(dialect, x)} = '' THEN '' ELSE ${optionCase(dialect, attribute, x)} END`;
-}
-
 /**
- * The typed value of an attribute column as the engine reads it (NULL = unknown): a number, an
- * option id (id or any alias, trimmed, any case or accent), the distinct option ids of a
- * choices array (NULL if any element names no option), or a boolean.
+ * The option id a text names, NULL when it names none; `blank` for an empty or blank text.
+ * Exact spellings (ids, labels, aliases as written) are tried first, as the CSV reader's
+ * OptionIndex does: clean data never pays for folding.
  */
-function typedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
+export function optionCase(dialect: Dialect, attribute: PlanAttribute, text: Sql, blank: 'null' | 'empty' = 'null'): Sql {
+  const exact = new Map<string, string>();
+  for (const o of attribute.options) for (const name of [o.id, o.label, ...o.exact]) if (!exact.has(name)) exact.set(name, o.id);
+  const pairs: [Sql, Sql][] = attribute.options.flatMap((o) => o.names.map((name): [Sql, Sql] => [dialect.text(name), dialect.text(o.id)]));
+  if (blank === 'empty') pairs.push(["''", "''"]);
+  const whens = [...exact].map(([name, id]) => `WHEN ${dialect.text(name)} THEN ${dialect.text(id)}`).join(' ');
+  return `CASE ${text} ${whens} ELSE ${dialect.lookup(foldSql(dialect, text), pairs)} END`;
+}
+
+/** A choices array mapped to option ids: '' for a blank or NULL element (ignored), NULL for one that names no option. */
+export function mapChoices(dialect: Dialect, attribute: PlanAttribute, array: Sql): Sql {
+  return dialect.arrayMap(array, (x) => optionCase(dialect, attribute, `COALESCE(${x}, '')`, 'empty'));
+}
+
+const foldedColumn = (id: string) => `__f_${id}`;
+
+/** First step of reading a column: folded text for a choice, mapped ids for choices, else as is. */
+function foldedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
   const column = dialect.ident(attribute.id);
   switch (attribute.type) {
     case 'number':
@@ -48,10 +54,26 @@ function typedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
     case 'choice':
       return optionCase(dialect, attribute, column);
     case 'choices': {
-      const mapped = dialect.arrayMap(column, (x) => elementCase(dialect, attribute, x));
       const known = dialect.arrayKnown(column, dialect.ident(`${attribute.id}_known`));
-      return `CASE WHEN NOT ${known} OR ${column} IS NULL THEN NULL WHEN ${dialect.arrayHasNull(mapped)} THEN NULL ELSE ${dialect.arrayCompact(mapped)} END`;
+      return `CASE WHEN ${known} THEN ${mapChoices(dialect, attribute, column)} END`;
     }
+  }
+}
+
+/**
+ * The typed value of an attribute as the engine reads it (NULL = unknown): a number, an option
+ * id (id or any alias, trimmed, any case or accent), the distinct option ids of a choices
+ * array (NULL if any element names no option), or a boolean.
+ */
+function typedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
+  const folded = dialect.ident(foldedColumn(attribute.id));
+  switch (attribute.type) {
+    case 'number':
+    case 'boolean':
+    case 'choice':
+      return folded;
+    case 'choices':
+      return `CASE WHEN ${folded} IS NULL THEN NULL WHEN ${dialect.arrayHasNull(folded)} THEN NULL ELSE ${dialect.arrayCompact(folded)} END`;
   }
 }
 
@@ -162,6 +184,7 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   const keys = plan.keys.map(q);
   const from = options.from ?? tableSql(dialect, plan.table);
 
+  const folded = [...keys, ...used.map((a) => `${foldedValue(dialect, a)} AS ${q(foldedColumn(a.id))}`)];
   const typed = [...keys, ...used.map((a) => `${typedValue(dialect, a)} AS ${q(valueColumn(a.id))}`)];
 
   const rules: Sql[] = [];
@@ -250,7 +273,8 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   ];
   const layer = (columns: Sql[]) => `SELECT *${columns.length > 0 ? `,\n    ${columns.join(',\n    ')}` : ''}`;
   return [
-    `WITH typed AS (\n  SELECT\n    ${typed.join(',\n    ')}\n  FROM ${from}\n),`,
+    `WITH folded AS (\n  SELECT\n    ${folded.join(',\n    ')}\n  FROM ${from}\n),`,
+    `typed AS (\n  SELECT\n    ${typed.join(',\n    ')}\n  FROM folded\n),`,
     `rules AS (\n  ${layer(rules)}\n  FROM typed\n),`,
     `points AS (\n  ${layer(points)}\n  FROM rules\n),`,
     `totals AS (\n  ${layer(totals)}\n  FROM points\n),`,

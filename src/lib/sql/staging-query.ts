@@ -5,7 +5,7 @@
 import type { Dialect, Sql } from './dialects.ts';
 import { foldSql, TRIMMED } from './fold.ts';
 import type { PlanAttribute, SqlPlan } from './plan.ts';
-import { optionCase, tableSql } from './score-query.ts';
+import { mapChoices, optionCase, tableSql } from './score-query.ts';
 
 const DIGIT = '[0-9]';
 // The patterns of parse-number.ts, with ASCII digits spelled out (\d is wider in some engines).
@@ -16,7 +16,7 @@ const GROUPED_SPACE = `[+-]?${DIGIT}{1,3}( ${DIGIT}{3})+([.,]${DIGIT}+)?`;
 const GROUPED_COMMA = `[+-]?${DIGIT}{1,3}(,${DIGIT}{3})+([.]${DIGIT}+)?`;
 const GROUPED_DOT = `[+-]?${DIGIT}{1,3}([.]${DIGIT}{3})+(,${DIGIT}+)?`;
 /** Spaces, no-break spaces and apostrophes between digit groups (`1 200`, `1'200`). */
-const SPACES = `[${[...TRIMMED].filter((c) => c.trim() === '').join('')}'\u2019]+`;
+const spaces = (dialect: Dialect) => `[${[...TRIMMED, "'", '\u2019'].map(dialect.regexChar).join('')}]+`;
 
 const BOOLEANS: [string, boolean][] = [
   ['true', true],
@@ -32,9 +32,9 @@ const BOOLEANS: [string, boolean][] = [
 ];
 
 /** Text to number by parseNumberCell's rules, within the attribute's bounds; NULL otherwise. */
-function stageNumber(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
+function stageNumber(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: number): Sql {
   const s = dialect.trimChars(text, `${TRIMMED}`);
-  const spaced = dialect.replaceAll(s, SPACES, ' ');
+  const spaced = dialect.replaceAll(s, spaces(dialect), ' ');
   const n = (e: Sql) => dialect.toNumber(e);
   const parsed = `CASE
       WHEN ${dialect.fullMatch(s, INTEGER)} THEN ${n(s)}
@@ -43,7 +43,7 @@ function stageNumber(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql
       WHEN ${dialect.fullMatch(spaced, GROUPED_SPACE)} THEN ${n(`replace(replace(${spaced}, ' ', ''), ',', '.')`)}
       WHEN ${dialect.fullMatch(spaced, GROUPED_COMMA)} THEN ${n(`replace(${spaced}, ',', '')`)}
       WHEN ${dialect.fullMatch(spaced, GROUPED_DOT)} THEN ${n(`replace(replace(${spaced}, '.', ''), ',', '.')`)}
-    END`;
+    END${scale === 1 ? '' : ` * ${scale}`}`;
   const bounds = [attribute.min !== undefined ? `v >= ${attribute.min}` : '', attribute.max !== undefined ? `v <= ${attribute.max}` : ''].filter(Boolean);
   if (bounds.length === 0) return parsed;
   // Out of bounds is unreadable, as in the CSV reader.
@@ -58,16 +58,16 @@ function stageBoolean(dialect: Dialect, text: Sql): Sql {
 
 /** `a|b;c` → option ids; NULL if a part names no option or no part has text (a cell of separators says nothing). */
 function stageChoices(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
-  const mapped = dialect.arrayMap(dialect.splitList(text), (x) => `CASE WHEN ${foldSql(dialect, x)} = '' THEN '' ELSE ${optionCase(dialect, attribute, x)} END`);
+  const mapped = mapChoices(dialect, attribute, dialect.splitList(text));
   const compact = dialect.arrayCompact(mapped);
   return `CASE WHEN ${text} IS NULL THEN NULL WHEN ${dialect.arrayHasNull(mapped)} THEN NULL WHEN ${dialect.arrayLength(compact)} = 0 THEN NULL ELSE ${compact} END`;
 }
 
-/** The typed value of one text cell, by the CSV reader's rules. */
-export function stageValue(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
+/** The typed value of one text cell, by the CSV reader's rules (numbers times `scale`, for a `{ column, scale }` alias). */
+export function stageValue(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): Sql {
   switch (attribute.type) {
     case 'number':
-      return stageNumber(dialect, attribute, text);
+      return stageNumber(dialect, attribute, text, scale);
     case 'boolean':
       return stageBoolean(dialect, text);
     case 'choice':
@@ -78,8 +78,8 @@ export function stageValue(dialect: Dialect, attribute: PlanAttribute, text: Sql
 }
 
 /** Whether a text cell holds something (not empty, not only spaces) that staging could not read. */
-export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
-  return `(${foldSql(dialect, text)} <> '' AND ${stageValue(dialect, attribute, text)} IS NULL)`;
+export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): Sql {
+  return `(${foldSql(dialect, text)} <> '' AND ${stageValue(dialect, attribute, text, scale)} IS NULL)`;
 }
 
 export interface StagingOptions {
