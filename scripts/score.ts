@@ -11,8 +11,9 @@ import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
 import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
 import { getFormatters } from '../src/lib/format.ts';
+import { DuckDbInputError, isParquet, runDuckDbScore } from './lib/duckdb-score.ts';
 
-const USAGE = 'Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]';
+const USAGE = 'Usage: npm run score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--engine ts|duckdb]';
 const HELP = `${USAGE}
 
 Scores each account (one row per account) against the playbook's ICPs and writes the same CSV
@@ -21,7 +22,10 @@ attribute id or label (see content/attributes.yaml); other columns are kept as t
 
   --icp <id>     score against this ICP only (whatever its status);
                  default: the best fit among the active ICPs
-  --out <file>   write the result to this file; default: standard output
+  --out <file>   write the result to this file (.parquet writes Parquet with --engine duckdb);
+                 default: standard output
+  --engine <e>   ts (default for CSV) or duckdb (default for .parquet): score through the
+                 generated DuckDB SQL on every core (see docs/sql.md)
   -              read the CSV from standard input
   --help         show this help`;
 
@@ -37,12 +41,14 @@ interface Args {
   input: string;
   icp?: string | undefined;
   out?: string | undefined;
+  engine?: 'ts' | 'duckdb' | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
   const positional: string[] = [];
   let icp: string | undefined;
   let out: string | undefined;
+  let engine: Args['engine'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -54,12 +60,17 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--icp') icp = value();
     else if (flag === '--out' || flag === '-o') out = value();
+    else if (flag === '--engine') {
+      const chosen = value();
+      if (chosen !== 'ts' && chosen !== 'duckdb') throw new UsageError(`unknown engine "${chosen}": use --engine ts or --engine duckdb`);
+      engine = chosen;
+    }
     else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
-    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file> or --help`);
+    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --engine ts|duckdb or --help`);
   }
   if (positional.length === 0) throw new UsageError(`no CSV file given. ${USAGE}`);
   if (positional.length > 1) throw new UsageError(`one CSV file at a time, got ${positional.length} (${positional.join(', ')}). ${USAGE}`);
-  return { input: positional[0]!, icp, out };
+  return { input: positional[0]!, icp, out, engine };
 }
 
 /** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
@@ -164,6 +175,13 @@ async function run(args: Args): Promise<void> {
     const suggestion = closest(args.icp, ids);
     throw new UsageError(`unknown ICP "${args.icp}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the ICPs are ${ids.join(', ')}`);
   }
+  // Parquet, and CSV with --engine duckdb, are scored by DuckDB (scripts/lib/duckdb-score.ts).
+  if (args.engine === 'duckdb' || (args.engine === undefined && isParquet(args.input))) {
+    if (args.input === '-') throw new UsageError('--engine duckdb reads a file, not standard input: give the file name');
+    await runDuckDbScore({ model, input: userPath(args.input), out: args.out && userPath(args.out), icpId: args.icp });
+    return;
+  }
+  if (isParquet(args.input)) throw new UsageError(`${args.input} is a Parquet file: the TypeScript scorer reads CSV; drop --engine ts to score it with DuckDB`);
   const name = args.input === '-' ? 'stdin' : args.input;
   const printer = createProblemPrinter(name);
   const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
@@ -226,7 +244,7 @@ try {
   if (args === 'help') console.log(HELP);
   else await run(args);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError) fail(error.message);
+  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof DuckDbInputError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(`cannot open a file: ${(error as Error).message}`);
   if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(`cannot write the result: ${(error as Error).message}`);

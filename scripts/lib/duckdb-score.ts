@@ -2,8 +2,10 @@
 // The accounts never pass through JavaScript: DuckDB reads the file, runs the generated SQL
 // (staging for text columns, then scoring) on every core, and writes the result file itself.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { PlaybookModel } from '../../src/lib/content/model.ts';
 import { ColumnIndex } from '../../src/lib/aliases.ts';
 import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
@@ -104,7 +106,7 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       if (/^VARCHAR$/i.test(column_type)) raw.set(attribute.id, { column: column_name, attribute });
     });
     if (columns.size === 0) {
-      throw new Error(`no column is named after an attribute: name columns by ${model.attributes.map((a) => a.id).join(', ')}`);
+      throw new DuckDbInputError(`${input}: no column is named after an attribute: name columns by ${model.attributes.map((a) => a.id).join(', ')}`);
     }
     const TYPES = { number: 'DOUBLE', choice: 'VARCHAR', choices: 'VARCHAR[]', boolean: 'BOOLEAN' } as const;
     const staged = [
@@ -150,4 +152,55 @@ async function csvDelimiter(connection: DuckDBConnection, input: string): Promis
   if (isParquet(input) || !existsSync(input)) return ',';
   const sniffed = (await connection.runAndReadAll(`SELECT Delimiter AS d FROM sniff_csv(${literal(input)})`)).getRowObjectsJson()[0] as { d: string } | undefined;
   return sniffed?.d ?? ',';
+}
+
+/**
+ * `npm run score` through DuckDB: what scripts/score.ts calls for a Parquet file or
+ * `--engine duckdb`. Progress and problems go to stderr; the summary line matches the TypeScript path's.
+ */
+export async function runDuckDbScore(options: { model: PlaybookModel; input: string; out?: string | undefined; icpId?: string | undefined }): Promise<void> {
+  const started = performance.now();
+  if (!existsSync(options.input)) throw new DuckDbInputError(`cannot read ${options.input}: there is no such file`);
+  const tty = process.stderr.isTTY === true;
+  let shown = false;
+  // Without --out, DuckDB writes a temporary file that is then copied to standard output as bytes:
+  // DuckDB opening /dev/stdout itself would truncate a redirected file.
+  const scratch = options.out ? undefined : mkdtempSync(join(tmpdir(), 'icp-score-'));
+  const temporary = scratch ? join(scratch, 'scored.csv') : '';
+  try {
+    const result = await scoreWithDuckDb({
+      model: options.model,
+      input: options.input,
+      output: options.out ?? temporary,
+      icpId: options.icpId,
+      onProgress: (done) => {
+        shown = true;
+        const text = `Scoring with DuckDB… ${Math.round(done * 100)} %`;
+        if (tty) process.stderr.write(`\r${text}`);
+        else console.error(text);
+      },
+      onProblem: (message) => console.error(`${options.input}: ${message}`),
+    });
+    if (tty && shown) process.stderr.write('\r\x1b[K');
+    if (scratch) await pipeline(createReadStream(temporary), process.stdout, { end: false });
+    const { number } = getFormatters('en');
+    const { fit, unknown, out } = result.verdicts;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const against = options.icpId ?? `best fit of ${result.icpIds.join(', ')}`;
+    console.error(
+      `Scored ${number(result.rows)} account${result.rows === 1 ? '' : 's'} (${number(fit)} fit, ${number(unknown)} unknown, ${number(out)} out) against ${against} with DuckDB in ${seconds} s${options.out ? ` → ${options.out}` : ''}.`,
+    );
+  } catch (error) {
+    if (tty && shown) process.stderr.write('\r\x1b[K');
+    if (error instanceof DuckDbInputError) throw error;
+    // DuckDB's own message names the file and what it could not read: keep its first line.
+    throw new DuckDbInputError(`${options.input}: ${String((error as Error).message).split('\n')[0]}`);
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A file DuckDB cannot read or write, or no attribute column: one line for the user. */
+export class DuckDbInputError extends Error {
+  override name = 'DuckDbInputError';
 }

@@ -23,7 +23,7 @@ const en = {
   keyName: 'the key column',
   invalidContent: (count: number) => `content is invalid (${count} problem${count === 1 ? '' : 's'}): run npm run validate to see and fix ${count === 1 ? 'it' : 'them'}`,
   unreadable: (count: string, column: string, values: string) =>
-    `${count} cell${count === '1' ? '' : 's'} of ${column} could not be read and were scored as unknown (${values}): fix them and score again`,
+    `${count} cell${count === '1' ? '' : 's'} of ${column} could not be read and ${count === '1' ? 'was' : 'were'} scored as unknown (${values}): fix ${count === '1' ? 'it' : 'them'} and score again`,
 };
 
 type SqlMessages = typeof en;

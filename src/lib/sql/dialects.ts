@@ -35,6 +35,11 @@ export interface Dialect {
    * evaluated once: DuckDB's simple CASE repeats its operand per WHEN, so it looks up a list.
    */
   lookup(key: Sql, pairs: readonly (readonly [Sql, Sql])[]): Sql;
+  /**
+   * How a CTE is introduced. PostgreSQL inlines a CTE read once and substitutes its expressions
+   * into every reference, which multiplies the work of each layer: there each layer is MATERIALIZED.
+   */
+  cteAs: string;
   /** Replaces every match of a regular expression. */
   replaceAll(expr: Sql, pattern: string, replacement: string): Sql;
   /** Removes the given characters from both ends of the text. */
@@ -115,6 +120,7 @@ const quoteText = duckText;
 
 const duckdb: Dialect = {
   name: 'duckdb',
+  cteAs: 'AS',
   ident: quoteIdent,
   text: quoteText,
   numberType: 'DOUBLE',
@@ -147,6 +153,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
+  cteAs: 'AS MATERIALIZED',
   ident: quoteIdent,
   text: postgresText,
   numberType: 'double precision',
@@ -180,6 +187,7 @@ const postgres: Dialect = {
 
 const snowflake: Dialect = {
   name: 'snowflake',
+  cteAs: 'AS',
   ident: quoteIdent,
   text: escapeText,
   numberType: 'DOUBLE',
@@ -214,6 +222,7 @@ const snowflake: Dialect = {
 
 const bigquery: Dialect = {
   name: 'bigquery',
+  cteAs: 'AS',
   ident: (name) => `\`${name.replaceAll('`', '\\`')}\``,
   text: escapeText,
   numberType: 'FLOAT64',

@@ -274,12 +274,12 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   const layer = (columns: Sql[]) => `SELECT *${columns.length > 0 ? `,\n    ${columns.join(',\n    ')}` : ''}`;
   return [
     `WITH folded AS (\n  SELECT\n    ${folded.join(',\n    ')}\n  FROM ${from}\n),`,
-    `typed AS (\n  SELECT\n    ${typed.join(',\n    ')}\n  FROM folded\n),`,
-    `rules AS (\n  ${layer(rules)}\n  FROM typed\n),`,
-    `points AS (\n  ${layer(points)}\n  FROM rules\n),`,
-    `totals AS (\n  ${layer(totals)}\n  FROM points\n),`,
-    `scores AS (\n  ${layer(scores)}\n  FROM totals\n),`,
-    `ranked AS (\n  ${layer([`${winner} AS ${q('__best')}`])}\n  FROM scores\n)`,
+    `typed ${dialect.cteAs} (\n  SELECT\n    ${typed.join(',\n    ')}\n  FROM folded\n),`,
+    `rules ${dialect.cteAs} (\n  ${layer(rules)}\n  FROM typed\n),`,
+    `points ${dialect.cteAs} (\n  ${layer(points)}\n  FROM rules\n),`,
+    `totals ${dialect.cteAs} (\n  ${layer(totals)}\n  FROM points\n),`,
+    `scores ${dialect.cteAs} (\n  ${layer(scores)}\n  FROM totals\n),`,
+    `ranked ${dialect.cteAs} (\n  ${layer([`${winner} AS ${q('__best')}`])}\n  FROM scores\n)`,
     `SELECT\n  ${select.join(',\n  ')}\nFROM ranked`,
   ].join('\n');
 }

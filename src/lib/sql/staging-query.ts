@@ -44,11 +44,10 @@ function stageNumber(dialect: Dialect, attribute: PlanAttribute, text: Sql, scal
       WHEN ${dialect.fullMatch(spaced, GROUPED_COMMA)} THEN ${n(`replace(${spaced}, ',', '')`)}
       WHEN ${dialect.fullMatch(spaced, GROUPED_DOT)} THEN ${n(`replace(replace(${spaced}, '.', ''), ',', '.')`)}
     END${scale === 1 ? '' : ` * ${scale}`}`;
-  const bounds = [attribute.min !== undefined ? `v >= ${attribute.min}` : '', attribute.max !== undefined ? `v <= ${attribute.max}` : ''].filter(Boolean);
+  const bounds = [attribute.min !== undefined ? `(${parsed}) >= ${attribute.min}` : '', attribute.max !== undefined ? `(${parsed}) <= ${attribute.max}` : ''].filter(Boolean);
   if (bounds.length === 0) return parsed;
   // Out of bounds is unreadable, as in the CSV reader.
-  const check = bounds.map((b) => b.replace('v', `(${parsed})`)).join(' AND ');
-  return `CASE WHEN ${check} THEN ${parsed} END`;
+  return `CASE WHEN ${bounds.join(' AND ')} THEN ${parsed} END`;
 }
 
 function stageBoolean(dialect: Dialect, text: Sql): Sql {
