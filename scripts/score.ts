@@ -9,23 +9,36 @@ import { loadPlaybookFromDisk } from '../src/content-fs.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
+import { CsvDecoder, DecodeError } from '../src/lib/csv/decode.ts';
+import { NpmBannerError, stdoutWithoutNpmBanner } from './lib/npm-banner.ts';
 import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
+import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
+import type { Locale } from '../src/schemas/playbook.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { DuckDbInputError, isParquet, runDuckDbScore } from './lib/duckdb-score.ts';
 
-const USAGE = 'Usage: npm run score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--engine ts|duckdb]';
+const USAGE = 'Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]';
 const HELP = `${USAGE}
 
 Scores each account (one row per account) against the playbook's ICPs and writes the same CSV
-with the columns icp, verdict, score, best, tier and reasons added. Columns are named by
-attribute id or label (see content/attributes.yaml); other columns are kept as they are.
+with the columns icp, verdict, score, best, tier, provisional_tier and reasons added (see
+docs/scoring.md). Columns are named by attribute id, label or alias (see
+content/attributes.yaml); other columns are kept as they are. Files in UTF-8, UTF-16 (with a
+BOM) or Windows-1252 are read; the result is UTF-8.
 
   --icp <id>     score against this ICP only (whatever its status);
                  default: the best fit among the active ICPs
-  --out <file>   write the result to this file (.parquet writes Parquet with --engine duckdb);
+  --out <file>   write the result to this file (.parquet writes Parquet with DuckDB);
                  default: standard output
   --engine <e>   ts (default for CSV) or duckdb (default for .parquet): score through the
                  generated DuckDB SQL on every core (see docs/sql.md)
+  --only-keys    write only the columns that are not attributes (record id,
+                 name, phone…) before the results: a CRM update then changes
+                 nothing but the results
+  --keys <a,b>   write only these columns (comma-separated header names)
+                 before the results
+  --verbose      list every cell that could not be read (by default, values
+                 not recognised are summarised by column, with counts)
   -              read the CSV from standard input
   --help         show this help`;
 
@@ -39,6 +52,9 @@ class UsageError extends Error {}
 
 interface Args {
   input: string;
+  verbose: boolean;
+  /** Input columns to write: all, the non-attribute ones (`keys`), or the named ones. */
+  keep: 'all' | 'keys' | string[];
   icp?: string | undefined;
   out?: string | undefined;
   engine?: 'ts' | 'duckdb' | undefined;
@@ -49,6 +65,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   let icp: string | undefined;
   let out: string | undefined;
   let engine: Args['engine'];
+  let verbose = false;
+  let keep: Args['keep'] = 'all';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -60,17 +78,26 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--icp') icp = value();
     else if (flag === '--out' || flag === '-o') out = value();
+    else if (flag === '--verbose' || flag === '-v') verbose = true;
     else if (flag === '--engine') {
       const chosen = value();
       if (chosen !== 'ts' && chosen !== 'duckdb') throw new UsageError(`unknown engine "${chosen}": use --engine ts or --engine duckdb`);
       engine = chosen;
     }
+    else if (flag === '--only-keys') keep = 'keys';
+    else if (flag === '--keys') {
+      keep = value()
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
+      if (keep.length === 0) throw new UsageError(`--keys needs column names, e.g. --keys "Record ID,Company name". ${USAGE}`);
+    }
     else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
-    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --engine ts|duckdb or --help`);
+    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose, --engine ts|duckdb or --help`);
   }
   if (positional.length === 0) throw new UsageError(`no CSV file given. ${USAGE}`);
   if (positional.length > 1) throw new UsageError(`one CSV file at a time, got ${positional.length} (${positional.join(', ')}). ${USAGE}`);
-  return { input: positional[0]!, icp, out, engine };
+  return { input: positional[0]!, icp, out, verbose, keep, engine };
 }
 
 /** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
@@ -118,30 +145,39 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
 }
 
 function openInput(path: string): Readable {
-  if (path === '-') {
-    process.stdin.setEncoding('utf8');
-    return process.stdin;
-  }
+  // Bytes, not text: CsvDecoder decides the encoding (UTF-8, UTF-16 with a BOM, Windows-1252).
+  if (path === '-') return process.stdin;
   const full = userPath(path);
   if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
   if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
-  return createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  return createReadStream(full, { highWaterMark: 1 << 16 });
 }
 
 async function write(out: Writable, bytes: Uint8Array): Promise<void> {
   if (bytes.length > 0 && !out.write(bytes)) await once(out, 'drain');
 }
 
-function createProblemPrinter(name: string) {
+/**
+ * Cell problems: header and row-shape problems one per line as they come; unreadable values
+ * grouped by column and distinct value at the end (each cell too with --verbose).
+ */
+function createProblemPrinter(name: string, verbose: boolean) {
   let listed = 0;
   return {
     print(problem: CellProblem) {
-      if (listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
+      if (problem.attribute !== undefined && !verbose) return;
+      if (verbose || listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
+      else if (listed === MAX_LISTED_PROBLEMS + 1) console.error(`... more problems with rows (not listed)`);
     },
-    finish(total: number) {
-      if (total > MAX_LISTED_PROBLEMS) console.error(`... and ${total - MAX_LISTED_PROBLEMS} more`);
+    finish(total: number, unreadable: UnreadableSummary, locale: Locale) {
+      const columns = unreadable.columns();
+      if (columns.length > 0) {
+        console.error(`Values not recognised, by column (most frequent first${verbose ? '' : '; --verbose lists every cell'}):`);
+        for (const line of formatUnreadableSummary(columns, locale)) console.error(`  ${line}`);
+        console.error("  To read a value of a choice column, add it to an option's aliases in content/attributes.yaml (see docs/scoring.md); fix the others in the file.");
+      }
       if (total > 0) {
-        console.error(`${total} cell${total === 1 ? '' : 's'} could not be read: ${total === 1 ? 'that value was' : 'those values were'} scored as unknown. Fix the cells and score again.`);
+        console.error(`${total} cell${total === 1 ? '' : 's'} could not be read: ${total === 1 ? 'that value was' : 'those values were'} scored as unknown.`);
       }
     },
   };
@@ -178,41 +214,57 @@ async function run(args: Args): Promise<void> {
   // Parquet, and CSV with --engine duckdb, are scored by DuckDB (scripts/lib/duckdb-score.ts).
   if (args.engine === 'duckdb' || (args.engine === undefined && isParquet(args.input))) {
     if (args.input === '-') throw new UsageError('--engine duckdb reads a file, not standard input: give the file name');
+    if (args.keep !== 'all') throw new UsageError('--only-keys and --keys are not available with --engine duckdb: score with the TypeScript engine (drop --engine duckdb), or select columns from the result');
     await runDuckDbScore({ model, input: userPath(args.input), out: args.out && userPath(args.out), icpId: args.icp });
     return;
   }
   if (isParquet(args.input)) throw new UsageError(`${args.input} is a Parquet file: the TypeScript scorer reads CSV; drop --engine ts to score it with DuckDB`);
   const name = args.input === '-' ? 'stdin' : args.input;
-  const printer = createProblemPrinter(name);
-  const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print });
+  const printer = createProblemPrinter(name, args.verbose);
+  const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print, keep: args.keep });
   const input = openInput(args.input);
+  const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;
-  const output: Writable = file?.stream ?? process.stdout;
+  const redirected = file ? undefined : stdoutWithoutNpmBanner('score');
+  // Ctrl-C or a kill mid-run: remove the partial file; an earlier result at --out stays as it was.
+  const interrupted = (signal: NodeJS.Signals) => {
+    file?.discard();
+    console.error(`Interrupted (${signal}): nothing written${args.out ? `; ${args.out} is unchanged` : ''}.`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (file) {
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+  }
+  const output: Writable = file?.stream ?? redirected ?? process.stdout;
   const progress = createProgress();
   try {
     for await (const chunk of input) {
-      await write(output, scorer.pushBytes(chunk as string));
+      await write(output, scorer.pushBytes(decoder.push(chunk as Uint8Array)));
       const failure = file?.failed();
       if (failure) throw failure;
       progress.update(scorer.rows);
     }
+    const last = decoder.end();
+    if (last) await write(output, scorer.pushBytes(last));
     await write(output, scorer.endBytes());
     const failure = file?.failed();
     if (failure) throw failure;
   } catch (error) {
     progress.clear();
     file?.discard();
-    if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${name}: ${error.message}`);
+    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError) throw new UsageError(`${name}: ${error.message}`);
     throw error;
   }
-  if (file) {
+  if (file || redirected) {
     output.end();
     await once(output, 'finish');
-    file.commit();
+    file?.commit();
   }
   progress.clear();
-  printer.finish(scorer.problems);
+  if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
+  printer.finish(scorer.problems, scorer.unreadable, model.settings.locale);
   const { number } = getFormatters('en');
   const { fit, unknown, out } = scorer.verdicts;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -244,7 +296,7 @@ try {
   if (args === 'help') console.log(HELP);
   else await run(args);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof DuckDbInputError) fail(error.message);
+  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError || error instanceof DuckDbInputError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(`cannot open a file: ${(error as Error).message}`);
   if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(`cannot write the result: ${(error as Error).message}`);

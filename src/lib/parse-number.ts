@@ -33,12 +33,57 @@ export const AMBIGUOUS_NUMBER = /^[+-]?\d{1,3}[.,]\d{3}$/;
 export function parseNumberCell(text: string): number | undefined {
   if (isDigits(text)) return Number(text);
   let s = text.trim();
-  if (INTEGER.test(s)) return Number(s);
+  if (INTEGER.test(s)) return exact(Number(s));
   if (AMBIGUOUS_NUMBER.test(s)) return undefined;
-  if (DECIMAL.test(s)) return Number(s.replace(',', '.'));
+  if (DECIMAL.test(s)) return exact(Number(s.replace(',', '.')));
   s = s.replace(SPACES, ' ');
-  if (GROUPED_SPACE.test(s)) return Number(s.replaceAll(' ', '').replace(',', '.'));
-  if (GROUPED_COMMA.test(s)) return Number(s.replaceAll(',', ''));
-  if (GROUPED_DOT.test(s)) return Number(s.replaceAll('.', '').replace(',', '.'));
+  if (GROUPED_SPACE.test(s)) return exact(Number(s.replaceAll(' ', '').replace(',', '.')));
+  if (GROUPED_COMMA.test(s)) return exact(Number(s.replaceAll(',', '')));
+  if (GROUPED_DOT.test(s)) return exact(Number(s.replaceAll('.', '').replace(',', '.')));
   return undefined;
+}
+
+/**
+ * Numbers beyond what JavaScript holds exactly (2^53, about 16 digits) are refused rather than
+ * rounded, and 400 digits never become Infinity: see {@link isTooLong} for the message.
+ */
+function exact(value: number): number | undefined {
+  return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : undefined;
+}
+
+/** Whether a cell is a number with more digits than can be read exactly (16 or more before the decimal mark). */
+export function isTooLong(text: string): boolean {
+  return /^[+-]?\d[\d\s\u00a0\u202f'’.,]*$/.test(text.trim()) && /\d{16}/.test(text.replace(/[\s\u00a0\u202f'’.,]/g, '').replace(/^[+-]?0+/, ''));
+}
+
+// `51-200`, `1,001 – 5,000`, `10001+`: unsigned bounds around a hyphen, en dash or em dash.
+const RANGE = /^(\d[\d\s\u00a0\u202f'’.,]*?)\s*[-\u2013\u2014]\s*(\d[\d\s\u00a0\u202f'’.,]*)$/;
+const OPEN_RANGE = /^(\d[\d\s\u00a0\u202f'’.,]*?)\s*\+$/;
+// In a band, `1,001` is a thousand and one: bands are counts, never three-decimal numbers.
+const THOUSANDS = /^\d{1,3}[.,]\d{3}$/;
+
+function rangeBound(text: string): number | undefined {
+  return THOUSANDS.test(text) ? Number(text.replace(/[.,]/, '')) : parseNumberCell(text);
+}
+
+/**
+ * Reads a band as CRMs and LinkedIn export headcounts: `51-200`, `1,001-5,000`, `10001+` (also
+ * with an en dash, and spaces). Returns inclusive bounds (`max` Infinity for `10001+`), or
+ * `undefined` if the text is not a band or its bounds are in the wrong order. In a band, one
+ * group of three digits after `,` or `.` is a thousands group: `1,001` is 1001.
+ * @example parseNumberRange('1,001-5,000') // { min: 1001, max: 5000 }
+ */
+export function parseNumberRange(text: string): { min: number; max: number } | undefined {
+  const s = text.trim();
+  const open = OPEN_RANGE.exec(s);
+  if (open) {
+    const min = rangeBound(open[1]!);
+    return min === undefined ? undefined : { min, max: Infinity };
+  }
+  const match = RANGE.exec(s);
+  if (!match) return undefined;
+  const min = rangeBound(match[1]!);
+  const max = rangeBound(match[2]!);
+  if (min === undefined || max === undefined || min > max) return undefined;
+  return { min, max };
 }

@@ -28,10 +28,10 @@ describe('npm run score', () => {
     const { status, stdout, stderr } = score([`${fixtures}/comma.csv`]);
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,reasons
-      Acme,240,fr,hubspot,yes,12,core,fit,100,100,Tier 1,
-      Bolt,600,,salesforce,,,core,unknown,30,80,Tier 3,Unknown: France or DACH (no value)
-      Cargo,20,us,,no,,core,out,0,55,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
+      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,provisional_tier,reasons
+      Acme,240,fr,hubspot,yes,12,core,fit,100,100,Tier 1,,
+      Bolt,600,,salesforce,,,core,unknown,30,80,,Tier 3,Unknown: France or DACH (no value)
+      Cargo,20,us,,no,,core,out,0,55,,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
       "
     `);
     expect(stderr).toMatchInlineSnapshot(`
@@ -45,36 +45,36 @@ describe('npm run score', () => {
     expect(status).toBe(0);
     expect(stdout.startsWith('\uFEFF')).toBe(true);
     expect(stdout.slice(1)).toMatchInlineSnapshot(`
-      "Société;Employees;Region;Tools in use;Hiring RevOps;Annual revenue;icp;verdict;score;best;tier;reasons
-      Atelier;1 200;France;"HubSpot;Salesforce";oui;12,5;core;out;80;80;;Fails: 50 to 1,000 employees (seen 1,200 people)
-      Brioche;150;dach;hubspot;NON;9,5;core;fit;40;40;Tier 2;
+      "Société;Employees;Region;Tools in use;Hiring RevOps;Annual revenue;icp;verdict;score;best;tier;provisional_tier;reasons
+      Atelier;1 200;France;"HubSpot;Salesforce";oui;12,5;core;out;80;80;;;Fails: 50 to 1,000 employees (seen 1,200 people)
+      Brioche;150;dach;hubspot;NON;9,5;core;fit;40;40;Tier 2;;
       "
     `);
   });
 
   it('reads a tab-separated file', () => {
     expect(score([`${fixtures}/tab.csv`]).stdout).toMatchInlineSnapshot(`
-      "company	employees	region	revenue	icp	verdict	score	best	tier	reasons
-      Acme	300	dach	10.5	core	fit	45	100	Tier 2	
+      "company	employees	region	revenue	icp	verdict	score	best	tier	provisional_tier	reasons
+      Acme	300	dach	10.5	core	fit	45	100	Tier 2		
       "
     `);
   });
 
   it('keeps quoted cells, embedded line breaks and doubled quotes intact', () => {
     expect(score([`${fixtures}/quotes.csv`]).stdout).toMatchInlineSnapshot(`
-      "company,notes,employees,region,icp,verdict,score,best,tier,reasons
+      "company,notes,employees,region,icp,verdict,score,best,tier,provisional_tier,reasons
       "Dyn, Inc","says ""hi""
-      and more",300,fr,core,fit,20,100,Tier 3,
-      Echo,,80,dach,core,fit,0,80,Tier 3,
+      and more",300,fr,core,fit,20,100,Tier 3,,
+      Echo,,80,dach,core,fit,0,80,Tier 3,,
       "
     `);
   });
 
   it('neutralises cells a spreadsheet would run as formulas, keeping negative numbers', () => {
     expect(score([`${fixtures}/formulas.csv`]).stdout).toMatchInlineSnapshot(`
-      "company,employees,region,notes,icp,verdict,score,best,tier,reasons
-      "'=HYPERLINK(""http://evil.example"")",300,fr,'@SUM(A1),core,fit,20,100,Tier 3,
-      '+cmd,80,dach,-3,core,fit,0,80,Tier 3,
+      "company,employees,region,notes,icp,verdict,score,best,tier,provisional_tier,reasons
+      "'=HYPERLINK(""http://evil.example"")",300,fr,'@SUM(A1),core,fit,20,100,Tier 3,,
+      '+cmd,80,dach,-3,core,fit,0,80,Tier 3,,
       "
     `);
   });
@@ -84,37 +84,38 @@ describe('npm run score', () => {
     expect(status).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(4);
     expect(stderr).toMatchInlineSnapshot(`
-      "test/fixtures/csv/bad-cells.csv:2:2  employees  "lots" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)
-      test/fixtures/csv/bad-cells.csv:3:3  region  "Frnace" is not an option of Region (did you mean "France"?): write an option id or label: fr, dach, us
-      test/fixtures/csv/bad-cells.csv:3:4  stack  "zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x
-      test/fixtures/csv/bad-cells.csv:3:5  hiring_revops  "maybe" is not yes or no: write true/false, yes/no, oui/non or 1/0
-      test/fixtures/csv/bad-cells.csv:4:2  employees  -5 is below 0, the lowest value for Employees: check the cell
-      5 cells could not be read: those values were scored as unknown. Fix the cells and score again.
+      "Values not recognised, by column (most frequent first; --verbose lists every cell):
+        employees: lots × 1, -5 × 1
+        region: Frnace × 1
+        stack: zoho × 1
+        hiring_revops: maybe × 1
+        To read a value of a choice column, add it to an option's aliases in content/attributes.yaml (see docs/scoring.md); fix the others in the file.
+      5 cells could not be read: those values were scored as unknown.
       Scored 3 accounts (0 fit, 3 unknown, 0 out) against best fit of core in 0.0 s.
       "
     `);
   });
 
-  it('lists at most 50 cell problems, then counts the rest', () => {
+  it('summarises unreadable values by column and distinct value, and lists every cell only with --verbose', () => {
     const file = join(work, 'many-bad.csv');
-    writeFileSync(file, `employees\n${'x\n'.repeat(60)}`);
+    writeFileSync(file, `employees,region\n${'x,Mars\n'.repeat(40)}${'y,Venus\n'.repeat(20)}`);
     const { stderr } = score([file]);
-    const lines = stderr.trim().split('\n');
-    expect(lines).toHaveLength(53);
-    expect(lines[0]).toBe(`${file}:2:1  employees  "x" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)`);
-    expect(lines.slice(-3)).toMatchInlineSnapshot(`
-      [
-        "... and 10 more",
-        "60 cells could not be read: those values were scored as unknown. Fix the cells and score again.",
-        "Scored 60 accounts (0 fit, 60 unknown, 0 out) against best fit of core in 0.0 s.",
-      ]
-    `);
+    expect(stderr.split('\n').slice(0, 4)).toEqual([
+      'Values not recognised, by column (most frequent first; --verbose lists every cell):',
+      '  employees: x × 40, y × 20',
+      '  region: Mars × 40, Venus × 20',
+      "  To read a value of a choice column, add it to an option's aliases in content/attributes.yaml (see docs/scoring.md); fix the others in the file.",
+    ]);
+    expect(stderr).toContain('120 cells could not be read: those values were scored as unknown.');
+    const verbose = score([file, '--verbose']).stderr.trim().split('\n');
+    expect(verbose[0]).toBe(`${file}:2:1  employees  "x" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+`);
+    expect(verbose.filter((line) => line.startsWith(file))).toHaveLength(120);
   });
 
   it('scores against one ICP of any status with --icp', () => {
     const { status, stdout, stderr } = score([`${fixtures}/comma.csv`, '--icp', 'legacy']);
     expect(status).toBe(0);
-    expect(stdout.split('\n')[3]).toBe('Cargo,20,us,,no,,legacy,fit,0,100,Silver,');
+    expect(stdout.split('\n')[3]).toBe('Cargo,20,us,,no,,legacy,fit,0,100,Silver,,');
     expect(stderr).toContain('against legacy in');
   });
 
@@ -123,7 +124,7 @@ describe('npm run score', () => {
     const { status, stdout, stderr } = score(['-', `--out=${out}`], { input: 'employees,region\n300,fr\n' });
     expect(status).toBe(0);
     expect(stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe('employees,region,icp,verdict,score,best,tier,reasons\n300,fr,core,fit,20,100,Tier 3,\n');
+    expect(readFileSync(out, 'utf8')).toBe('employees,region,icp,verdict,score,best,tier,provisional_tier,reasons\n300,fr,core,fit,20,100,Tier 3,,\n');
     expect(stderr).toContain(`→ ${out}.`);
   });
 
@@ -133,8 +134,8 @@ describe('npm run score', () => {
     writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
     const { stdout } = score(['-'], { input: 'employees;region\n20;fr\n', content: french });
     expect(stdout).toMatchInlineSnapshot(`
-      "employees;region;icp;verdict;score;best;tier;reasons
-      20;fr;core;out;0;80;;Échoue : 50 to 1,000 employees (vu : 20 people)
+      "employees;region;icp;verdict;score;best;tier;provisional_tier;reasons
+      20;fr;core;out;0;80;;;Échoue : 50 to 1,000 employees (vu : 20 people)
       "
     `);
   });
@@ -143,7 +144,7 @@ describe('npm run score', () => {
     ['an unknown ICP', [`${fixtures}/comma.csv`, '--icp', 'cor'], 'unknown ICP "cor" (did you mean "core"?): the ICPs are core, legacy'],
     ['a missing file', ['missing.csv'], 'cannot read missing.csv: there is no such file'],
     ['a folder', [fixtures], `cannot read ${fixtures}: it is a folder, give a CSV file`],
-    ['an unknown option', ['--icps', 'core', 'a.csv'], 'unknown option "--icps": use --icp <id>, --out <file> or --help'],
+    ['an unknown option', ['--icps', 'core', 'a.csv'], 'unknown option "--icps": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose or --help'],
     ['no file', [], 'no CSV file given. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
     ['two files', ['a.csv', 'b.csv'], 'one CSV file at a time, got 2 (a.csv, b.csv). Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],
     ['a flag without its value', [`${fixtures}/comma.csv`, '--icp'], '--icp needs a value. Usage: npm run score -- <accounts.csv | -> [--icp <id>] [--out <file>]'],

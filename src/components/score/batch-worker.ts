@@ -101,7 +101,9 @@ async function score(file: Blob, model: BatchModel, limit: number): Promise<void
         nameHeader = nameIndex === -1 ? undefined : header[nameIndex];
         continue;
       }
-      const [icp = '', verdict = 'out', scoreText = '0', bestText = '0', tier = '', reasons = ''] = cells.slice(width);
+      const [icp = '', verdict = 'out', scoreText = '0', bestText = '0', fitTier = '', provisionalTier = '', reasons = ''] = cells.slice(width);
+      // The table shows the tier of fit accounts and the provisional tier of unknown ones, as before the split.
+      const tier = fitTier || provisionalTier;
       const v = VERDICTS.indexOf(verdict as Verdict);
       counts[verdict as Verdict]++;
       // The download keeps the neutralising quote; the table shows the name as written.

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { decodeCsvBytes } from '../csv/decode.ts';
 import type { Problem } from './problem.ts';
 
 /** Files above this size are refused before parsing: content files are small, and a huge one is a mistake or an attack. */
@@ -34,7 +35,7 @@ function problemAt(file: string, line: number, column: number, message: string, 
   return { file, line, column, field, message };
 }
 
-/** Decodes UTF-8 (a BOM is fine), refusing other encodings and oversized files. */
+/** Decodes UTF-8 (a BOM is fine), refusing other encodings and oversized files; CSVs as `npm run score` reads them (see csv/decode.ts). */
 export function decodeText(file: RawFile): { text?: string; problem?: Problem } {
   const csv = file.path.endsWith('.csv');
   const limit = csv ? MAX_CSV_BYTES : MAX_FILE_BYTES;
@@ -42,6 +43,15 @@ export function decodeText(file: RawFile): { text?: string; problem?: Problem } 
     const mb = (file.bytes.byteLength / 1024 / 1024).toFixed(1);
     const what = csv ? `the ${limit / 1024 / 1024} MB limit for known-accounts files: keep a sample of accounts` : '1 MB limit for content files: split it or remove what does not belong';
     return { problem: problemAt(file.path, 1, 1, `file is ${mb} MB, over the ${what}`) };
+  }
+  if (csv) {
+    // Known accounts are CRM exports: read them like `npm run score` does (Windows-1252 too).
+    try {
+      const { text } = decodeCsvBytes(file.bytes, 'en');
+      return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    } catch (error) {
+      return { problem: problemAt(file.path, 1, 1, (error as Error).message) };
+    }
   }
   try {
     const text = decoder.decode(file.bytes);

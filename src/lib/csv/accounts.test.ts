@@ -63,16 +63,16 @@ describe.each([
 
 describe('cells that cannot be read', () => {
   it.each([
-    ['employees', 'lots', '"lots" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)'],
+    ['employees', 'lots', '"lots" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+'],
     ['employees', '-5', '-5 is below 0, the lowest value for Employees: check the cell'],
     ['employees', '1,200', '"1,200" could be a thousand-odd or a decimal: write 1200 or 1.2'],
     ['region', 'Frnace', '"Frnace" is not an option of Region (did you mean "France"?): write an option id or label: fr, dach, us'],
-    ['stack', 'hubspot|zoho', '"zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x'],
+    ['stack', 'hubspot|zoho', '"zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x', 'zoho'],
     ['hiring_revops', 'maybe', '"maybe" is not yes or no: write true/false, yes/no, oui/non or 1/0'],
-  ])('report %s = %j with its row, column and header, and leave it unknown', (header, cell, message) => {
+  ])('report %s = %j with its row, column and header, and leave it unknown', (header, cell, message, unrecognised = cell) => {
     const { account, problems } = read(['company', header], ['Acme', cell]);
     expect(account).toEqual({});
-    expect(problems).toEqual([{ row: 2, column: 2, header, value: cell, message }]);
+    expect(problems).toEqual([{ row: 2, column: 2, header, value: cell, message, attribute: header, unrecognised }]);
   });
 
   it('are worded in French for a French playbook', () => {
@@ -80,7 +80,7 @@ describe('cells that cannot be read', () => {
     const problems: CellProblem[] = [];
     reader.read(['beaucoup'], 3, problems);
     expect(problems[0]!.message).toMatchInlineSnapshot(
-      `"« beaucoup » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5)"`,
+      `"« beaucoup » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5), ou une tranche comme 51-200 ou 10001+"`,
     );
   });
 });
@@ -133,4 +133,32 @@ describe('reading columns and values through aliases', () => {
     expect(reader.scales).toEqual([0.000001, 1]);
     expect(problems).toEqual([]);
   });
+});
+
+describe('reading a number band', () => {
+  it.each([
+    ['51-200', { min: 51, max: 200 }],
+    ['10,001+', { min: 10001, max: Infinity }],
+  ])('reads %j as an interval', (cell, expected) => {
+    const { account, problems } = read(['employees'], [cell]);
+    expect(account).toEqual({ employees: expected });
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a band below the attribute’s min, and scales a band read through a scaled alias', () => {
+    expect(read(['employees'], ['-5-10']).problems).toHaveLength(1);
+    const scaled = AttributesSchema.parse([{ id: 'revenue', label: 'Revenue', type: 'number', min: 0, aliases: [{ column: 'Revenue (EUR)', scale: 0.000001 }] }]);
+    const reader = new AccountReader(['Revenue (EUR)'], scaled, 'en');
+    expect(reader.read(['1000000-5000000'], 2, [])).toEqual({ revenue: { min: 1, max: 5 } });
+  });
+});
+
+describe('numbers too long to hold exactly', () => {
+  it.each(['9'.repeat(400), '12345678901234567', '1,234,567,890,123,456,789'])('reports %s, never scores it as Infinity', (cell) => {
+    const { account, problems } = read(['employees'], [cell]);
+    expect(account).toEqual({});
+    expect(problems[0]!.message).toMatch(/^".*" has \d+ digits, more than a number can hold exactly \(15\): check the cell/);
+  });
+
+  it('still reads 15 digits', () => expect(read(['employees'], ['123456789012345']).account).toEqual({ employees: 123456789012345 }));
 });

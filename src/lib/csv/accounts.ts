@@ -1,11 +1,11 @@
-import { parseNumberCell, AMBIGUOUS_NUMBER } from '../parse-number.ts';
+import { isTooLong, parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { closest } from '../content/did-you-mean.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import type { Account, AttributeValue } from '../scoring/types.ts';
+import type { Account, AttributeValue, NumberRange } from '../scoring/types.ts';
 
 /** A CSV cell (or header cell) that cannot be read. The row is still scored, with that value unknown. */
 export interface CellProblem {
@@ -19,13 +19,20 @@ export interface CellProblem {
   value: string;
   /** What is wrong and what to write instead. */
   message: string;
+  /** Id of the attribute whose value could not be read; absent for header and row-shape problems. */
+  attribute?: string | undefined;
+  /** The text not recognised, trimmed: the cell, or for a `choices` cell the one part that is not an option. */
+  unrecognised?: string | undefined;
 }
 
 /** Why a cell could not be read (returned instead of a value; rare, so allocated only then). */
 class Unreadable {
   message: string;
-  constructor(message: string) {
+  /** The part of the cell not recognised, when it is not the whole cell (choices). */
+  part: string | undefined;
+  constructor(message: string, part?: string) {
     this.message = message;
+    this.part = part;
   }
 }
 
@@ -78,19 +85,41 @@ function unknownOption(column: ColumnReader, text: string, locale: Locale): Unre
   const trimmed = text.trim();
   // Two-letter codes are too short to guess from: "us" is not a typo of "fr".
   const suggestion = trimmed.length >= 4 ? closest(trimmed, [...ids, ...options.map((o) => o.label)]) : undefined;
-  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')));
+  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')), trimmed);
 }
 
-function readNumber(column: ColumnReader, text: string, locale: Locale): number | Unreadable | undefined {
+function outOfBounds(column: ColumnReader, value: number, locale: Locale): Unreadable {
+  const t = scoringMessages[locale].csv;
+  const { number } = getFormatters(locale);
+  const { label } = column.attribute;
+  return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));
+}
+
+/** A band such as `51-200` or `10001+`, scaled; an open band stops at the attribute's max. */
+function readRange(column: ColumnReader, text: string, locale: Locale): NumberRange | Unreadable | undefined {
+  const range = parseNumberRange(text);
+  if (!range) return undefined;
+  const min = range.min * column.scale;
+  const max = range.max === Infinity ? Math.max(min, column.max) : range.max * column.scale;
+  if (min < column.min || min > column.max) return outOfBounds(column, min, locale);
+  if (max > column.max) return outOfBounds(column, max, locale);
+  return { min, max };
+}
+
+function readNumber(column: ColumnReader, text: string, locale: Locale): AttributeValue | Unreadable | undefined {
   const read = parseNumberCell(text);
   const value = read === undefined || column.scale === 1 ? read : read * column.scale;
   if (value !== undefined && value >= column.min && value <= column.max) return value;
   if (text.trim() === '') return undefined;
   const t = scoringMessages[locale].csv;
-  if (value === undefined) return new Unreadable(AMBIGUOUS_NUMBER.test(text.trim()) ? t.ambiguousNumber(text.trim()) : t.notNumber(text.trim()));
-  const { number } = getFormatters(locale);
-  const { label } = column.attribute;
-  return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));
+  if (value === undefined) {
+    const range = readRange(column, text, locale);
+    if (range) return range;
+    const trimmed = text.trim();
+    if (isTooLong(trimmed)) return new Unreadable(t.tooManyDigits(trimmed.length > 24 ? `${trimmed.slice(0, 20)}…` : trimmed, trimmed.replace(/\D/g, '').length));
+    return new Unreadable(AMBIGUOUS_NUMBER.test(trimmed) ? t.ambiguousNumber(trimmed) : t.notNumber(trimmed));
+  }
+  return outOfBounds(column, value, locale);
 }
 
 function readChoices(column: ColumnReader, text: string, locale: Locale): string[] | Unreadable | undefined {
@@ -190,19 +219,27 @@ export class AccountReader {
 
   /**
    * Reads a row into values by attribute position (the order of the attribute list given to the
-   * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown.
+   * constructor: the engine's slots). Unreadable cells are added to `problems` and left unknown;
+   * with `rejected`, their text is also written there by slot (and every other slot cleared), so
+   * the reasons can say "value not recognised" rather than "no value".
    */
-  readValues(cells: readonly string[], row: number, problems: CellProblem[]): (AttributeValue | undefined)[] {
+  readValues(cells: readonly string[], row: number, problems: CellProblem[], rejected?: (string | undefined)[]): (AttributeValue | undefined)[] {
     // Filled with push so the array is packed (faster to read than a holey one).
     const values: (AttributeValue | undefined)[] = [];
     for (let i = 0; i < this.ids.length; i++) values.push(undefined);
+    if (rejected) {
+      rejected.length = this.ids.length;
+      rejected.fill(undefined);
+    }
     for (let i = 0; i < this.readers.length; i++) {
       const column = this.readers[i]!;
       const text = cells[column.index];
       if (text === undefined) continue;
       const value = readCell(column, text, this.locale);
       if (value instanceof Unreadable) {
-        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message });
+        const unrecognised = value.part ?? text.trim();
+        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message, attribute: column.attribute.id, unrecognised });
+        if (rejected) rejected[column.slot] = unrecognised;
       } else {
         values[column.slot] = value;
       }

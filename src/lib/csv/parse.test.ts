@@ -96,3 +96,26 @@ describe('CsvParser', () => {
     );
   });
 });
+
+describe('line ends', () => {
+  it('reads CR-only line ends (old Mac spreadsheets) as line ends, in any chunk size', () => {
+    const text = 'company,employees\rAcme,12\rBolt,"3\r4"\r';
+    for (const size of [1, 2, 5, 100]) {
+      const parser = new CsvParser();
+      const records = [];
+      for (let i = 0; i < text.length; i += size) records.push(...parser.push(text.slice(i, i + size)));
+      records.push(...parser.end());
+      expect(records.map((r) => r.cells)).toEqual([['company', 'employees'], ['Acme', '12'], ['Bolt', '3\n4']]);
+    }
+  });
+
+  it('keeps CRLF files as they are', () => {
+    expect(parseCsv('a,b\r\n1,2\r\n').records.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2']]);
+  });
+
+  it('never offers a record with a lone CR inside an unquoted cell for copying as is', () => {
+    const { records } = parseCsv('a,b\nx\r=1+1,2\nplain,3\n');
+    expect(records[1]).toEqual({ cells: ['x\r=1+1', '2'], line: 2 });
+    expect(records[2]!.raw).toBe('plain,3');
+  });
+});

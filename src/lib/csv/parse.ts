@@ -88,6 +88,12 @@ export class CsvParser {
   // delimiters is not rescanned for each cell.
   private nextDelimiter = -1;
   private nextNewline = -1;
+  private nextReturn = -1;
+  /**
+   * How lines end: `lf` (LF or CRLF), or `cr` for files with CR alone (old Mac spreadsheets),
+   * whose CRs are read as LFs. Undecided until the first line break arrives.
+   */
+  private lineEnds: 'lf' | 'cr' | undefined;
 
   constructor(options: { delimiter?: Delimiter } = {}) {
     this.delimiter = options.delimiter;
@@ -103,13 +109,29 @@ export class CsvParser {
         chunk = chunk.slice(1);
       }
     }
+    if (this.lineEnds === undefined) this.detectLineEnds(chunk);
+    if (this.lineEnds === 'cr') chunk = chunk.replaceAll('\r', '\n');
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     return this.drain(false);
+  }
+
+  private detectLineEnds(chunk: string): void {
+    // Only until the first line break: the text seen so far is the header line, short.
+    const text = this.buffer + chunk;
+    const lf = text.indexOf('\n');
+    const cr = text.indexOf('\r');
+    if (cr === -1 && lf === -1) return;
+    if (cr === -1 || (lf !== -1 && lf < cr)) this.lineEnds = 'lf';
+    // A CR last in the text may be the first half of a CRLF: wait for the next chunk.
+    else if (cr + 1 < text.length) this.lineEnds = text.charCodeAt(cr + 1) === LF ? 'lf' : 'cr';
+    // A CR followed by something other than LF: lines end with CR alone.
+    if (this.lineEnds === 'cr') this.buffer = this.buffer.replaceAll('\r', '\n');
   }
 
   /** Signals the end of the text; returns the last records. */
   end(): CsvRecord[] {
     if (this.ended) return [];
+    if (this.lineEnds === undefined && /\r(?!\n)/.test(this.buffer)) this.buffer = this.buffer.replaceAll('\r', '\n');
     const records = this.drain(true);
     this.ended = true;
     return records;
@@ -125,6 +147,7 @@ export class CsvParser {
     }
     this.nextDelimiter = -1;
     this.nextNewline = -1;
+    this.nextReturn = -1;
     let position = 0;
     while (position < text.length) {
       const next = this.parseRecord(text, position, final, records);
@@ -150,6 +173,15 @@ export class CsvParser {
       this.nextDelimiter = found === -1 ? text.length : found;
     }
     return this.nextDelimiter;
+  }
+
+  /** Next CR at or after `from` (cached like {@link findNewline}). */
+  private findReturn(text: string, from: number): number {
+    if (this.nextReturn < from && this.nextReturn !== text.length) {
+      const found = text.indexOf('\r', from);
+      this.nextReturn = found === -1 ? text.length : found;
+    }
+    return this.nextReturn;
   }
 
   private findNewline(text: string, from: number): number {
@@ -221,6 +253,9 @@ export class CsvParser {
         if (end === newline && tail > position && text.charCodeAt(tail - 1) === CR) tail--;
         cell = text.slice(position, tail);
         rawEnd = tail;
+        // A CR inside an unquoted cell is a line break to a spreadsheet: what follows it could be
+        // read as a new row starting with a formula. Such a record is re-written (quoted), never copied.
+        if (copyable && this.findReturn(text, position) < tail) copyable = false;
       }
       cells.push(cell);
       if (end < text.length && text.charCodeAt(end) === delimiter) {

@@ -31,11 +31,11 @@ const SAMPLE = [
 describe('CsvScorer', () => {
   it('keeps the input columns and adds icp, verdict, score, best, tier and reasons', () => {
     expect(score(SAMPLE).out).toMatchInlineSnapshot(`
-      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,reasons
-      Acme,240,fr,hubspot,yes,12,mid-market-saas,fit,100,100,Tier 1,
-      Bolt,600,,salesforce,,,mid-market-saas,unknown,30,80,Tier 3,Unknown: France or DACH (no value)
-      Cargo,20,us,,no,,mid-market-saas,out,0,55,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
-      "Dyn, Inc",300,dach,competitor-x|hubspot,true,50,mid-market-saas,fit,85,85,Tier 1,
+      "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,provisional_tier,reasons
+      Acme,240,fr,hubspot,yes,12,mid-market-saas,fit,100,100,Tier 1,,
+      Bolt,600,,salesforce,,,mid-market-saas,unknown,30,80,,Tier 3,Unknown: France or DACH (no value)
+      Cargo,20,us,,no,,mid-market-saas,out,0,55,,,"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"
+      "Dyn, Inc",300,dach,competitor-x|hubspot,true,50,mid-market-saas,fit,85,85,Tier 1,,
       "
     `);
   });
@@ -51,7 +51,9 @@ describe('CsvScorer', () => {
     accounts.forEach((account, i) => {
       const { best } = scoreBestFit(account, icps, attributes, 'en');
       const cells = records[i + 1]!.cells.slice(-OUTPUT_COLUMNS.length);
-      expect(cells.slice(0, 5)).toEqual([best!.icpId, best!.verdict, String(best!.score), String(best!.best), best!.tier?.label ?? '']);
+      // The engine's tier covers fit and unknown; the file splits it into tier (fit) and provisional_tier (unknown).
+      const tier = best!.tier?.label ?? '';
+      expect(cells.slice(0, 6)).toEqual([best!.icpId, best!.verdict, String(best!.score), String(best!.best), best!.verdict === 'fit' ? tier : '', best!.verdict === 'unknown' ? tier : '']);
     });
   });
 
@@ -63,8 +65,8 @@ describe('CsvScorer', () => {
   it('keeps the delimiter and the byte order mark of the input', () => {
     const { out } = score('\uFEFFcompany;employees;revenue\r\nAcme;1 200;12,5\r\n');
     expect(out).toMatchInlineSnapshot(`
-      "﻿company;employees;revenue;icp;verdict;score;best;tier;reasons
-      Acme;1 200;12,5;france-only;unknown;25;80;Tier 3;Unknown: France only (no value)
+      "﻿company;employees;revenue;icp;verdict;score;best;tier;provisional_tier;reasons
+      Acme;1 200;12,5;france-only;unknown;25;80;;Tier 3;Unknown: France only (no value)
       "
     `);
     expect(out.startsWith('\uFEFF')).toBe(true);
@@ -81,8 +83,8 @@ describe('CsvScorer', () => {
     const { out } = score('company,employees\n=HYPERLINK("http://x"),-3\n@evil,80\n', { icpId: 'mid-market-saas' });
     expect(out.split('\n').slice(1, 3)).toMatchInlineSnapshot(`
       [
-        ""'=HYPERLINK(""http://x"")",-3,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value); Unknown: France or DACH (no value)"",
-        "'@evil,80,mid-market-saas,unknown,0,80,Tier 3,Unknown: France or DACH (no value)",
+        ""'=HYPERLINK(""http://x"")",-3,mid-market-saas,unknown,0,100,,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: -3); Unknown: France or DACH (no value)"",
+        "'@evil,80,mid-market-saas,unknown,0,80,,Tier 3,Unknown: France or DACH (no value)",
       ]
     `);
   });
@@ -91,14 +93,14 @@ describe('CsvScorer', () => {
     const { out, problems, scorer } = score('company,employees,region\nAcme,many,fr\nBolt,"1,2,3",mars\n', { icpId: 'mid-market-saas' });
     expect(problems.map((p) => `${p.row}:${p.column}  ${p.header}  ${p.message}`)).toMatchInlineSnapshot(`
       [
-        "2:2  employees  "many" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)",
-        "3:2  employees  "1,2,3" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)",
+        "2:2  employees  "many" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+",
+        "3:2  employees  "1,2,3" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+",
         "3:3  region  "mars" is not an option of Region: write an option id or label: fr, dach, us",
       ]
     `);
     expect(scorer.rows).toBe(2);
     expect(scorer.problems).toBe(3);
-    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,Tier 3,"Unknown: 50 to 1,000 employees (no value)""`);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: many)""`);
   });
 
   it('pads short rows and cuts long ones, reporting the extra cells', () => {
@@ -114,7 +116,7 @@ describe('CsvScorer', () => {
 
   it('writes reasons in the playbook language', () => {
     const { out } = score('employees,region\n20,fr\n', { locale: 'fr', icpId: 'mid-market-saas' });
-    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"20,fr,mid-market-saas,out,0,80,,"Échoue : 50 to 1,000 employees (vu : 20 people)""`);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"20,fr,mid-market-saas,out,0,80,,,"Échoue : 50 to 1,000 employees (vu : 20 people)""`);
   });
 
   it.each([
@@ -146,9 +148,31 @@ describe('CsvScorer bytes', () => {
 });
 
 describe('CsvScorer encoding', () => {
-  it('says a UTF-16 file must be saved as CSV UTF-8', () => {
+  it('refuses text with NUL characters (bytes not decoded by CsvDecoder) as binary', () => {
     const utf16AsUtf8 = new TextDecoder('utf-8').decode(new Uint8Array([0xff, 0xfe, ...[...'company,employees\n'].flatMap((c) => [c.charCodeAt(0), 0])]));
     const scorer = new CsvScorer({ attributes, icps, locale: 'en', onProblem: () => {} });
-    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is UTF-16 text, not UTF-8: in your spreadsheet, save it as "CSV UTF-8" and try again'));
+    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again'));
+  });
+});
+
+describe('CsvScorer keep (re-import-safe output)', () => {
+  const input = 'Record ID,company,employees,Phone Number,region\n1,"Acme, ""Inc""",240,+33 1 10 30 99 64,fr\n2,=HYPERLINK("x"),12,-2+3,dach\n';
+  const run = (keep: 'keys' | string[]) => {
+    const scorer = new CsvScorer({ attributes, icps: [icp], locale: 'en', keep });
+    return scorer.push(input) + scorer.end();
+  };
+
+  it('writes only the non-attribute columns and the results, phone numbers unchanged, formulas neutralised', () => {
+    expect(run('keys')).toMatchInlineSnapshot(`
+      "Record ID,company,Phone Number,icp,verdict,score,best,tier,provisional_tier,reasons
+      1,"Acme, ""Inc""",+33 1 10 30 99 64,mid-market-saas,fit,20,100,Tier 3,,
+      2,"'=HYPERLINK(""x"")",'-2+3,mid-market-saas,out,0,80,,,"Fails: 50 to 1,000 employees (seen 12 people)"
+      "
+    `);
+  });
+
+  it('writes the named columns in the order given, and names a missing one', () => {
+    expect(run(['record id', 'REGION']).split('\n')[1]).toBe('1,fr,mid-market-saas,fit,20,100,Tier 3,,');
+    expect(() => run(['Nope'])).toThrow(new CsvInputError('there is no column "Nope" to keep: the columns are Record ID, company, employees, Phone Number, region'));
   });
 });

@@ -4,13 +4,18 @@ import { scoringMessages } from '../i18n/scoring.ts';
 import { compareEvaluations, evaluateValues, type AccountValues, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
 import { describeValue } from '../scoring/describe.ts';
 import { getCompiledIcp, type IcpInput } from '../scoring/score-account.ts';
-import type { Verdict } from '../scoring/types.ts';
+import { isNumberRange, type Verdict } from '../scoring/types.ts';
 import { AccountReader, type CellProblem } from './accounts.ts';
 import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
+import { UnreadableSummary } from './unreadable.ts';
 import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
 
-/** Columns added after the input columns, in this order. */
-export const OUTPUT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'reasons'] as const;
+/**
+ * Columns added after the input columns, in this order. `tier` is filled only for verdict `fit`,
+ * `provisional_tier` only for `unknown` (the tier it reaches if its unknown filters pass), so a
+ * CRM list filtered on `tier` holds qualified accounts only. See docs/scoring.md.
+ */
+export const OUTPUT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'provisional_tier', 'reasons'] as const;
 
 /** The input cannot be scored at all (empty file, no attribute column, no ICP): one message, for the user. */
 export class CsvInputError extends Error {
@@ -27,6 +32,26 @@ export interface ScoreCsvOptions {
   icpId?: string | undefined;
   /** Called for each unreadable cell (the row is still scored, with that value unknown). */
   onProblem?: ((problem: CellProblem) => void) | undefined;
+  /**
+   * Which input columns to write before the results. Default: all. `'keys'`: only the columns
+   * that are not attributes (record ids, names, phone numbers…), so a CRM update touches
+   * nothing else; or the names of the columns to keep (matched like headers, any case).
+   */
+  keep?: 'all' | 'keys' | readonly string[] | undefined;
+}
+
+/**
+ * The input columns to write, by index, for {@link ScoreCsvOptions.keep}; throws
+ * {@link CsvInputError} naming a column that is not in the header.
+ */
+export function keptColumns(reader: AccountReader, keep: ScoreCsvOptions['keep'], locale: Locale): number[] | undefined {
+  if (keep === undefined || keep === 'all') return undefined;
+  if (keep === 'keys') return reader.columns.flatMap((attribute, i) => (attribute ? [] : [i]));
+  return keep.map((name) => {
+    const index = reader.indexOf(name);
+    if (index === -1) throw new CsvInputError(scoringMessages[locale].csv.unknownKeyColumn(name, reader.header.join(', ')));
+    return index;
+  });
 }
 
 /** The ICPs a batch is scored against: the one asked for (any status), else every active ICP. */
@@ -78,6 +103,7 @@ export class ReasonsWriter {
   private readonly separatorNeedsQuotes: boolean;
   private readonly failed = new Map<CompiledIcp, Map<string, ReasonPart>[]>();
   private readonly unknown = new Map<CompiledIcp, ReasonPart[]>();
+  private readonly unrecognised = new Map<CompiledIcp, Map<string, ReasonPart>[]>();
 
   constructor(delimiter: Delimiter) {
     this.delimiter = delimiter;
@@ -100,7 +126,7 @@ export class ReasonsWriter {
     }
     const { filter, attribute, slot } = icp.filters[i]!;
     const value = values[slot] ?? undefined;
-    const key = Array.isArray(value) ? value.join('|') : String(value);
+    const key = Array.isArray(value) ? value.join('|') : isNumberRange(value) ? `${value.min}…${value.max}` : String(value);
     const cache = caches[i]!;
     let part = cache.get(key);
     if (part === undefined) {
@@ -110,7 +136,25 @@ export class ReasonsWriter {
     return part;
   }
 
-  private unknownPart(icp: CompiledIcp, i: number): ReasonPart {
+  private unrecognisedPart(icp: CompiledIcp, i: number, text: string): ReasonPart {
+    let caches = this.unrecognised.get(icp);
+    if (!caches) {
+      caches = icp.filters.map(() => new Map<string, ReasonPart>());
+      this.unrecognised.set(icp, caches);
+    }
+    const cache = caches[i]!;
+    let part = cache.get(text);
+    if (part === undefined) {
+      part = this.part(scoringMessages[icp.locale].filterUnrecognised(icp.filters[i]!.filter.label, text));
+      if (cache.size < MAX_CACHED_WORDS) cache.set(text, part);
+    }
+    return part;
+  }
+
+  private unknownPart(icp: CompiledIcp, i: number, rejected: readonly (string | undefined)[] | undefined): ReasonPart {
+    const { slot } = icp.filters[i]!;
+    const text = rejected && slot !== -1 ? rejected[slot] : undefined;
+    if (text !== undefined) return this.unrecognisedPart(icp, i, text);
     let parts = this.unknown.get(icp);
     if (!parts) {
       parts = icp.filters.map(({ filter }) => this.part(scoringMessages[icp.locale].filterUnknown(filter.label)));
@@ -119,8 +163,11 @@ export class ReasonsWriter {
     return parts[i]!;
   }
 
-  /** The reasons as a CSV cell, quoted and neutralised as needed. */
-  cell(icp: CompiledIcp, evaluation: Evaluation, values: AccountValues): string {
+  /**
+   * The reasons as a CSV cell, quoted and neutralised as needed. `rejected` holds, by slot, the
+   * text of cells that could not be read: their filters say "value not recognised", not "no value".
+   */
+  cell(icp: CompiledIcp, evaluation: Evaluation, values: AccountValues, rejected?: readonly (string | undefined)[]): string {
     if (evaluation.verdict === 'fit') return '';
     let text = '';
     let quote = false;
@@ -128,7 +175,7 @@ export class ReasonsWriter {
     for (const wanted of ['fail', 'unknown'] as const) {
       for (let i = 0; i < icp.filters.length; i++) {
         if (evaluation.filters[i] !== wanted) continue;
-        const part = wanted === 'fail' ? this.failedPart(icp, i, values) : this.unknownPart(icp, i);
+        const part = wanted === 'fail' ? this.failedPart(icp, i, values) : this.unknownPart(icp, i, rejected);
         if (text === '') formula = part.formula;
         else {
           text += REASON_SEPARATOR;
@@ -190,7 +237,13 @@ export class CsvScorer {
   private delimiter: Delimiter = ',';
   private width = 0;
   private readonly rowProblems: CellProblem[] = [];
+  /** Text of this row's unreadable cells, by attribute slot. */
+  private readonly rejected: (string | undefined)[] = [];
+  /** Unreadable cells grouped by column and distinct value (see {@link UnreadableSummary}). */
+  readonly unreadable = new UnreadableSummary();
   private readonly padding: string[] = [];
+  /** Indexes of the input columns written, when not all are (see {@link ScoreCsvOptions.keep}). */
+  private kept: number[] | undefined;
   private reasons = new ReasonsWriter(',');
   /** The tier cells of each ICP, formatted once. */
   private readonly tierCells = new Map<CompiledIcp, string[]>();
@@ -236,13 +289,14 @@ export class CsvScorer {
   private encodingChecked = false;
 
   /**
-   * Excel's "Unicode text" export is UTF-16: read as UTF-8, every other character is a NUL.
-   * Say so, rather than report that no column is named after an attribute.
+   * Text with NUL characters is a binary file (or UTF-16 without a BOM) read as text: say so,
+   * rather than report that no column is named after an attribute. Decode bytes with
+   * {@link CsvDecoder} (./decode.ts) first, which refuses such files before they get here.
    */
   private checkEncoding(chunk: string): void {
     if (this.encodingChecked || chunk.length === 0) return;
     this.encodingChecked = true;
-    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.notUtf8);
+    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
   }
 
   /** Like {@link end}, as UTF-8 bytes. */
@@ -276,13 +330,15 @@ export class CsvScorer {
     this.reasons = new ReasonsWriter(this.delimiter);
     for (const icp of this.icps) this.tierCells.set(icp, icp.data.tiers.map((tier) => formatCsvRow([tier.label], this.delimiter)));
     this.width = record.cells.length;
+    this.kept = keptColumns(reader, this.options.keep, locale);
     for (const problem of reader.headerProblems) this.report(problem);
-    const header = formatCsvRow([...record.cells, ...OUTPUT_COLUMNS], this.delimiter) + '\n';
+    const header = formatCsvRow([...this.select(record.cells), ...OUTPUT_COLUMNS], this.delimiter) + '\n';
     return this.parser.bom ? `\uFEFF${header}` : header;
   }
 
   private report(problem: CellProblem): void {
     this.problems++;
+    this.unreadable.add(problem);
     this.options.onProblem?.(problem);
   }
 
@@ -293,23 +349,32 @@ export class CsvScorer {
     problems.length = 0;
     const shape = reader.shapeProblem(cells, line, record.unclosedQuote);
     if (shape) problems.push(shape);
-    const values = reader.readValues(cells, line, problems);
+    const values = reader.readValues(cells, line, problems, this.rejected);
     for (const problem of problems) this.report(problem);
     const { icp, evaluation } = bestEvaluation(this.icps, values, this.scratch);
     this.rows++;
     this.verdicts[evaluation.verdict]++;
-    const tier = evaluation.tier >= 0 ? this.tierCells.get(icp)![evaluation.tier]! : '';
-    const reasons = this.reasons.cell(icp, evaluation, values);
+    const tierCell = evaluation.tier >= 0 ? this.tierCells.get(icp)![evaluation.tier]! : '';
+    const tier = evaluation.verdict === 'fit' ? tierCell : '';
+    const provisional = evaluation.verdict === 'unknown' ? tierCell : '';
+    const reasons = this.reasons.cell(icp, evaluation, values, problems.length > 0 ? this.rejected : undefined);
     const d = this.delimiter;
     // Ids, verdicts and scores never need quoting; tier labels and reasons are formatted above.
-    return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${reasons}\n`;
+    return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${provisional}${d}${reasons}\n`;
   }
 
   /** The input cells for the output: the record's own text when it is safe to copy, else re-written. */
   private inputText(record: CsvRecord): string {
     const { cells, raw } = record;
+    if (this.kept) return formatCsvRow(this.select(cells), this.delimiter);
     if (raw !== undefined && cells.length === this.width) return raw;
     return formatCsvRow(cells.length === this.width ? cells : this.fit(cells), this.delimiter);
+  }
+
+  /** The cells of the kept columns (all when no choice was made). */
+  private select(cells: readonly string[]): readonly string[] {
+    if (!this.kept) return cells;
+    return this.kept.map((i) => cells[i] ?? '');
   }
 
   /** Pads a short row with empty cells, or cuts the extra cells of a long one (reported as a problem). */

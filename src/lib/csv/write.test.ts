@@ -15,6 +15,14 @@ describe.each([
   ['Acme', 'Acme'],
   ['', ''],
   ['a=b', 'a=b'],
+  ['+33 1 10 30 99 64', '+33 1 10 30 99 64'],
+  ['+1 (555) 010-9999', '+1 (555) 010-9999'],
+  ['+44.20.7946.0958', '+44.20.7946.0958'],
+  ['+2-3', "'+2-3"],
+  ['+33 1 10 30 99 64|cmd', "'+33 1 10 30 99 64|cmd"],
+  ['+cmd|\' /C calc\'!A0', "'+cmd|' /C calc'!A0"],
+  ['-1+1+cmd|x', "'-1+1+cmd|x"],
+  ['=1+1\n+33 1 10 30 99 64', "'=1+1\n+33 1 10 30 99 64"],
 ] as const)('neutraliseCell(%j)', (cell, expected) => {
   it(`gives ${JSON.stringify(expected)}`, () => expect(neutraliseCell(cell)).toBe(expected));
 });

@@ -2,6 +2,20 @@ import type { Delimiter } from './parse.ts';
 
 // A number a spreadsheet reads as a number, not a formula: -15, +3.5, -3,5.
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+// An international phone number: `+33 1 10 30 99 64`, `+1 (555) 010-9999`, `+44.20.7946.0958`.
+// Digits, spaces, dots, hyphens, slashes and parentheses only: nothing a spreadsheet could call
+// (no letters, no `|`, `!`, `"`), and at least 7 digits, so short sums such as `+2-3` stay guarded.
+const PHONE = /^\+\d[\d ().\-/\u00a0]*\d$/;
+
+function isPhoneNumber(cell: string): boolean {
+  if (!PHONE.test(cell)) return false;
+  let digits = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits >= 7;
+}
 
 /** Whether a spreadsheet could run this cell as a formula (see {@link neutraliseCell}). */
 export function startsLikeFormula(cell: string): boolean {
@@ -13,11 +27,13 @@ export function startsLikeFormula(cell: string): boolean {
 /**
  * Makes a cell safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, tab or
  * CR gets a leading `'`, so it is shown as text instead of run as a formula. Plain numbers such
- * as `-15` or `+3.5` are left alone (a spreadsheet reads them as numbers).
+ * as `-15` or `+3.5` and phone numbers such as `+33 1 10 30 99 64` are left alone, so a CRM
+ * re-import does not change them. A cell holding a line break is quoted by {@link quoteCell}, so
+ * what follows the break stays inside the cell.
  * @example neutraliseCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`
  */
 export function neutraliseCell(cell: string): string {
-  if (cell.length === 0 || !startsLikeFormula(cell) || PLAIN_NUMBER.test(cell)) return cell;
+  if (cell.length === 0 || !startsLikeFormula(cell) || PLAIN_NUMBER.test(cell) || isPhoneNumber(cell)) return cell;
   return `'${cell}`;
 }
 

@@ -27,10 +27,16 @@ const en = {
   filterPass: (rule: string, value: string) => `Passes: ${rule} (seen ${value})`,
   filterFail: (rule: string, value: string) => `Fails: ${rule} (seen ${value})`,
   filterUnknown: (rule: string) => `Unknown: ${rule} (no value)`,
+  /** A cell that holds something the playbook cannot read (add an alias to read it). */
+  filterUnrecognised: (rule: string, value: string) => `Unknown: ${rule} (value not recognised: ${value})`,
   /** A matching signal: `+20: Hiring for RevOps: yes (seen yes)` */
   signalMatch: (points: string, rule: string, value: string) => `${points}: ${rule} (seen ${value})`,
   signalNoMatch: (label: string, value: string) => `0: ${label} does not apply (seen ${value})`,
   signalUnanswered: (label: string, best: string) => `Unanswered: ${label} (up to ${best})`,
+  /** A range across a level's bound: `+10 for now: Company size (seen 51–200 people; up to +30)` */
+  signalUncertain: (points: string, label: string, value: string, best: string) => `${points} for now: ${label} (seen ${value}${best ? `; up to ${best}` : ''})`,
+  /** A range of numbers: `51–200`, `10,001+` */
+  range: (min: string, max: string | undefined) => (max === undefined ? `${min}+` : `${min}–${max}`),
   /** `55 now — up to 100 if you confirm Region and Revenue` */
   bestSummary: (score: string, best: string, attributes: string) => `${score} now — up to ${best} if you confirm ${attributes}`,
   scoreOnly: (score: string) => `${score} of 100`,
@@ -41,7 +47,7 @@ const en = {
   verdicts: { fit: 'Fit', unknown: 'Unknown', out: 'Out' },
   /** Problems with one CSV cell or the header: what is wrong, then what to write instead. */
   csv: {
-    notNumber: (value: string) => `"${value}" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)`,
+    notNumber: (value: string) => `"${value}" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+`,
     ambiguousNumber: (value: string) => `"${value}" could be a thousand-odd or a decimal: write ${value.replace(/[.,]/, '')} or ${String(Number(value.replace(',', '.')))}`,
     belowMin: (value: string, min: string, attribute: string) => `${value} is below ${min}, the lowest value for ${attribute}: check the cell`,
     aboveMax: (value: string, max: string, attribute: string) => `${value} is above ${max}, the highest value for ${attribute}: check the cell`,
@@ -55,9 +61,22 @@ const en = {
     similarColumn: (suggestion: string) => `is not an attribute (did you mean "${suggestion}"?): the column is kept as is and not scored`,
     noAttributeColumns: (names: string) => `no column is named after an attribute: name the columns by attribute id or label (${names})`,
     emptyFile: 'the file is empty: it needs a header row naming the columns, then one row per account',
-    notUtf8: 'the file is UTF-16 text, not UTF-8: in your spreadsheet, save it as "CSV UTF-8" and try again',
+    binary: 'the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again',
+    binaryZip: 'the file is binary, not text: it is a zip archive, such as an Excel workbook (.xlsx): save it as "CSV UTF-8" in your spreadsheet and try again',
+    badUtf8: (offset: number) => `the file mixes encodings: it reads as UTF-8 until byte ${offset}, then not: save it again as "CSV UTF-8" in your spreadsheet`,
+    badUtf16: 'the file starts as UTF-16 text but is cut or damaged: save it again as "CSV UTF-8" in your spreadsheet',
+    notWindows1252: 'the file is neither UTF-8 nor Windows-1252 text (it holds bytes that are control characters in both): save it as "CSV UTF-8" in your spreadsheet',
+    replacementCharacter: 'the file holds "�" replacement characters: an earlier conversion already lost some letters; export it again from the CRM as "CSV UTF-8"',
+    decodedWindows1252: 'The file is not UTF-8: read as Windows-1252 (what Excel on Windows writes). The result is written in UTF-8.',
+    decodedUtf16: 'The file is UTF-16 text: read as such. The result is written in UTF-8.',
     noActiveIcp: 'there is no active ICP to score against: set status: active on an ICP, or choose one with --icp',
     unknownIcp: (id: string, ids: string) => `unknown ICP "${id}": the ICPs are ${ids}`,
+    tooManyDigits: (value: string, digits: number) => `"${value}" has ${digits} digits, more than a number can hold exactly (15): check the cell, it is probably not this attribute`,
+    unknownKeyColumn: (name: string, header: string) => `there is no column "${name}" to keep: the columns are ${header}`,
+    /** Unreadable values of one column, most frequent first: `Industry: Computer Software × 1,014, Retail × 3` */
+    columnSummary: (header: string, values: string) => `${header}: ${values}`,
+    valueCount: (value: string, count: string) => `${value} × ${count}`,
+    otherValues: (values: string, atLeast: boolean, cells: string) => `${atLeast ? 'at least ' : ''}${values} other value${values === '1' && !atLeast ? '' : 's'} × ${cells}`,
   },
 };
 
@@ -81,9 +100,12 @@ const fr: ScoringMessages = {
   filterPass: (rule, value) => `Passe : ${rule} (vu : ${value})`,
   filterFail: (rule, value) => `Échoue : ${rule} (vu : ${value})`,
   filterUnknown: (rule) => `Inconnu : ${rule} (pas de valeur)`,
+  filterUnrecognised: (rule, value) => `Inconnu : ${rule} (valeur non reconnue : ${value})`,
   signalMatch: (points, rule, value) => `${points} : ${rule} (vu : ${value})`,
   signalNoMatch: (label, value) => `0 : ${label} ne s'applique pas (vu : ${value})`,
   signalUnanswered: (label, best) => `Sans réponse : ${label} (jusqu'à ${best})`,
+  signalUncertain: (points, label, value, best) => `${points} pour l'instant : ${label} (vu : ${value}${best ? ` ; jusqu'à ${best}` : ''})`,
+  range: (min, max) => (max === undefined ? `${min} et plus` : `${min}–${max}`),
   bestSummary: (score, best, attributes) => `${score} maintenant — jusqu'à ${best} si vous confirmez ${attributes}`,
   scoreOnly: (score) => `${score} sur 100`,
   explainFit: (title, tier, summary) => `Passe tous les filtres de ${title}. ${tier} : ${summary}.`,
@@ -92,7 +114,7 @@ const fr: ScoringMessages = {
   explainOut: (title, failed) => `Hors de ${title} : échoue sur ${failed}.`,
   verdicts: { fit: 'Dans la cible', unknown: 'À confirmer', out: 'Hors cible' },
   csv: {
-    notNumber: (value) => `« ${value} » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5)`,
+    notNumber: (value) => `« ${value} » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5), ou une tranche comme 51-200 ou 10001+`,
     ambiguousNumber: (value) => `« ${value} » peut se lire comme un millier ou comme un décimal : écrivez ${value.replace(/[.,]/, '')} ou ${String(Number(value.replace(',', '.'))).replace('.', ',')}`,
     belowMin: (value, min, attribute) => `${value} est inférieur à ${min}, la plus petite valeur pour ${attribute} : vérifiez la cellule`,
     aboveMax: (value, max, attribute) => `${value} est supérieur à ${max}, la plus grande valeur pour ${attribute} : vérifiez la cellule`,
@@ -106,9 +128,21 @@ const fr: ScoringMessages = {
     similarColumn: (suggestion) => `n'est pas un attribut (vouliez-vous dire « ${suggestion} » ?) : la colonne est gardée telle quelle et non notée`,
     noAttributeColumns: (names) => `aucune colonne ne porte le nom d'un attribut : nommez les colonnes par l'id ou le libellé de l'attribut (${names})`,
     emptyFile: "le fichier est vide : il faut une ligne d'en-tête qui nomme les colonnes, puis une ligne par compte",
-    notUtf8: 'le fichier est en UTF-16, pas en UTF-8 : dans votre tableur, enregistrez-le en « CSV UTF-8 » et réessayez',
+    binary: "le fichier est binaire, pas du texte (il contient des octets NUL ou de contrôle) : exportez les données en CSV, par exemple « CSV UTF-8 » dans votre tableur, et réessayez",
+    binaryZip: "le fichier est binaire, pas du texte : c'est une archive zip, comme un classeur Excel (.xlsx) : enregistrez-le en « CSV UTF-8 » dans votre tableur et réessayez",
+    badUtf8: (offset) => `le fichier mélange des encodages : il se lit en UTF-8 jusqu'à l'octet ${offset}, puis plus : enregistrez-le de nouveau en « CSV UTF-8 » dans votre tableur`,
+    badUtf16: 'le fichier commence en UTF-16 mais est coupé ou abîmé : enregistrez-le de nouveau en « CSV UTF-8 » dans votre tableur',
+    notWindows1252: "le fichier n'est ni en UTF-8 ni en Windows-1252 (il contient des octets qui sont des caractères de contrôle dans les deux) : enregistrez-le en « CSV UTF-8 » dans votre tableur",
+    replacementCharacter: "le fichier contient des caractères de remplacement « � » : une conversion précédente a déjà perdu des lettres ; exportez-le de nouveau depuis le CRM en « CSV UTF-8 »",
+    decodedWindows1252: "Le fichier n'est pas en UTF-8 : lu en Windows-1252 (l'encodage d'Excel sous Windows). Le résultat est écrit en UTF-8.",
+    decodedUtf16: 'Le fichier est en UTF-16 : lu comme tel. Le résultat est écrit en UTF-8.',
     noActiveIcp: "aucun ICP actif pour noter les comptes : passez un ICP en status: active, ou choisissez-en un avec --icp",
     unknownIcp: (id, ids) => `ICP inconnu « ${id} » : les ICP sont ${ids}`,
+    tooManyDigits: (value, digits) => `« ${value} » a ${digits} chiffres, plus qu'un nombre ne peut en garder exactement (15) : vérifiez la cellule, ce n'est sans doute pas cet attribut`,
+    unknownKeyColumn: (name, header) => `il n'y a pas de colonne « ${name} » à garder : les colonnes sont ${header}`,
+    columnSummary: (header, values) => `${header} : ${values}`,
+    valueCount: (value, count) => `${value} × ${count}`,
+    otherValues: (values, atLeast, cells) => `${atLeast ? 'au moins ' : ''}${values} autre${values === '1' && !atLeast ? '' : 's'} valeur${values === '1' && !atLeast ? '' : 's'} × ${cells}`,
   },
 };
 

@@ -48,7 +48,7 @@ describe('checkCalibration', () => {
     const text = KNOWN.replace('Acme,won,Tier 1,240', 'Acme,winning,Tier 1,2x40').replace('Dyn,open,,', 'Dyn,open,Tier 9,');
     expect(checkCalibration(model(text)).map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "content/accounts/known.csv:2:4  employees  "2x40" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5)",
+        "content/accounts/known.csv:2:4  employees  "2x40" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+",
         "content/accounts/known.csv:2:2  outcome  "winning" is not an outcome: write won, lost or open, or leave the cell empty",
         "content/accounts/known.csv:5:3  expect  "Tier 9" is not a tier of an active ICP: write out or one of Tier 1, Tier 2, Tier 3",
       ]

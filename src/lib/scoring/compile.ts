@@ -6,7 +6,7 @@ import type { Rule } from '../../schemas/rule.ts';
 import type { Signal } from '../../schemas/signal.ts';
 import type { IcpData } from '../content/model.ts';
 import { describeRule } from './describe.ts';
-import type { Account, AttributeValue, FilterOutcome, Verdict } from './types.ts';
+import { isNumberRange, type Account, type AttributeValue, type FilterOutcome, type Verdict } from './types.ts';
 
 // The engine reads values by position (`values[slot]`, slot = the attribute's index in the
 // attribute list) rather than by name, and tests rules with one switch rather than one closure
@@ -40,6 +40,13 @@ export interface CompiledRule {
 export const UNANSWERED = -2;
 /** A signal level index meaning "answered, but no level matched". */
 export const NO_MATCH = -1;
+/**
+ * A signal level index meaning "answered with a range that straddles a level" (`51-200` against
+ * "at least 100"): the first level that matches cannot be told. It earns the fewest points of
+ * the levels it may reach when it surely reaches one and all are positive, else 0; `best`
+ * counts the most.
+ */
+export const UNCERTAIN = -3;
 
 export interface CompiledFilter {
   filter: Filter;
@@ -80,8 +87,12 @@ export interface Evaluation {
   verdict: Verdict;
   /** Outcome of each filter, in ICP order. */
   filters: FilterOutcome[];
-  /** Matching level of each signal, or {@link NO_MATCH} / {@link UNANSWERED}. */
+  /** Matching level of each signal, or {@link NO_MATCH} / {@link UNANSWERED} / {@link UNCERTAIN}. */
   levels: number[];
+  /** Per signal, the points earned: its level's points, or for {@link UNCERTAIN} the fewest it is sure of (0 otherwise). */
+  earned: number[];
+  /** Per signal, the points it could still add when {@link UNCERTAIN} (0 otherwise). */
+  upsides: number[];
   /** Sum of earned points, before clamping. */
   sum: number;
   score: number;
@@ -123,13 +134,16 @@ function includesAll(selected: readonly string[], list: readonly string[]): bool
 
 /**
  * Tests a value: `true` matches, `false` does not, `undefined` when the value is not of the
- * attribute's type (read as unknown, so it never passes silently). An explicit empty `choices`
+ * attribute's type (read as unknown, so it never passes silently) or is a range across a bound. An explicit empty `choices`
  * selection is an answered "none selected": `anyOf`/`allOf` fail, `noneOf` passes.
  */
 export function testRule(rule: CompiledRule, value: AttributeValue): boolean | undefined {
   switch (rule.code) {
     case BETWEEN:
-      return typeof value === 'number' && !Number.isNaN(value) ? value >= rule.min && value <= rule.max : undefined;
+      if (typeof value === 'number') return Number.isNaN(value) ? undefined : value >= rule.min && value <= rule.max;
+      // A range passes wholly inside the rule, fails wholly outside, and is unknown across a bound.
+      if (isNumberRange(value)) return value.min >= rule.min && value.max <= rule.max ? true : value.max < rule.min || value.min > rule.max ? false : undefined;
+      return undefined;
     case IS:
       return typeof value === 'boolean' ? value === rule.flag : undefined;
     case IN:
@@ -225,33 +239,56 @@ export function evaluateValues(icp: CompiledIcp, values: AccountValues, into?: E
     }
   }
   const levels: number[] = into ? into.levels : new Array(icp.signals.length);
+  const upsides: number[] = into ? into.upsides : new Array(icp.signals.length);
+  const earned: number[] = into ? into.earned : new Array(icp.signals.length);
   let sum = 0;
   let upside = 0;
   for (let i = 0; i < icp.signals.length; i++) {
     const { slot, rules, points, best } = icp.signals[i]!;
     const value = slot === -1 ? undefined : values[slot];
     let level = UNANSWERED;
+    // For a range across levels: the fewest and the most points of the levels it may reach.
+    let low = Infinity;
+    let high = 0;
+    let reached = false;
     if (value !== undefined && value !== null) {
+      const range = isNumberRange(value);
       for (let j = 0; j < rules.length; j++) {
         const match = testRule(rules[j]!, value);
-        if (match === undefined) break;
-        level = NO_MATCH;
+        if (match === undefined) {
+          // A value of the wrong type is unanswered; a range across a level's bound is uncertain.
+          if (!range) break;
+          level = UNCERTAIN;
+          low = Math.min(low, points[j]!);
+          high = Math.max(high, points[j]!);
+          continue;
+        }
+        if (level !== UNCERTAIN) level = NO_MATCH;
         if (match) {
-          level = j;
+          reached = true;
+          if (level !== UNCERTAIN) level = j;
+          low = Math.min(low, points[j]!);
+          high = Math.max(high, points[j]!);
           break;
         }
       }
     }
     levels[i] = level;
-    if (level >= 0) sum += points[level]!;
-    else if (level === UNANSWERED) upside += best;
+    // Uncertain: earns the fewest points it is sure of (0 when it may match no level, or may
+    // earn negative points, as an unanswered signal would) and could earn up to the most.
+    const now = level === UNCERTAIN && reached && low > 0 ? low : 0;
+    earned[i] = level >= 0 ? points[level]! : now;
+    upsides[i] = level === UNCERTAIN ? high - now : 0;
+    sum += earned[i]!;
+    if (level === UNANSWERED) upside += best;
+    else upside += upsides[i]!;
   }
   const verdict: Verdict = failed ? 'out' : unknown ? 'unknown' : 'fit';
   const score = clampScore(sum);
   // `best` starts from the raw sum, so a negative signal already earned still counts against it.
   const best = clampScore(sum + upside);
   const tier = verdict === 'out' ? -1 : tierIndex(icp.tierMins, score);
-  if (!into) return { verdict, filters, levels, sum, score, best, tier };
+  if (!into) return { verdict, filters, levels, earned, upsides, sum, score, best, tier };
   into.verdict = verdict;
   into.sum = sum;
   into.score = score;

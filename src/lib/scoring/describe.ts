@@ -3,7 +3,7 @@ import type { Locale } from '../../schemas/playbook.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import { getFormatters, type Formatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import type { AttributeValue } from './types.ts';
+import { isNumberRange, type AttributeValue } from './types.ts';
 
 type ListType = 'conjunction' | 'disjunction';
 const lists = new Map<string, Intl.ListFormat>();
@@ -32,8 +32,7 @@ function optionLabel(attribute: Attribute, id: string): string {
   return attribute.options.find((option) => option.id === id)?.label ?? id;
 }
 
-function withUnit(value: number, attribute: Attribute, locale: Locale): string {
-  const text = getFormatters(locale).number(value);
+function withUnit(value: number, attribute: Attribute, locale: Locale, text = getFormatters(locale).number(value)): string {
   return attribute.type === 'number' && attribute.unit ? `${text} ${attribute.unit}` : text;
 }
 
@@ -68,7 +67,7 @@ export function describeRule(rule: Rule, attribute: Attribute, locale: Locale): 
 }
 
 /**
- * A value as a rep reads it: `240 people`, `France`, `HubSpot and Gong`, `yes`.
+ * A value as a rep reads it: `240 people`, `51–200 people`, `France`, `HubSpot and Gong`, `yes`.
  * @example describeValue(['hubspot'], stack, 'en') // 'HubSpot'
  */
 export function describeValue(value: AttributeValue | undefined, attribute: Attribute, locale: Locale): string {
@@ -77,6 +76,10 @@ export function describeValue(value: AttributeValue | undefined, attribute: Attr
   if (typeof value === 'number') return withUnit(value, attribute, locale);
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'string') return optionLabel(attribute, value);
+  if (isNumberRange(value)) {
+    const { number } = getFormatters(locale);
+    return withUnit(value.min, attribute, locale, t.range(number(value.min), value.max === Infinity ? undefined : number(value.max)));
+  }
   if (value.length === 0) return t.noneSelected;
   return joinList(
     value.map((id) => optionLabel(attribute, id)),

@@ -8,7 +8,7 @@ import type { IcpData } from '../content/model.ts';
 import { attributes, icp, icpInput, makeIcp } from '../../../test/helpers/scoring-fixtures.ts';
 import { tierIndex } from './compile.ts';
 import { bestSummary, describeRule, describeValue, scoreAccount, scoreBestFit } from './score-account.ts';
-import type { Account, AttributeValue } from './types.ts';
+import { isNumberRange, type Account, type AttributeValue } from './types.ts';
 
 const byId = (id: string): Attribute => attributes.find((a) => a.id === id)!;
 
@@ -309,6 +309,7 @@ function matchingRule(value: AttributeValue): Rule {
   if (typeof value === 'number') return { op: 'between', min: value, max: value };
   if (typeof value === 'boolean') return { op: 'is', value };
   if (typeof value === 'string') return { op: 'in', values: [value] };
+  if (isNumberRange(value)) return { op: 'between', min: value.min, max: value.max === Infinity ? null : value.max };
   const absent = optionIds('stack').filter((id) => !value.includes(id));
   return value.length > 0 ? { op: 'anyOf', values: [value[0]!] } : { op: 'noneOf', values: [absent[0]!] };
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../../schemas/playbook.ts';
 import type { IcpData } from '../content/model.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import { compareEvaluations, compileIcp, evaluate, NO_MATCH, UNANSWERED, valueOf, type CompiledIcp, type Evaluation } from './compile.ts';
+import { compareEvaluations, compileIcp, evaluate, NO_MATCH, UNANSWERED, UNCERTAIN, valueOf, type CompiledIcp, type Evaluation } from './compile.ts';
 import { describeValue, formatPoints, joinList } from './describe.ts';
 import type { Account, FilterResult, ScoreResult, SignalResult } from './types.ts';
 
@@ -53,6 +53,12 @@ function signalResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
       return { signal, answered: false, points: 0, bestPoints: best, explanation: t.signalUnanswered(signal.label, bestText) };
     }
     const seen = describeValue(value, attribute, icp.locale);
+    if (level === UNCERTAIN) {
+      const now = evaluation.earned[i]!;
+      const most = now + evaluation.upsides[i]!;
+      const upTo = most > now ? formatPoints(most, icp.locale) : '';
+      return { signal, answered: true, uncertain: true, points: now, bestPoints: most, value, explanation: t.signalUncertain(formatPoints(now, icp.locale), signal.label, seen, upTo) };
+    }
     if (level === NO_MATCH) {
       return { signal, answered: true, points: 0, bestPoints: best, value, explanation: t.signalNoMatch(signal.label, seen) };
     }
@@ -74,14 +80,14 @@ function signalResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
 function toConfirm(result: Pick<ScoreResult, 'filters' | 'signals'>, attributes: readonly Attribute[]): string[] {
   const ids = new Set([
     ...result.filters.filter((f) => f.outcome === 'unknown').map((f) => f.filter.attribute),
-    ...result.signals.filter((s) => !s.answered && s.bestPoints > 0).map((s) => s.signal.attribute),
+    ...result.signals.filter((s) => (!s.answered || s.uncertain) && s.bestPoints > s.points).map((s) => s.signal.attribute),
   ]);
   return [...ids].map((id) => attributes.find((a) => a.id === id)?.label ?? id);
 }
 
 /**
  * The score and what it could become, in one line: the attributes to confirm are those of
- * unknown filters and of unanswered signals that could add points.
+ * unknown filters and of unanswered (or uncertain) signals that could add points.
  * @example bestSummary(result, attributes, 'en') // '55 now — up to 80 if you confirm Region and Revenue'
  */
 export function bestSummary(result: Pick<ScoreResult, 'score' | 'best' | 'filters' | 'signals'>, attributes: readonly Attribute[], locale: Locale): string {
