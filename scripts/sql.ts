@@ -13,7 +13,6 @@ one column per attribute (see docs/sql.md for the input contract per type and di
   --icp <id>         score against this ICP only; default: the best fit among the active ICPs
   --table <name>     the accounts table (default accounts; a schema may prefix it)
   --key <col,...>    columns copied to the output to identify each account (default id)
-  --ranges           read number ranges from <attr>_min / <attr>_max when <attr> is NULL
   --staging          print the staging query instead: text columns (as a CSV load gives them)
                      to the typed columns the scoring query reads
   --help             show this help`;

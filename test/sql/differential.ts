@@ -182,10 +182,10 @@ export function engineValue(attribute: Attribute, raw: RawAccount[string]): Attr
 export type ExpectedRow = Record<string, unknown>;
 
 /** What the engine says of accounts given as values by slot: every output column of the SQL. */
-export function expectedRows(model: PlaybookModel, plan: SqlPlan, locale: Locale, accounts: { id: number; values: AccountValues }[], icpId?: string): ExpectedRow[] {
+export function expectedRows(model: PlaybookModel, plan: SqlPlan, locale: Locale, accounts: Values[], icpId?: string): ExpectedRow[] {
   const icps = selectIcps(model.icps, icpId).map((icp) => compileIcp(icp, model.attributes, locale));
   const reasons = new ReasonsWriter('\t');
-  return accounts.map(({ id, values }) => {
+  return accounts.map(({ id, values, rejected }) => {
     const { icp, evaluation } = bestEvaluation(icps, values);
     const row: ExpectedRow = { id };
     const tier = evaluation.tier >= 0 ? icp.data.tiers[evaluation.tier]!.label : null;
@@ -196,7 +196,7 @@ export function expectedRows(model: PlaybookModel, plan: SqlPlan, locale: Locale
       best: evaluation.best,
       tier: evaluation.verdict === 'fit' ? tier : null,
       provisional_tier: evaluation.verdict === 'unknown' ? tier : null,
-      reasons: reasons.cell(icp, evaluation, values) || null,
+      reasons: reasons.cell(icp, evaluation, values, rejected) || null,
     });
     const explanation: Record<string, unknown> = {};
     for (const compiled of icps) {
@@ -221,26 +221,54 @@ export function expectedRows(model: PlaybookModel, plan: SqlPlan, locale: Locale
   });
 }
 
-/** Typed raw accounts to the engine's values by slot. */
-export function typedToValues(model: PlaybookModel, accounts: RawAccount[]): { id: number; values: AccountValues }[] {
-  return accounts.map((account) => ({ id: account.id, values: model.attributes.map((a) => engineValue(a, account[a.id] ?? null)) }));
+/** An account's values by slot, and the text of values that name no option (reasons say "value not recognised"). */
+export interface Values {
+  id: number;
+  values: AccountValues;
+  rejected: (string | undefined)[];
 }
 
-/** Text raw accounts to the engine's values by slot, through the CSV reader itself. */
-export function textToValues(model: PlaybookModel, accounts: RawAccount[], locale: Locale): { id: number; values: AccountValues }[] {
+/** The text of a typed choice(s) value that names no option: trimmed, the first such element of an array. */
+function rejectedText(attribute: Attribute, raw: RawAccount[string]): string | undefined {
+  if (attribute.type === 'choice' && typeof raw === 'string' && raw.trim() !== '' && resolveOption(attribute, raw) === undefined) return raw.trim();
+  if (attribute.type === 'choices' && Array.isArray(raw)) {
+    return raw.find((e) => e !== null && foldName(e) !== '' && resolveOption(attribute, e) === undefined)?.trim();
+  }
+  return undefined;
+}
+
+/** Typed raw accounts to the engine's values by slot. */
+export function typedToValues(model: PlaybookModel, accounts: RawAccount[]): Values[] {
+  return accounts.map((account) => ({
+    id: account.id,
+    values: model.attributes.map((a) => engineValue(a, account[a.id] ?? null)),
+    rejected: model.attributes.map((a) => rejectedText(a, account[a.id] ?? null)),
+  }));
+}
+
+/**
+ * Text raw accounts to the engine's values by slot, through the CSV reader itself. Unreadable
+ * number and boolean cells are NULL in staging: their reasons say "no value" (docs/sql.md).
+ */
+export function textToValues(model: PlaybookModel, accounts: RawAccount[], locale: Locale): Values[] {
   const reader = new AccountReader(
     model.attributes.map((a) => a.id),
     model.attributes,
     locale,
   );
-  return accounts.map((account) => ({
-    id: account.id,
-    values: reader.readValues(
+  return accounts.map((account) => {
+    const rejected: (string | undefined)[] = [];
+    const values = reader.readValues(
       model.attributes.map((a) => (account[a.id] as string | null) ?? ''),
       2,
       [],
-    ),
-  }));
+      rejected,
+    );
+    model.attributes.forEach((a, slot) => {
+      if (a.type !== 'choice' && a.type !== 'choices') rejected[slot] = undefined;
+    });
+    return { id: account.id, values, rejected };
+  });
 }
 
 /** Compares SQL rows with the engine's, column by column; the explanation per key, never as text. */

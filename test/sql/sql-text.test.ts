@@ -12,7 +12,7 @@ const playbook = { attributes: model.attributes, icps: model.icps, locale: 'en' 
 
 describe.each(DIALECTS)('the %s SQL', (dialect) => {
   it('matches its snapshot (scoring and staging)', async () => {
-    const args = { dialect, table: 'analytics.accounts', keys: ['id', 'crm_id'], ranges: false, staging: false };
+    const args = { dialect, table: 'analytics.accounts', keys: ['id', 'crm_id'], staging: false };
     await expect(sqlForArgs(args, playbook)).toMatchFileSnapshot(`__snapshots__/score.${dialect}.sql`);
     await expect(sqlForArgs({ ...args, staging: true }, playbook)).toMatchFileSnapshot(`__snapshots__/staging.${dialect}.sql`);
   });
@@ -20,21 +20,21 @@ describe.each(DIALECTS)('the %s SQL', (dialect) => {
 
 describe('dialect differences', () => {
   it('keep NULLs in the explanation on Snowflake (OBJECT_CONSTRUCT drops them)', () => {
-    const sql = sqlForArgs({ dialect: 'snowflake', table: 'accounts', keys: ['id'], ranges: false, staging: false }, playbook);
+    const sql = sqlForArgs({ dialect: 'snowflake', table: 'accounts', keys: ['id'], staging: false }, playbook);
     expect(sql).toContain('OBJECT_CONSTRUCT_KEEP_NULL(');
     expect(sql).not.toMatch(/OBJECT_CONSTRUCT\(/);
   });
 
   it('read BigQuery choices through the <attr>_known companion column', () => {
-    const sql = sqlForArgs({ dialect: 'bigquery', table: 'accounts', keys: ['id'], ranges: false, staging: false }, playbook);
+    const sql = sqlForArgs({ dialect: 'bigquery', table: 'accounts', keys: ['id'], staging: false }, playbook);
     expect(sql).toContain('COALESCE(`stack_known`, FALSE)');
-    const staging = sqlForArgs({ dialect: 'bigquery', table: 'accounts', keys: ['id'], ranges: false, staging: true }, playbook);
+    const staging = sqlForArgs({ dialect: 'bigquery', table: 'accounts', keys: ['id'], staging: true }, playbook);
     expect(staging).toContain('AS `stack_known`');
   });
 
   it('write one pass over the table: the table is read once, no CTE is joined back', () => {
     for (const name of DIALECTS) {
-      const sql = sqlForArgs({ dialect: name, table: 'accounts', keys: ['id'], ranges: false, staging: false }, playbook);
+      const sql = sqlForArgs({ dialect: name, table: 'accounts', keys: ['id'], staging: false }, playbook);
       expect(sql.match(/\bFROM "?`?accounts/g), name).toHaveLength(1);
       expect(sql, name).not.toMatch(/\bJOIN\b/i);
     }
@@ -64,8 +64,8 @@ describe('npm run sql arguments', () => {
     expect(error([])).toMatchInlineSnapshot(`"--dialect is required: one of duckdb, postgres, snowflake, bigquery"`);
     expect(error(['--dialect', 'oracle'])).toMatchInlineSnapshot(`"unknown dialect "oracle": use one of duckdb, postgres, snowflake, bigquery"`);
     expect(error(['--dialect', 'duckdb', '--table', 'x;drop'])).toMatchInlineSnapshot(`"the table "x;drop" is not a plain SQL name: use letters, digits and underscores (a schema may come first: analytics.accounts)"`);
-    expect(error(['--dialect', 'duckdb', '--key'])).toMatchInlineSnapshot(`"--key needs a value. Usage: npm run sql -- --dialect duckdb|postgres|snowflake|bigquery [--icp <id>] [--table <name>] [--key <col,...>] [--ranges] [--staging]"`);
-    expect(error(['--dialekt', 'duckdb'], 'fr')).toMatchInlineSnapshot(`"option « --dialekt » inconnue : utilisez --dialect, --icp, --table, --key, --ranges, --staging ou --help"`);
+    expect(error(['--dialect', 'duckdb', '--key'])).toMatchInlineSnapshot(`"--key needs a value. Usage: npm run sql -- --dialect duckdb|postgres|snowflake|bigquery [--icp <id>] [--table <name>] [--key <col,...>] [--staging]"`);
+    expect(error(['--dialekt', 'duckdb'], 'fr')).toMatchInlineSnapshot(`"option « --dialekt » inconnue : utilisez --dialect, --icp, --table, --key, --staging ou --help"`);
     expect(error(['--dialect', 'duckdb', '--icp', 'core'])).toBe('no error');
   });
 

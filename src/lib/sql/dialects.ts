@@ -54,6 +54,8 @@ export interface Dialect {
   arrayLength(array: Sql): Sql;
   /** Whether the array holds this text (the array holds no NULL). */
   arrayContains(array: Sql, value: Sql): Sql;
+  /** 1-based position of the first NULL element of an array, NULL if none. */
+  arrayPositionOfNull(array: Sql): Sql;
   /** Element `index` (1-based) of an array. */
   arrayElement(array: Sql, index: Sql): Sql;
   /** Joins the first `count` elements of a text array with `separator`. */
@@ -138,6 +140,7 @@ const duckdb: Dialect = {
   arrayCompact: (a) => `list_filter(list_filter(${a}, y -> y <> ''), (y, i) -> list_position(list_filter(${a}, z -> z <> ''), y) = i)`,
   arrayLength: (a) => `len(${a})`,
   arrayContains: (a, v) => `list_contains(${a}, ${v})`,
+  arrayPositionOfNull: (a) => `list_position(${a}, NULL)`,
   arrayElement: (a, i) => `${a}[${i}]`,
   arrayJoinFirst: (a, n, sep) => `array_to_string(${a}[1:${n}], ${quoteText(sep)})`,
   splitList: (e) => `regexp_split_to_array(${e}, '[|;]')`,
@@ -171,6 +174,7 @@ const postgres: Dialect = {
   arrayCompact: (a) => `ARRAY(SELECT x FROM unnest(${a}) WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))`,
   arrayLength: (a) => `cardinality(${a})`,
   arrayContains: (a, v) => `(${v} = ANY(${a}))`,
+  arrayPositionOfNull: (a) => `array_position(${a}, NULL)`,
   arrayElement: (a, i) => `(${a})[${i}]`,
   arrayJoinFirst: (a, n, sep) => `array_to_string((${a})[1:${n}], ${postgresText(sep)})`,
   splitList: (e) => `regexp_split_to_array(${e}, '[|;]')`,
@@ -206,6 +210,7 @@ const snowflake: Dialect = {
   arrayCompact: (a) => `ARRAY_DISTINCT(FILTER(${a}, y -> y::VARCHAR <> ''))`,
   arrayLength: (a) => `ARRAY_SIZE(${a})`,
   arrayContains: (a, v) => `ARRAY_CONTAINS(${v}::VARIANT, ${a})`,
+  arrayPositionOfNull: (a) => `(ARRAY_POSITION(NULL::VARIANT, ${a}) + 1)`,
   arrayElement: (a, i) => `GET(${a}, ${i} - 1)::VARCHAR`,
   arrayJoinFirst: (a, n, sep) => `ARRAY_TO_STRING(ARRAY_SLICE(${a}, 0, ${n}), ${escapeText(sep)})`,
   splitList: (e) => `SPLIT(REGEXP_REPLACE(${e}, '[|;]', '|'), '|')`,
@@ -239,7 +244,8 @@ const bigquery: Dialect = {
   arrayCompact: (a) => `ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y <> '' GROUP BY y ORDER BY MIN(o))`,
   arrayLength: (a) => `ARRAY_LENGTH(${a})`,
   arrayContains: (a, v) => `(${v} IN UNNEST(${a}))`,
-  arrayElement: (a, i) => `${a}[ORDINAL(${i})]`,
+  arrayPositionOfNull: (a) => `(SELECT MIN(o) + 1 FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y IS NULL)`,
+  arrayElement: (a, i) => `${a}[SAFE_ORDINAL(${i})]`,
   arrayJoinFirst: (a, n, sep) => `ARRAY_TO_STRING(ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE o < ${n} ORDER BY o), ${escapeText(sep)})`,
   splitList: (e) => `REGEXP_EXTRACT_ALL(CONCAT(${e}, '|'), r'([^|;]*)[|;]')`,
   textArray: (values) => `ARRAY<STRING>[${values.join(', ')}]`,

@@ -76,8 +76,6 @@ export interface SqlPlan {
   icps: PlanIcp[];
   /** Content hash of the attributes and ICPs scored: `icp_version`. */
   version: string;
-  /** Number attributes read as intervals from `<attr>_min` / `<attr>_max` when the value is NULL. */
-  ranges: boolean;
 }
 
 /** Columns every scoring query writes after the keys, in this order. */
@@ -98,7 +96,6 @@ export interface PlanOptions {
   icpId?: string | undefined;
   table?: string | undefined;
   keys?: readonly string[] | undefined;
-  ranges?: boolean | undefined;
 }
 
 function planAttribute(attribute: Attribute): PlanAttribute {
@@ -189,6 +186,5 @@ export function buildPlan(options: PlanOptions): SqlPlan {
     attributes: attributes.map(planAttribute),
     icps,
     version: contentHash(canonicalJson({ attributes, icps: scored, locale })),
-    ranges: options.ranges ?? false,
   };
 }

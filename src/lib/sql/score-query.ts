@@ -5,7 +5,7 @@ import type { Rule } from '../../schemas/rule.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import type { Dialect, Sql } from './dialects.ts';
-import { foldSql } from './fold.ts';
+import { foldSql, TRIMMED } from './fold.ts';
 import type { PlanAttribute, PlanIcp, SqlPlan } from './plan.ts';
 import { RESULT_COLUMNS, TRAILING_COLUMNS } from './plan.ts';
 
@@ -42,6 +42,19 @@ export function mapChoices(dialect: Dialect, attribute: PlanAttribute, array: Sq
 }
 
 const foldedColumn = (id: string) => `__f_${id}`;
+const rejectedColumn = (id: string) => `__r_${id}`;
+
+/**
+ * The text of a choice(s) value that names no option (trimmed; for choices, the first such
+ * element), NULL otherwise: reasons then say "value not recognised: X", not "no value".
+ */
+function rejectedValue(dialect: Dialect, attribute: PlanAttribute): Sql | undefined {
+  const column = dialect.ident(attribute.id);
+  const folded = dialect.ident(foldedColumn(attribute.id));
+  if (attribute.type === 'choice') return `CASE WHEN ${folded} IS NULL AND ${foldSql(dialect, column)} <> '' THEN ${dialect.trimChars(column, TRIMMED)} END`;
+  if (attribute.type === 'choices') return `CASE WHEN ${folded} IS NOT NULL THEN ${dialect.trimChars(dialect.arrayElement(column, dialect.arrayPositionOfNull(folded)), TRIMMED)} END`;
+  return undefined;
+}
 
 /** First step of reading a column: folded text for a choice, mapped ids for choices, else as is. */
 function foldedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
@@ -158,7 +171,15 @@ function reasonsSql(dialect: Dialect, plan: SqlPlan, icp: PlanIcp, byId: Map<str
     const [before, after] = t.filterFail(f.label, '\u0000').split('\u0000') as [string, string];
     return `CASE WHEN ${column} = FALSE THEN ${dialect.text(before)} || ${describeValueSql(dialect, plan, byId.get(f.attribute)!)} || ${dialect.text(after)} END`;
   });
-  const unknown = icp.filters.map((f) => `CASE WHEN ${dialect.ident(f.column)} IS NULL THEN ${dialect.text(t.filterUnknown(f.label))} END`);
+  const unknown = icp.filters.map((f) => {
+    const column = dialect.ident(f.column);
+    const noValue = dialect.text(t.filterUnknown(f.label));
+    const attribute = byId.get(f.attribute)!;
+    if (attribute.type !== 'choice' && attribute.type !== 'choices') return `CASE WHEN ${column} IS NULL THEN ${noValue} END`;
+    const rejected = dialect.ident(rejectedColumn(attribute.id));
+    const [before, after] = t.filterUnrecognised(f.label, '\u0000').split('\u0000') as [string, string];
+    return `CASE WHEN ${column} IS NULL THEN CASE WHEN ${rejected} IS NULL THEN ${noValue} ELSE ${dialect.text(before)} || ${rejected} || ${dialect.text(after)} END END`;
+  });
   if (failed.length === 0) return 'NULL';
   return `NULLIF(${dialect.joinNonNull([...failed, ...unknown], '; ')}, '')`;
 }
@@ -184,8 +205,19 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   const keys = plan.keys.map(q);
   const from = options.from ?? tableSql(dialect, plan.table);
 
-  const folded = [...keys, ...used.map((a) => `${foldedValue(dialect, a)} AS ${q(foldedColumn(a.id))}`)];
-  const typed = [...keys, ...used.map((a) => `${typedValue(dialect, a)} AS ${q(valueColumn(a.id))}`)];
+  const folded = [
+    ...keys,
+    ...used.map((a) => `${foldedValue(dialect, a)} AS ${q(foldedColumn(a.id))}`),
+    ...used.filter((a) => a.type === 'choice' || a.type === 'choices').map((a) => q(a.id)),
+  ];
+  const typed = [
+    ...keys,
+    ...used.map((a) => `${typedValue(dialect, a)} AS ${q(valueColumn(a.id))}`),
+    ...used.flatMap((a) => {
+      const rejected = rejectedValue(dialect, a);
+      return rejected ? [`${rejected} AS ${q(rejectedColumn(a.id))}`] : [];
+    }),
+  ];
 
   const rules: Sql[] = [];
   for (const icp of plan.icps) {

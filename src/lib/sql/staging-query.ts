@@ -62,7 +62,11 @@ function stageChoices(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sq
   return `CASE WHEN ${text} IS NULL THEN NULL WHEN ${dialect.arrayHasNull(mapped)} THEN NULL WHEN ${dialect.arrayLength(compact)} = 0 THEN NULL ELSE ${compact} END`;
 }
 
-/** The typed value of one text cell, by the CSV reader's rules (numbers times `scale`, for a `{ column, scale }` alias). */
+/**
+ * The typed value of one text cell, by the CSV reader's rules (numbers times `scale`, for a
+ * `{ column, scale }` alias). Choice texts stay text (trimmed) and choices become arrays of
+ * their parts: the scoring query maps them to option ids, and names a part it cannot read.
+ */
 export function stageValue(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): Sql {
   switch (attribute.type) {
     case 'number':
@@ -70,15 +74,18 @@ export function stageValue(dialect: Dialect, attribute: PlanAttribute, text: Sql
     case 'boolean':
       return stageBoolean(dialect, text);
     case 'choice':
-      return optionCase(dialect, attribute, text);
+      return `CASE WHEN ${foldSql(dialect, text)} <> '' THEN ${dialect.trimChars(text, TRIMMED)} END`;
     case 'choices':
-      return stageChoices(dialect, attribute, text);
+      // A cell of separators only (`|`) says nothing: unknown, as in the CSV reader.
+      return `CASE WHEN ${foldSql(dialect, dialect.replaceAll(text, '[|;]', ''))} <> '' THEN ${dialect.splitList(text)} END`;
   }
 }
 
-/** Whether a text cell holds something (not empty, not only spaces) that staging could not read. */
+/** Whether a text cell holds something (not empty, not only spaces) that the CSV reader could not read. */
 export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): Sql {
-  return `(${foldSql(dialect, text)} <> '' AND ${stageValue(dialect, attribute, text, scale)} IS NULL)`;
+  const read =
+    attribute.type === 'choice' ? optionCase(dialect, attribute, text) : attribute.type === 'choices' ? stageChoices(dialect, attribute, text) : stageValue(dialect, attribute, text, scale);
+  return `(${foldSql(dialect, text)} <> '' AND ${read} IS NULL)`;
 }
 
 export interface StagingOptions {
