@@ -60,9 +60,13 @@ function attributeExpr(attribute: PlanAttribute, column: string, type: string, s
   return q(column);
 }
 
-/** Neutralises a cell a spreadsheet would run as a formula, as src/lib/csv/write.ts does. */
+/**
+ * Neutralises a cell a spreadsheet would run as a formula, as `neutraliseCell` in
+ * src/lib/csv/write.ts: plain numbers and international phone numbers (7 digits or more) are kept.
+ */
 function neutralised(expr: Sql): Sql {
-  return `CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${expr}, '[+-]?[0-9]+([.,][0-9]+)?') THEN '''' || ${expr} ELSE ${expr} END`;
+  const phone = `(regexp_full_match(${expr}, '[+][0-9][0-9 ().\\-/\\x{00a0}]*[0-9]') AND length(regexp_replace(${expr}, '[^0-9]', '', 'g')) >= 7)`;
+  return `CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${expr}, '[+-]?[0-9]+([.,][0-9]+)?') AND NOT ${phone} THEN '''' || ${expr} ELSE ${expr} END`;
 }
 
 async function runWithProgress(connection: DuckDBConnection, sql: string, onProgress?: (done: number) => void): Promise<void> {

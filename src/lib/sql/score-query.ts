@@ -16,6 +16,7 @@ const icpColumn = (icp: PlanIcp, what: string) => `__${icp.prefix}_${what}`;
 
 /** A table name, possibly with its schema (`analytics.accounts`), quoted part by part. */
 export function tableSql(dialect: Dialect, table: string): Sql {
+  if (table.startsWith('{{')) return table;
   return table
     .split('.')
     .map((part) => dialect.ident(part))

@@ -19,6 +19,8 @@ export interface SqlArgs {
 
 /** A SQL name a team would give a table or column: letters, digits, underscores (a schema may prefix a table). */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+/** A dbt `ref()` or `source()` call, written as is for dbt to resolve. */
+const DBT_REF = /^\{\{\s*(ref|source)\(\s*'[A-Za-z0-9_.]+'\s*(,\s*'[A-Za-z0-9_.]+'\s*)?\)\s*\}\}$/;
 
 /** Reads the command line; throws {@link SqlPlanError} with a one-line message, or returns 'help'. */
 export function parseSqlArgs(argv: readonly string[], locale: Locale): SqlArgs | 'help' {
@@ -47,7 +49,8 @@ export function parseSqlArgs(argv: readonly string[], locale: Locale): SqlArgs |
   }
   if (dialect === undefined) throw new SqlPlanError(t.missingDialect(DIALECTS.join(', ')));
   if (!(DIALECTS as readonly string[]).includes(dialect)) throw new SqlPlanError(t.unknownDialect(dialect, DIALECTS.join(', ')));
-  for (const part of table.split('.')) if (!PLAIN_NAME.test(part)) throw new SqlPlanError(t.badName(t.tableName, table));
+  // A dbt reference (`{{ ref('stg_accounts') }}`) is written as is, for dbt to resolve.
+  if (!DBT_REF.test(table)) for (const part of table.split('.')) if (!PLAIN_NAME.test(part)) throw new SqlPlanError(t.badName(t.tableName, table));
   for (const key of keys) if (!PLAIN_NAME.test(key)) throw new SqlPlanError(t.badName(t.keyName, key));
   return { dialect: dialect as DialectName, icp, table, keys, staging };
 }
