@@ -15,7 +15,7 @@ import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
 import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
 import type { Locale } from '../src/schemas/playbook.ts';
 import { getFormatters } from '../src/lib/format.ts';
-import { DuckDbInputError, isParquet, runDuckDbScore } from './lib/duckdb-score.ts';
+import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
 
 const USAGE = 'Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]';
 const HELP = `${USAGE}
@@ -215,6 +215,7 @@ async function run(args: Args): Promise<void> {
   if (args.engine === 'duckdb' || (args.engine === undefined && isParquet(args.input))) {
     if (args.input === '-') throw new UsageError('--engine duckdb reads a file, not standard input: give the file name');
     if (args.keep !== 'all') throw new UsageError('--only-keys and --keys are not available with --engine duckdb: score with the TypeScript engine (drop --engine duckdb), or select columns from the result');
+    const { runDuckDbScore } = await import('./lib/duckdb-score.ts');
     await runDuckDbScore({ model, input: userPath(args.input), out: args.out && userPath(args.out), icpId: args.icp });
     return;
   }

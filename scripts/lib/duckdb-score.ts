@@ -15,6 +15,7 @@ import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
 import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
 import { stageValue, unreadableSql } from '../../src/lib/sql/staging-query.ts';
+import { DuckDbInputError, isParquet } from './duckdb-input.ts';
 
 const duckdb = dialects.duckdb;
 const q = (name: string) => duckdb.ident(name);
@@ -39,10 +40,6 @@ export interface DuckDbScoreResult {
   icpIds: string[];
 }
 
-/** Whether a file is read by DuckDB by default (the TypeScript scorer reads CSV). */
-export function isParquet(path: string): boolean {
-  return /\.parquet$/i.test(path);
-}
 
 function source(input: string): Sql {
   // Every CSV cell is read as text and staged by the CSV reader's rules, never guessed by DuckDB.
@@ -202,9 +199,4 @@ export async function runDuckDbScore(options: { model: PlaybookModel; input: str
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-/** A file DuckDB cannot read or write, or no attribute column: one line for the user. */
-export class DuckDbInputError extends Error {
-  override name = 'DuckDbInputError';
 }
