@@ -5,6 +5,11 @@ import { join, relative, resolve, sep } from 'node:path';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
+import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
+import { getUiStrings } from './lib/i18n/ui.ts';
+import { createTextKit } from './lib/slides/text-kit.ts';
+import { twemoji } from './slides/emoji-fs.ts';
+import { loadFontMetrics } from './slides/fonts-fs.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -32,7 +37,9 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 /** Loads and validates a content folder from disk. */
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
-  return loadPlaybook(files, relative(base, dir).split(sep).join('/'));
+  // Text drawn on the images is checked with the renderer's own fonts and emoji set.
+  const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
+  return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { undrawable: (text) => kit.undrawable(text) });
 }
 
 /**
@@ -67,3 +74,12 @@ export function getCalibration(): Map<string, IcpCalibration> {
 }
 
 export type { Problem };
+
+let refinements: Map<string, IcpRefinement> | undefined;
+
+/** What the known accounts say about each criterion of each ICP, computed once per build. */
+export function getRefinements(): Map<string, IcpRefinement> {
+  const model = getPlaybook();
+  refinements ??= refineIcps(model, model.settings.locale, getUiStrings(model.settings.locale).icp.outRow);
+  return refinements;
+}
