@@ -57,7 +57,12 @@ function timed(command: string, argv: string[], env: Record<string, string> = {}
   return { seconds, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : undefined, stderr: result.stderr };
 }
 
+/** Rows of the result table, each printed as soon as it is measured (a long run still shows the first ones). */
 const rows: string[][] = [];
+const record = (row: string[]) => {
+  rows.push(row);
+  console.error(`measured: | ${row.join(' | ')} |`);
+};
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 try {
@@ -72,11 +77,11 @@ try {
     console.error(`Generated ${n.toLocaleString('en-US')} accounts: ${mb(parquet)} Parquet, ${mb(csv)} CSV.`);
 
     const duck = timed(process.execPath, ['scripts/score.ts', parquet, '--out', join(work, `scored-${n}.parquet`)]);
-    rows.push([n.toLocaleString('en-US'), 'DuckDB, Parquet → Parquet', duck.seconds.toFixed(1), String(duck.rssMb ?? '?')]);
-    const duckCsv = timed(process.execPath, ['scripts/score.ts', csv, '--engine', 'duckdb', '--out', join(work, `scored-duckdb-${n}.csv`)]);
-    rows.push([n.toLocaleString('en-US'), 'DuckDB, CSV → CSV (staging)', duckCsv.seconds.toFixed(1), String(duckCsv.rssMb ?? '?')]);
+    record([n.toLocaleString('en-US'), 'DuckDB, Parquet → Parquet', duck.seconds.toFixed(1), String(duck.rssMb ?? '?')]);
     const ts = timed(process.execPath, ['scripts/score.ts', csv, '--out', join(work, `scored-ts-${n}.csv`)]);
-    rows.push([n.toLocaleString('en-US'), 'TypeScript CLI, CSV → CSV', ts.seconds.toFixed(1), String(ts.rssMb ?? '?')]);
+    record([n.toLocaleString('en-US'), 'TypeScript CLI, CSV → CSV', ts.seconds.toFixed(1), String(ts.rssMb ?? '?')]);
+    const duckCsv = timed(process.execPath, ['scripts/score.ts', csv, '--engine', 'duckdb', '--out', join(work, `scored-duckdb-${n}.csv`)]);
+    record([n.toLocaleString('en-US'), 'DuckDB, CSV → CSV (staging)', duckCsv.seconds.toFixed(1), String(duckCsv.rssMb ?? '?')]);
   }
 
   const missing = postgresMissing();
@@ -96,7 +101,7 @@ try {
       const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale });
       const started = performance.now();
       pg.query(`CREATE TABLE scored AS ${compileScoreQuery(plan, dialects.postgres)}`);
-      rows.push([n.toLocaleString('en-US'), 'PostgreSQL 15, table → table', ((performance.now() - started) / 1000).toFixed(1), 'n/a']);
+      record([n.toLocaleString('en-US'), 'PostgreSQL 15, table → table', ((performance.now() - started) / 1000).toFixed(1), 'n/a']);
     } finally {
       pg.stop();
     }

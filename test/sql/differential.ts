@@ -88,7 +88,7 @@ function typedValue(model: PlaybookModel, attribute: Attribute): fc.Arbitrary<Ra
       );
       return fc.oneof(
         { weight: 6, arbitrary: fc.array(element, { maxLength: 4 }) },
-        { weight: 2, arbitrary: fc.constant([]) },
+        { weight: 2, arbitrary: fc.constant([] as (string | null)[]) },
         { weight: 2, arbitrary: fc.constant(null) },
       );
     }
