@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (see CONTRIBUTING.md): unit tests of pure code, build tests that read the built
-// example playbook, and browser tests in real Chromium. Build and browser tests share one build.
+// Four tiers (see CONTRIBUTING.md): unit tests of pure code, SQL tests that run the generated
+// SQL in real DuckDB and PostgreSQL, build tests that read the built example playbook, and
+// browser tests in real Chromium. Build and browser tests share one build.
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +13,17 @@ export default defineConfig({
           environment: 'node',
           // CLI and image tests start processes: on a busy two-core machine 5 s is not enough.
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'sql',
+          include: ['test/sql/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // DuckDB and the private PostgreSQL cluster each want both cores: one file at a time.
+          fileParallelism: false,
         },
       },
       {

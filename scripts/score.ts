@@ -15,8 +15,9 @@ import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
 import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
 import type { Locale } from '../src/schemas/playbook.ts';
 import { getFormatters } from '../src/lib/format.ts';
+import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
 
-const USAGE = 'Usage: npm run --silent score -- <accounts.csv | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose]';
+const USAGE = 'Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]';
 const HELP = `${USAGE}
 
 Scores each account (one row per account) against the playbook's ICPs and writes the same CSV
@@ -27,7 +28,10 @@ BOM) or Windows-1252 are read; the result is UTF-8.
 
   --icp <id>     score against this ICP only (whatever its status);
                  default: the best fit among the active ICPs
-  --out <file>   write the result to this file; default: standard output
+  --out <file>   write the result to this file (.parquet writes Parquet with DuckDB);
+                 default: standard output
+  --engine <e>   ts (default for CSV) or duckdb (default for .parquet): score through the
+                 generated DuckDB SQL on every core (see docs/sql.md)
   --only-keys    write only the columns that are not attributes (record id,
                  name, phone…) before the results: a CRM update then changes
                  nothing but the results
@@ -53,12 +57,14 @@ interface Args {
   keep: 'all' | 'keys' | string[];
   icp?: string | undefined;
   out?: string | undefined;
+  engine?: 'ts' | 'duckdb' | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
   const positional: string[] = [];
   let icp: string | undefined;
   let out: string | undefined;
+  let engine: Args['engine'];
   let verbose = false;
   let keep: Args['keep'] = 'all';
   for (let i = 0; i < argv.length; i++) {
@@ -73,6 +79,11 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     else if (flag === '--icp') icp = value();
     else if (flag === '--out' || flag === '-o') out = value();
     else if (flag === '--verbose' || flag === '-v') verbose = true;
+    else if (flag === '--engine') {
+      const chosen = value();
+      if (chosen !== 'ts' && chosen !== 'duckdb') throw new UsageError(`unknown engine "${chosen}": use --engine ts or --engine duckdb`);
+      engine = chosen;
+    }
     else if (flag === '--only-keys') keep = 'keys';
     else if (flag === '--keys') {
       keep = value()
@@ -82,11 +93,11 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       if (keep.length === 0) throw new UsageError(`--keys needs column names, e.g. --keys "Record ID,Company name". ${USAGE}`);
     }
     else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
-    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose or --help`);
+    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose, --engine ts|duckdb or --help`);
   }
   if (positional.length === 0) throw new UsageError(`no CSV file given. ${USAGE}`);
   if (positional.length > 1) throw new UsageError(`one CSV file at a time, got ${positional.length} (${positional.join(', ')}). ${USAGE}`);
-  return { input: positional[0]!, icp, out, verbose, keep };
+  return { input: positional[0]!, icp, out, verbose, keep, engine };
 }
 
 /** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
@@ -200,6 +211,15 @@ async function run(args: Args): Promise<void> {
     const suggestion = closest(args.icp, ids);
     throw new UsageError(`unknown ICP "${args.icp}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the ICPs are ${ids.join(', ')}`);
   }
+  // Parquet, and CSV with --engine duckdb, are scored by DuckDB (scripts/lib/duckdb-score.ts).
+  if (args.engine === 'duckdb' || (args.engine === undefined && isParquet(args.input))) {
+    if (args.input === '-') throw new UsageError('--engine duckdb reads a file, not standard input: give the file name');
+    if (args.keep !== 'all') throw new UsageError('--only-keys and --keys are not available with --engine duckdb: score with the TypeScript engine (drop --engine duckdb), or select columns from the result');
+    const { runDuckDbScore } = await import('./lib/duckdb-score.ts');
+    await runDuckDbScore({ model, input: userPath(args.input), out: args.out && userPath(args.out), icpId: args.icp });
+    return;
+  }
+  if (isParquet(args.input)) throw new UsageError(`${args.input} is a Parquet file: the TypeScript scorer reads CSV; drop --engine ts to score it with DuckDB`);
   const name = args.input === '-' ? 'stdin' : args.input;
   const printer = createProblemPrinter(name, args.verbose);
   const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print, keep: args.keep });
@@ -278,7 +298,7 @@ try {
   if (args === 'help') console.log(HELP);
   else await run(args);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError) fail(error.message);
+  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError || error instanceof DuckDbInputError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(`cannot open a file: ${(error as Error).message}`);
   if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(`cannot write the result: ${(error as Error).message}`);

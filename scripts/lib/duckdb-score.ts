@@ -1,0 +1,202 @@
+// Scoring through embedded DuckDB: `npm run score -- accounts.parquet` and `--engine duckdb`.
+// The accounts never pass through JavaScript: DuckDB reads the file, runs the generated SQL
+// (staging for text columns, then scoring) on every core, and writes the result file itself.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { PlaybookModel } from '../../src/lib/content/model.ts';
+import { ColumnIndex } from '../../src/lib/aliases.ts';
+import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
+import { getFormatters } from '../../src/lib/format.ts';
+import { sqlMessages } from '../../src/lib/i18n/sql.ts';
+import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
+import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
+import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
+import { stageValue, unreadableSql } from '../../src/lib/sql/staging-query.ts';
+import { DuckDbInputError, isParquet } from './duckdb-input.ts';
+
+const duckdb = dialects.duckdb;
+const q = (name: string) => duckdb.ident(name);
+const literal = (text: string) => duckdb.text(text);
+
+export interface DuckDbScoreOptions {
+  model: PlaybookModel;
+  /** A .parquet, .csv, .tsv or .txt file. */
+  input: string;
+  /** Where to write: .parquet writes Parquet, anything else CSV; `/dev/stdout` for standard output. */
+  output: string;
+  icpId?: string | undefined;
+  /** Called about once a second while DuckDB works, with the share done (0..1). */
+  onProgress?: ((done: number) => void) | undefined;
+  /** One line per column with unreadable cells (counts and the commonest values). */
+  onProblem?: ((message: string) => void) | undefined;
+}
+
+export interface DuckDbScoreResult {
+  rows: number;
+  verdicts: { fit: number; unknown: number; out: number };
+  icpIds: string[];
+}
+
+
+function source(input: string): Sql {
+  // Every CSV cell is read as text and staged by the CSV reader's rules, never guessed by DuckDB.
+  return isParquet(input) ? `read_parquet(${literal(input)})` : `read_csv(${literal(input)}, header = true, all_varchar = true)`;
+}
+
+/** The typed value of a source column for one attribute: staged from text, else read as is. */
+function attributeExpr(attribute: PlanAttribute, column: string, type: string, scale: number): Sql {
+  const text = /^VARCHAR$/i.test(type);
+  if (text) {
+    return stageValue(duckdb, attribute, q(column), scale);
+  }
+  if (attribute.type === 'number') return scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
+  if (attribute.type === 'choice') return `CAST(${q(column)} AS VARCHAR)`;
+  return q(column);
+}
+
+/**
+ * Neutralises a cell a spreadsheet would run as a formula, as `neutraliseCell` in
+ * src/lib/csv/write.ts: plain numbers and international phone numbers (7 digits or more) are kept.
+ */
+function neutralised(expr: Sql): Sql {
+  const phone = `(regexp_full_match(${expr}, '[+][0-9][0-9 ().\\-/\\x{00a0}]*[0-9]') AND length(regexp_replace(${expr}, '[^0-9]', '', 'g')) >= 7)`;
+  return `CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${expr}, '[+-]?[0-9]+([.,][0-9]+)?') AND NOT ${phone} THEN '''' || ${expr} ELSE ${expr} END`;
+}
+
+async function runWithProgress(connection: DuckDBConnection, sql: string, onProgress?: (done: number) => void): Promise<void> {
+  const pending = await connection.start(sql);
+  const timer = onProgress
+    ? setInterval(() => {
+        const { percentage } = connection.progress;
+        if (percentage >= 0) onProgress(percentage / 100);
+      }, 1000)
+    : undefined;
+  try {
+    await pending.runAllTasks();
+    await pending.getResult();
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+}
+
+/** Scores a file through the generated DuckDB SQL and writes the result file; counts come back, rows never do. */
+export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<DuckDbScoreResult> {
+  const { model, input, output } = options;
+  const locale = model.settings.locale;
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, cpus().length)) });
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET preserve_insertion_order = true`);
+    const from = source(input);
+    const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
+    const index = new ColumnIndex(model.attributes);
+    const taken = new Set<string>();
+    const columns = new Map<string, Sql>();
+    const raw = new Map<string, { column: string; attribute: PlanAttribute }>();
+    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`) });
+    described.forEach(({ column_name, column_type }) => {
+      const match = index.match(column_name);
+      // The first column of an attribute counts, as in the CSV reader.
+      if (!match || taken.has(match.attribute.id)) return;
+      taken.add(match.attribute.id);
+      const attribute = plan.attributes[match.slot]!;
+      columns.set(attribute.id, attributeExpr(attribute, column_name, column_type, match.scale));
+      if (/^VARCHAR$/i.test(column_type)) raw.set(attribute.id, { column: column_name, attribute });
+    });
+    if (columns.size === 0) {
+      throw new DuckDbInputError(`${input}: no column is named after an attribute: name columns by ${model.attributes.map((a) => a.id).join(', ')}`);
+    }
+    const TYPES = { number: 'DOUBLE', choice: 'VARCHAR', choices: 'VARCHAR[]', boolean: 'BOOLEAN' } as const;
+    const staged = [
+      ...described.map(({ column_name }, i) => `${q(column_name)} AS ${q(`__in_${i}`)}`),
+      ...plan.attributes.map((a) => `${columns.get(a.id) ?? `CAST(NULL AS ${TYPES[a.type]})`} AS ${q(a.id)}`),
+    ];
+    const scoring = compileScoreQuery(plan, duckdb, { from: `(SELECT ${staged.join(', ')} FROM ${from}) AS staged` });
+    const parquet = isParquet(output);
+    const split = (OUTPUT_COLUMNS as readonly string[]).includes('provisional_tier');
+    const outputs: Record<string, Sql> = {
+      tier: split ? q('tier') : `COALESCE(${q('tier')}, ${q('provisional_tier')})`,
+    };
+    const select = [
+      ...described.map(({ column_name, column_type }, i) => `${parquet || !/^VARCHAR$/i.test(column_type) ? q(`__in_${i}`) : neutralised(q(`__in_${i}`))} AS ${q(column_name)}`),
+      ...(OUTPUT_COLUMNS as readonly string[]).map((c) => `${outputs[c] ?? q(c)} AS ${q(c)}`),
+    ];
+    await runWithProgress(connection, `CREATE TEMP TABLE scored AS SELECT ${select.join(', ')} FROM (${scoring})`, options.onProgress);
+    // Unreadable cells are counted per column with their commonest values: nothing is dropped silently.
+    for (const { column, attribute } of raw.values()) {
+      const bad = unreadableSql(duckdb, attribute, q(column), index.match(column)!.scale);
+      const reader = await connection.runAndReadAll(`SELECT ${q(column)} AS value, count(*) AS n FROM ${from} WHERE ${bad} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`);
+      const top = reader.getRowObjectsJson() as { value: string; n: string | number }[];
+      if (top.length === 0) continue;
+      const total = (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from} WHERE ${bad}`)).getRowObjectsJson()[0] as { n: string | number };
+      const { number } = getFormatters(locale);
+      const values = top.map((r) => `"${r.value}" × ${number(Number(r.n))}`).join(', ');
+      options.onProblem?.(sqlMessages[locale].unreadable(number(Number(total.n)), column, values));
+    }
+    const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(await csvDelimiter(connection, input))})`;
+    await connection.run(`COPY scored TO ${literal(output)} ${format}`);
+    const counts = (await connection.runAndReadAll(`SELECT verdict, count(*) AS n FROM scored GROUP BY verdict`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
+    const verdicts = { fit: 0, unknown: 0, out: 0 };
+    for (const { verdict, n } of counts) verdicts[verdict] = Number(n);
+    return { rows: verdicts.fit + verdicts.unknown + verdicts.out, verdicts, icpIds: plan.icps.map((i) => i.id) };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The input's delimiter for a CSV output (as the TypeScript scorer keeps it); `,` for Parquet input. */
+async function csvDelimiter(connection: DuckDBConnection, input: string): Promise<string> {
+  if (isParquet(input) || !existsSync(input)) return ',';
+  const sniffed = (await connection.runAndReadAll(`SELECT Delimiter AS d FROM sniff_csv(${literal(input)})`)).getRowObjectsJson()[0] as { d: string } | undefined;
+  return sniffed?.d ?? ',';
+}
+
+/**
+ * `npm run score` through DuckDB: what scripts/score.ts calls for a Parquet file or
+ * `--engine duckdb`. Progress and problems go to stderr; the summary line matches the TypeScript path's.
+ */
+export async function runDuckDbScore(options: { model: PlaybookModel; input: string; out?: string | undefined; icpId?: string | undefined }): Promise<void> {
+  const started = performance.now();
+  if (!existsSync(options.input)) throw new DuckDbInputError(`cannot read ${options.input}: there is no such file`);
+  const tty = process.stderr.isTTY === true;
+  let shown = false;
+  // Without --out, DuckDB writes a temporary file that is then copied to standard output as bytes:
+  // DuckDB opening /dev/stdout itself would truncate a redirected file.
+  const scratch = options.out ? undefined : mkdtempSync(join(tmpdir(), 'icp-score-'));
+  const temporary = scratch ? join(scratch, 'scored.csv') : '';
+  try {
+    const result = await scoreWithDuckDb({
+      model: options.model,
+      input: options.input,
+      output: options.out ?? temporary,
+      icpId: options.icpId,
+      onProgress: (done) => {
+        shown = true;
+        const text = `Scoring with DuckDB… ${Math.round(done * 100)} %`;
+        if (tty) process.stderr.write(`\r${text}`);
+        else console.error(text);
+      },
+      onProblem: (message) => console.error(`${options.input}: ${message}`),
+    });
+    if (tty && shown) process.stderr.write('\r\x1b[K');
+    if (scratch) await pipeline(createReadStream(temporary), process.stdout, { end: false });
+    const { number } = getFormatters('en');
+    const { fit, unknown, out } = result.verdicts;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const against = options.icpId ?? `best fit of ${result.icpIds.join(', ')}`;
+    console.error(
+      `Scored ${number(result.rows)} account${result.rows === 1 ? '' : 's'} (${number(fit)} fit, ${number(unknown)} unknown, ${number(out)} out) against ${against} with DuckDB in ${seconds} s${options.out ? ` → ${options.out}` : ''}.`,
+    );
+  } catch (error) {
+    if (tty && shown) process.stderr.write('\r\x1b[K');
+    if (error instanceof DuckDbInputError) throw error;
+    // DuckDB's own message names the file and what it could not read: keep its first line.
+    throw new DuckDbInputError(`${options.input}: ${String((error as Error).message).split('\n')[0]}`);
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,32 @@
+// `npm run sql -- --dialect duckdb|postgres|snowflake|bigquery [...]`: prints the playbook's
+// ICPs as one SQL query (see docs/sql.md). The query is written by src/lib/sql/; this file only
+// reads the playbook and prints. Errors are one line on stderr, exit code 1.
+import { loadPlaybookFromDisk } from '../src/content-fs.ts';
+import { sqlMessages } from '../src/lib/i18n/sql.ts';
+import { SqlPlanError } from '../src/lib/sql/plan.ts';
+import { parseSqlArgs, sqlForArgs } from '../src/lib/sql/sql-command.ts';
+
+const HELP = `Prints the ICPs of the playbook as one SQL SELECT (a dbt model as is), read from a table with
+one column per attribute (see docs/sql.md for the input contract per type and dialect).
+
+  --dialect <name>   duckdb, postgres, snowflake or bigquery (required)
+  --icp <id>         score against this ICP only; default: the best fit among the active ICPs
+  --table <name>     the accounts table (default accounts; a schema may prefix it)
+  --key <col,...>    columns copied to the output to identify each account (default id)
+  --staging          print the staging query instead: text columns (as a CSV load gives them)
+                     to the typed columns the scoring query reads
+  --help             show this help`;
+
+const { model, problems } = loadPlaybookFromDisk();
+const locale = model?.settings.locale ?? 'en';
+const t = sqlMessages[locale];
+try {
+  if (!model) throw new SqlPlanError(t.invalidContent(problems.length));
+  const args = parseSqlArgs(process.argv.slice(2), locale);
+  if (args === 'help') console.log(`${t.usage}\n\n${HELP}`);
+  else process.stdout.write(sqlForArgs(args, { attributes: model.attributes, icps: model.icps, locale }));
+} catch (error) {
+  if (!(error instanceof SqlPlanError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
