@@ -5,6 +5,11 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import slides from './src/integrations/slides.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import { readMediaHosts } from './src/content-fs.ts';
+
+// Hosts .md pages may show images from (playbook.yaml mediaHosts; none by default).
+const mediaHosts = readMediaHosts();
 
 export default defineConfig({
   // Absolute URLs (Open Graph images) need the address the playbook is served from.
@@ -12,14 +17,16 @@ export default defineConfig({
   // Tests build into their own folder so they never clobber a user's dist/.
   outDir: process.env.ICP_OUT_DIR || './dist',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline <style>: the Content-Security-Policy allows 'self' only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // .md bodies are data written by anyone with a pull request: authors' raw HTML is parsed
     // into elements (rawHtml) so the sanitizer can drop scripts, event handlers and
-    // javascript: links before they reach a page. .mdx is code and is skipped (code review).
-    processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml()] }),
+    // javascript: links and media from other hosts before they reach a page. .mdx is code and
+    // is skipped (code review); in both, inline styles become classes (docs/security.md).
+    processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml({ mediaHosts })] }),
   },
-  integrations: [mdx(), pagefind(), slides()],
+  integrations: [mdx(), pagefind(), slides(), securityHeaders({ mediaHosts })],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -2,6 +2,8 @@
 // loader in src/lib/content takes bytes, so the browser bundle never pulls in node:fs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { PlaybookSchema } from './schemas/playbook.ts';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
@@ -67,3 +69,18 @@ export function getCalibration(): Map<string, IcpCalibration> {
 }
 
 export type { Problem };
+
+/**
+ * playbook.yaml's `mediaHosts`, read on its own for astro.config.mjs (the Markdown sanitizer and
+ * the CSP need it before pages load the playbook). Anything unreadable gives no host: the
+ * validator, which runs before every build, reports it.
+ */
+export function readMediaHosts(dir = contentDir()): string[] {
+  try {
+    const data = parseYaml(readFileSync(join(dir, 'playbook.yaml'), 'utf8')) as { mediaHosts?: unknown } | null;
+    const parsed = PlaybookSchema.shape.mediaHosts.safeParse(data?.mediaHosts);
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
