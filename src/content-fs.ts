@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { PlaybookSchema } from './schemas/playbook.ts';
+import { PlaybookSchema, type Locale } from './schemas/playbook.ts';
+import { checkContentFiles, findSymlinks } from './markdown-checks-fs.ts';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
-import { formatProblem, type Problem } from './lib/content/problem.ts';
+import { formatProblem, sortProblems, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
 
 /**
@@ -34,7 +35,15 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 /** Loads and validates a content folder from disk. */
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
-  return loadPlaybook(files, relative(base, dir).split(sep).join('/'));
+  const folder = relative(base, dir).split(sep).join('/');
+  const result = loadPlaybook(files, folder);
+  // What the schemas cannot see: Markdown bodies, control characters, symbolic links.
+  const settings = result.model?.settings ?? readPlaybookSettings(dir);
+  const more = [
+    ...checkContentFiles(files, { contentDir: folder, base, mediaHosts: settings.mediaHosts, locale: settings.locale }),
+    ...findSymlinks(dir, base, settings.locale),
+  ];
+  return more.length === 0 ? result : { problems: sortProblems([...result.problems, ...more]) };
 }
 
 /**
@@ -71,16 +80,22 @@ export function getCalibration(): Map<string, IcpCalibration> {
 export type { Problem };
 
 /**
- * playbook.yaml's `mediaHosts`, read on its own for astro.config.mjs (the Markdown sanitizer and
- * the CSP need it before pages load the playbook). Anything unreadable gives no host: the
- * validator, which runs before every build, reports it.
+ * playbook.yaml's `mediaHosts` and `locale`, read on their own: astro.config.mjs needs the hosts
+ * before pages load the playbook, and the body checks need both when another file is invalid.
+ * Anything unreadable gives the defaults: the validator reports it.
  */
-export function readMediaHosts(dir = contentDir()): string[] {
+export function readPlaybookSettings(dir = contentDir()): { mediaHosts: string[]; locale: Locale } {
   try {
-    const data = parseYaml(readFileSync(join(dir, 'playbook.yaml'), 'utf8')) as { mediaHosts?: unknown } | null;
-    const parsed = PlaybookSchema.shape.mediaHosts.safeParse(data?.mediaHosts);
-    return parsed.success ? parsed.data : [];
+    const data = parseYaml(readFileSync(join(dir, 'playbook.yaml'), 'utf8')) as { mediaHosts?: unknown; locale?: unknown } | null;
+    const hosts = PlaybookSchema.shape.mediaHosts.safeParse(data?.mediaHosts);
+    const locale = PlaybookSchema.shape.locale.safeParse(data?.locale);
+    return { mediaHosts: hosts.success ? hosts.data : [], locale: locale.success ? locale.data : 'en' };
   } catch {
-    return [];
+    return { mediaHosts: [], locale: 'en' };
   }
+}
+
+/** playbook.yaml's `mediaHosts` (see readPlaybookSettings). */
+export function readMediaHosts(dir = contentDir()): string[] {
+  return readPlaybookSettings(dir).mediaHosts;
 }

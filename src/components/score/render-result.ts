@@ -3,6 +3,7 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { getFormatters } from '../../lib/format.ts';
+import { percentClass } from '../../lib/percent-class.ts';
 import { scoringMessages } from '../../lib/i18n/scoring.ts';
 import { fillTemplate, type WidgetStrings } from '../../lib/i18n/widget.ts';
 import { bestSummary, describeRule, describeValue } from '../../lib/scoring/score-account.ts';
@@ -99,7 +100,7 @@ export function renderResultBody(result: ScoreResult, context: RenderContext): s
     `<p class="sw-lead">${escapeHtml(strings.verdictLead[result.verdict])}</p>`,
     `<div class="sw-score"><p class="sw-score__line"><span class="sw-score__value">${score}</span><span class="sw-score__of">${escapeHtml(strings.outOf)}</span>`,
     result.best > result.score ? `<span class="sw-score__best">${escapeHtml(fillTemplate(strings.upTo, { best }))}</span>` : '',
-    `</p><div class="sw-meter" aria-hidden="true"><span class="sw-meter__best" style="width:${bestPct}%"></span><span class="sw-meter__score" style="width:${scorePct}%"></span></div>`,
+    `</p><div class="sw-meter" aria-hidden="true"><span class="sw-meter__best ${percentClass(bestPct)}"></span><span class="sw-meter__score ${percentClass(scorePct)}"></span></div>`,
     `<p class="sw-summary">${escapeHtml(bestSummary(result, attributes, locale))}</p></div>`,
     `<${h} class="sw-subhead">${escapeHtml(strings.filters)} <span class="sw-subhead__count">${escapeHtml(fillTemplate(strings.filtersPassed, { passed, total: result.filters.length }))}</span></${h}>`,
     `<ul class="sw-filters">${filters}</ul>`,

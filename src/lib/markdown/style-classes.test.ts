@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import githubDark from '@shikijs/themes/github-dark';
 import { codeColourCss, styleToClasses } from './style-classes.ts';
+import { percentClass, percentCss } from '../percent-class.ts';
 
 describe('styleToClasses', () => {
   it.each([
@@ -25,5 +26,22 @@ describe('src/styles/code-colours.css', () => {
   it('has a rule for every colour of the theme', () => {
     const css = codeColourCss(githubDark);
     for (const hex of ['#f97583', '#79b8ff', '#e1e4e8', '#24292e', '#6a737d']) expect(css).toContain(`{ color: ${hex}; }`);
+  });
+});
+
+describe('src/styles/percent.css', () => {
+  it('is up to date (run npm run code-colours)', () => {
+    expect(readFileSync(new URL('../../styles/percent.css', import.meta.url), 'utf8')).toBe(percentCss());
+  });
+
+  it.each([
+    [37.4, 'w', 'w-pct-37'],
+    [-3, 'w', 'w-pct-0'],
+    [250, 'w', 'w-pct-100'],
+    [Number.NaN, 'w', 'w-pct-0'],
+    [30, 'left', 'left-pct-30'],
+  ] as const)('%s %s → %s, a class the stylesheet has', (value, property, expected) => {
+    expect(percentClass(value, property)).toBe(expected);
+    expect(percentCss()).toContain(`.${expected} {`);
   });
 });
