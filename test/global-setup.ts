@@ -1,4 +1,4 @@
-// Builds the example playbook once for the build and browser tests (under a minute), into
+// Builds the example playbook (the copy in test/fixtures/example, not content/) once for the build and browser tests (under a minute), into
 // .test-dist/example so a user's dist/ is never touched. Set ICP_TEST_REUSE_BUILD=1 to reuse it.
 // Both the build and the e2e projects list this setup and vitest may start them together: a
 // lock directory makes the second one wait for the first build instead of wiping it mid-read.
@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BUILT_SITE, PROJECT_ROOT } from './helpers/built-site.ts';
+import { BUILT_SITE, EXAMPLE_CONTENT, PROJECT_ROOT } from './helpers/built-site.ts';
 
 /** The day the example playbook is built "on" in tests. */
 export const TEST_TODAY = '2026-11-23';
@@ -46,7 +46,7 @@ export default async function setup(): Promise<void> {
     const result = spawnSync('npm', ['run', 'build', '--silent'], {
       cwd: PROJECT_ROOT,
       // A fixed today: which files are stale must not change with the calendar.
-      env: { ...process.env, ICP_OUT_DIR: BUILT_SITE, ICP_TODAY: TEST_TODAY },
+      env: { ...process.env, ICP_CONTENT_DIR: EXAMPLE_CONTENT, ICP_OUT_DIR: BUILT_SITE, ICP_TODAY: TEST_TODAY },
       encoding: 'utf8',
     });
     if (result.status !== 0) throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/built-site.ts';
+import { EXAMPLE_CONTENT, PROJECT_ROOT } from '../helpers/built-site.ts';
 import { TEST_TODAY } from '../global-setup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'icp-fr-'));
@@ -15,7 +15,7 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f
 const page = (path: string) => parseHTML(readFileSync(join(out, path, 'index.html'), 'utf8')).document;
 
 beforeAll(() => {
-  cpSync(join(PROJECT_ROOT, 'content'), content, { recursive: true });
+  cpSync(EXAMPLE_CONTENT, content, { recursive: true });
   const settings = join(content, 'playbook.yaml');
   writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^locale: en$/m, 'locale: fr'));
   const result = spawnSync('npm', ['run', 'build', '--silent'], {

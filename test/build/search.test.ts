@@ -4,9 +4,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
-import { BUILT_SITE, readPage } from '../helpers/built-site.ts';
+import { BUILT_SITE, EXAMPLE_CONTENT, readPage } from '../helpers/built-site.ts';
 
-const model = loadPlaybookFromDisk().model!;
+const model = loadPlaybookFromDisk(EXAMPLE_CONTENT).model!;
 const PAGEFIND = join(BUILT_SITE, 'pagefind');
 const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
   languages: Record<string, { page_count: number }>;

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_SITE, readPage } from '../helpers/built-site.ts';
+import { BUILT_SITE, EXAMPLE_CONTENT_PATH, readPage } from '../helpers/built-site.ts';
 
 const text = (doc: ParentNode, selector: string) => [...doc.querySelectorAll(selector)].map((el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 
@@ -123,7 +123,7 @@ describe('the ICP page', () => {
 
   it('renders the narrative and links to the file in the repository', () => {
     expect(doc.querySelector('.prose h2')?.textContent).toBeTruthy();
-    expect(doc.querySelector('a.edit-link')?.getAttribute('href')).toBe('https://github.com/northwind/playbook/edit/main/content/icps/mid-market-saas.md');
+    expect(doc.querySelector('a.edit-link')?.getAttribute('href')).toBe(`https://github.com/northwind/playbook/edit/main/${EXAMPLE_CONTENT_PATH}/icps/mid-market-saas.md`);
   });
 });
 

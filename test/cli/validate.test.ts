@@ -28,7 +28,7 @@ function brokenCopy(): string {
 
 describe('npm run validate', () => {
   it('passes the example playbook', () => {
-    const { status, stdout } = validate(join(root, 'content'));
+    const { status, stdout } = validate(join(root, 'test/fixtures/example/content'));
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Content is valid: 3 ICPs, 5 personas, 4 pages, 10 attributes/);
   });

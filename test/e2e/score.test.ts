@@ -11,9 +11,9 @@ import { AccountReader } from '../../src/lib/csv/accounts.ts';
 import { parseCsv } from '../../src/lib/csv/parse.ts';
 import { scoreAccount, scoreBestFit } from '../../src/lib/scoring/score-account.ts';
 import type { Account } from '../../src/lib/scoring/types.ts';
-import { PROJECT_ROOT } from '../helpers/built-site.ts';
+import { EXAMPLE_CONTENT, PROJECT_ROOT } from '../helpers/built-site.ts';
 
-const model = loadPlaybookFromDisk().model!;
+const model = loadPlaybookFromDisk(EXAMPLE_CONTENT).model!;
 const { attributes } = model;
 const locale = model.settings.locale;
 const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data }));

@@ -12,9 +12,9 @@ import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { indexSite } from '../../src/integrations/pagefind.ts';
-import { PROJECT_ROOT, readPage } from '../helpers/built-site.ts';
+import { EXAMPLE_CONTENT, EXAMPLE_CONTENT_PATH, PROJECT_ROOT, readPage } from '../helpers/built-site.ts';
 
-const model = loadPlaybookFromDisk().model!;
+const model = loadPlaybookFromDisk(EXAMPLE_CONTENT).model!;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = join(PROJECT_ROOT, 'test', '.out');
 
@@ -118,7 +118,7 @@ describe('finding content', () => {
   it('a phrase found only in one persona’s body finds that persona first', async () => {
     const phrase = 'sandbox schema';
     const holders = rawFiles.filter(({ text }) => text.includes(phrase));
-    expect(holders.map(({ entry }) => entry.file)).toEqual(['content/personas/head-of-data.md']);
+    expect(holders.map(({ entry }) => entry.file)).toEqual([`${EXAMPLE_CONTENT_PATH}/personas/head-of-data.md`]);
     expect(model.personas.find((p) => p.id === 'head-of-data')?.body.toLowerCase()).toContain(phrase);
 
     const opened = await open('/');
@@ -355,7 +355,7 @@ describe('a playbook with locale: fr', () => {
 
   beforeAll(async () => {
     const content = join(work, 'content');
-    cpSync(join(PROJECT_ROOT, 'content'), content, { recursive: true });
+    cpSync(EXAMPLE_CONTENT, content, { recursive: true });
     const settings = join(content, 'playbook.yaml');
     writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^locale: en$/m, 'locale: fr'));
     // A French sentence whose verb form ("mangeons") only a French stemmer relates to "manger".
