@@ -16,6 +16,8 @@ export default defineConfig({
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   // Tests build into their own folder so they never clobber a user's dist/.
   outDir: process.env.ICP_OUT_DIR || './dist',
+  // …with its own build cache (content data store), so two test builds can run side by side.
+  ...(process.env.ICP_OUT_DIR ? { cacheDir: `${process.env.ICP_OUT_DIR}.astro-cache` } : {}),
   trailingSlash: 'ignore',
   // Stylesheets as files, never inline <style>: the Content-Security-Policy allows 'self' only.
   build: { format: 'directory', inlineStylesheets: 'never' },
