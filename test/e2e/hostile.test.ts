@@ -31,7 +31,7 @@ describe('the hostile fixture, built and loaded', () => {
       if (found.length > 0) report[path] = found;
     }
     expect(report).toEqual({});
-  });
+  }, 300_000);
 
   it('ships the policy in every page and in _headers for the host', () => {
     expect(readFileSync(join(siteDir, '_headers'), 'utf8')).toBe(headersFile());
