@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { satteriSanitizeUserHtml } from './src/lib/markdown/sanitize-html.ts';
+import { shikiNoTimeLimit } from './src/lib/markdown/shiki-no-time-limit.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import slides from './src/integrations/slides.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -22,6 +23,8 @@ export default defineConfig({
   // Stylesheets as files, never inline <style>: the Content-Security-Policy allows 'self' only.
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
+    // Every line fully coloured on every build, however busy the machine: reproducible HTML.
+    shikiConfig: { transformers: [shikiNoTimeLimit()] },
     // .md bodies are data written by anyone with a pull request: authors' raw HTML is parsed
     // into elements (rawHtml) so the sanitizer can drop scripts, event handlers and
     // javascript: links and media from other hosts before they reach a page. .mdx is code and
