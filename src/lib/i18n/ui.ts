@@ -30,6 +30,7 @@ const en = {
   editPage: 'Edit this page',
   breadcrumb: 'Breadcrumb',
   onThisPage: 'On this page',
+  tableRegion: (label: string) => `Table: ${label}`,
   home: {
     icpsTitle: 'Ideal Customer Profiles',
     icpsLead: 'The companies we win, keep and grow. Each fits on one slide.',
@@ -191,6 +192,7 @@ const fr: UiStrings = {
   editPage: 'Modifier cette page',
   breadcrumb: "Fil d'Ariane",
   onThisPage: 'Sur cette page',
+  tableRegion: (label: string) => `Tableau\u202f: ${label}`,
   home: {
     icpsTitle: 'Profils de client idéal',
     icpsLead: 'Les entreprises que nous gagnons, gardons et développons. Chacune tient sur une slide.',
