@@ -8,6 +8,8 @@ import { checkContentFiles, findSymlinks } from './markdown-checks-fs.ts';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, sortProblems, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
+import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
+import { getUiStrings } from './lib/i18n/ui.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -98,4 +100,13 @@ export function readPlaybookSettings(dir = contentDir()): { mediaHosts: string[]
 /** playbook.yaml's `mediaHosts` (see readPlaybookSettings). */
 export function readMediaHosts(dir = contentDir()): string[] {
   return readPlaybookSettings(dir).mediaHosts;
+}
+
+let refinements: Map<string, IcpRefinement> | undefined;
+
+/** What the known accounts say about each criterion of each ICP, computed once per build. */
+export function getRefinements(): Map<string, IcpRefinement> {
+  const model = getPlaybook();
+  refinements ??= refineIcps(model, model.settings.locale, getUiStrings(model.settings.locale).icp.outRow);
+  return refinements;
 }

@@ -3,8 +3,8 @@ import type { PlaybookModel } from '../content/model.ts';
 import { parseCsv } from './parse.ts';
 import { formatCsvRow } from './write.ts';
 
-/** Columns of known-accounts files that are answers, not account data. */
-const ANSWER_COLUMNS = new Set(['outcome', 'expect']);
+/** Columns of known-accounts files that are answers or deal facts, not account data. */
+const ANSWER_COLUMNS = new Set(['outcome', 'expect', 'amount', 'opened', 'closed']);
 const SYNTHETIC_SIZES = [250, 40, 1200];
 
 function syntheticCell(attribute: Attribute, row: number): string {

@@ -6,6 +6,7 @@ import type { Problem } from '../content/problem.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import { scoreAccount, scoreBestFit } from './score-account.ts';
 import type { Account, ScoreResult } from './types.ts';
+import { findDealColumns, readDealFacts, type DealFacts } from '../calibration/deal-columns.ts';
 
 /** What happened with a known account. */
 export type Outcome = 'won' | 'lost' | 'open';
@@ -45,7 +46,10 @@ export interface IcpCalibration {
   total: number;
 }
 
-interface KnownAccount {
+/** One row of a known-accounts CSV, read with the scoring reader. */
+export interface KnownAccount extends DealFacts {
+  /** The CSV file, relative to the repository. */
+  file: string;
   line: number;
   account: Account;
   outcome?: Outcome | undefined;
@@ -59,8 +63,8 @@ function toProblem(file: string, problem: CellProblem): Problem {
   return { file, line: problem.row, column: problem.column, field: field(problem.header), message: problem.message };
 }
 
-/** Reads one known-accounts CSV with the scoring reader; unreadable cells and outcomes are problems. */
-function readKnownAccounts(source: AccountsFile, attributes: readonly Attribute[]): { rows: KnownAccount[]; problems: Problem[] } {
+/** Reads one known-accounts CSV with the scoring reader; unreadable cells, outcomes and deal columns are problems. */
+export function readKnownAccounts(source: AccountsFile, attributes: readonly Attribute[]): { rows: KnownAccount[]; problems: Problem[] } {
   const { file } = source;
   const t = scoringMessages.en.csv;
   const { records } = parseCsv(source.text);
@@ -73,6 +77,7 @@ function readKnownAccounts(source: AccountsFile, attributes: readonly Attribute[
   const problems: Problem[] = reader.headerProblems.map((p) => toProblem(file, p));
   const outcomeColumn = reader.indexOf('outcome');
   const expectColumn = reader.indexOf('expect');
+  const dealColumns = findDealColumns((name) => reader.indexOf(name));
   const rows = body.map((record): KnownAccount => {
     const cellProblems: CellProblem[] = [];
     const shape = reader.shapeProblem(record.cells, record.line, record.unclosedQuote);
@@ -91,7 +96,9 @@ function readKnownAccounts(source: AccountsFile, attributes: readonly Attribute[
       });
     }
     const expect = expectColumn === -1 ? '' : (record.cells[expectColumn] ?? '').trim();
-    return { line: record.line, account, outcome, expect: expect || undefined, expectColumn: expectColumn + 1 };
+    const deal = readDealFacts(record.cells, dealColumns, 'en');
+    problems.push(...deal.problems.map((p) => ({ file, line: record.line, ...p })));
+    return { file, line: record.line, account, outcome, expect: expect || undefined, expectColumn: expectColumn + 1, ...deal.facts };
   });
   return { rows, problems };
 }
