@@ -374,7 +374,7 @@ describe('sanitizeHast on hand-built trees', () => {
   it('flattens absurdly deep nesting to text instead of overflowing the stack', () => {
     let node: unknown = { type: 'text', value: 'deep' };
     for (let i = 0; i < 20_000; i++) node = el('span', {}, [node]);
-    const out: HastRoot = sanitizeHast(root(node));
+    const out = sanitizeHast(root(node));
     expect(JSON.stringify(out)).toContain('"deep"');
   });
 
@@ -392,7 +392,7 @@ describe('the Sätteri plugin', () => {
     let replaced = false;
     satteriSanitizeUserHtml().before(
       { type: 'root', children: [] },
-      { sourceFormat: 'mdx', replaceNode: () => { replaced = true; } },
+      { sourceFormat: 'mdx', replaceNode: () => { replaced = true; }, setProperty: () => {} },
     );
     expect(replaced).toBe(false);
   });
@@ -401,7 +401,7 @@ describe('the Sätteri plugin', () => {
     let replacement: unknown;
     satteriSanitizeUserHtml().before(
       { type: 'root', children: [{ type: 'element', tagName: 'script', properties: {}, children: [] }] },
-      { sourceFormat: 'markdown', replaceNode: (_node, next) => { replacement = next; } },
+      { sourceFormat: 'markdown', replaceNode: (_node, next) => { replacement = next; }, setProperty: () => {} },
     );
     expect(replacement).toEqual({ type: 'root', children: [] });
   });

@@ -150,8 +150,9 @@ function plainProperties(node: ReadableNode): Properties {
     delete properties['style'];
     const classes = typeof style === 'string' ? styleToClasses(style) : [];
     if (classes.length > 0) {
-      const current = properties['className'];
-      properties['className'] = [...(Array.isArray(current) ? current : typeof current === 'string' ? current.split(/\s+/) : []), ...classes];
+      const current: unknown = properties['className'];
+      const kept = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(/\s+/) : [];
+      properties['className'] = [...kept, ...classes];
     }
   }
   return properties;
