@@ -66,5 +66,5 @@ describe.each([
       }
     }
     expect(report).toEqual({});
-  }, 600_000);
+  }, 1_200_000);
 });
