@@ -1,22 +1,28 @@
 // `npm run bench:slides`: how fast the slide images are drawn and how much memory it takes.
-//   1. 300 one-slide ICP images (1920 × 1080), cache off: time per image (satori → SVG,
-//      resvg → PNG), peak memory, and memory along the way (it must stay flat).
-//   2. Every image of the example playbook, cold then warm cache: what the cache saves a build.
-//   --no-yield     draw without letting the event loop turn between images (shows resvg's growth)
-//   --count=N      images in part 1 (default 300)
-//   --astro        also time `astro build` twice (cold, then warm cache) into a temporary folder
+//   1. N one-slide ICP images (1920 × 1080), cache off, drawn as the build draws them: all queued
+//      at once in the worker pool (one worker per core), then the same images one after the
+//      other on this thread (how builds drew before the pool): time per image, throughput, peak
+//      memory (RSS of the process, workers included) and memory along the way.
+//   2. PNG encoders on the same pixels, paired (alternating order): resvg's asPng() against
+//      encodePng (src/slides/render-fs.ts), median time and file size.
+//   3. Every image of the example playbook, cold then warm cache: what the cache saves a build.
+//   --count=N      images in part 1 (default 120)
+//   --encoders     only part 2
+//   --astro        also time `npm run build` twice (cold, then warm cache) into a temporary folder
+// The machine may be shared: every figure is a median, and the load average is printed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { getPlaybook } from '../src/content-fs.ts';
 import { icpSlide, icpSlideData } from '../src/lib/slides/icp-slide.ts';
 import { SLIDE_SIZE } from '../src/lib/slides/theme.ts';
-import { createNodeTextKit, drawSvg, loadFonts, rasterize, renderImage, renderSiteImages, slideStats } from '../src/slides-fs.ts';
+import { closePool, workerCount } from '../src/slides/pool-fs.ts';
+import { createNodeTextKit, drawImage, drawSvg, encodePng, loadFonts, rasterize, renderImage, renderSiteImages } from '../src/slides-fs.ts';
 
 const args = process.argv.slice(2);
-const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 300);
-const yieldBetween = !args.includes('--no-yield');
+const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 120);
 const MiB = 1024 * 1024;
 
 const model = getPlaybook();
@@ -24,10 +30,10 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
-console.log(`Slides benchmark: Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores, ${count} images of ${SLIDE_SIZE.width} × ${SLIDE_SIZE.height}, ${yieldBetween ? 'yielding' : 'NOT yielding'} between images.`);
+console.log(`Slides benchmark: Node ${process.version}, load average ${load()} on ${availableParallelism()} cores, ${count} images of ${SLIDE_SIZE.width} × ${SLIDE_SIZE.height}, ${workerCount()} drawing workers.`);
 
 // Warm-up: fonts are read and decoded once per process (not part of the per-image time).
 const warmStart = performance.now();
@@ -36,59 +42,98 @@ loadFonts();
   const kit = createNodeTextKit();
   rasterize(await drawSvg(icpSlide(icpSlideData(model, model.icps[0]!.id), kit), SLIDE_SIZE, kit));
 }
-console.log(`Fonts and first image (one-off per build): ${ms(performance.now() - warmStart)}`);
+console.log(`Fonts and first image (one-off per thread): ${ms(performance.now() - warmStart)}`);
 
-const svgTimes: number[] = [];
-const pngTimes: number[] = [];
-const svgCpu: number[] = [];
-const pngCpu: number[] = [];
-const rssAlong: number[] = [];
-let peakRss = process.memoryUsage().rss;
-const started = performance.now();
-const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
-for (let i = 0; i < count; i++) {
-  const base = model.icps[i % model.icps.length]!;
-  // A different title each time, as different ICPs would be: nothing can be reused.
-  const data = icpSlideData(model, base.id);
-  data.icp = { ...data.icp, data: { ...data.icp.data, title: `${data.icp.data.title} #${i + 1}` } };
-  const kit = createNodeTextKit();
-  const tree = icpSlide(data, kit);
-  if (yieldBetween) {
-    // Exactly what the build does (cache off): draw, rasterize, yield, collect every 10 images.
-    const image = await renderImage(tree, SLIDE_SIZE, kit, `bench ${i}`, { cache: false });
-    svgTimes.push(image.svgMs);
-    pngTimes.push(image.pngMs);
-    svgCpu.push(image.svgCpuMs);
-    pngCpu.push(image.pngCpuMs);
-  } else {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    const svg = await drawSvg(tree, SLIDE_SIZE, kit);
-    const t1 = performance.now();
-    const c1 = process.cpuUsage();
-    rasterize(svg);
-    pngTimes.push(performance.now() - t1);
-    svgTimes.push(t1 - t0);
-    pngCpu.push(cpuMs(c1, process.cpuUsage()));
-    svgCpu.push(cpuMs(c0, c1));
-  }
-  const rss = process.memoryUsage().rss;
-  peakRss = Math.max(peakRss, rss);
-  if ((i + 1) % (count >= 100 ? 50 : 10) === 0 || i === 0) rssAlong.push(rss);
+/** The trees of `count` different slides (a different title each: nothing can be reused). */
+function slides(): { tree: ReturnType<typeof icpSlide>; kit: ReturnType<typeof createNodeTextKit> }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const data = icpSlideData(model, model.icps[i % model.icps.length]!.id);
+    data.icp = { ...data.icp, data: { ...data.icp.data, title: `${data.icp.data.title} #${i + 1}` } };
+    const kit = createNodeTextKit();
+    return { tree: icpSlide(data, kit), kit };
+  });
 }
-const wall = performance.now() - started;
-const totals = svgTimes.map((t, i) => t + pngTimes[i]!);
-const cpuTotals = svgCpu.map((t, i) => t + pngCpu[i]!);
-const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
-console.log(`\nPer image, median wall clock: SVG ${ms(median(svgTimes))}, PNG ${ms(median(pngTimes))}, total ${ms(median(totals))} (p95 ${ms(percentile(totals, 0.95))}; target ≤ 110 ms)`);
-console.log(`Per image, fastest:           SVG ${ms(Math.min(...svgTimes))}, PNG ${ms(Math.min(...pngTimes))}, total ${ms(Math.min(...totals))} (the cost with the machine to itself)`);
-console.log(`Per image, median CPU time:   SVG ${ms(median(svgCpu))}, PNG ${ms(median(pngCpu))}, total ${ms(median(cpuTotals))} (what the image costs when the machine is busy with other work)`);
-console.log(`Wall time for ${count} images: ${(wall / 1000).toFixed(1)} s (${ms(wall / count)} per image, with yields and garbage collections: ${ms(slideStats().gcMs / count)} per image)`);
-console.log(`Memory (RSS) after the first image, then every ${count >= 100 ? 50 : 10}: ${rssAlong.map((r) => `${Math.round(r / MiB)}`).join(', ')} MiB`);
-console.log(`Peak memory: ${Math.round(maxRss / MiB)} MiB (target: flat, under 400 MiB)`);
+/** Runs `work`, sampling the process's memory every 100 ms. */
+async function withMemory<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number; along: number[] }> {
+  const along: number[] = [];
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    along.push(rss);
+  }, 100);
+  const started = performance.now();
+  try {
+    const result = await work();
+    return { result, seconds: (performance.now() - started) / 1000, peakMiB: peak / MiB, along };
+  } finally {
+    clearInterval(timer);
+  }
+}
+const alongText = (along: number[]) => along.filter((_, i) => i % Math.max(1, Math.floor(along.length / 8)) === 0).map((r) => Math.round(r / MiB)).join(', ');
 
-// Part 2: the example playbook's images through the cache, as `astro build` draws them.
+const encodersOnly = args.includes('--encoders');
+if (!encodersOnly) await drawingParts();
+
+async function drawingParts(): Promise<void> {
+// Part 1a: the pool, every image queued at once, as a build queues its images.
+const pooled = await withMemory(() => Promise.all(slides().map(({ tree, kit }, i) => renderImage(tree, SLIDE_SIZE, kit, `bench ${i}`, { cache: false }))));
+const pooledTotals = pooled.result.map((image) => image.svgMs + image.pngMs);
+console.log(`\nPool of ${workerCount()} workers: ${count} images in ${pooled.seconds.toFixed(1)} s, ${ms((pooled.seconds * 1000) / count)} per image of wall time`);
+console.log(`  per image in a worker, median: SVG ${ms(median(pooled.result.map((r) => r.svgMs)))}, PNG ${ms(median(pooled.result.map((r) => r.pngMs)))}, total ${ms(median(pooledTotals))}`);
+console.log(`  memory (RSS, workers included) every ~${Math.round(pooled.along.length / 8) / 10} s: ${alongText(pooled.along)} MiB; peak ${pooled.peakMiB.toFixed(0)} MiB`);
+await closePool();
+
+// Part 1b: the same images one after the other on this thread.
+const single = await withMemory(async () => {
+  const totals: number[] = [];
+  for (const { tree, kit } of slides()) {
+    const image = await drawImage(tree, SLIDE_SIZE, kit.images());
+    totals.push(image.svgMs + image.pngMs);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return totals;
+});
+console.log(`One thread: ${count} images in ${single.seconds.toFixed(1)} s, ${ms((single.seconds * 1000) / count)} per image (median ${ms(median(single.result))})`);
+console.log(`  memory (RSS) every ~${Math.round(single.along.length / 8) / 10} s: ${alongText(single.along)} MiB; peak ${single.peakMiB.toFixed(0)} MiB`);
+console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as fast`);
+}
+
+// Part 2: PNG encoders on the same pixels, alternating which goes first.
+{
+  const trees = slides().slice(0, Math.min(count, 30));
+  const asPng: number[] = [];
+  const ours: number[] = [];
+  const asPngSize: number[] = [];
+  const oursSize: number[] = [];
+  for (const [i, { tree, kit }] of trees.entries()) {
+    const svg = await drawSvg(tree, SLIDE_SIZE, kit);
+    const image = new Resvg(svg, { fitTo: { mode: 'original' }, background: '#ffffff', font: { loadSystemFonts: false } }).render();
+    const runResvg = () => {
+      const t = performance.now();
+      asPngSize.push(image.asPng().length);
+      asPng.push(performance.now() - t);
+    };
+    const runOurs = () => {
+      const t = performance.now();
+      oursSize.push(encodePng(image.width, image.height, image.pixels).length);
+      ours.push(performance.now() - t);
+    };
+    if (i % 2 === 0) {
+      runResvg();
+      runOurs();
+    } else {
+      runOurs();
+      runResvg();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  console.log(`\nPNG encoders, ${trees.length} slides, paired: resvg asPng() ${ms(median(asPng))} for ${(median(asPngSize) / 1024).toFixed(0)} KiB; encodePng ${ms(median(ours))} for ${(median(oursSize) / 1024).toFixed(0)} KiB (medians)`);
+}
+
+// Part 3: the example playbook's images through the cache, as `astro build` draws them.
+if (encodersOnly) process.exit(0);
 const cache = mkdtempSync(join(tmpdir(), 'icp-slides-bench-'));
 process.env['ICP_SLIDES_CACHE'] = cache;
 try {
@@ -100,9 +145,11 @@ try {
   const warmMs = performance.now() - warmStart2;
   console.log(`\nExample playbook, ${cold.drawn + cold.cached} images (${model.icps.length} slides + Open Graph cards):`);
   console.log(`  cold cache: ${cold.drawn} drawn in ${(coldMs / 1000).toFixed(2)} s`);
-  console.log(`  warm cache: ${warm.drawn} drawn, ${warm.cached} read in ${(warmMs / 1000).toFixed(2)} s`);
+  console.log(`  warm cache: ${warm.drawn} drawn, ${warm.cached} found in ${(warmMs / 1000).toFixed(2)} s`);
+  console.log(`load average after: ${load()}`);
 } finally {
   rmSync(cache, { recursive: true, force: true });
+  await closePool();
 }
 
 if (args.includes('--astro')) {

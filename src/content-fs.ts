@@ -10,6 +10,9 @@ import { formatProblem, sortProblems, type Problem } from './lib/content/problem
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
 import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';
+import { createTextKit } from './lib/slides/text-kit.ts';
+import { twemoji } from './slides/emoji-fs.ts';
+import { loadFontMetrics } from './slides/fonts-fs.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -38,7 +41,9 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
   const folder = relative(base, dir).split(sep).join('/');
-  const result = loadPlaybook(files, folder);
+  // Text drawn on the images is checked with the renderer's own fonts and emoji set.
+  const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
+  const result = loadPlaybook(files, folder, { undrawable: (text) => kit.undrawable(text) });
   // What the schemas cannot see: Markdown bodies, control characters, symbolic links.
   const settings = result.model?.settings ?? readPlaybookSettings(dir);
   const more = [

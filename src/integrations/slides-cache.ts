@@ -10,11 +10,11 @@ export interface SlideStats {
   drawn: number;
   /** Images read from the cache. */
   cached: number;
-  /** Time spent drawing, in milliseconds. */
+  /** Time spent drawing, in milliseconds, summed over the workers. */
   svgMs: number;
   pngMs: number;
-  /** Time spent in the full garbage collections between images, in milliseconds. */
-  gcMs: number;
+  /** True during `astro build` (set by the integration): the first image queues all the others. */
+  building: boolean;
   /** Cache keys used in this process: what a prune keeps. */
   keys: Set<string>;
 }
@@ -24,14 +24,14 @@ const STATS = Symbol.for('icp-playbook.slides.stats');
 /** The counters of this process. */
 export function slideStats(): SlideStats {
   const holder = globalThis as { [STATS]?: SlideStats };
-  holder[STATS] ??= { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, gcMs: 0, keys: new Set() };
+  holder[STATS] ??= { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, building: false, keys: new Set() };
   return holder[STATS];
 }
 
-/** Resets the counters (at the start of a build). */
-export function resetSlideStats(): void {
+/** Resets the counters (at the start of a build, with `building` true). */
+export function resetSlideStats(building = false): void {
   const stats = slideStats();
-  Object.assign(stats, { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, gcMs: 0 });
+  Object.assign(stats, { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, building });
   stats.keys.clear();
 }
 

@@ -3,6 +3,7 @@
 // prunes cache entries nobody used for a month. The images themselves are drawn by the
 // endpoints in src/pages/slides/ and src/pages/og/.
 import type { AstroIntegration } from 'astro';
+import { closePool, workerCount } from '../slides/pool-fs.ts';
 import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from './slides-cache.ts';
 
 /** The slides integration: add it to `integrations` in astro.config.mjs. */
@@ -11,14 +12,16 @@ export default function slides(): AstroIntegration {
     name: 'icp-playbook:slides',
     hooks: {
       'astro:build:start': () => {
-        resetSlideStats();
+        resetSlideStats(true);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
         const stats = slideStats();
+        stats.building = false;
+        await closePool();
         // A PNG and an SVG share one image, so count distinct images (cache keys).
         const images = stats.keys.size;
         if (images === 0) return;
-        const drawing = stats.drawn ? ` in ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG` : '';
+        const drawing = stats.drawn ? ` in ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG (summed over ${workerCount()} drawing workers)` : '';
         logger.info(`${images} images: ${stats.drawn} drawn${drawing}, ${images - stats.drawn} unchanged since the last build (cache: ${cacheDir()})`);
         const removed = pruneSlideCache();
         if (removed) logger.info(`Removed ${removed} cached files unused for 30 days.`);

@@ -42,3 +42,21 @@ export function parseNumberCell(text: string): number | undefined {
   if (GROUPED_DOT.test(s)) return Number(s.replaceAll('.', '').replace(',', '.'));
   return undefined;
 }
+
+/**
+ * A number as plain decimal digits, never in exponent form: `1e-7` → `0.0000001`,
+ * `1.5e21` → `1500000000000000000000`. The same digits as `String(value)`, so it reads back to
+ * the same number with {@link parseNumberCell}; used where people read and edit numbers
+ * (links, the scoring form).
+ * @example formatPlainNumber(1e-7) // '0.0000001'
+ */
+export function formatPlainNumber(value: number): string {
+  const text = String(value);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const [, sign, lead, fraction = '', exponentText] = match;
+  const exponent = Number(exponentText);
+  const digits = `${lead}${fraction}`;
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  return `${sign}${digits}${'0'.repeat(Math.max(0, exponent - fraction.length))}`;
+}

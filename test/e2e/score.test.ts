@@ -147,6 +147,21 @@ describe('scoring widget on /score/', () => {
     expect(fresh.errors).toEqual([]);
   });
 
+  it('keeps a tiny number typed with a decimal comma through the link, as a plain decimal it reads back', async () => {
+    const { page, errors } = await open('/score/');
+    const revenue = page.getByLabel('Annual revenue', { exact: true });
+    await revenue.fill('0,0000001');
+    await revenue.press('Tab');
+    await page.waitForURL(/revenue=/);
+    expect(new URL(page.url()).searchParams.get('revenue')).toBe('0.0000001');
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.locator('score-widget.is-ready').waitFor();
+    expect(await revenue.inputValue()).toBe('0.0000001');
+    expect(await revenue.getAttribute('aria-invalid')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('revenue')).toBe('0.0000001');
+    expect(errors).toEqual([]);
+  });
+
   it('goes back and forward through discrete changes', async () => {
     const { page } = await open('/score/');
     await page.getByLabel('Region', { exact: true }).selectOption('dach');

@@ -162,3 +162,25 @@ export const cjk: IcpSlideData = {
   icp: icp('apac-manufacturing', { ...EXAMPLE_ICP, title: '日本の製造業', summary: '中文摘要 with Latin words, and Arabic: شركات البرمجيات.' }),
   personas: [persona('さくら', 'Head of Sales 営業部長', 'champion')],
 };
+
+/**
+ * Text that trips a naive renderer: joiners inside words (`wid‌th`), a letter with two combining
+ * marks no precomposed character has, a filter and a signal with nothing drawable, a persona
+ * whose name starts with an emoji.
+ */
+export const tricky: IcpSlideData = {
+  ...example,
+  icp: icp('tricky', {
+    ...EXAMPLE_ICP,
+    title: 'Bandwid\u200Cth and wid\u200Dth buyers',
+    filters: [
+      { label: 'Q\u0301\u0303 accounts only', attribute: 'employees', between: [80, 1000] },
+      { label: '日本', attribute: 'region', in: ['fr'] },
+    ],
+    signals: [
+      { label: 'Hiring RevOps', attribute: 'hiring_revops', is: true, points: 60 },
+      { label: '\u200B', attribute: 'recent_funding', is: true, points: 40 },
+    ],
+  }),
+  personas: [persona('🚀 Léa', 'Sales Manager', 'user'), persona('Ω\u200Dmega', 'CRO', 'decision-maker')],
+};

@@ -2,18 +2,27 @@
 // the way the build does, and checks what is drawn: sizes, that every glyph stays inside its
 // region and the canvas, that no character falls back to a missing glyph, and the pixels
 // against golden images.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { box, region, type SlideElement } from '../../src/lib/slides/element.ts';
 import { icpSlide, type IcpSlideData } from '../../src/lib/slides/icp-slide.ts';
 import { ogImage, type OgImageData } from '../../src/lib/slides/og-image.ts';
 import { FONT_FAMILY, OG_SIZE, SLIDE_SIZE } from '../../src/lib/slides/theme.ts';
 import type { TextKit } from '../../src/lib/slides/text-kit.ts';
 import { graphemes } from '../../src/lib/slides/fit-text.ts';
-import { createNodeTextKit, drawSvg, encodePng, renderImage } from '../../src/slides-fs.ts';
-import { cjk, emoji, example, EXAMPLE_ICP, french, icp, SETTINGS_EN, stress } from './fixtures.ts';
+import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
+import { listOgPages } from '../../src/lib/slides/og-routes.ts';
+import { createNodeTextKit, drawSvg, encodePng, renderIcpSlide, renderImage, renderSiteImages } from '../../src/slides-fs.ts';
+import { closePool } from '../../src/slides/pool-fs.ts';
+import { cjk, emoji, example, EXAMPLE_ICP, french, icp, SETTINGS_EN, stress, tricky } from './fixtures.ts';
+
+// Drawing is CPU work, and renderImage starts the worker pool (each worker reads the fonts): on
+// a busy two-core machine the first images take several seconds. A limit, not a speed check.
+vi.setConfig({ testTimeout: 30_000 });
+afterAll(closePool);
 
 interface Box {
   x0: number;
@@ -146,6 +155,29 @@ describe('image sizes', () => {
   });
 });
 
+describe('drawing a site’s images (worker pool and cache)', () => {
+  it('draws every image of a playbook in the pool into the cache, then finds them all there', async () => {
+    const fixture = join(import.meta.dirname, '../fixtures/valid');
+    const { model } = loadPlaybookFromDisk(join(fixture, 'content'), fixture);
+    const cache = mkdtempSync(join(tmpdir(), 'icp-slides-test-'));
+    process.env['ICP_SLIDES_CACHE'] = cache;
+    try {
+      const expected = model!.icps.length + listOgPages(model!).length;
+      const cold = await renderSiteImages(model!);
+      expect(cold).toEqual({ drawn: expected, cached: 0 });
+      expect(readdirSync(cache).filter((f) => f.endsWith('.png'))).toHaveLength(expected);
+      expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(await renderSiteImages(model!)).toEqual({ drawn: 0, cached: expected });
+      const slide = await renderIcpSlide(model!.icps[0]!.id, model!);
+      expect(pngSize(slide.png)).toEqual({ width: 1920, height: 1080 });
+      expect(slide.svg).toMatch(/^<svg /);
+    } finally {
+      delete process.env['ICP_SLIDES_CACHE'];
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('encodePng', () => {
   it('writes opaque RGBA pixels that decode to the same pixels', () => {
     const width = 37;
@@ -166,6 +198,7 @@ describe('nothing overflows, nothing is missing', () => {
     ['French text and symbols (é « » ’ œ — ≥ €)', french],
     ['emoji, and a pictograph Twemoji does not have', emoji],
     ['CJK and Arabic text', cjk],
+    ['joiners, combining marks, a persona name starting with an emoji', tricky],
   ])('ICP slide: %s', async (_, data) => {
     const drawn = await slide(data);
     expect(drawn.regions.map((r) => r.name).sort()).toEqual(['filters', 'footer', 'identity', 'market', 'personas', 'signals']);
@@ -214,6 +247,19 @@ describe('nothing overflows, nothing is missing', () => {
     const { missing } = await draw(tree, { width: 400, height: 100 }, kit);
     expect(missing.join(' | ')).toMatch(/≥/);
     expect(missing.join(' | ')).toMatch(/日本/);
+  });
+
+  it('draws a persona whose name starts with an emoji with the Twemoji image as its initial', async () => {
+    const kit = createNodeTextKit();
+    const tree = icpSlide(tricky, kit);
+    expect(Object.keys(kit.images())).toContain('🚀');
+    const drawn = await draw(tree, SLIDE_SIZE, kit);
+    expect(drawn.missing).toEqual([]);
+    const personas = drawn.regions.find((r) => r.name === 'personas')!.box;
+    const at = (tag: string, name: string) => Number(new RegExp(` ${name}="([\\d.-]+)"`).exec(tag)?.[1]);
+    const images = [...drawn.svg.matchAll(/<image [^>]*>/g)].map(([tag]) => ({ x0: at(tag, 'x'), y0: at(tag, 'y'), x1: at(tag, 'x') + at(tag, 'width'), y1: at(tag, 'y') + at(tag, 'height') }));
+    // The initial's image and the name's: both drawn inside the personas column.
+    expect(images.filter((image) => inside(image, personas))).toHaveLength(2);
   });
 
   it('draws emoji from Twemoji: PNG images for resvg, vector images in the SVG download', async () => {

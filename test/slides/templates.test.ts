@@ -6,7 +6,7 @@ import { ogImage, ogImageData } from '../../src/lib/slides/og-image.ts';
 import { listOgPages, ogImagePath, ogRouteKey, slideImagePaths } from '../../src/lib/slides/og-routes.ts';
 import { slideStrings } from '../../src/lib/i18n/slides.ts';
 import { createNodeTextKit } from '../../src/slides-fs.ts';
-import { example, EXAMPLE_ICP, french, icp, persona, SETTINGS_EN, stress } from './fixtures.ts';
+import { example, EXAMPLE_ICP, french, icp, persona, SETTINGS_EN, stress, tricky } from './fixtures.ts';
 
 /**
  * The text lines of a tree, grouped by `data-region`, with drawn symbols shown as `[sym]` and
@@ -169,6 +169,27 @@ describe('icpSlide', () => {
   it('falls back to the file id when the title has no character the fonts can draw', () => {
     const data = { ...example, icp: icp('apac-manufacturing', { ...EXAMPLE_ICP, title: '日本の製造業' }) };
     expect(slideText(data)['identity']).toContain('apac-manufacturing');
+  });
+});
+
+describe('icpSlide with text that trips naive renderers', () => {
+  const regions = slideText(tricky);
+
+  it('keeps the letter before a zero-width joiner or non-joiner', () => {
+    expect(regions['identity']).toContain('Bandwidth and width buyers');
+  });
+
+  it('keeps a letter with stacked combining marks, and shows the attribute id for a label with nothing drawable', () => {
+    expect(regions['filters']?.slice(0, 3)).toEqual(['WHO IS IN', 'Q\u0301\u0303 accounts only', 'region']);
+  });
+
+  it('never leaves a signal row without a label next to its points', () => {
+    expect(regions['signals']).toEqual(['SIGNALS', 'Hiring RevOps', '+60', 'recent_funding', '+40']);
+  });
+
+  it('uses a persona’s emoji as its initial, whole (never half a surrogate pair)', () => {
+    expect(regions['personas']?.slice(0, 3)).toEqual(['PERSONAS', '🚀', '🚀 Léa']);
+    expect(regions['personas']).toContain('Ωmega');
   });
 });
 

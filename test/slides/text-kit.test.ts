@@ -45,6 +45,10 @@ describe('createTextKit with Inter and Twemoji', () => {
     ['CJK, which Inter lacks', 'Japan 日本 office', 'Japan office'],
     ['Arabic, with the gap closed before punctuation', 'Arabic: شركات البرمجيات.', 'Arabic:.'],
     ['an emoji Twemoji lacks', 'Ship \u{1F6D8} fast', 'Ship fast'],
+    ['zero-width joiners and other invisible format characters, keeping the letter before them', 'wid\u200Cth wid\u200Dth so\u00ADft zero\u200Bwidth \u200Eltr', 'width width soft zerowidth ltr'],
+    ['a letter with combining marks no precomposed character has', 'Q\u0301\u0303 q\u0300', 'Q\u0301\u0303 q\u0300'],
+    ['a letter with a mark the fonts lack: the letter stays', 'Z\u0337algo', 'Zalgo'],
+    ['an emoji ZWJ sequence, kept whole', 'Dev 👩\u200D💻 team', 'Dev 👩\u200D💻 team'],
   ])('prepares %s', (_, input, expected) => {
     expect(createNodeTextKit().prepare(input, style)).toBe(expected);
   });
@@ -67,6 +71,29 @@ describe('createTextKit with Inter and Twemoji', () => {
     const images = kit.images();
     expect(atob(images[dark.match(PUA)![0]]!.split(',')[1]!)).toContain('stroke="#000000"');
     expect(atob(images[light.match(PUA)![0]]!.split(',')[1]!)).toContain('stroke="#FFFFFF"');
+  });
+
+  it.each([
+    ['a letter, in capitals', 'élan', 'É'],
+    ['an emoji, whole (never half a surrogate pair)', '🚀 Léa', '🚀'],
+    ['a flag', '🇫🇷 Paris', '🇫🇷'],
+    ['the first drawable letter', '日本 Sakura', 'S'],
+    ['nothing when nothing can be drawn', '日本', ''],
+  ])('gives the initial of %s', (_, text, initial) => {
+    const kit = createNodeTextKit();
+    expect(kit.initial(text, style)).toBe(initial);
+    if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(initial)) expect(kit.images()).toHaveProperty(initial);
+  });
+
+  it.each([
+    ['French, symbols, emoji and joiners', 'Cœur « ≥ 200 » 🚀 👩\u200D💻 wid\u200Cth Q\u0301\u0303', []],
+    ['CJK and Arabic, character by character', '日本 شر', [{ kind: 'no-glyph', char: '日' }, { kind: 'no-glyph', char: '本' }, { kind: 'no-glyph', char: 'ش' }, { kind: 'no-glyph', char: 'ر' }]],
+    ['a mark the fonts lack', 'Z\u0337', [{ kind: 'no-glyph', char: '\u0337' }]],
+    ['three marks on one letter', 'q\u0301\u0300\u0303', [{ kind: 'stacked-marks', grapheme: 'q\u0301\u0300\u0303', marks: 3 }]],
+    ['an emoji Twemoji lacks', 'Ship \u{1F6D8}', [{ kind: 'no-glyph', char: '\u{1F6D8}' }]],
+    ['a control character', 'a\u0007b', [{ kind: 'no-glyph', char: '\u0007' }]],
+  ])('lists what cannot be drawn: %s', (_, text, expected) => {
+    expect(createNodeTextKit().undrawable(text)).toEqual(expected);
   });
 
   it('prepares text idempotently', () => {

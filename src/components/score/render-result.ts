@@ -18,7 +18,15 @@ export interface RenderContext {
   titles: Readonly<Record<string, string>>;
   /** Level of the Filters / Signals headings (one below the widget's own titles). */
   subheadLevel: number;
+  /** ICPs whose every signal row the rep asked to see (past {@link SIGNAL_ROWS}). */
+  allSignals?: ReadonlySet<string> | undefined;
 }
+
+/**
+ * Signal rows shown per ICP until the rep asks for all. The result is redrawn on every
+ * keystroke: thousands of table rows (an ICP with 10,000 signals) took seconds each time.
+ */
+export const SIGNAL_ROWS = 50;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -86,7 +94,9 @@ export function renderResultBody(result: ScoreResult, context: RenderContext): s
         `<li class="sw-filter sw-filter--${f.outcome}"><span class="sw-filter__icon" aria-hidden="true">${OUTCOME_ICON[f.outcome]}</span><span><span class="sw-filter__label">${escapeHtml(f.filter.label)}</span><span class="sw-filter__why">${escapeHtml(f.explanation)}</span></span></li>`,
     )
     .join('');
-  const signals = result.signals
+  const showAll = result.signals.length <= SIGNAL_ROWS || (context.allSignals?.has(result.icpId) ?? false);
+  const hidden = showAll ? 0 : result.signals.length - SIGNAL_ROWS;
+  const signals = (showAll ? result.signals : result.signals.slice(0, SIGNAL_ROWS))
     .map(
       (s) =>
         `<tr class="${s.answered ? '' : 'sw-row--open'}"><td><span class="sw-signal__label">${escapeHtml(s.signal.label)}</span><span class="sw-signal__why">${signalDetail(s, context)}</span></td><td class="num">${signalPoints(s, context)}</td></tr>`,
@@ -106,6 +116,9 @@ export function renderResultBody(result: ScoreResult, context: RenderContext): s
     `<ul class="sw-filters">${filters}</ul>`,
     `<${h} class="sw-subhead">${escapeHtml(strings.signals)}</${h}>`,
     `<table class="sw-signals"><thead><tr><th scope="col">${escapeHtml(strings.signal)}</th><th scope="col" class="num">${escapeHtml(strings.points)}</th></tr></thead><tbody>${signals}</tbody></table>`,
+    hidden > 0
+      ? `<p class="sw-more"><button type="button" class="sw-more__button" data-all-signals="${escapeHtml(result.icpId)}">${escapeHtml(fillTemplate(strings.showAllSignals, { count: number(result.signals.length), hidden: number(hidden) }))}</button></p>`
+      : '',
   ].join('');
 }
 

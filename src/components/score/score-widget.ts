@@ -5,6 +5,7 @@ import type { IcpData } from '../../lib/content/model.ts';
 import { fillTemplate, type WidgetStrings } from '../../lib/i18n/widget.ts';
 import { scoreAccount, scoreBestFit, type IcpInput } from '../../lib/scoring/score-account.ts';
 import type { Account, AttributeValue, ScoreResult } from '../../lib/scoring/types.ts';
+import { formatPlainNumber } from '../../lib/parse-number.ts';
 import { parseAccountQuery, readNumber, toAccountQuery } from '../../lib/scoring/url-state.ts';
 import { announcement, renderList, renderSingle, type RenderContext } from './render-result.ts';
 import type { WidgetModel } from './widget-model.ts';
@@ -24,6 +25,10 @@ export class ScoreWidget extends HTMLElement {
   private bar: HTMLElement | null = null;
   /** ICPs the rep expanded or collapsed by hand, in list mode. */
   private readonly toggled = new Map<string, boolean>();
+  /** Numbers the widget wrote into inputs (from the link), by input: read back as written, even `1.234`. */
+  private readonly written = new WeakMap<HTMLInputElement, { text: string; value: number }>();
+  /** ICPs whose every signal row the rep asked to see. */
+  private readonly allSignals = new Set<string>();
   private lastBest: string | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,6 +56,7 @@ export class ScoreWidget extends HTMLElement {
       strings: this.strings,
       titles: Object.fromEntries(this.model.icps.map((icp) => [icp.id, icp.data.title])),
       subheadLevel: this.model.subheadLevel ?? 4,
+      allSignals: this.allSignals,
     };
     this.form = form;
     this.output = output;
@@ -63,6 +69,7 @@ export class ScoreWidget extends HTMLElement {
     form.addEventListener('input', (event) => this.onInput(event), { signal });
     form.addEventListener('change', (event) => this.onChange(event), { signal });
     output.addEventListener('toggle', (event) => this.onToggle(event), { capture: true, signal });
+    output.addEventListener('click', (event) => this.onShowAllSignals(event), { signal });
     this.querySelector('[data-score-copy]')?.addEventListener('click', () => void this.copyLink(), { signal });
     this.querySelector('[data-score-reset]')?.addEventListener('click', () => this.reset(), { signal });
     window.addEventListener('popstate', () => this.restore(), { signal });
@@ -105,7 +112,8 @@ export class ScoreWidget extends HTMLElement {
           const input = controls[0] as HTMLInputElement | undefined;
           if (!input) break;
           const empty = input.value.trim() === '' && !input.validity.badInput;
-          const value = empty ? undefined : readNumber(input.value, attribute);
+          const mine = this.written.get(input);
+          const value = empty ? undefined : mine?.text === input.value ? mine.value : readNumber(input.value, attribute);
           this.markInvalid(input, !empty && value === undefined);
           if (value !== undefined) account[attribute.id] = value;
           break;
@@ -149,7 +157,12 @@ export class ScoreWidget extends HTMLElement {
       switch (attribute.type) {
         case 'number': {
           const input = controls[0] as HTMLInputElement | undefined;
-          if (input) input.value = typeof value === 'number' ? String(value) : '';
+          // Plain decimals, never `1e-7`; remembered, so `1.234` from a link is not read as ambiguous.
+          if (input) {
+            input.value = typeof value === 'number' ? formatPlainNumber(value) : '';
+            if (typeof value === 'number') this.written.set(input, { text: input.value, value });
+            else this.written.delete(input);
+          }
           if (input) this.markInvalid(input, false);
           break;
         }
@@ -276,6 +289,14 @@ export class ScoreWidget extends HTMLElement {
         setTimeout(() => (label.textContent = this.strings.copyLink), 2000);
       }
     }
+  }
+
+  private onShowAllSignals(event: Event): void {
+    const button = (event.target as Element).closest<HTMLElement>('[data-all-signals]');
+    const id = button?.dataset['allSignals'];
+    if (!id) return;
+    this.allSignals.add(id);
+    this.update();
   }
 
   private onToggle(event: Event): void {

@@ -10,6 +10,7 @@ import { checkAttributes, checkIcpRules, checkPersonaLinks, problemAt } from './
 import type { AccountsFile, IcpEntry, PageEntry, PersonaEntry, PlaybookModel } from './model.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { issuesToProblems } from './schema-issues.ts';
+import { checkContentText, type TextCheckFile, type TextCheckOptions } from './text-checks.ts';
 import { decodeText, parseMarkdown, parseYamlFile, type ParsedFile, type RawFile, type YamlSource } from './source-file.ts';
 
 export type { RawFile } from './source-file.ts';
@@ -73,8 +74,9 @@ function validateAttributes(source: YamlSource, problems: Problem[]): { attribut
  * Reads and checks every content file (schemas and cross-file rules) and builds the playbook model.
  * Reports all problems in one pass. Paths in `files` are relative to the repository, under `contentDir`.
  */
-export function loadPlaybook(files: readonly RawFile[], contentDir = 'content'): LoadResult {
+export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', textOptions: TextCheckOptions = {}): LoadResult {
   const problems: Problem[] = [];
+  const texts: TextCheckFile[] = [];
   const prefix = `${contentDir}/`;
   const parsedByKind: Record<Kind, { id: string; ext: string; file: string; parsed?: ParsedFile; text?: string }[]> = {
     icps: [],
@@ -101,6 +103,7 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content'):
     if (parts.length === 1 && (relative === 'playbook.yaml' || relative === 'attributes.yaml')) {
       const { parsed, problems: found } = parseYamlFile(raw.path, text);
       problems.push(...found);
+      texts.push({ kind: relative === 'playbook.yaml' ? 'playbook' : 'attributes', file: raw.path, text, yaml: parsed?.yaml });
       if (relative === 'playbook.yaml') settingsSource = parsed?.yaml;
       else attributesSource = parsed?.yaml;
       continue;
@@ -132,8 +135,11 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content'):
     }
     const { parsed, problems: found } = parseMarkdown(raw.path, text);
     problems.push(...found);
+    texts.push({ kind, file: raw.path, text, yaml: parsed?.yaml });
     parsedByKind[kind].push({ id, ext, file: raw.path, ...(parsed ? { parsed } : {}) });
   }
+
+  problems.push(...checkContentText(texts, textOptions));
 
   const hasFile = (name: string) => files.some((f) => f.path === prefix + name);
   if (!hasFile('playbook.yaml')) problems.push(fileProblem(`${prefix}playbook.yaml`, 'is missing: create it with at least company and product (see README, "playbook.yaml")'));

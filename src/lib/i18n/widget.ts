@@ -41,6 +41,8 @@ const en = {
   signal: 'Signal',
   points: 'Points',
   unanswered: 'not answered',
+  /** Under the first 50 signal rows of a long list: `Show all 10,000 signals (9,950 more)`. */
+  showAllSignals: 'Show all {count} signals ({hidden} more)',
   verdictLead: {
     fit: 'Passes every filter.',
     unknown: 'Confirm the unknown filters before you invest time.',
@@ -112,6 +114,7 @@ const fr: WidgetStrings = {
   signal: 'Signal',
   points: 'Points',
   unanswered: 'sans réponse',
+  showAllSignals: 'Afficher les {count}\u00A0signaux ({hidden} de plus)',
   verdictLead: {
     fit: 'Passe tous les filtres.',
     unknown: 'Confirmez les filtres inconnus avant d’investir du temps.',

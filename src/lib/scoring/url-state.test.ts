@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttributesSchema } from '../../schemas/attribute.ts';
 import type { Account } from './types.ts';
-import { parseAccountQuery, toAccountQuery } from './url-state.ts';
+import { parseAccountQuery, readNumber, toAccountQuery } from './url-state.ts';
+import type { Attribute } from '../../schemas/attribute.ts';
 
 // Parsed through the real schema, like content/attributes.yaml. `constructor` is a legal
 // attribute id (lowercase letters), so it must work as one and never reach Object.prototype.
@@ -160,6 +161,26 @@ describe('round trip', () => {
         expect({ ...read }).toEqual(JSON.parse(JSON.stringify(ordered)));
       }),
     );
+  });
+
+  it.each([
+    [1e-7, '0.0000001'],
+    [-2.5e-9, '-0.0000000025'],
+    [1.5e21, '1500000000000000000000'],
+    [0.1, '0.1'],
+  ])('writes %s as plain decimals (%s), which the form and the link read back', (revenue, text) => {
+    const query = toAccountQuery({ revenue }, attributes);
+    expect(query).toBe(`revenue=${text}`);
+    expect(parseAccountQuery(query, attributes)).toEqual({ revenue });
+    expect(readNumber(text, attributes.find((a) => a.id === 'revenue') as Attribute & { type: 'number' })).toBe(revenue);
+  });
+
+  it('reads 0,0000001 typed in the form, and keeps it through the link', () => {
+    const revenue = attributes.find((a) => a.id === 'revenue') as Attribute & { type: 'number' };
+    const typed = readNumber('0,0000001', revenue)!;
+    expect(typed).toBe(1e-7);
+    const query = toAccountQuery({ revenue: typed }, attributes);
+    expect(parseAccountQuery(query, attributes)).toEqual({ revenue: 1e-7 });
   });
 
   it('is stable: writing what it read gives the same query', () => {

@@ -1,4 +1,4 @@
-import { parseNumberCell } from '../parse-number.ts';
+import { formatPlainNumber, parseNumberCell } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Account, AttributeValue } from './types.ts';
 
@@ -37,7 +37,7 @@ function readPairs(search: string): Map<string, string[]> {
   return pairs;
 }
 
-/** JavaScript's own number format, as the form writes numbers into links (`1e-7` included). */
+/** JavaScript's own number format, as links written before plain decimals hold them (`1e-7` included). */
 const LINK_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /**
@@ -106,7 +106,8 @@ export function parseAccountQuery(search: string, attributes: readonly Attribute
 function writeValue(value: AttributeValue, attribute: Attribute): string | undefined {
   switch (attribute.type) {
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+      // Plain decimals (`0.0000001`, not `1e-7`): readable in the address bar, and read back alike.
+      return typeof value === 'number' && Number.isFinite(value) ? formatPlainNumber(value) : undefined;
     case 'choice':
       return typeof value === 'string' && attribute.options.some((option) => option.id === value) ? value : undefined;
     case 'boolean':

@@ -170,7 +170,7 @@ function header(ctx: Context): Block {
 
   const brandStyle: TextStyle = { fontSize: 20, fontWeight: 600, letterSpacing: 2, color: COLORS.onNavyMuted };
   const brand = kit.fit(`${settings.company} · ${settings.product}`.toUpperCase(), brandStyle, { width: leftWidth - BRAND_ROW - 16, maxLines: 1, minFontSize: 15, lineHeight: 1.2 });
-  const initial = kit.prepare(settings.company, { fontSize: 22, fontWeight: 700, color: COLORS.white }).slice(0, 1).toUpperCase();
+  const initial = kit.initial(settings.company, { fontSize: 22, fontWeight: 700, color: COLORS.white });
   const brandRow = box(
     { alignItems: 'center', gap: 16, height: BRAND_ROW, width: leftWidth, flexShrink: 0 },
     box(
@@ -325,11 +325,15 @@ function filtersColumn(ctx: Context, width: number, budget: number): SlideElemen
   const head = sectionHead(ctx, t.whoIsIn, width);
   const tiers = tiersBlock(ctx, width);
   const room = budget - head.height - SECTION_GAP - 36 - tiers.height;
-  const filters = iconList(ctx, data.icp.data.filters.map((filter) => filter.label), checkIcon, { fontSize: 25, fontWeight: 500, color: COLORS.ink }, width, room);
+  const filterStyle: TextStyle = { fontSize: 25, fontWeight: 500, color: COLORS.ink };
+  // A label with nothing drawable (the validator refuses it; this is the fallback) shows its
+  // attribute id, never an empty row.
+  const filterTexts = data.icp.data.filters.map((filter) => (ctx.kit.prepare(filter.label, filterStyle) ? filter.label : filter.attribute));
+  const filters = iconList(ctx, filterTexts, checkIcon, filterStyle, width, room);
   // Exclusions matter as much as the filters: show them when at least two fit under the filters.
   const outRoom = room - filters.height - 34 - SECTION_HEAD - SECTION_GAP;
   const outStyle: TextStyle = { fontSize: 22, fontWeight: 400, color: COLORS.text };
-  const disqualifiers = data.icp.data.disqualifiers;
+  const disqualifiers = data.icp.data.disqualifiers.filter((text) => ctx.kit.prepare(text, outStyle) !== '');
   const out = disqualifiers.length > 0 && filters.shown === data.icp.data.filters.length ? iconList(ctx, disqualifiers, crossIcon, outStyle, width, outRoom) : undefined;
   const showOut = out !== undefined && outRoom > 0 && out.shown >= Math.min(2, disqualifiers.length);
   return box(
@@ -406,7 +410,9 @@ function signalsColumn(ctx: Context, width: number, budget: number): SlideElemen
     .map((signal) => {
       const points = signal.levels.map((level) => level.points);
       const best = Math.max(...points);
-      return { label: signal.label, graded: signal.levels.length > 1, value: best > 0 ? best : Math.min(...points) };
+      // Nothing drawable in the label (the validator refuses it): the attribute id, never an empty row.
+      const label = kit.prepare(signal.label, { fontSize: 20, fontWeight: 500, color: COLORS.ink }) ? signal.label : signal.attribute;
+      return { label, graded: signal.levels.length > 1, value: best > 0 ? best : Math.min(...points) };
     })
     .sort((a, b) => Number(b.value > 0) - Number(a.value > 0) || (a.value > 0 ? b.value - a.value : a.value - b.value));
 
@@ -466,7 +472,7 @@ function personasColumn(ctx: Context, width: number, budget: number): SlideEleme
     const name = kit.fit(persona.name, nameStyle, { width: textWidth, maxLines: 1, minFontSize: 21, lineHeight: 1.25 });
     const role = kit.fit(persona.role, roleStyle, { width: textWidth, maxLines: 2, minFontSize: 19, lineHeight: 1.3 });
     const buying = kit.fit(t.buyingRoles[persona.buyingRole].toUpperCase(), pillStyle, { width: textWidth - 24, maxLines: 1, minFontSize: 12, lineHeight: 1.2 });
-    const initial = kit.prepare(persona.name, { ...nameStyle, color: COLORS.white }).slice(0, 1).toUpperCase();
+    const initial = kit.initial(persona.name, { ...nameStyle, color: COLORS.white });
     const height = name.height + 2 + role.height + 10 + pillHeight;
     return {
       node: box(

@@ -53,7 +53,7 @@ export function ogImage(data: OgImageData, kit: TextKit): SlideElement {
   const kind = kit.fit(t.kinds[page.kind].toUpperCase(), kindStyle, { width: 260, maxLines: 1, minFontSize: 14, lineHeight: 1.2 });
   const brandStyle: TextStyle = { fontSize: 20, fontWeight: 600, letterSpacing: 2, color: COLORS.onNavyMuted };
   const brand = kit.fit(settings.company.toUpperCase(), brandStyle, { width: inner - BRAND - 16 - kind.width - 60, maxLines: 1, minFontSize: 15, lineHeight: 1.2 });
-  const initial = kit.prepare(settings.company, { fontSize: 24, fontWeight: 700, color: COLORS.white }).slice(0, 1).toUpperCase();
+  const initial = kit.initial(settings.company, { fontSize: 24, fontWeight: 700, color: COLORS.white });
 
   // Vertical budget between the brand row and the footer, shared by title and description.
   const middle = H - STRIPE - 2 * PAD - BRAND - FOOT - 2 * 36;

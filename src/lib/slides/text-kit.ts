@@ -36,11 +36,41 @@ export interface TextKit {
   measure(text: string, style: TextStyle): number;
   /** Prepares, then fits `text` in a box (see {@link fitText}). */
   fit(text: string, style: TextStyle, options: FitOptions): FittedText;
+  /**
+   * The first grapheme of the prepared text, in capitals: a name's initial for an avatar (an
+   * emoji stays whole, never half a surrogate pair). Empty when nothing can be drawn.
+   */
+  initial(text: string, style: TextStyle): string;
+  /**
+   * What in `text` the slides cannot draw, for the validator: characters no font, emoji image
+   * or drawn symbol covers, and letters carrying more combining marks than can be stacked.
+   */
+  undrawable(text: string): UndrawableText[];
   /** Images for the graphemes used so far: satori's `graphemeImages`. */
   images(): Record<string, string>;
 }
 
+/** A piece of text the slides cannot draw. */
+export type UndrawableText =
+  /** `char` has no glyph in the fonts, no emoji image and no drawn symbol. */
+  | { kind: 'no-glyph'; char: string }
+  /** `grapheme` is one letter with more than {@link MAX_MARKS} combining marks. */
+  | { kind: 'stacked-marks'; grapheme: string; marks: number };
+
+/**
+ * Combining marks drawn on one letter. The fonts' marks have no stacking data that satori reads,
+ * so a third mark lands on the second: Vietnamese needs two at most (and NFC composes most).
+ */
+export const MAX_MARKS = 2;
+
 const VARIATION = /[\uFE0E\uFE0F]/g;
+/**
+ * Invisible format characters: soft hyphen, zero-width space, joiners (ZWNJ, ZWJ), direction
+ * marks, word joiner, BOM. They have no glyph and need none: between letters they draw as
+ * nothing. (Inside an emoji sequence a ZWJ is part of the emoji, drawn as one image.)
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const MARK = /\p{M}/u;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 // Private-use code points stand for drawn symbols, one per symbol, colour and weight.
 const FIRST_PRIVATE = 0xe000;
@@ -115,21 +145,49 @@ export function createTextKit(options: TextKitOptions): TextKit {
     return char;
   };
 
+  /** A letter whose marks are not all covered: the letter and the marks the font has. */
+  const coveredPart = (fonts: readonly FontMetrics[], grapheme: string): string => {
+    const [base, ...marks] = [...grapheme];
+    if (!base || MARK.test(base) || !covered(fonts, base)) return '';
+    return base + marks.filter((mark) => covered(fonts, mark)).join('');
+  };
+
   const prepare = (text: string, style: TextStyle): string => {
     const fonts = fontsFor(style.fontWeight);
     let out = '';
     for (const g of graphemes(typeset(text.normalize('NFC')))) {
       const bare = g.replace(VARIATION, '');
+      const visible = bare.replace(INVISIBLE, '');
       if (images.has(g)) out += g;
-      else if (!g.includes('\uFE0F') && covered(fonts, bare)) out += bare;
+      else if (visible === '') continue;
+      else if (!g.includes('\uFE0F') && covered(fonts, visible)) out += visible;
       else if (PICTOGRAPHIC.test(g) && options.emoji?.(g)) {
         images.set(g, options.emoji(g)!);
         out += g;
-      } else if (SYMBOLS.has(bare)) out += symbolFor(bare, style);
-      // Anything else has no glyph in our fonts: leaving it out beats a "missing glyph" box.
-      else out += DROPPED;
+      } else if (SYMBOLS.has(visible)) out += symbolFor(visible, style);
+      // Anything else has no glyph in our fonts: leaving it out beats a "missing glyph" box
+      // (the validator refuses such text; this is the fallback for text it does not see).
+      else out += coveredPart(fonts, visible) || DROPPED;
     }
     return tidy(out, symbolChars);
+  };
+
+  const undrawable = (text: string): UndrawableText[] => {
+    const fonts = fontsFor(400);
+    const found: UndrawableText[] = [];
+    for (const g of graphemes(typeset(text.normalize('NFC')))) {
+      const bare = g.replace(VARIATION, '');
+      const visible = bare.replace(INVISIBLE, '');
+      if (visible === '' || SYMBOLS.has(visible)) continue;
+      if (PICTOGRAPHIC.test(g) && !covered(fonts, visible)) {
+        if (!options.emoji?.(g)) found.push({ kind: 'no-glyph', char: g });
+        continue;
+      }
+      for (const char of visible) if (!covered(fonts, char)) found.push({ kind: 'no-glyph', char });
+      const marks = [...visible].filter((char) => MARK.test(char)).length;
+      if (marks > MAX_MARKS) found.push({ kind: 'stacked-marks', grapheme: visible, marks });
+    }
+    return found;
   };
 
   const measure = (text: string, style: TextStyle): number => {
@@ -151,6 +209,11 @@ export function createTextKit(options: TextKitOptions): TextKit {
       fitText({ ...fitOptions, text: prepare(text, style), fontSize: style.fontSize }, (t, fontSize) =>
         measure(t, { ...style, fontSize }),
       ),
+    initial: (text, style) => {
+      const first = graphemes(prepare(text, style))[0] ?? '';
+      return images.has(first) ? first : (graphemes(prepare(first.toUpperCase(), style))[0] ?? '');
+    },
+    undrawable,
     images: () => Object.fromEntries(images),
   };
 }
