@@ -5,7 +5,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { markdownToHast, markdownToMdast, mdxToMdast } from 'satteri';
 import { decodeText, parseMarkdown, type RawFile } from './lib/content/source-file.ts';
-import { checkControlCharacters, checkMarkdownBody, elementDepth, type MarkdownCheckInput, type MdNode } from './lib/content/markdown-checks.ts';
+import { checkMarkdownBody, elementDepth, type MarkdownCheckInput, type MdNode } from './lib/content/markdown-checks.ts';
 import { contentCheckMessages } from './lib/i18n/content-checks.ts';
 import type { Problem } from './lib/content/problem.ts';
 import type { Locale } from './schemas/playbook.ts';
@@ -83,9 +83,7 @@ export function checkContentFiles(files: readonly RawFile[], options: ContentChe
     const relativePath = raw.path.startsWith(prefix) ? raw.path.slice(prefix.length) : raw.path;
     // Drafts and notes ("_x", ".x") are not built, as in the loader.
     if (relativePath.split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
-    if (!/\.(?:md|mdx|ya?ml)$/.test(raw.path)) continue;
-    const { text } = decodeText(raw);
-    if (text !== undefined) problems.push(...checkControlCharacters(raw.path, text, locale));
+    // Control characters are reported by the loader's text checks (src/lib/i18n/text-checks.ts).
     if (!/\.mdx?$/.test(raw.path)) continue;
     const input = bodyInput(raw);
     if (input) problems.push(...checkMarkdownBody(input, context));

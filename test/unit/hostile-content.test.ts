@@ -61,7 +61,8 @@ const CASES: Record<string, string[]> = {
   'missing-image.md': [at('missing-image.md', '7:1', en.imageMissing('./missing.png', '.test-dist/hostile-cases/missing-image/content/pages/missing.png'))],
   'outside-image.md': [at('outside-image.md', '7:1', en.imageOutside('../../../../x.png'))],
   'no-extension.md': [at('no-extension.md', '7:1', en.imageNoExtension('../icps/core'))],
-  'control-characters.md': [at('control-characters.md', '7:8', en.controlCharacter('U+0007'))],
+  // Reported by the loader's text checks, in their words.
+  'control-characters.md': [at('control-characters.md', '7:8', 'contains the control character U+0007, invisible in most editors and never meant for a page: delete it')],
   'mdx-error.mdx': [at('mdx-error.mdx', '9:1', en.mdxSyntax('Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`)'))],
 };
 const SWALLOWING = ['button', 'select', 'title', 'textarea', 'script', 'template', 'style', 'iframe', 'object', 'xmp', 'svg', 'math', 'option', 'noscript'];

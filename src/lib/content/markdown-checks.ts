@@ -5,7 +5,7 @@
  * with Sätteri, the parser of the build) and read here, so this module stays pure.
  */
 import type { Locale } from '../../schemas/playbook.ts';
-import { contentCheckMessages, type ContentCheckMessages } from '../i18n/content-checks.ts';
+import { contentCheckMessages } from '../i18n/content-checks.ts';
 import { DROPPED_WITH_CONTENT, MAX_DEPTH, allowedMediaHost, isRemoteUrl } from '../markdown/sanitize-html.ts';
 import type { Problem } from './problem.ts';
 
@@ -51,8 +51,6 @@ const IMAGE_EXTENSION = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 const RASTER_DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif)[;,]/i;
 /** Elements the site does not show in `.md` pages (media besides <img>). */
 const UNSUPPORTED_MEDIA = new Set(['video', 'audio', 'source', 'track']);
-/** C0 and C1 control characters other than tab, line feed and carriage return. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -179,21 +177,6 @@ export function checkMarkdownBody(input: MarkdownCheckInput, context: MarkdownCh
       at(line, column, t.imageMissing(url, resolved));
     }
   }
-}
-
-/** Invisible control characters anywhere in a text file, one problem per line. */
-export function checkControlCharacters(file: string, text: string, locale: Locale): Problem[] {
-  const t: ContentCheckMessages = contentCheckMessages[locale];
-  const problems: Problem[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    CONTROL.lastIndex = 0;
-    const match = CONTROL.exec(line);
-    if (!match) return;
-    const code = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    problems.push({ file, line: index + 1, column: match.index + 1, field: '-', message: t.controlCharacter(code) });
-  });
-  return problems;
 }
 
 function walk(node: MdNode, visit: (node: MdNode) => void): void {

@@ -18,7 +18,6 @@ const en = {
   imageMissing: (url: string, resolved: string) => `image ${url} does not exist (looked for ${resolved}): check the file name, or add the file`,
   tooDeep: (depth: number, max: number) =>
     `content nests ${depth} levels deep, more than the ${max} the site keeps (deeper text would lose its formatting): use fewer nested quotes (>), lists or HTML elements`,
-  controlCharacter: (code: string) => `contains the invisible control character ${code}: delete it (it often comes from copying out of another program)`,
   mdxSyntax: (reason: string) => `MDX syntax: ${reason}. Fix the JSX on this line, or rename the file to .md if it needs no components`,
   markdownSyntax: (reason: string) => `Markdown could not be read: ${reason}`,
   symlink: 'is a symbolic link: the site does not follow links, so the file would be missing; replace the link with a copy of the file',
@@ -42,7 +41,6 @@ const fr: ContentCheckMessages = {
   imageMissing: (url, resolved) => `l'image ${url} n'existe pas (cherchée en ${resolved})\u202f: vérifiez le nom du fichier, ou ajoutez-le`,
   tooDeep: (depth, max) =>
     `le contenu s'imbrique sur ${depth} niveaux, plus que les ${max} que le site conserve (le texte plus profond perdrait sa mise en forme)\u202f: utilisez moins de citations (>), de listes ou d'éléments HTML imbriqués`,
-  controlCharacter: (code) => `contient le caractère de contrôle invisible ${code}\u202f: supprimez-le (il vient souvent d'un copier-coller depuis un autre programme)`,
   mdxSyntax: (reason) => `syntaxe MDX\u202f: ${reason}. Corrigez le JSX de cette ligne, ou renommez le fichier en .md s'il n'utilise aucun composant`,
   markdownSyntax: (reason) => `le Markdown n'a pas pu être lu\u202f: ${reason}`,
   symlink: "est un lien symbolique\u202f: le site ne suit pas les liens, le fichier manquerait donc\u202f; remplacez le lien par une copie du fichier",
