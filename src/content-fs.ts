@@ -2,8 +2,11 @@
 // loader in src/lib/content takes bytes, so the browser bundle never pulls in node:fs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { PlaybookSchema, type Locale } from './schemas/playbook.ts';
+import { checkContentFiles, findSymlinks } from './markdown-checks-fs.ts';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
-import { formatProblem, type Problem } from './lib/content/problem.ts';
+import { formatProblem, sortProblems, type Problem } from './lib/content/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/scoring/calibration.ts';
 import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';
@@ -37,9 +40,17 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 /** Loads and validates a content folder from disk. */
 export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
   const files = readContentFiles(dir, base);
+  const folder = relative(base, dir).split(sep).join('/');
   // Text drawn on the images is checked with the renderer's own fonts and emoji set.
   const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
-  return loadPlaybook(files, relative(base, dir).split(sep).join('/'), { today: buildDate(), undrawable: (text) => kit.undrawable(text) });
+  const result = loadPlaybook(files, folder, { today: buildDate(), undrawable: (text) => kit.undrawable(text) });
+  // What the schemas cannot see: Markdown bodies, control characters, symbolic links.
+  const settings = result.model?.settings ?? readPlaybookSettings(dir);
+  const more = [
+    ...checkContentFiles(files, { contentDir: folder, base, mediaHosts: settings.mediaHosts, locale: settings.locale }),
+    ...findSymlinks(dir, base, settings.locale),
+  ];
+  return more.length === 0 ? result : { problems: sortProblems([...result.problems, ...more]) };
 }
 
 /**
@@ -104,6 +115,27 @@ export function getCalibration(): Map<string, IcpCalibration> {
 }
 
 export type { Problem };
+
+/**
+ * playbook.yaml's `mediaHosts` and `locale`, read on their own: astro.config.mjs needs the hosts
+ * before pages load the playbook, and the body checks need both when another file is invalid.
+ * Anything unreadable gives the defaults: the validator reports it.
+ */
+export function readPlaybookSettings(dir = contentDir()): { mediaHosts: string[]; locale: Locale } {
+  try {
+    const data = parseYaml(readFileSync(join(dir, 'playbook.yaml'), 'utf8')) as { mediaHosts?: unknown; locale?: unknown } | null;
+    const hosts = PlaybookSchema.shape.mediaHosts.safeParse(data?.mediaHosts);
+    const locale = PlaybookSchema.shape.locale.safeParse(data?.locale);
+    return { mediaHosts: hosts.success ? hosts.data : [], locale: locale.success ? locale.data : 'en' };
+  } catch {
+    return { mediaHosts: [], locale: 'en' };
+  }
+}
+
+/** playbook.yaml's `mediaHosts` (see readPlaybookSettings). */
+export function readMediaHosts(dir = contentDir()): string[] {
+  return readPlaybookSettings(dir).mediaHosts;
+}
 
 let refinements: Map<string, IcpRefinement> | undefined;
 

@@ -112,9 +112,6 @@ export function pageUrl(relativePath: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** Files fed to pagefind at once: enough to keep its service busy, few enough to bound memory. */
-const BATCH = 64;
-
 /** Indexes every HTML page of a built site with pagefind and writes the index next to it. */
 export async function indexSite({ siteDir, language, outputPath = join(siteDir, 'pagefind') }: IndexSiteOptions): Promise<IndexReport> {
   const started = performance.now();
@@ -122,16 +119,14 @@ export async function indexSite({ siteDir, language, outputPath = join(siteDir, 
     // forceLanguage: one index in the playbook's language, even for a page without `lang`.
     const { index } = check('start', await pagefind.createIndex({ forceLanguage: language }));
     if (!index) throw new SearchIndexError('Pagefind did not create an index and reported no error. Run npm run build again.');
+    // Sorted by code unit (not locale) and added one at a time: pagefind numbers pages in the
+    // order they arrive, so concurrent adds gave a differently shuffled index on every build.
     const files = (await readdir(siteDir, { recursive: true }))
       .filter((file) => file.endsWith('.html') && !join(siteDir, file).startsWith(outputPath + sep))
       .sort();
-    for (let start = 0; start < files.length; start += BATCH) {
-      await Promise.all(
-        files.slice(start, start + BATCH).map(async (file) => {
-          const content = forIndex(await readFile(join(siteDir, file), 'utf8'));
-          check(`index ${join(siteDir, file)}`, await index.addHTMLFile({ url: pageUrl(file), content }));
-        }),
-      );
+    for (const file of files) {
+      const content = forIndex(await readFile(join(siteDir, file), 'utf8'));
+      check(`index ${join(siteDir, file)}`, await index.addHTMLFile({ url: pageUrl(file), content }));
     }
     const htmlFiles = files.length;
     check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { editUrl, getReviewItems } from './site.ts';
 import type { PlaybookModel } from './content/model.ts';
 
-const settings = { company: 'Acme', product: 'X', locale: 'en', currency: 'EUR', branch: 'main', reviewEveryDays: 90 } as const;
+const settings = { company: 'Acme', product: 'X', locale: 'en' as const, currency: 'EUR', branch: 'main', reviewEveryDays: 90, mediaHosts: [] as string[] };
 
 describe('editUrl', () => {
   it('links to the file on its branch', () => {

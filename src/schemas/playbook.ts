@@ -46,6 +46,16 @@ export const PlaybookSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be the full http(s) address the playbook is published at, e.g. https://acme.github.io/playbook/' }).optional(),
   /** Branch for edit links (default main). */
   branch: TextSchema.default('main'),
+  /**
+   * Hosts `.md` pages may show images from, e.g. `[cdn.example.com]` (default: none). By default
+   * every image ships with the site (in `content/` or `public/`), so a page view requests nothing
+   * from another host; a listed host is used over https only, with no Referer sent, and is added
+   * to the Content-Security-Policy's `img-src` (docs/security.md).
+   * @example [cdn.example.com, images.example.org]
+   */
+  mediaHosts: z
+    .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'must be a lowercase host name such as cdn.example.com: no https://, no path, no port'))
+    .default([]),
   /** Content reviewed longer ago than this many days is shown as stale (default 90). */
   reviewEveryDays: z.number().int('must be a whole number of days').positive('must be at least 1').default(90),
 });

@@ -7,12 +7,18 @@ import { BUILT_SITE } from './built-site.ts';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
-/** Serves `root` (the built example by default) and launches Chromium for this test file. */
-export function useSiteInBrowser(root = BUILT_SITE): { readonly browser: Browser; readonly server: StaticServer } {
+/**
+ * Serves `root` (the built example by default; a function is called once the suite starts, for a
+ * site a test builds first) with optional response `headers`, and launches Chromium.
+ */
+export function useSiteInBrowser(
+  root: string | (() => string) = BUILT_SITE,
+  headers: Record<string, string> = {},
+): { readonly browser: Browser; readonly server: StaticServer } {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    server = await serveStatic(root);
+    server = await serveStatic(typeof root === 'function' ? root() : root, headers);
     browser = await launchBrowser();
   });
   afterAll(async () => {

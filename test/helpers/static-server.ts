@@ -28,8 +28,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` on a free port; `/x/` serves `/x/index.html`; missing files get `404.html`. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` on a free port; `/x/` serves `/x/index.html`; missing files get `404.html`.
+ * `headers` are sent with every response (the CSP test serves the site's security headers).
+ */
+export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
   const base = resolve(root);
   const requests: StaticServer['requests'] = [];
   const server: Server = createServer((req, res) => {
@@ -43,7 +46,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       file = join(base, '404.html');
     }
     requests.push({ path, status });
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(status, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     if (existsSync(file)) createReadStream(file).pipe(res);
     else res.end('Not found');
   });

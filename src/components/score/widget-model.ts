@@ -35,7 +35,11 @@ export interface WidgetModel {
  * Who to call first about an account of this ICP: its champion, then whoever signs (the
  * economic buyer, else the decision maker), from the personas that list the ICP.
  */
-export function whoToCall(model: Pick<PlaybookModel, 'settings' | 'personas'>, icpId: string): WidgetContact[] {
+export function whoToCall(
+  model: Pick<PlaybookModel, 'settings' | 'personas'>,
+  icpId: string,
+  personaUrl: (id: string) => string = (id) => `/personas/${id}/`,
+): WidgetContact[] {
   const roles = getUiStrings(model.settings.locale).buyingRoles;
   const personas = model.personas.filter((persona) => persona.data.icps.includes(icpId));
   const byRole = (role: keyof typeof roles) => personas.find((persona) => persona.data.buyingRole === role);
@@ -46,19 +50,24 @@ export function whoToCall(model: Pick<PlaybookModel, 'settings' | 'personas'>, i
       role: roles[persona.data.buyingRole],
       name: persona.data.name,
       title: persona.data.role,
-      href: `/personas/${persona.id}/`,
+      href: personaUrl(persona.id),
       objection: first ? { objection: first.objection, answer: first.answer } : undefined,
     };
   });
 }
 
 /** The widget's data for these ICPs (in the order given); unknown ids are an authoring error. */
-export function toWidgetModel(model: Pick<PlaybookModel, 'settings' | 'attributes' | 'icps' | 'personas'>, icpIds: readonly string[]): WidgetModel {
+/** `personaUrl` builds persona links with the site's base path (the routes module). */
+export function toWidgetModel(
+  model: Pick<PlaybookModel, 'settings' | 'attributes' | 'icps' | 'personas'>,
+  icpIds: readonly string[],
+  personaUrl?: (id: string) => string,
+): WidgetModel {
   const icps = icpIds.map((id) => {
     const entry = model.icps.find((icp) => icp.id === id);
     if (!entry) throw new Error(`<ScoreWidget icpIds>: no ICP "${id}" in content/icps (known: ${model.icps.map((i) => i.id).join(', ')})`);
     const { title, status, filters, signals, tiers } = entry.data;
-    return { id, data: { title, status, filters, signals, tiers }, contacts: whoToCall(model, id) };
+    return { id, data: { title, status, filters, signals, tiers }, contacts: whoToCall(model, id, personaUrl) };
   });
   const { locale } = model.settings;
   return { locale, attributes: model.attributes, icps, strings: getWidgetStrings(locale) };

@@ -177,6 +177,8 @@ function checkPlaybook(files: readonly RawFile[], contentDir: string, options: L
     const parts = relative.split('/');
     // Names starting with "_" or "." are drafts and notes that the build ignores on purpose.
     if (parts.some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+    // Images are media the pages show (checked by markdown-checks.ts), not content files.
+    if (/\.(?:png|jpe?g|gif|webp|avif|svg)$/i.test(relative)) continue;
     const decoded = decodeText(raw);
     if (!decoded.text && decoded.problem) {
       problems.push(decoded.problem);

@@ -34,7 +34,7 @@ export class AccountsFeeder {
 
   /** Feeds a chunk of the CSV text. */
   push(chunk: string): void {
-    if (!this.readers && chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.notUtf8);
+    if (!this.readers && chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
     for (const record of this.parser.push(chunk)) this.record(record);
   }
 
