@@ -39,7 +39,8 @@ class Unreadable {
 
 export { parseNumberCell } from '../parse-number.ts';
 
-const BOOLEANS = new Map<string, boolean>([
+/** The words a boolean cell may hold (lowercase), read the same by the CSV reader and the SQL staging query. */
+export const BOOLEANS: ReadonlyMap<string, boolean> = new Map<string, boolean>([
   ['true', true],
   ['false', false],
   ['yes', true],

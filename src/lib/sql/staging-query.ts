@@ -6,6 +6,7 @@ import type { Dialect, Sql } from './dialects.ts';
 import { foldSql, TRIMMED } from './fold.ts';
 import type { PlanAttribute, SqlPlan } from './plan.ts';
 import { mapChoices, optionCase, tableSql } from './score-query.ts';
+import { BOOLEANS } from '../csv/accounts.ts';
 
 const DIGIT = '[0-9]';
 // The patterns of parse-number.ts, with ASCII digits spelled out (\d is wider in some engines).
@@ -18,18 +19,6 @@ const GROUPED_DOT = `[+-]?${DIGIT}{1,3}([.]${DIGIT}{3})+(,${DIGIT}+)?`;
 /** Spaces, no-break spaces and apostrophes between digit groups (`1 200`, `1'200`). */
 const spaces = (dialect: Dialect) => `[${[...TRIMMED, "'", '\u2019'].map(dialect.regexChar).join('')}]+`;
 
-const BOOLEANS: [string, boolean][] = [
-  ['true', true],
-  ['false', false],
-  ['yes', true],
-  ['no', false],
-  ['oui', true],
-  ['non', false],
-  ['vrai', true],
-  ['faux', false],
-  ['1', true],
-  ['0', false],
-];
 
 /** Text to number by parseNumberCell's rules, within the attribute's bounds; NULL otherwise. */
 function stageNumber(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: number): Sql {
@@ -52,7 +41,7 @@ function stageNumber(dialect: Dialect, attribute: PlanAttribute, text: Sql, scal
 
 function stageBoolean(dialect: Dialect, text: Sql): Sql {
   const key = `lower(${dialect.trimChars(text, TRIMMED)})`;
-  return `CASE ${key} ${BOOLEANS.map(([word, value]) => `WHEN ${dialect.text(word)} THEN ${value ? 'TRUE' : 'FALSE'}`).join(' ')} END`;
+  return `CASE ${key} ${[...BOOLEANS].map(([word, value]) => `WHEN ${dialect.text(word)} THEN ${value ? 'TRUE' : 'FALSE'}`).join(' ')} END`;
 }
 
 /** `a|b;c` → option ids; NULL if a part names no option or no part has text (a cell of separators says nothing). */
