@@ -111,7 +111,7 @@ describe('a playbook served under /playbook/', () => {
     expect(linked).toContain(`${BASE}slides/core.png`);
     const guide = readFileSync(join(out, 'pages/guide/index.html'), 'utf8');
     expect(guide).toContain(`<a href="${BASE}icps/core/">the core market</a>`);
-    expect(guide).toContain('<a href="https://astro.build/">Astro</a>');
+    expect(guide).toContain('<a href="https://astro.build/" rel="noopener noreferrer">Astro</a>');
     expect(server.requests.filter((request) => request.status !== 200)).toEqual([]);
   });
 

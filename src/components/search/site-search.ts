@@ -335,7 +335,9 @@ export class SiteSearch extends HTMLElement {
     } else {
       this.#setStatus(fillTemplate(this.#strings.results[this.#plural.select(total) === 'one' ? 'one' : 'other'], { n: total }));
     }
-    const suggestion = query ? await this.#didYouMean(pagefind, query) : undefined;
+    // Words the results matched (stemmed forms included): a query word found that way is no typo.
+    const matched = loaded.flatMap((page) => wordsAt(page.content, page.locations)).map(foldWord);
+    const suggestion = query ? await this.#didYouMean(pagefind, query, matched) : undefined;
     if (sequence !== this.#sequence) return;
     this.#showSuggestion(suggestion);
     this.#setState('ready', query);
@@ -346,10 +348,13 @@ export class SiteSearch extends HTMLElement {
    * (found by searching the word's first letters), or undefined when every word is in the index
    * or nothing is close enough.
    */
-  async #didYouMean(pagefind: Pagefind, query: string): Promise<string | undefined> {
+  async #didYouMean(pagefind: Pagefind, query: string, matched: readonly string[]): Promise<string | undefined> {
     let changed = false;
     const words = await Promise.all(
       query.split(/\s+/).map(async (typed) => {
+        // "manger" found "mangeons" through French stemming: same start, so not a typo.
+        const stem = foldWord(typed).slice(0, Math.max(4, typed.length - 2));
+        if (matched.some((word) => word.startsWith(stem))) return typed;
         const seen: string[] = [];
         for (const prefix of probePrefixes(typed)) {
           const response = await pagefind.search(prefix);

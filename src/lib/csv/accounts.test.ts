@@ -80,7 +80,7 @@ describe('cells that cannot be read', () => {
     const problems: CellProblem[] = [];
     reader.read(['beaucoup'], 3, problems);
     expect(problems[0]!.message).toMatchInlineSnapshot(
-      `"« beaucoup » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5), ou une tranche comme 51-200 ou 10001+"`,
+      `"« beaucoup » n'est pas un nombre : écrivez des chiffres, avec . ou , comme séparateur décimal (par exemple 1200 ou 38,5), ou une tranche comme 51-200 ou 10001+"`,
     );
   });
 });

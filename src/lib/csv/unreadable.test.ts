@@ -61,6 +61,6 @@ describe('the reasons column', () => {
   it('says it in French for a French playbook', () => {
     const scorer = new CsvScorer({ attributes, icps: [icp], locale: 'fr' });
     const out = scorer.push('employees,region\n240,Mars\n') + scorer.end();
-    expect(out).toContain('Inconnu : France or DACH (valeur non reconnue : Mars)');
+    expect(out).toContain('Inconnu\u202f: France or DACH (valeur non reconnue\u202f: Mars)');
   });
 });
