@@ -16,6 +16,7 @@ import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/
 import type { Locale } from '../src/schemas/playbook.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
+import { scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
 
 const USAGE = 'Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]';
 const HELP = `${USAGE}
@@ -144,13 +145,20 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
   };
 }
 
-function openInput(path: string): Readable {
+function openInput(path: string, chunkBytes: number): Readable {
   // Bytes, not text: CsvDecoder decides the encoding (UTF-8, UTF-16 with a BOM, Windows-1252).
   if (path === '-') return process.stdin;
   const full = userPath(path);
   if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
   if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
-  return createReadStream(full, { highWaterMark: 1 << 16 });
+  return createReadStream(full, { highWaterMark: chunkBytes });
+}
+
+/** The size of a regular file to read, else 0 (standard input; a missing file is reported when opened). */
+function fileSize(path: string): number {
+  if (path === '-') return 0;
+  const full = userPath(path);
+  return existsSync(full) && statSync(full).isFile() ? statSync(full).size : 0;
 }
 
 async function write(out: Writable, bytes: Uint8Array): Promise<void> {
@@ -222,8 +230,12 @@ async function run(args: Args): Promise<void> {
   if (isParquet(args.input)) throw new UsageError(`${args.input} is a Parquet file: the TypeScript scorer reads CSV; drop --engine ts to score it with DuckDB`);
   const name = args.input === '-' ? 'stdin' : args.input;
   const printer = createProblemPrinter(name, args.verbose);
-  const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, onProblem: printer.print, keep: args.keep });
-  const input = openInput(args.input);
+  const options = { attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, keep: args.keep };
+  const scorer = new CsvScorer({ ...options, onProblem: printer.print });
+  // Big files are cut into pieces scored on every core (scripts/lib/score-parallel.ts); a
+  // piece is what one read brings, bigger then so that fewer messages go between threads.
+  const threads = scoringThreads(fileSize(args.input));
+  const input = openInput(args.input, threads > 1 ? 1 << 18 : 1 << 16);
   const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;
@@ -240,16 +252,27 @@ async function run(args: Args): Promise<void> {
   }
   const output: Writable = file?.stream ?? redirected ?? process.stdout;
   const progress = createProgress();
-  try {
+  // The text of the file, chunk by chunk; a write that failed (disk full) stops the reading.
+  async function* decoded(): AsyncGenerator<string> {
     for await (const chunk of input) {
-      await write(output, scorer.pushBytes(decoder.push(chunk as Uint8Array)));
+      yield decoder.push(chunk as Uint8Array);
       const failure = file?.failed();
       if (failure) throw failure;
-      progress.update(scorer.rows);
     }
     const last = decoder.end();
-    if (last) await write(output, scorer.pushBytes(last));
-    await write(output, scorer.endBytes());
+    if (last) yield last;
+  }
+  try {
+    await scoreInParallel({
+      chunks: decoded(),
+      scorer,
+      options,
+      threads,
+      verbose: args.verbose,
+      write: (bytes) => write(output, bytes),
+      onProblem: printer.print,
+      onProgress: progress.update,
+    });
     const failure = file?.failed();
     if (failure) throw failure;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { isTooLong, parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '../parse-number.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
-import { plausibleRange, UnitSanity, type UnitWarning } from './unit-sanity.ts';
+import { plausibleRange, UnitSanity, type UnitCounts, type UnitWarning } from './unit-sanity.ts';
 import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { closest } from '../content/did-you-mean.ts';
@@ -216,6 +216,19 @@ export class AccountReader {
   /** Number columns whose values sit mostly outside the attribute's plausible range, with the likely fix. */
   unitWarnings(): UnitWarning[] {
     return this.readers.flatMap((reader) => reader.sanity?.warning(this.locale) ?? []);
+  }
+
+  /** The unit counts of each number column, handed over and reset (see {@link UnitSanity.take}); by column reader. */
+  takeUnitCounts(): (UnitCounts | undefined)[] {
+    return this.readers.map((reader) => reader.sanity?.take());
+  }
+
+  /** Adds unit counts taken from a reader of the same header. */
+  mergeUnitCounts(counts: readonly (UnitCounts | undefined)[]): void {
+    this.readers.forEach((reader, i) => {
+      const part = counts[i];
+      if (part && reader.sanity) reader.sanity.merge(part);
+    });
   }
 
   /** How many columns hold an attribute. */

@@ -59,6 +59,30 @@ function firstLineEnd(text: string): number {
   return -1;
 }
 
+/**
+ * The delimiter of a text's header line, as the parser decides it: from the first line (up to
+ * the first line break outside quotes); undefined while that line has not ended, unless `final`.
+ */
+export function headerDelimiter(text: string, final: boolean): Delimiter | undefined {
+  const end = firstLineEnd(text);
+  if (end === -1 && !final) return undefined;
+  return detectDelimiter(end === -1 ? text : text.slice(0, end));
+}
+
+/**
+ * How a text's lines end, from its first line break: `lf` (LF or CRLF) or `cr` (CR alone, as
+ * old Mac spreadsheets write); undefined until a line break has arrived.
+ */
+export function lineEndsOf(text: string): 'lf' | 'cr' | undefined {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr === -1 && lf === -1) return undefined;
+  if (cr === -1 || (lf !== -1 && lf < cr)) return 'lf';
+  // A CR last in the text may be the first half of a CRLF: wait for more.
+  if (cr + 1 < text.length) return text.charCodeAt(cr + 1) === LF ? 'lf' : 'cr';
+  return undefined;
+}
+
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
@@ -99,6 +123,19 @@ export class CsvParser {
     this.delimiter = options.delimiter;
   }
 
+  /**
+   * Goes on with text that starts at file line `line`, after a header read elsewhere (each
+   * thread of a parallel run parses pieces of one file: see ./record-splitter.ts). Lines end
+   * with LF or CRLF there: the splitter is only used on such files.
+   */
+  resumeAt(line: number, delimiter: Delimiter): void {
+    if (this.buffer.length > 0) throw new CsvError('resumeAt() with a record half read');
+    this.started = true;
+    this.lineEnds = 'lf';
+    this.delimiter = delimiter;
+    this.line = line;
+  }
+
   /** Feeds a chunk of text; returns the records it completed. */
   push(chunk: string): CsvRecord[] {
     if (this.ended) throw new CsvError('push() after end()');
@@ -117,13 +154,7 @@ export class CsvParser {
 
   private detectLineEnds(chunk: string): void {
     // Only until the first line break: the text seen so far is the header line, short.
-    const text = this.buffer + chunk;
-    const lf = text.indexOf('\n');
-    const cr = text.indexOf('\r');
-    if (cr === -1 && lf === -1) return;
-    if (cr === -1 || (lf !== -1 && lf < cr)) this.lineEnds = 'lf';
-    // A CR last in the text may be the first half of a CRLF: wait for the next chunk.
-    else if (cr + 1 < text.length) this.lineEnds = text.charCodeAt(cr + 1) === LF ? 'lf' : 'cr';
+    this.lineEnds = lineEndsOf(this.buffer + chunk);
     // A CR followed by something other than LF: lines end with CR alone.
     if (this.lineEnds === 'cr') this.buffer = this.buffer.replaceAll('\r', '\n');
   }
@@ -141,9 +172,8 @@ export class CsvParser {
     const records: CsvRecord[] = [];
     const text = this.buffer;
     if (this.delimiter === undefined) {
-      const end = firstLineEnd(text);
-      if (end === -1 && !final) return this.keep(text, 0, records);
-      this.delimiter = detectDelimiter(end === -1 ? text : text.slice(0, end));
+      this.delimiter = headerDelimiter(text, final);
+      if (this.delimiter === undefined) return this.keep(text, 0, records);
     }
     this.nextDelimiter = -1;
     this.nextNewline = -1;

@@ -7,8 +7,8 @@ import { getCompiledIcp, type IcpInput } from '../scoring/score-account.ts';
 import { isNumberRange, type Verdict } from '../scoring/types.ts';
 import { AccountReader, type CellProblem } from './accounts.ts';
 import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
-import type { UnitWarning } from './unit-sanity.ts';
-import { UnreadableSummary } from './unreadable.ts';
+import type { UnitCounts, UnitWarning } from './unit-sanity.ts';
+import { UnreadableSummary, type UnreadableCounts } from './unreadable.ts';
 import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
 
 /**
@@ -39,6 +39,21 @@ export interface ScoreCsvOptions {
    * nothing else; or the names of the columns to keep (matched like headers, any case).
    */
   keep?: 'all' | 'keys' | readonly string[] | undefined;
+  /**
+   * This scorer scores pieces of a file for another that reports on the whole (a parallel run,
+   * see {@link CsvScorer.resume}): it remembers every distinct unreadable value, since the
+   * summary of the whole file, which caps them, is made by merging.
+   */
+  part?: boolean | undefined;
+}
+
+/** What a scorer counted since it was last asked: see {@link CsvScorer.takeTally}. */
+export interface ScoreTally {
+  rows: number;
+  problems: number;
+  verdicts: Record<Verdict, number>;
+  unreadable: UnreadableCounts[];
+  units: (UnitCounts | undefined)[];
 }
 
 /**
@@ -241,7 +256,7 @@ export class CsvScorer {
   /** Text of this row's unreadable cells, by attribute slot. */
   private readonly rejected: (string | undefined)[] = [];
   /** Unreadable cells grouped by column and distinct value (see {@link UnreadableSummary}). */
-  readonly unreadable = new UnreadableSummary();
+  readonly unreadable: UnreadableSummary;
   private readonly padding: string[] = [];
   /** Indexes of the input columns written, when not all are (see {@link ScoreCsvOptions.keep}). */
   private kept: number[] | undefined;
@@ -252,6 +267,7 @@ export class CsvScorer {
 
   constructor(options: ScoreCsvOptions) {
     this.options = options;
+    this.unreadable = options.part ? new UnreadableSummary(Infinity) : new UnreadableSummary();
     const chosen = selectIcps(options.icps, options.icpId);
     if (chosen.length === 0) {
       const t = scoringMessages[options.locale].csv;
@@ -267,6 +283,52 @@ export class CsvScorer {
    */
   unitWarnings(): UnitWarning[] {
     return this.reader?.unitWarnings() ?? [];
+  }
+
+  /** The header's cells once read, else undefined. */
+  get header(): readonly string[] | undefined {
+    return this.reader?.header;
+  }
+
+  /** The file's delimiter (`,` until the header is read). */
+  get csvDelimiter(): Delimiter {
+    return this.delimiter;
+  }
+
+  /**
+   * Goes on with a file whose header another scorer read (see ./record-splitter.ts): the header's
+   * cells and the delimiter. Header problems are that scorer's to report: none is counted here.
+   */
+  resume(header: readonly string[], delimiter: Delimiter): void {
+    this.parser.resumeAt(2, delimiter);
+    this.start({ cells: [...header], line: 1 });
+    this.problems = 0;
+  }
+
+  /** Scores whole records starting at file line `line` (a piece from a RecordSplitter); returns their output as UTF-8. */
+  pushBytesAt(text: string, line: number): Uint8Array {
+    this.parser.resumeAt(line, this.delimiter);
+    return encodeLines(this.convert(this.parser.push(text)));
+  }
+
+  /** Hands over what was counted since the last call (rows, problems, verdicts, unreadable values, unit counts) and resets it. */
+  takeTally(): ScoreTally {
+    const tally = { rows: this.rows, problems: this.problems, verdicts: { ...this.verdicts }, unreadable: this.unreadable.take(), units: this.reader?.takeUnitCounts() ?? [] };
+    this.rows = 0;
+    this.problems = 0;
+    this.verdicts.fit = this.verdicts.unknown = this.verdicts.out = 0;
+    return tally;
+  }
+
+  /** Adds a tally taken from a scorer that scored pieces of this file after its header. */
+  addTally(tally: ScoreTally): void {
+    this.rows += tally.rows;
+    this.problems += tally.problems;
+    this.verdicts.fit += tally.verdicts.fit;
+    this.verdicts.unknown += tally.verdicts.unknown;
+    this.verdicts.out += tally.verdicts.out;
+    this.unreadable.merge(tally.unreadable);
+    this.reader?.mergeUnitCounts(tally.units);
   }
 
   /** Ids of the ICPs this batch is scored against. */

@@ -35,6 +35,14 @@ export function plausibleRange(attribute: Attribute): readonly [number, number] 
   return undefined;
 }
 
+
+/** The numbers counted for a column so far: see {@link UnitSanity.take}. */
+export interface UnitCounts {
+  total: number;
+  logSum: number;
+  positives: number;
+  inside: number[];
+}
 /** Counts one number column's values against its attribute's plausible range. */
 export class UnitSanity {
   readonly column: number;
@@ -73,6 +81,24 @@ export class UnitSanity {
     }
     const { lows, highs, inside } = this;
     for (let i = 0; i < lows.length; i++) if (value >= lows[i]! && value <= highs[i]!) inside[i]!++;
+  }
+
+  /** Hands over the counts so far and starts afresh (a thread scoring part of a file sends them to the one reporting). */
+  take(): UnitCounts {
+    const counts = { total: this.total, logSum: this.logSum, positives: this.positives, inside: [...this.inside] };
+    this.total = 0;
+    this.logSum = 0;
+    this.positives = 0;
+    this.inside.fill(0);
+    return counts;
+  }
+
+  /** Adds counts taken from another column reader of the same column. */
+  merge(counts: UnitCounts): void {
+    this.total += counts.total;
+    this.logSum += counts.logSum;
+    this.positives += counts.positives;
+    counts.inside.forEach((n, i) => (this.inside[i]! += n));
   }
 
   /** A warning when most values are outside the range, with the scale that would fix it if one does. */

@@ -8,6 +8,16 @@ import type { CellProblem } from './accounts.ts';
 /** Distinct values remembered per column; further distinct values are only counted. */
 export const MAX_DISTINCT_VALUES = 1000;
 
+/** The unreadable cells of one column as counted so far, values in the order first seen: see {@link UnreadableSummary.take}. */
+export interface UnreadableCounts {
+  column: number;
+  header: string;
+  attribute: string;
+  total: number;
+  values: UnreadableValue[];
+  otherCells: number;
+}
+
 /** One distinct unreadable value of a column. */
 export interface UnreadableValue {
   /** The text not recognised, trimmed: the cell, or the one part of a `choices` cell that is not an option. */
@@ -75,6 +85,40 @@ export class UnreadableSummary {
     if (seen) seen.count++;
     else if (group.values.size < this.maxValues) group.values.set(value, { value, count: 1, message: problem.message, firstRow: problem.row });
     else group.otherCells++;
+  }
+
+  /**
+   * Hands over what was counted so far, values in the order first seen, and starts afresh: a
+   * thread that scores part of a file sends it to the one that reports on the whole (see
+   * {@link merge}).
+   */
+  take(): UnreadableCounts[] {
+    const counts = [...this.groups.values()].map(({ values, ...group }) => ({ ...group, values: [...values.values()] }));
+    this.groups.clear();
+    return counts;
+  }
+
+  /**
+   * Adds counts taken from another summary, as if its cells had been added here one by one
+   * after those already counted (parts of a file merged in file order give the same summary as
+   * the whole file, when the parts were counted without a cap).
+   */
+  merge(counts: readonly UnreadableCounts[]): void {
+    for (const part of counts) {
+      let group = this.groups.get(part.column);
+      if (!group) {
+        group = { column: part.column, header: part.header, attribute: part.attribute, total: 0, values: new Map(), otherCells: 0 };
+        this.groups.set(part.column, group);
+      }
+      group.total += part.total;
+      group.otherCells += part.otherCells;
+      for (const value of part.values) {
+        const seen = group.values.get(value.value);
+        if (seen) seen.count += value.count;
+        else if (group.values.size < this.maxValues) group.values.set(value.value, { ...value });
+        else group.otherCells += value.count;
+      }
+    }
   }
 
   /** Unreadable cells counted so far. */
