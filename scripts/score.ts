@@ -145,13 +145,13 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
   };
 }
 
-function openInput(path: string, chunkBytes: number): Readable {
+function openInput(path: string): Readable {
   // Bytes, not text: CsvDecoder decides the encoding (UTF-8, UTF-16 with a BOM, Windows-1252).
   if (path === '-') return process.stdin;
   const full = userPath(path);
   if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
   if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
-  return createReadStream(full, { highWaterMark: chunkBytes });
+  return createReadStream(full, { highWaterMark: 1 << 16 });
 }
 
 /** The size of a regular file to read, else 0 (standard input; a missing file is reported when opened). */
@@ -232,10 +232,9 @@ async function run(args: Args): Promise<void> {
   const printer = createProblemPrinter(name, args.verbose);
   const options = { attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, keep: args.keep };
   const scorer = new CsvScorer({ ...options, onProblem: printer.print });
-  // Big files are cut into pieces scored on every core (scripts/lib/score-parallel.ts); a
-  // piece is what one read brings, bigger then so that fewer messages go between threads.
+  // Big files are cut into pieces (about one read each) scored on every core (scripts/lib/score-parallel.ts).
   const threads = scoringThreads(fileSize(args.input));
-  const input = openInput(args.input, threads > 1 ? 1 << 18 : 1 << 16);
+  const input = openInput(args.input);
   const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;

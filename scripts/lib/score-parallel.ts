@@ -13,12 +13,14 @@ import type { CellProblem } from '../../src/lib/csv/accounts.ts';
 import { CsvError, headerDelimiter, lineEndsOf } from '../../src/lib/csv/parse.ts';
 import { RecordSplitter, type CsvPiece } from '../../src/lib/csv/record-splitter.ts';
 import { CsvInputError, type CsvScorer, type ScoreCsvOptions } from '../../src/lib/csv/score-csv.ts';
-import type { PieceJob, PieceResult, WorkerSetup } from './score-worker.ts';
+import { PieceScorer, type PieceJob, type PieceResult, type PieceSetup } from './score-piece.ts';
 
 /** Files smaller than this are scored on one thread: starting threads costs more than it saves. */
 const DEFAULT_MIN_BYTES = 8 * 1024 * 1024;
 /** Pieces sent ahead of the one being written, per thread: enough to keep every thread busy. */
 const AHEAD_PER_THREAD = 4;
+/** Pieces a worker has in hand before the main thread scores the next one itself. */
+const IN_HAND = 2;
 
 /** How many threads score a file of this size: `ICP_SCORE_THREADS`, else one per core, and 1 for small files. */
 export function scoringThreads(bytes: number): number {
@@ -45,7 +47,7 @@ export interface ParallelRun {
 }
 
 /**
- * Scores the text on `threads` worker threads plus this one. Files whose lines end with CR
+ * Scores the text on `threads` threads: this one and `threads - 1` workers. Files whose lines end with CR
  * alone, and files too small to cut, are scored on this thread alone, as the serial scorer does.
  */
 export async function scoreInParallel(run: ParallelRun): Promise<void> {
@@ -54,7 +56,10 @@ export async function scoreInParallel(run: ParallelRun): Promise<void> {
   let head = '';
   let splitter: RecordSplitter | undefined;
   let serial = run.threads < 2;
-  let pool: Pool | undefined;
+  // Worker threads start now, loading their code while this one reads the header; this thread
+  // is one of the `threads` too: it scores a piece itself when every worker has enough in hand.
+  const pool = serial ? undefined : new Pool(run.threads - 1);
+  let own: PieceScorer | undefined;
   const pending: Promise<PieceResult>[] = [];
 
   const flush = async (keep: number) => {
@@ -76,13 +81,18 @@ export async function scoreInParallel(run: ParallelRun): Promise<void> {
   };
   const piece = async ({ text, line }: CsvPiece, last: boolean) => {
     // The first pieces, up to the header, are this thread's: it writes the header (and the BOM).
-    if (!pool && scorer.header === undefined) {
+    if (!own && scorer.header === undefined) {
       await run.write(scorer.pushBytes(bom + text));
       bom = '';
       return;
     }
-    pool ??= new Pool(run, scorer.header!, scorer.csvDelimiter);
-    pending.push(pool.score({ id: 0, text, line, last }));
+    if (!own) {
+      const setup = { options: run.options, header: scorer.header!, delimiter: scorer.csvDelimiter, verbose: run.verbose };
+      own = new PieceScorer(setup);
+      pool!.start(setup);
+    }
+    const job = { id: 0, text, line, last };
+    pending.push(pool!.busy() ? Promise.resolve(own.score(job)) : pool!.score(job));
     await flush(run.threads * AHEAD_PER_THREAD);
   };
 
@@ -141,10 +151,9 @@ class Pool {
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(run: ParallelRun, header: readonly string[], delimiter: WorkerSetup['delimiter']) {
-    const setup: WorkerSetup = { options: run.options, header, delimiter, verbose: run.verbose };
-    for (let i = 0; i < run.threads; i++) {
-      const worker = new Worker(new URL('./score-worker.ts', import.meta.url), { workerData: setup });
+  constructor(threads: number) {
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(new URL('./score-worker.ts', import.meta.url));
       const entry = { worker, inHand: 0 };
       worker.on('message', (result: PieceResult) => {
         entry.inHand--;
@@ -160,6 +169,16 @@ class Pool {
       });
       this.workers.push(entry);
     }
+  }
+
+  /** Whether every thread has {@link IN_HAND} pieces or more to score. */
+  busy(): boolean {
+    return this.workers.every((entry) => entry.inHand >= IN_HAND);
+  }
+
+  /** Sends every thread the header and options, before any piece. */
+  start(setup: PieceSetup): void {
+    for (const { worker } of this.workers) worker.postMessage(setup);
   }
 
   score(job: PieceJob): Promise<PieceResult> {

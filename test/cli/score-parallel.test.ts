@@ -31,7 +31,9 @@ function expectSameOnThreads(file: string, args: string[] = []) {
     const parallel = score(file, threads, args);
     expect(parallel.status).toBe(serial.status);
     expect(parallel.stderr).toBe(serial.stderr);
-    expect(parallel.stdout.equals(serial.stdout)).toBe(true);
+    // A run that fails has written what it had scored to standard output, which depends on
+    // timing; with --out, nothing at all is kept (test/cli/score.test.ts).
+    if (serial.status === 0) expect(parallel.stdout.equals(serial.stdout)).toBe(true);
   }
   return serial;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attributes, icp } from '../../../test/helpers/scoring-fixtures.ts';
 import type { CellProblem } from './accounts.ts';
@@ -25,6 +26,29 @@ describe('UnreadableSummary', () => {
       ['Region', 1, [['Mars', 1, 4]]],
       ['Industry', 4, [['Computer Software', 2, 3], ['Retail', 1, 2], ['Banking', 1, 6]]],
     ]);
+  });
+
+  it('merges parts counted without a cap, in file order, into the summary of the whole file (cap included)', () => {
+    const cell = fc.record({ column: fc.integer({ min: 1, max: 3 }), value: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f') });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 4 }), (cells, cuts) => {
+        const problems = cells.map(({ column, value }, i) => problem(column, `C${column}`, value, i + 2));
+        const whole = new UnreadableSummary(3);
+        for (const p of problems) whole.add(p);
+        const merged = new UnreadableSummary(3);
+        const ends = [...new Set([...cuts, problems.length])].sort((a, b) => a - b);
+        let from = 0;
+        for (const end of ends) {
+          const part = new UnreadableSummary(Infinity);
+          for (const p of problems.slice(from, Math.max(from, end))) part.add(p);
+          merged.merge(part.take());
+          expect(part.total).toBe(0);
+          from = Math.max(from, end);
+        }
+        expect(merged.columns()).toEqual(whole.columns());
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 
   it('remembers a bounded number of distinct values and counts the rest', () => {
