@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The scoring widget's JS on /score/ must stay under this (gzip). The site search script is
- * chrome that every page loads (issue 5), reported beside it but not counted; workers and lazy
+ * chrome that every page loads (the header search box), reported beside it but not counted; workers and lazy
  * chunks are apart.
  */
 const BUDGET_BYTES = 12 * 1024;

@@ -1,4 +1,4 @@
-// The rep's scoring moment (issue 14), in real Chromium on two fixture playbooks, English and
+// The rep's scoring moment, in real Chromium on two fixture playbooks, English and
 // French, on a 390×844 phone and a 1366×768 desktop: only what the answers support, which
 // account, what to do next, field messages that say what is wrong, sharing, and the phone layout.
 import type { Page } from 'playwright-core';
