@@ -8,7 +8,7 @@ import { isNumberRange, type Verdict } from '../scoring/types.ts';
 import { AccountReader, type CellProblem } from './accounts.ts';
 import { CsvParser, type CsvRecord, type Delimiter } from './parse.ts';
 import type { UnitCounts, UnitWarning } from './unit-sanity.ts';
-import { UnreadableSummary, type UnreadableCounts } from './unreadable.ts';
+import { UnreadableSummary, type UnreadableColumn } from './unreadable.ts';
 import { formatCsvRow, NEEDS_QUOTES, startsLikeFormula } from './write.ts';
 
 /**
@@ -52,7 +52,7 @@ export interface ScoreTally {
   rows: number;
   problems: number;
   verdicts: Record<Verdict, number>;
-  unreadable: UnreadableCounts[];
+  unreadable: UnreadableColumn[];
   units: (UnitCounts | undefined)[];
 }
 

@@ -8,16 +8,6 @@ import type { CellProblem } from './accounts.ts';
 /** Distinct values remembered per column; further distinct values are only counted. */
 export const MAX_DISTINCT_VALUES = 1000;
 
-/** The unreadable cells of one column as counted so far, values in the order first seen: see {@link UnreadableSummary.take}. */
-export interface UnreadableCounts {
-  column: number;
-  header: string;
-  attribute: string;
-  total: number;
-  values: UnreadableValue[];
-  otherCells: number;
-}
-
 /** One distinct unreadable value of a column. */
 export interface UnreadableValue {
   /** The text not recognised, trimmed: the cell, or the one part of a `choices` cell that is not an option. */
@@ -46,14 +36,7 @@ export interface UnreadableColumn {
   otherCells: number;
 }
 
-interface Group {
-  column: number;
-  header: string;
-  attribute: string;
-  total: number;
-  values: Map<string, UnreadableValue>;
-  otherCells: number;
-}
+type Group = Omit<UnreadableColumn, 'values'> & { values: Map<string, UnreadableValue> };
 
 /**
  * Collects unreadable cells (problems with `attribute` set) by column and distinct value, in
@@ -88,11 +71,11 @@ export class UnreadableSummary {
   }
 
   /**
-   * Hands over what was counted so far, values in the order first seen, and starts afresh: a
+   * Hands over what was counted so far (values in the order first seen, not sorted) and starts afresh: a
    * thread that scores part of a file sends it to the one that reports on the whole (see
    * {@link merge}).
    */
-  take(): UnreadableCounts[] {
+  take(): UnreadableColumn[] {
     const counts = [...this.groups.values()].map(({ values, ...group }) => ({ ...group, values: [...values.values()] }));
     this.groups.clear();
     return counts;
@@ -103,7 +86,7 @@ export class UnreadableSummary {
    * after those already counted (parts of a file merged in file order give the same summary as
    * the whole file, when the parts were counted without a cap).
    */
-  merge(counts: readonly UnreadableCounts[]): void {
+  merge(counts: readonly UnreadableColumn[]): void {
     for (const part of counts) {
       let group = this.groups.get(part.column);
       if (!group) {
