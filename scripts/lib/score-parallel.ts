@@ -1,8 +1,9 @@
 // Node-only: `npm run score` on several cores. Parsing and scoring a row is most of the work
 // and each row stands alone, so a big file is cut into pieces of whole records
 // (src/lib/csv/record-splitter.ts) that worker threads parse and score side by side, while this
-// thread reads, decodes, cuts and writes, in file order. The output, the problems printed and
-// the summary are the serial scorer's, byte for byte (test/cli/score-parallel.test.ts).
+// thread reads, decodes, cuts, writes in file order, and scores a piece itself whenever the
+// workers have enough in hand. The output, the problems printed and the summary are the serial
+// scorer's, byte for byte (test/cli/score-parallel.test.ts).
 //
 // Plain worker_threads rather than the tinypool of the slides: each thread keeps a scorer built
 // once from the header (compiled ICPs, caches of reasons), and every piece's result must come
@@ -47,8 +48,9 @@ export interface ParallelRun {
 }
 
 /**
- * Scores the text on `threads` threads: this one and `threads - 1` workers. Files whose lines end with CR
- * alone, and files too small to cut, are scored on this thread alone, as the serial scorer does.
+ * Scores the text on `threads` threads: this one and `threads - 1` workers. Files whose lines
+ * end with CR alone, and files without a line break in their first megabyte, are scored on this
+ * thread alone, as the serial scorer does.
  */
 export async function scoreInParallel(run: ParallelRun): Promise<void> {
   const { scorer } = run;
