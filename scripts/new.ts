@@ -46,7 +46,7 @@ if (args[0] === 'playbook') {
   if (existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.'))) fail(t.notEmpty(show(dir)));
   const owner = gitUserName(t.owner);
   const attributesText = scaffoldAttributes(locale);
-  const attributes = (parse(attributesText) as unknown[]).map((item) => AttributeSchema.parse(item)) as Attribute[];
+  const attributes: Attribute[] = (parse(attributesText) as unknown[]).map((item) => AttributeSchema.parse(item));
   const icpId = t.exampleIds.icp;
   const files: [string, string][] = [
     ['playbook.yaml', scaffoldSettings(locale)],

@@ -172,12 +172,12 @@ async function write(out: Writable, bytes: Uint8Array): Promise<void> {
 function createProblemPrinter(name: string, verbose: boolean) {
   let listed = 0;
   return {
-    print(problem: CellProblem) {
+    print: (problem: CellProblem) => {
       if (problem.attribute !== undefined && !verbose) return;
       if (verbose || listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
       else if (listed === MAX_LISTED_PROBLEMS + 1) console.error(`... more problems with rows (not listed)`);
     },
-    finish(total: number, unreadable: UnreadableSummary, locale: Locale) {
+    finish: (total: number, unreadable: UnreadableSummary, locale: Locale) => {
       const columns = unreadable.columns();
       if (columns.length > 0) {
         console.error(`Values not recognised, by column (most frequent first${verbose ? '' : '; --verbose lists every cell'}):`);
@@ -196,7 +196,7 @@ function createProgress() {
   const { number } = getFormatters('en');
   let next = PROGRESS_EVERY;
   return {
-    update(rows: number) {
+    update: (rows: number) => {
       if (rows < next) return;
       next = (Math.floor(rows / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
       if (tty) process.stderr.write(`\rScored ${number(rows)} accounts…`);

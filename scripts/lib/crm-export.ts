@@ -91,8 +91,8 @@ export function generateCrmRows(count: number, seed = 8): CrmRow[] {
     const city = empty() ? '' : pick(CITIES);
     const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} 10:00`;
     rows.push({
-      hubspot: [...keys, employees, revenue[0]!, industry[0]!, country[0]!, city, crms.map((c) => c[0]).join(';'), hiring[0]!, notes, date],
-      ids: [...keys, employees, revenue[1]!, industry[1]!, country[1]!, city, crms.map((c) => c[1]).join('|'), hiring[1]!, notes, date],
+      hubspot: [...keys, employees, revenue[0]!, industry[0], country[0], city, crms.map((c) => c[0]).join(';'), hiring[0]!, notes, date],
+      ids: [...keys, employees, revenue[1]!, industry[1], country[1], city, crms.map((c) => c[1]).join('|'), hiring[1]!, notes, date],
     });
   }
   return rows;

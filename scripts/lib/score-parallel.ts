@@ -33,7 +33,7 @@ export function scoringThreads(bytes: number): number {
 
 export interface ParallelRun {
   /** The decoded text of the file, chunk by chunk. */
-  chunks: AsyncIterable<string>;
+  chunks: AsyncIterable<string> | Iterable<string>;
   /** The scorer that reads the header, scores the first piece and reports on the whole file. */
   scorer: CsvScorer;
   /** The options `scorer` was made with (without its onProblem). */
@@ -164,7 +164,7 @@ class Pool {
         resolve?.(result);
       });
       // A thread that dies (out of memory, a bug) fails the pieces it had, so the run stops with a message.
-      worker.on('error', (error) => {
+      worker.on('error', (error: Error) => {
         this.failure = error;
         for (const [id, resolve] of this.waiting) resolve({ id, error: { name: 'Error', message: error.message } });
         this.waiting.clear();

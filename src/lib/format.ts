@@ -4,19 +4,19 @@ import type { Locale } from '../schemas/playbook.ts';
 export interface Formatters {
   locale: Locale;
   /** 1,250 / 1 250 */
-  number(value: number): string;
+  number: (value: number) => string;
   /** Money in full: €12,000 / 12 000 € */
-  money(value: number, currency: string): string;
+  money: (value: number, currency: string) => string;
   /** Money, compact: €48M / 48 M€, €1.25M / 1,25 M€ */
-  moneyCompact(value: number, currency: string): string;
+  moneyCompact: (value: number, currency: string) => string;
   /** Count, compact: 48K / 48 k */
-  compact(value: number): string;
+  compact: (value: number) => string;
   /** Signal points with their sign and a true minus: +25, −20, 0. */
-  points(value: number): string;
+  points: (value: number) => string;
   /** 0.34 → 34% / 34 % */
-  percent(value: number, digits?: number): string;
+  percent: (value: number, digits?: number) => string;
   /** 2026-09-15 → Sep 15, 2026 / 15 sept. 2026 */
-  date(iso: string): string;
+  date: (iso: string) => string;
 }
 
 const cache = new Map<Locale, Formatters>();

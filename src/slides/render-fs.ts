@@ -48,7 +48,7 @@ export async function drawSvgWithImages(
 ): Promise<string> {
   const rasters = Object.fromEntries(Object.entries(images).map(([grapheme, uri]) => [grapheme, rasterImage(uri)]));
   // satori's types want a React node; the plain { type, props } tree is what it reads.
-  return satori(tree as unknown as Parameters<typeof satori>[0], { ...size, fonts: loadFonts().satori, graphemeImages: rasters, ...extra });
+  return satori(tree, { ...size, fonts: loadFonts().satori, graphemeImages: rasters, ...extra });
 }
 
 /** {@link drawSvgWithImages} with the images of a text kit. */

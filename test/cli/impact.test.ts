@@ -117,7 +117,7 @@ describe('npm run impact -- --base HEAD~1', () => {
     // Before and after start with the landing ("Tier 2 (Core market, 50)", "out").
     const got = moves.map(([name, before, after]) => [name, before!.replace(/ \(.*$/, ''), after!.replace(/ (\(|—).*$/, '')]);
     expect(got.sort()).toEqual(expected.sort());
-    const why = Object.fromEntries(moves.map(([name, , , reason]) => [name, reason]));
+    const why = Object.fromEntries(moves.map(([name, , , reason]) => [name!, reason] as const));
     expect(why['Birch']).toBe('Employees between 80 and 1,000 people: pass → fail (seen 60 people)');
     // Cedar: stack only, 250 people: 40 + 30 = 70 (Tier 1) before, 30 + 30 = 60 (Tier 2) after.
     expect(why['Cedar']).toBe('Runs HubSpot or Salesforce +40 → +30');

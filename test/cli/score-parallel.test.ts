@@ -41,7 +41,7 @@ async function scoreOn(bytes: Uint8Array, threads: number, options: { keep?: 'ke
   const scorer = new CsvScorer({ ...scorerOptions, onProblem: keep });
   const decoder = new CsvDecoder(model!.settings.locale);
   const size = options.chunk ?? 1 << 16;
-  async function* chunks() {
+  function* chunks() {
     for (let at = 0; at < bytes.length; at += size) yield decoder.push(bytes.subarray(at, at + size));
     const last = decoder.end();
     if (last) yield last;
@@ -49,7 +49,7 @@ async function scoreOn(bytes: Uint8Array, threads: number, options: { keep?: 'ke
   const out: Uint8Array[] = [];
   const outcome = () => ({ problems, rows: scorer.rows, verdicts: { ...scorer.verdicts }, unreadable: scorer.unreadable.columns(), units: scorer.unitWarnings() });
   try {
-    await scoreInParallel({ chunks: chunks(), scorer, options: scorerOptions, threads, verbose, write: async (b) => void out.push(b.slice()), onProblem: keep, onProgress: () => {} });
+    await scoreInParallel({ chunks: chunks(), scorer, options: scorerOptions, threads, verbose, write: (b) => Promise.resolve(void out.push(b.slice())), onProblem: keep, onProgress: () => {} });
   } catch (error) {
     return { error: `${(error as Error).name}: ${(error as Error).message}`, ...outcome() };
   }

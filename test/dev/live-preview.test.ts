@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('started on invalid content, shows the problems as the validator prints them, with no stack trace', async () => {
     const page = await pollPage(url('/'), isPanel, 90_000);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/attributes\.yaml:2:1  -  une tabulation en 2:1\u202f: indentez avec des espaces/)]);
+    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/attributes\.yaml:2:1 {2}- {2}une tabulation en 2:1\u202f: indentez avec des espaces/)]);
     expect(page.text).toContain('<h1>1 problème dans le contenu</h1>');
     expect(page.text).not.toMatch(/\n\s+at |content-fs|node_modules|getPlaybook/);
   }, 120_000);
@@ -82,7 +82,7 @@ describe('npm run dev', () => {
   it('shows a known account that moved, on every page, then the page again once fixed', async () => {
     edit('accounts/comptes-connus.csv', 'Atelier Morel,won,Priorité 1', 'Atelier Morel,won,Priorité 2');
     const page = await pollPage(url('/personas/'), isPanel);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/accounts\/comptes-connus\.csv:2:3  expect  /)]);
+    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/accounts\/comptes-connus\.csv:2:3 {2}expect {2}/)]);
     edit('accounts/comptes-connus.csv', 'Atelier Morel,won,Priorité 2', 'Atelier Morel,won,Priorité 1');
     await timed('fixed known account (accounts/*.csv)', () => pollPage(url('/personas/'), (p) => p.status === 200));
   });
@@ -90,7 +90,7 @@ describe('npm run dev', () => {
   it('shows a YAML error made while it runs, then the page once fixed', async () => {
     edit('personas/daf.md', 'icps: [pme-services, industrie-regionale]', 'icps: [pme-services, industrie-regionale');
     const page = await pollPage(url('/personas/daf/'), isPanel);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/personas\/daf\.md:6:1  -  syntaxe YAML\u202f: /)]);
+    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/personas\/daf\.md:6:1 {2}- {2}syntaxe YAML\u202f: /)]);
     edit('personas/daf.md', 'industrie-regionale\n', 'industrie-regionale]\n');
     await timed('fixed YAML error (frontmatter)', () => pollPage(url('/personas/daf/'), (p) => p.status === 200));
   });

@@ -108,13 +108,13 @@ async function download(page: Page): Promise<{ name: string; text: string }> {
   const link = page.getByRole('link', { name: 'Download scored CSV' });
   await page.waitForFunction(() => document.querySelector('[data-batch="download"]')?.getAttribute('aria-disabled') === 'false');
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path()), 'utf8') };
 }
 
 /** Table rows as shown: account name and verdict. */
 async function shownRows(page: Page): Promise<{ name: string; verdict: string }[]> {
   return page.locator('batch-scorer tbody[data-batch="rows"] tr').evaluateAll((rows) =>
-    rows.map((row) => ({ name: row.querySelector('.batch-name')!.textContent!, verdict: row.querySelector('.sw-verdict')!.className.replace(/.*sw-verdict--/, '') })),
+    rows.map((row) => ({ name: row.querySelector('.batch-name')!.textContent, verdict: row.querySelector('.sw-verdict')!.className.replace(/.*sw-verdict--/, '') })),
   );
 }
 

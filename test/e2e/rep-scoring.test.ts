@@ -120,7 +120,7 @@ async function open(lang: Lang, path: string, viewport: { width: number; height:
     await page.addInitScript(() => {
       const shared: ShareData[] = [];
       (window as unknown as { shared: ShareData[] }).shared = shared;
-      Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+      Object.defineProperty(navigator, 'share', { configurable: true, value: (data: ShareData) => Promise.resolve(void shared.push(data)) });
     });
   }
   await page.goto(servers[lang]!.url + path, { waitUntil: 'networkidle' });
@@ -178,7 +178,7 @@ describe.each(COMBOS)('the widget on an ICP page ($lang, $screen)', ({ lang, vie
     await expect.poll(() => page.locator('score-widget [role="status"]').textContent()).toContain(t.topTier);
     // The persona link opens the persona page.
     await contacts.first().locator('a').click();
-    await page.waitForURL((url) => url.pathname === t.whoToCall[0]!.href);
+    await page.waitForURL((url) => url.pathname === t.whoToCall[0].href);
     expect(await page.locator('h1').count()).toBe(1);
     expect(errors).toEqual([]);
   });

@@ -24,7 +24,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
 beforeAll(async () => {
   for (const lang of LANGS) {
     dists[lang] = buildFixture(`rep/${lang}`, `rep-${lang}`);
-    servers[lang] = await serveStatic(dists[lang]!);
+    servers[lang] = await serveStatic(dists[lang]);
   }
   dists.example = BUILT_SITE;
   servers.example = await serveStatic(BUILT_SITE);

@@ -211,7 +211,7 @@ describe('scoring widget on /score/', () => {
     expect(await page.getByLabel('Annual revenue', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Region', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('HubSpot', { exact: true }).isChecked()).toBe(true);
-    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+    expect(await page.evaluate(() => ({}))).toEqual({});
     expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>)['polluted'])).toBeUndefined();
     expect(await page.locator('img[src="x"], b').count()).toBe(0);
     expect(new URL(page.url()).search).toBe('?stack=hubspot');
@@ -292,7 +292,7 @@ describe('batch scoring on /score/', () => {
     await page.locator('batch-scorer[data-state="done"]').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download scored CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(name.replace(/\.csv$/, '-scored.csv'));
-    return readFileSync((await download.path())!, 'utf8');
+    return readFileSync((await download.path()), 'utf8');
   }
 
   it('scores the example file in the page, lists unreadable cells, and downloads the same scores as the engine', async () => {

@@ -16,5 +16,5 @@ export const BUILT_SITE = join(PROJECT_ROOT, '.test-dist', 'example');
 export function readPage(path: string): Document {
   const file = join(BUILT_SITE, path.replace(/^\//, ''), path.endsWith('.html') ? '' : 'index.html');
   if (!existsSync(file)) throw new Error(`No built page at ${path} (looked for ${file})`);
-  return parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
+  return parseHTML(readFileSync(file, 'utf8')).document;
 }

@@ -51,11 +51,11 @@ async function draw(tree: SlideElement, size: { width: number; height: number },
     },
     // Satori asks for every segment no font covers, including the graphemes drawn as images
     // (emoji, symbols); only the others would end up as missing-glyph boxes.
-    loadAdditionalAsset: async (language, segment) => {
+    loadAdditionalAsset: (language, segment) => {
       const images = kit.images();
       const uncovered = graphemes(segment).filter((g) => !(g in images) && g.trim() !== '');
       if (uncovered.length > 0) missing.push(`${language}: ${uncovered.join('')}`);
-      return [];
+      return Promise.resolve([]);
     },
   });
   return { svg, glyphs: glyphBoxes(svg), regions, missing };
@@ -163,12 +163,12 @@ describe('drawing a site’s images (worker pool and cache)', () => {
     process.env['ICP_SLIDES_CACHE'] = cache;
     try {
       const expected = model!.icps.length + listOgPages(model!).length;
-      const cold = await renderSiteImages(model!);
+      const cold = await renderSiteImages(model);
       expect(cold).toEqual({ drawn: expected, cached: 0 });
       expect(readdirSync(cache).filter((f) => f.endsWith('.png'))).toHaveLength(expected);
       expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      expect(await renderSiteImages(model!)).toEqual({ drawn: 0, cached: expected });
-      const slide = await renderIcpSlide(model!.icps[0]!.id, model!);
+      expect(await renderSiteImages(model)).toEqual({ drawn: 0, cached: expected });
+      const slide = await renderIcpSlide(model!.icps[0]!.id, model);
       expect(pngSize(slide.png)).toEqual({ width: 1920, height: 1080 });
       expect(slide.svg).toMatch(/^<svg /);
     } finally {

@@ -132,7 +132,7 @@ describe('createTextKit with Inter and Twemoji', () => {
         { width: 1900, height: 100, alignItems: 'flex-start', fontFamily: FONT_FAMILY },
         { type: 'span', props: { style: { fontSize: variant.fontSize, fontWeight: variant.fontWeight, letterSpacing: variant.letterSpacing ?? 0, whiteSpace: 'nowrap' }, children: text } },
       );
-      await satori(tree as unknown as Parameters<typeof satori>[0], {
+      await satori(tree, {
         width: 1900,
         height: 100,
         fonts: loadFonts().satori,

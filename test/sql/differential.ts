@@ -98,7 +98,7 @@ function typedValue(model: PlaybookModel, attribute: Attribute): fc.Arbitrary<Ra
 /** `count` typed accounts, the same for a given seed. */
 export function generateAccounts(model: PlaybookModel, count: number, seed: number): RawAccount[] {
   const record = fc.record(Object.fromEntries(model.attributes.map((a) => [a.id, typedValue(model, a)])));
-  return fc.sample(record, { seed, numRuns: count }).map((values, i) => ({ id: i + 1, ...values }) as RawAccount);
+  return fc.sample(record, { seed, numRuns: count }).map((values, i) => ({ id: i + 1, ...values }));
 }
 
 const EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -144,7 +144,7 @@ function textValue(model: PlaybookModel, attribute: Attribute): fc.Arbitrary<str
 /** `count` accounts of text columns (as a CSV load gives them), the same for a given seed. */
 export function generateTextAccounts(model: PlaybookModel, count: number, seed: number): RawAccount[] {
   const record = fc.record(Object.fromEntries(model.attributes.map((a) => [a.id, textValue(model, a)])));
-  return fc.sample(record, { seed, numRuns: count }).map((values, i) => ({ id: i + 1, ...values }) as RawAccount);
+  return fc.sample(record, { seed, numRuns: count }).map((values, i) => ({ id: i + 1, ...values }));
 }
 
 const optionIndexes = new Map<Attribute, OptionIndex>();

@@ -40,7 +40,7 @@ async function load(table: string, accounts: RawAccount[], typed: boolean): Prom
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(`SELECT * FROM (${sql}) ORDER BY id`);
-  return reader.getRowObjectsJson() as Record<string, unknown>[];
+  return reader.getRowObjectsJson();
 }
 
 describe('the DuckDB SQL', () => {

@@ -12,7 +12,7 @@ const root = process.cwd();
 const fixture = join(root, 'test/fixtures/valid/content');
 const generated = generateJsonSchemas(root);
 const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats.default(ajv);
+(addFormats as unknown as { default: (ajv: Ajv) => void }).default(ajv);
 const validators = Object.fromEntries(generated.map(({ file, text }) => [file, ajv.compile(JSON.parse(text) as object)]));
 
 function yamlFile(path: string): unknown {

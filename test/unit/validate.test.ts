@@ -362,8 +362,8 @@ describe('YAML slips, in the author\'s words', () => {
     const persona = replaceOnce(fixtureText('content/personas/champion.md'), 'icps: [core]', 'icps: [core\nsummary: [a, b\nowner: x: y');
     const lines = report({ 'content/personas/champion.md': persona, ...editIcp('points: 40', 'points: 45') });
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^content\/icps\/core\.md:15:3  signals  best positive points total 105/);
-    expect(lines[1]).toMatch(/^content\/personas\/champion\.md:\d+:\d+  -  YAML syntax: .*\(fix this one first: the \d+ other YAML errors? in this file usually follow from it\)$/);
+    expect(lines[0]).toMatch(/^content\/icps\/core\.md:15:3 {2}signals {2}best positive points total 105/);
+    expect(lines[1]).toMatch(/^content\/personas\/champion\.md:\d+:\d+ {2}- {2}YAML syntax: .*\(fix this one first: the \d+ other YAML errors? in this file usually follow from it\)$/);
   });
 });
 
@@ -373,7 +373,7 @@ describe('messages a marketer can act on', () => {
     ['an empty owner', 'owner: Camille Martin', 'owner:', 'content/icps/core.md:5:7  owner  is empty: write text after "owner:"'],
     ['a thousands comma inside { }', '{ accounts: 1000, acv', '{ accounts: 1,000, acv', 'content/icps/core.md:34:22  market.tam.0  "1,000" is read as two fields: inside { } a comma separates fields, so write numbers without thousands separators (1000)'],
     ['an option label instead of its id', 'in: [fr, de]', 'in: [France, de]', 'content/icps/core.md:13:10  filters[1].in[0]  "France" is the label of option "fr" of "region": write its id, fr'],
-    ['a review date in the future', 'reviewed: 2026-09-15', 'reviewed: 2999-09-15', expect.stringMatching(/^content\/icps\/core\.md:6:11  reviewed  2999-09-15 is in the future \(today is \d{4}-\d\d-\d\d\): write the day you last checked this file/)],
+    ['a review date in the future', 'reviewed: 2026-09-15', 'reviewed: 2999-09-15', expect.stringMatching(/^content\/icps\/core\.md:6:11 {2}reviewed {2}2999-09-15 is in the future \(today is \d{4}-\d\d-\d\d\): write the day you last checked this file/)],
   ])('%s', (_name, from, to, line) => {
     expect(report(editIcp(from, to))).toEqual([line]);
   });

@@ -116,7 +116,7 @@ export class ScoreWidget extends HTMLElement {
 
   /** The account the form describes; invalid numbers are unknown (and marked invalid). */
   readAccount(): Account {
-    const account: Record<string, AttributeValue> = Object.create(null);
+    const account = Object.create(null) as Record<string, AttributeValue>;
     for (const attribute of this.attributeList) {
       const controls = this.controls(attribute.id);
       switch (attribute.type) {

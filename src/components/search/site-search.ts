@@ -244,7 +244,7 @@ export class SiteSearch extends HTMLElement {
     };
     this.#kinds.replaceChildren(
       button('', this.#strings.allKinds),
-      ...known.map((kind) => button(kind, this.#strings.kinds[kind as keyof SearchStrings['kinds']])),
+      ...known.map((kind) => button(kind, this.#strings.kinds[kind])),
     );
     const icps = Object.keys(counts[ICP_FILTER] ?? {}).sort((a, b) => a.localeCompare(b));
     const all = document.createElement('option');

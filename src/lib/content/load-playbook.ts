@@ -91,10 +91,10 @@ type IcpShape = z.output<typeof IcpShapeSchema>;
  */
 function salvageIcp(data: unknown): { shape: IcpShape; scorable: boolean; signalsWhole: boolean; tiersWhole: boolean } {
   const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const parts = <T>(schema: z.ZodType<T>, value: unknown) => {
     const items = list(value);
-    const parsed: T[] = new Array(items.length);
+    const parsed = new Array<T>(items.length);
     let whole = items.length > 0;
     items.forEach((item, i) => {
       const result = schema.safeParse(item);

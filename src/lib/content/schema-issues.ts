@@ -57,7 +57,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return d.list;
   if (typeof value === 'object') return d.group;
   if (typeof value === 'string') return d.text(value.length > 40 ? value.slice(0, 40) + '…' : value);
-  return `${typeof value} ${String(value)}`;
+  // What YAML holds past these: a number or a boolean (NaN and Infinity included).
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  return typeof value;
 }
 
 function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey | undefined): string {

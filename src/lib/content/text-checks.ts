@@ -49,7 +49,8 @@ export const SLOT_LIMITS: Record<Slot, number> = {
 };
 
 /** `image`: the text is drawn on a slide or a link preview. */
-type SlotRule = { path: (string | '*')[]; slot: Slot; image: boolean };
+/** A path of keys; `*` stands for any key or index. */
+type SlotRule = { path: string[]; slot: Slot; image: boolean };
 
 /** Where each slot is, per kind of file; `*` is every item of a list. */
 const SLOTS: Record<TextCheckFile['kind'], SlotRule[]> = {

@@ -274,7 +274,7 @@ export class AccountReader {
   read(cells: readonly string[], row: number, problems: CellProblem[]): Account {
     const values = this.readValues(cells, row, problems);
     // No prototype: an attribute id like `constructor` must not read Object's.
-    const account: Record<string, AttributeValue> = Object.create(null);
+    const account = Object.create(null) as Record<string, AttributeValue>;
     values.forEach((value, slot) => {
       if (value !== undefined) account[this.ids[slot]!] = value;
     });

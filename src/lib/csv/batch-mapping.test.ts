@@ -92,7 +92,7 @@ describe('mappingToYaml', () => {
     expect(cleanMapping(scaled, attributes).scales).toEqual({ 'Annual Revenue': 0.000001 });
     const yaml = mappingToYaml(attributes, scaled, 'x');
     expect(yaml).toContain('- id: revenue\n  aliases:\n    - { column: Annual Revenue, scale: 0.000001 }\n');
-    expect(parse(yaml)[0]).toEqual({ id: 'revenue', aliases: [{ column: 'Annual Revenue', scale: 0.000001 }] });
+    expect((parse(yaml) as unknown[])[0]).toEqual({ id: 'revenue', aliases: [{ column: 'Annual Revenue', scale: 0.000001 }] });
     const reader = new AccountReader(['Annual Revenue'], applyMapping(attributes, scaled), 'en');
     expect(reader.read(['42000000'], 2, [])).toEqual({ revenue: 42 });
   });

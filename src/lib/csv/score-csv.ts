@@ -382,7 +382,7 @@ export class CsvScorer {
   }
 
   private convert(records: CsvRecord[]): string[] {
-    const lines: string[] = new Array(records.length);
+    const lines = new Array<string>(records.length);
     for (let i = 0; i < records.length; i++) {
       lines[i] = this.reader ? this.scoreRecord(records[i]!) : this.start(records[i]!);
     }

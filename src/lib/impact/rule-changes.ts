@@ -37,7 +37,7 @@ interface Context {
 
 function attributeOf(attributes: readonly Attribute[], id: string): Attribute {
   // Validated content names existing attributes; an id alone keeps the words readable otherwise.
-  return attributes.find((a) => a.id === id) ?? ({ id, label: id, type: 'boolean' } as Attribute);
+  return attributes.find((a) => a.id === id) ?? ({ id, label: id, type: 'boolean' });
 }
 
 /**

@@ -36,7 +36,7 @@ function renderer(kind: Kind): Promise<Renderer> {
       kind === 'site'
         ? { shikiConfig, hastPlugins: [satteriSanitizeUserHtml()], features: { rawHtml: true } }
         : kind === 'unsanitized'
-          ? { shikiConfig, hastPlugins: [stylesOnly as never], features: { rawHtml: true } }
+          ? { shikiConfig, hastPlugins: [stylesOnly], features: { rawHtml: true } }
           : kind === 'media-hosts'
             ? { shikiConfig, hastPlugins: [satteriSanitizeUserHtml({ mediaHosts: ['cdn.example.com'] })], features: { rawHtml: true } }
             : { shikiConfig, hastPlugins: [satteriSanitizeUserHtml()] },

@@ -200,7 +200,7 @@ function finish<T extends Root | Element>(node: T, mediaHosts: readonly string[]
       const href = browserUrl(child.properties['href']);
       if (/^(?:https?:)?[/\\]{2}/i.test(href)) child.properties['rel'] = ['noopener', 'noreferrer'];
     }
-    children.push(finish(child, mediaHosts) as RootContent & ElementContent);
+    children.push(finish(child, mediaHosts));
   }
   node.children = children;
   return node;

@@ -160,7 +160,7 @@ export function testRule(rule: CompiledRule, value: AttributeValue): boolean | u
 
 function attributeFor(id: string, rule: Rule, byId: ReadonlyMap<string, Attribute>): Attribute {
   // Validated content always names an existing attribute; this fallback keeps a bad call readable.
-  return byId.get(id) ?? ({ id, label: id, type: OPERATOR_TYPES[rule.op], options: [] } as unknown as Attribute);
+  return byId.get(id) ?? ({ id, label: id, type: OPERATOR_TYPES[rule.op], options: [] });
 }
 
 /** Prepares an ICP for scoring: call once, then {@link evaluate} each account. */
@@ -221,7 +221,7 @@ export function tierIndex(tierMins: readonly number[], score: number): number {
  * Batch scoring passes `into`, an earlier evaluation of the same ICP, to reuse its arrays.
  */
 export function evaluateValues(icp: CompiledIcp, values: AccountValues, into?: Evaluation): Evaluation {
-  const filters: FilterOutcome[] = into ? into.filters : new Array(icp.filters.length);
+  const filters = into ? into.filters : new Array<FilterOutcome>(icp.filters.length);
   let failed = false;
   let unknown = false;
   for (let i = 0; i < icp.filters.length; i++) {
@@ -238,9 +238,9 @@ export function evaluateValues(icp: CompiledIcp, values: AccountValues, into?: E
       filters[i] = 'fail';
     }
   }
-  const levels: number[] = into ? into.levels : new Array(icp.signals.length);
-  const upsides: number[] = into ? into.upsides : new Array(icp.signals.length);
-  const earned: number[] = into ? into.earned : new Array(icp.signals.length);
+  const levels = into ? into.levels : new Array<number>(icp.signals.length);
+  const upsides = into ? into.upsides : new Array<number>(icp.signals.length);
+  const earned = into ? into.earned : new Array<number>(icp.signals.length);
   let sum = 0;
   let upside = 0;
   for (let i = 0; i < icp.signals.length; i++) {

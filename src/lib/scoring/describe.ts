@@ -1,7 +1,7 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import type { Rule } from '../../schemas/rule.ts';
-import { getFormatters, type Formatters } from '../format.ts';
+import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import { isNumberRange, type AttributeValue } from './types.ts';
 

@@ -351,7 +351,7 @@ describe('scoring properties', () => {
       fc.property(icpArb, accountArb, fc.integer({ min: 1, max: 100 }), attributeId, (random, account, points, attribute) => {
         const value = account[attribute];
         fc.pre(value !== undefined);
-        const signal: Signal = { label: 'added', attribute, why: undefined, graded: false, levels: [{ rule: matchingRule(value!), points }] };
+        const signal: Signal = { label: 'added', attribute, why: undefined, graded: false, levels: [{ rule: matchingRule(value), points }] };
         const before = scoreAccount(account, random, attributes, 'en');
         const after = scoreAccount(account, { ...random, data: { ...random.data, signals: [...random.data.signals, signal] } }, attributes, 'en');
         expect(after.signals.at(-1)!.points).toBe(points);

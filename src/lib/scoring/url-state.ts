@@ -93,7 +93,7 @@ function readValue(values: readonly string[], attribute: Attribute): AttributeVa
  */
 export function parseAccountQuery(search: string, attributes: readonly Attribute[]): Account {
   const pairs = readPairs(search);
-  const account: Record<string, AttributeValue> = Object.create(null);
+  const account = Object.create(null) as Record<string, AttributeValue>;
   for (const attribute of attributes) {
     const values = pairs.get(attribute.id);
     if (!values) continue;
@@ -159,7 +159,7 @@ const MAX_LABEL_LENGTH = 120;
 /** Collapses spaces, drops control characters, caps the length; `undefined` when nothing is left. */
 function cleanLabel(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped
+  // Control characters are exactly what is dropped.
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH).trim();
   return clean === '' ? undefined : clean;
 }

@@ -24,7 +24,7 @@ export interface Dialect {
   /** Whether text matches a whole regular expression (written without anchors). */
   fullMatch(expr: Sql, pattern: string): Sql;
   /** A character inside a regular expression, escaped when invisible (so the pattern stays one constant literal). */
-  regexChar(char: string): string;
+  regexChar: (char: string) => string;
   /**
    * Removes accents from lowercase text, as `normaliseName` does (NFKD, then no combining marks).
    * `table` is a TRANSLATE table generated from `normaliseName`, for engines without Unicode normalisation.
