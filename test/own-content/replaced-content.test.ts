@@ -1,7 +1,7 @@
 // A team replaces content/ with its own playbook: the project's own tests must stay green, since
 // they test the product through fixtures, not the example. This runs the whole `npm test` in a
 // copy of the repository whose content/ is a different valid playbook (French payroll software,
-// other ids, other attributes). As long as the whole suite (26 minutes on a busy two-core machine):
+// other ids, other attributes). As long as the whole suite (27 minutes on a busy two-core machine):
 // run it with `npm run test:own-content`. The nested run's report is written, as it runs, to
 // .test-dist/own-content.log.
 import { spawnSync } from 'node:child_process';
