@@ -67,7 +67,7 @@ const locale = loaded?.locale ?? 'en';
 const t = getContentMessages(locale).new;
 if (!kind || !id || extra.length > 0) fail(t.usage);
 if (!(SCAFFOLD_KINDS as readonly string[]).includes(kind)) fail(`${t.unknownKind(kind)}\n${t.usage}`);
-const idProblem = invalidId(id);
+const idProblem = invalidId(id, locale);
 if (idProblem) fail(idProblem);
 if (!loaded) fail(t.noContent(show(dir)));
 

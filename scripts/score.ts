@@ -5,7 +5,7 @@ import { createReadStream, createWriteStream, existsSync, realpathSync, renameSy
 import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { loadPlaybookFromDisk } from '../src/content-fs.ts';
+import { loadPlaybookFromDisk, readPlaybookSettings } from '../src/content-fs.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
@@ -15,33 +15,14 @@ import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
 import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
 import type { Locale } from '../src/schemas/playbook.ts';
 import { getFormatters } from '../src/lib/format.ts';
+import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
 import { scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
 
-const USAGE = 'Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]';
-const HELP = `${USAGE}
-
-Scores each account (one row per account) against the playbook's ICPs and writes the same CSV
-with the columns icp, verdict, score, best, tier, provisional_tier and reasons added (see
-docs/scoring.md). Columns are named by attribute id, label or alias (see
-content/attributes.yaml); other columns are kept as they are. Files in UTF-8, UTF-16 (with a
-BOM) or Windows-1252 are read; the result is UTF-8.
-
-  --icp <id>     score against this ICP only (whatever its status);
-                 default: the best fit among the active ICPs
-  --out <file>   write the result to this file (.parquet writes Parquet with DuckDB);
-                 default: standard output
-  --engine <e>   ts (default for CSV) or duckdb (default for .parquet): score through the
-                 generated DuckDB SQL on every core (see docs/sql.md)
-  --only-keys    write only the columns that are not attributes (record id,
-                 name, phone…) before the results: a CRM update then changes
-                 nothing but the results
-  --keys <a,b>   write only these columns (comma-separated header names)
-                 before the results
-  --verbose      list every cell that could not be read (by default, values
-                 not recognised are summarised by column, with counts)
-  -              read the CSV from standard input
-  --help         show this help`;
+// Messages follow the playbook's language from the first one: read `locale:` before the arguments.
+const locale: Locale = readPlaybookSettings().locale;
+const t = scoreCliMessages[locale];
+const { number } = getFormatters(locale);
 
 /** Cell problems listed one per line before "... and N more". */
 const MAX_LISTED_PROBLEMS = 50;
@@ -73,7 +54,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const next = inline ?? argv[++i];
-      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value. ${USAGE}`);
+      if (next === undefined || next === '') throw new UsageError(t.needsValue(flag));
       return next;
     };
     if (flag === '--help' || flag === '-h') return 'help';
@@ -82,7 +63,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     else if (flag === '--verbose' || flag === '-v') verbose = true;
     else if (flag === '--engine') {
       const chosen = value();
-      if (chosen !== 'ts' && chosen !== 'duckdb') throw new UsageError(`unknown engine "${chosen}": use --engine ts or --engine duckdb`);
+      if (chosen !== 'ts' && chosen !== 'duckdb') throw new UsageError(t.unknownEngine(chosen));
       engine = chosen;
     }
     else if (flag === '--only-keys') keep = 'keys';
@@ -91,13 +72,13 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
         .split(',')
         .map((name) => name.trim())
         .filter((name) => name !== '');
-      if (keep.length === 0) throw new UsageError(`--keys needs column names, e.g. --keys "Record ID,Company name". ${USAGE}`);
+      if (keep.length === 0) throw new UsageError(t.keysNeedNames);
     }
     else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
-    else throw new UsageError(`unknown option "${flag}": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose, --engine ts|duckdb or --help`);
+    else throw new UsageError(t.unknownOption(flag));
   }
-  if (positional.length === 0) throw new UsageError(`no CSV file given. ${USAGE}`);
-  if (positional.length > 1) throw new UsageError(`one CSV file at a time, got ${positional.length} (${positional.join(', ')}). ${USAGE}`);
+  if (positional.length === 0) throw new UsageError(t.noFile);
+  if (positional.length > 1) throw new UsageError(t.oneFile(positional.length, positional.join(', ')));
   return { input: positional[0]!, icp, out, verbose, keep, engine };
 }
 
@@ -113,10 +94,10 @@ function userPath(path: string): string {
 async function openOutput(path: string, input: string): Promise<{ stream: Writable; failed(): Error | undefined; commit(): void; discard(): void }> {
   const full = userPath(path);
   const folder = dirname(full);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
-  if (existsSync(full) && statSync(full).isDirectory()) throw new UsageError(`cannot write ${path}: it is a folder, give a file name such as ${join(path, 'scored.csv')}`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(t.outFolderMissing(path, folder));
+  if (existsSync(full) && statSync(full).isDirectory()) throw new UsageError(t.outIsFolder(path, join(path, 'scored.csv')));
   if (input !== '-' && existsSync(full) && realpathSync(full) === realpathSync(userPath(input))) {
-    throw new UsageError(`--out ${path} is the input file: write the result to another file, e.g. --out ${basename(path).replace(/(\.\w+)?$/, '-scored$1')}`);
+    throw new UsageError(t.outIsInput(path, basename(path).replace(/(\.\w+)?$/, '-scored$1')));
   }
   // A device or pipe (/dev/stdout, a named pipe) is written directly: it cannot be replaced.
   const special = existsSync(full) && !statSync(full).isFile();
@@ -125,12 +106,12 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
   try {
     await once(stream, 'open');
   } catch (error) {
-    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+    throw new UsageError(t.cannotWrite(path, (error as Error).message));
   }
   // A disk that fills up mid-run emits 'error' between writes: keep it, the loop checks it.
   let failure: Error | undefined;
   stream.on('error', (error) => {
-    failure = new UsageError(`cannot write ${path}: ${error.message}`);
+    failure = new UsageError(t.cannotWrite(path, error.message));
   });
   return {
     stream,
@@ -149,8 +130,8 @@ function openInput(path: string): Readable {
   // Bytes, not text: CsvDecoder decides the encoding (UTF-8, UTF-16 with a BOM, Windows-1252).
   if (path === '-') return process.stdin;
   const full = userPath(path);
-  if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
-  if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
+  if (!existsSync(full)) throw new UsageError(t.noSuchFile(path));
+  if (statSync(full).isDirectory()) throw new UsageError(t.inputIsFolder(path));
   return createReadStream(full, { highWaterMark: 1 << 16 });
 }
 
@@ -175,32 +156,29 @@ function createProblemPrinter(name: string, verbose: boolean) {
     print: (problem: CellProblem) => {
       if (problem.attribute !== undefined && !verbose) return;
       if (verbose || listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
-      else if (listed === MAX_LISTED_PROBLEMS + 1) console.error(`... more problems with rows (not listed)`);
+      else if (listed === MAX_LISTED_PROBLEMS + 1) console.error(t.moreProblems);
     },
-    finish: (total: number, unreadable: UnreadableSummary, locale: Locale) => {
+    finish: (total: number, unreadable: UnreadableSummary) => {
       const columns = unreadable.columns();
       if (columns.length > 0) {
-        console.error(`Values not recognised, by column (most frequent first${verbose ? '' : '; --verbose lists every cell'}):`);
+        console.error(t.unreadableTitle(verbose));
         for (const line of formatUnreadableSummary(columns, locale)) console.error(`  ${line}`);
-        console.error("  To read a value of a choice column, add it to an option's aliases in content/attributes.yaml (see docs/scoring.md); fix the others in the file.");
+        console.error(`  ${t.aliasHint}`);
       }
-      if (total > 0) {
-        console.error(`${total} cell${total === 1 ? '' : 's'} could not be read: ${total === 1 ? 'that value was' : 'those values were'} scored as unknown.`);
-      }
+      if (total > 0) console.error(t.cellsUnread(number(total), total));
     },
   };
 }
 
 function createProgress() {
   const tty = process.stderr.isTTY === true;
-  const { number } = getFormatters('en');
   let next = PROGRESS_EVERY;
   return {
     update: (rows: number) => {
       if (rows < next) return;
       next = (Math.floor(rows / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
-      if (tty) process.stderr.write(`\rScored ${number(rows)} accounts…`);
-      else console.error(`Scored ${number(rows)} accounts…`);
+      if (tty) process.stderr.write(`\r${t.progress(number(rows))}`);
+      else console.error(t.progress(number(rows)));
     },
     clear() {
       if (tty && next > PROGRESS_EVERY) process.stderr.write('\r\x1b[K');
@@ -212,22 +190,22 @@ async function run(args: Args): Promise<void> {
   const started = performance.now();
   const { model, problems } = loadPlaybookFromDisk();
   if (!model) {
-    throw new UsageError(`content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): run npm run validate to see and fix ${problems.length === 1 ? 'it' : 'them'}`);
+    throw new UsageError(t.invalidContent(problems.length));
   }
   const ids = model.icps.map((icp) => icp.id);
   if (args.icp !== undefined && !ids.includes(args.icp)) {
     const suggestion = closest(args.icp, ids);
-    throw new UsageError(`unknown ICP "${args.icp}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the ICPs are ${ids.join(', ')}`);
+    throw new UsageError(t.unknownIcp(args.icp, suggestion, ids.join(', ')));
   }
   // Parquet, and CSV with --engine duckdb, are scored by DuckDB (scripts/lib/duckdb-score.ts).
   if (args.engine === 'duckdb' || (args.engine === undefined && isParquet(args.input))) {
-    if (args.input === '-') throw new UsageError('--engine duckdb reads a file, not standard input: give the file name');
-    if (args.keep !== 'all') throw new UsageError('--only-keys and --keys are not available with --engine duckdb: score with the TypeScript engine (drop --engine duckdb), or select columns from the result');
+    if (args.input === '-') throw new UsageError(t.duckdbStdin);
+    if (args.keep !== 'all') throw new UsageError(t.duckdbKeys);
     const { runDuckDbScore } = await import('./lib/duckdb-score.ts');
     await runDuckDbScore({ model, input: userPath(args.input), out: args.out && userPath(args.out), icpId: args.icp });
     return;
   }
-  if (isParquet(args.input)) throw new UsageError(`${args.input} is a Parquet file: the TypeScript scorer reads CSV; drop --engine ts to score it with DuckDB`);
+  if (isParquet(args.input)) throw new UsageError(t.parquetWithTs(args.input));
   const name = args.input === '-' ? 'stdin' : args.input;
   const printer = createProblemPrinter(name, args.verbose);
   const options = { attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, keep: args.keep };
@@ -238,11 +216,11 @@ async function run(args: Args): Promise<void> {
   const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
   const file = args.out ? await openOutput(args.out, args.input) : undefined;
-  const redirected = file ? undefined : stdoutWithoutNpmBanner('score');
+  const redirected = file ? undefined : stdoutWithoutNpmBanner('score', t.npmBanner);
   // Ctrl-C or a kill mid-run: remove the partial file; an earlier result at --out stays as it was.
   const interrupted = (signal: NodeJS.Signals) => {
     file?.discard();
-    console.error(`Interrupted (${signal}): nothing written${args.out ? `; ${args.out} is unchanged` : ''}.`);
+    console.error(t.interrupted(signal, args.out));
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   if (file) {
@@ -288,13 +266,20 @@ async function run(args: Args): Promise<void> {
   progress.clear();
   if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
   for (const warning of scorer.unitWarnings()) console.error(`${name}:1:${warning.column}  ${warning.message}`);
-  printer.finish(scorer.problems, scorer.unreadable, model.settings.locale);
-  const { number } = getFormatters('en');
+  printer.finish(scorer.problems, scorer.unreadable);
   const { fit, unknown, out } = scorer.verdicts;
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const against = args.icp ?? `best fit of ${scorer.icpIds.join(', ')}`;
   console.error(
-    `Scored ${number(scorer.rows)} account${scorer.rows === 1 ? '' : 's'} (${number(fit)} fit, ${number(unknown)} unknown, ${number(out)} out) against ${against} in ${seconds} s${args.out ? ` → ${args.out}` : ''}.`,
+    t.summary({
+      rows: number(scorer.rows),
+      count: scorer.rows,
+      fit: number(fit),
+      unknown: number(unknown),
+      out: number(out),
+      against: args.icp ?? t.bestFitOf(scorer.icpIds.join(', ')),
+      seconds: (performance.now() - started) / 1000,
+      duckdb: false,
+      file: args.out,
+    }),
   );
 }
 
@@ -306,7 +291,7 @@ function fail(message: string): never {
 // Closing the reader early (`| head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  fail(`cannot write the result: ${error.message}`);
+  fail(t.cannotWriteResult(error.message));
 });
 if (process.env['ICP_SCORE_REPORT_RSS'] === '1') {
   process.on('exit', () => {
@@ -317,13 +302,13 @@ if (process.env['ICP_SCORE_REPORT_RSS'] === '1') {
 
 try {
   const args = parseArgs(process.argv.slice(2));
-  if (args === 'help') console.log(HELP);
+  if (args === 'help') console.log(t.help);
   else await run(args);
 } catch (error) {
   if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError || error instanceof DuckDbInputError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(`cannot open a file: ${(error as Error).message}`);
-  if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(`cannot write the result: ${(error as Error).message}`);
+  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(t.cannotOpen((error as Error).message));
+  if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(t.cannotWriteResult((error as Error).message));
   // Anything else is a bug in the scorer, not in the user's file: say so in one line.
-  fail(`The scorer stopped on an unexpected error (${(error as Error).message}). Please report it with the command you ran.`);
+  fail(t.crashed((error as Error).message));
 }

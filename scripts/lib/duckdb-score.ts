@@ -11,6 +11,8 @@ import { ColumnIndex } from '../../src/lib/aliases.ts';
 import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
 import { getFormatters } from '../../src/lib/format.ts';
 import { sqlMessages } from '../../src/lib/i18n/sql.ts';
+import { scoringMessages } from '../../src/lib/i18n/scoring.ts';
+import { scoreCliMessages } from '../../src/lib/i18n/score-cli.ts';
 import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
 import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
@@ -107,7 +109,7 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       if (/^VARCHAR$/i.test(column_type)) raw.set(attribute.id, { column: column_name, attribute });
     });
     if (columns.size === 0) {
-      throw new DuckDbInputError(`${input}: no column is named after an attribute: name columns by ${model.attributes.map((a) => a.id).join(', ')}`);
+      throw new DuckDbInputError(`${input}: ${scoringMessages[locale].csv.noAttributeColumns(model.attributes.map((a) => a.id).join(', '))}`);
     }
     const TYPES = { number: 'DOUBLE', choice: 'VARCHAR', choices: 'VARCHAR[]', boolean: 'BOOLEAN' } as const;
     const staged = [
@@ -161,7 +163,9 @@ async function csvDelimiter(connection: DuckDBConnection, input: string): Promis
  */
 export async function runDuckDbScore(options: { model: PlaybookModel; input: string; out?: string | undefined; icpId?: string | undefined }): Promise<void> {
   const started = performance.now();
-  if (!existsSync(options.input)) throw new DuckDbInputError(`cannot read ${options.input}: there is no such file`);
+  const locale = options.model.settings.locale;
+  const t = scoreCliMessages[locale];
+  if (!existsSync(options.input)) throw new DuckDbInputError(t.noSuchFile(options.input));
   const tty = process.stderr.isTTY === true;
   let shown = false;
   // Without --out, DuckDB writes a temporary file that is then copied to standard output as bytes:
@@ -176,7 +180,7 @@ export async function runDuckDbScore(options: { model: PlaybookModel; input: str
       icpId: options.icpId,
       onProgress: (done) => {
         shown = true;
-        const text = `Scoring with DuckDB… ${Math.round(done * 100)} %`;
+        const text = t.duckdbProgress(Math.round(done * 100));
         if (tty) process.stderr.write(`\r${text}`);
         else console.error(text);
       },
@@ -184,12 +188,20 @@ export async function runDuckDbScore(options: { model: PlaybookModel; input: str
     });
     if (tty && shown) process.stderr.write('\r\x1b[K');
     if (scratch) await pipeline(createReadStream(temporary), process.stdout, { end: false });
-    const { number } = getFormatters('en');
+    const { number } = getFormatters(locale);
     const { fit, unknown, out } = result.verdicts;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const against = options.icpId ?? `best fit of ${result.icpIds.join(', ')}`;
     console.error(
-      `Scored ${number(result.rows)} account${result.rows === 1 ? '' : 's'} (${number(fit)} fit, ${number(unknown)} unknown, ${number(out)} out) against ${against} with DuckDB in ${seconds} s${options.out ? ` → ${options.out}` : ''}.`,
+      t.summary({
+        rows: number(result.rows),
+        count: result.rows,
+        fit: number(fit),
+        unknown: number(unknown),
+        out: number(out),
+        against: options.icpId ?? t.bestFitOf(result.icpIds.join(', ')),
+        seconds: (performance.now() - started) / 1000,
+        duckdb: true,
+        file: options.out,
+      }),
     );
   } catch (error) {
     if (tty && shown) process.stderr.write('\r\x1b[K');

@@ -16,9 +16,10 @@ export class NpmBannerError extends Error {}
  * A stream writing standard output from its first byte, after removing npm's banner from it;
  * undefined when there is no banner to remove (a terminal, `npm run --silent`,
  * `node scripts/score.ts`): then write to process.stdout as usual. Throws
- * {@link NpmBannerError} when npm's banner is already in a pipe or a file it cannot be removed from.
+ * {@link NpmBannerError} with `message` (given npm's package name, in the playbook's language)
+ * when npm's banner is already in a pipe or a file it cannot be removed from.
  */
-export function stdoutWithoutNpmBanner(script: string): Writable | undefined {
+export function stdoutWithoutNpmBanner(script: string, message: (packageName: string) => string): Writable | undefined {
   // Only when npm runs this very script and prints its banner (not --silent).
   if (process.env['npm_lifecycle_event'] !== script || process.env['npm_config_loglevel'] === 'silent') return undefined;
   if (process.stdout.isTTY) return undefined;
@@ -37,9 +38,7 @@ export function stdoutWithoutNpmBanner(script: string): Writable | undefined {
     removed = false;
   }
   if (!removed) {
-    throw new NpmBannerError(
-      `npm has written its "> ${process.env['npm_package_name'] ?? 'package'} ${script}" banner into standard output, before the CSV: run npm run --silent ${script} -- … (or node scripts/${script}.ts …), or use --out <file>`,
-    );
+    throw new NpmBannerError(message(process.env['npm_package_name'] ?? 'package'));
   }
   // `start: 0` writes at explicit positions, from the beginning of the now empty file.
   return createWriteStream('/dev/stdout', { fd: 1, start: 0, autoClose: false, highWaterMark: 1 << 20 });

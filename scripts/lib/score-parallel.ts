@@ -117,7 +117,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<void> {
         // No line break in the first megabyte: not a file to cut; the parser says what is wrong.
         if (ends === 'cr' || head.length > 1024 * 1024) await goSerial(head);
         else if (ends === 'lf' && delimiter !== undefined) {
-          splitter = new RecordSplitter(delimiter);
+          splitter = new RecordSplitter(delimiter, run.options.locale);
           const first = splitter.push(head);
           head = '';
           if (first) await piece(first, false);

@@ -1,3 +1,5 @@
+import { vm } from './i18n/validator.ts';
+
 /** One market figure as written by an author: top-down `value`, bottom-up `accounts × acv`, or a `share` of the level above. */
 export interface MarketFigureInput {
   value?: number | undefined;
@@ -39,10 +41,7 @@ function resolveFigure(
   if (forms.length !== 1) {
     problems.push({
       path: [level],
-      message:
-        forms.length === 0
-          ? 'has no figure: give value (top-down), accounts and acv (bottom-up)' + (level === 'tam' ? '' : ', or share of the level above')
-          : `mixes ${forms.join(' and ')}: give only one of value, accounts (with acv) or share`,
+      message: forms.length === 0 ? vm().rules.noFigure(level === 'tam') : vm().rules.mixedFigures(forms),
     });
     return undefined;
   }
@@ -50,21 +49,21 @@ function resolveFigure(
   const above = parent ? resolved[parent] : undefined;
   const { source } = input;
   if (input.value !== undefined) {
-    if (input.acv !== undefined) problems.push({ path: [level, 'acv'], message: 'goes with accounts, not with value: remove acv or replace value by accounts' });
+    if (input.acv !== undefined) problems.push({ path: [level, 'acv'], message: vm().rules.acvWithValue });
     return { value: input.value, method: 'top-down', source };
   }
   if (input.accounts !== undefined) {
     // An ACV given once on TAM applies to SAM and SOM, as teams write it in practice.
     const acv = input.acv ?? above?.acv ?? resolved.tam?.acv;
     if (acv === undefined) {
-      problems.push({ path: [level, 'accounts'], message: 'needs an acv (average contract value) to become money: add acv here or on tam' });
+      problems.push({ path: [level, 'accounts'], message: vm().rules.needsAcv });
       return undefined;
     }
     return { value: input.accounts * acv, method: 'bottom-up', accounts: input.accounts, acv, source };
   }
   const share = input.share!;
   if (parent === undefined) {
-    problems.push({ path: [level, 'share'], message: 'is not possible on tam (there is no level above): give value, or accounts and acv' });
+    problems.push({ path: [level, 'share'], message: vm().rules.shareOnTam });
     return undefined;
   }
   if (!above) return undefined;
@@ -76,11 +75,6 @@ function resolveFigure(
     acv: above.acv,
     source,
   };
-}
-
-/** 189000000 → 189,000,000: big figures in messages are read, not counted. */
-function grouped(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
 /**
@@ -100,10 +94,10 @@ export function resolveMarket(input: Record<MarketLevel, MarketFigureInput>): {
   }
   const { tam, sam, som } = resolved;
   if (tam && sam && sam.value > tam.value) {
-    problems.push({ path: ['sam'], message: `is larger than tam (${grouped(sam.value)} > ${grouped(tam.value)}): SAM is the part of TAM that passes the filters, so SOM ≤ SAM ≤ TAM` });
+    problems.push({ path: ['sam'], message: vm().rules.samOverTam(sam.value, tam.value) });
   }
   if (sam && som && som.value > sam.value) {
-    problems.push({ path: ['som'], message: `is larger than sam (${grouped(som.value)} > ${grouped(sam.value)}): SOM is the part of SAM you can win, so SOM ≤ SAM ≤ TAM` });
+    problems.push({ path: ['som'], message: vm().rules.somOverSam(som.value, sam.value) });
   }
   if (problems.length > 0 || !tam || !sam || !som) return { problems };
   return { figures: { tam, sam, som }, problems };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { KeySchema, TextSchema } from './shared.ts';
+import { vm } from '../lib/i18n/validator.ts';
+import { KeySchema, TextSchema, says } from './shared.ts';
 
 /** One possible value of a `choice` or `choices` attribute. */
 export const OptionSchema = z.strictObject({
@@ -25,15 +26,15 @@ export const ScaledAliasSchema = z.strictObject({
   /** The column name, as in the CRM export, e.g. `Annual Revenue`. */
   column: TextSchema,
   /** Multiplies every cell of the column; a positive number, e.g. `0.000001` for euros → M€. */
-  scale: z.number().finite().positive('must be a positive number, e.g. 0.000001 for euros read as M€'),
+  scale: z.number().finite().positive(says((m) => m.positiveScale)),
 });
 
 /** A column alias of a choice, choices or boolean attribute: a name only (a scale is for numbers). */
 const PlainAliasSchema = z.custom<string>((value) => typeof value === 'string' && value.trim() !== '', {
   error: (issue) =>
     issue.input !== null && typeof issue.input === 'object'
-      ? '{ column, scale } is only for number attributes: write the column name alone'
-      : 'must be a column name (non-empty text)',
+      ? vm().rules.scaleOnlyForNumbers
+      : vm().rules.columnName,
 });
 
 const common = {
@@ -85,7 +86,7 @@ export const ChoiceAttributeSchema = z.strictObject({
   ...common,
   type: z.literal('choice'),
   /** The options, at least two. */
-  options: z.array(OptionSchema).min(2, 'needs at least two options'),
+  options: z.array(OptionSchema).min(2, says((m) => m.needsTwoOptions)),
 });
 
 /** Any number of options, e.g. the tools an account uses. */
@@ -93,7 +94,7 @@ export const ChoicesAttributeSchema = z.strictObject({
   ...common,
   type: z.literal('choices'),
   /** The options, at least one. */
-  options: z.array(OptionSchema).min(1, 'needs at least one option'),
+  options: z.array(OptionSchema).min(1, says((m) => m.needsOption)),
 });
 
 /** Yes or no, e.g. "hiring for RevOps roles". */
@@ -118,7 +119,7 @@ export const AttributeSchema = z.discriminatedUnion('type', [
 ]);
 
 /** `content/attributes.yaml`: the list of account attributes (the widget's form, the CSV columns). */
-export const AttributesSchema = z.array(AttributeSchema).min(1, 'needs at least one attribute');
+export const AttributesSchema = z.array(AttributeSchema).min(1, says((m) => m.needsAttribute));
 
 export type Attribute = z.output<typeof AttributeSchema>;
 export type AttributeType = Attribute['type'];

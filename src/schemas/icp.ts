@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDateSchema, OwnerSchema, TextListSchema, TextSchema } from './shared.ts';
+import { IsoDateSchema, OwnerSchema, TextListSchema, TextSchema, says } from './shared.ts';
+import { vm } from '../lib/i18n/validator.ts';
 import { FilterSchema } from './filter.ts';
 import { SignalSchema, bestPoints } from './signal.ts';
 import { MarketSchema } from './market.ts';
@@ -12,7 +13,7 @@ export const TierSchema = z.strictObject({
   /** Name reps use, e.g. `Tier 1`. */
   label: TextSchema,
   /** Lowest score in this tier, 0 to 100. */
-  min: z.number().int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100'),
+  min: z.number().int(says((m) => m.wholeNumber)).min(0, says((m) => m.atLeast(0))).max(100, says((m) => m.atMost(100))),
   /**
    * Optional: what the team does with an account in this tier, in one sentence a rep can act
    * on. The scoring widget shows it under a `fit` result, with the personas to call.
@@ -24,11 +25,11 @@ export const TierSchema = z.strictObject({
 /** Product-market-fit evidence for this ICP. */
 export const PmfSchema = z.strictObject({
   /** Share of new customers who came by referral, 0 to 1. 0.30 or more suggests product-market fit. */
-  referralShare: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1 (0.34 means 34 %)').optional(),
+  referralShare: z.number().min(0, says((m) => m.fraction(0.34))).max(1, says((m) => m.fraction(0.34))).optional(),
   /** Net Promoter Score, -100 to 100. */
-  nps: z.number().min(-100, 'must be between -100 and 100').max(100, 'must be between -100 and 100').optional(),
+  nps: z.number().min(-100, says((m) => m.between(-100, 100))).max(100, says((m) => m.between(-100, 100))).optional(),
   /** Yearly logo retention, 0 to 1. */
-  retention: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1 (0.92 means 92 %)').optional(),
+  retention: z.number().min(0, says((m) => m.fraction(0.92))).max(1, says((m) => m.fraction(0.92))).optional(),
 });
 
 /** Value in both directions. */
@@ -52,11 +53,11 @@ export const IcpShapeSchema = z.strictObject({
   /** Date of the last review, YYYY-MM-DD. */
   reviewed: IsoDateSchema,
   /** Hard criteria: failing any one puts the account out. */
-  filters: z.array(FilterSchema).min(1, 'needs at least one filter: what puts an account out of this ICP?'),
+  filters: z.array(FilterSchema).min(1, says((m) => m.needsFilter)),
   /** Soft criteria: points that rank accounts. Best positive points total exactly 100. */
-  signals: z.array(SignalSchema).min(1, 'needs at least one signal'),
+  signals: z.array(SignalSchema).min(1, says((m) => m.needsSignal)),
   /** Tiers, highest first, strictly descending `min`; the last has `min: 0`. */
-  tiers: z.array(TierSchema).min(1, 'needs at least one tier, the last with min 0'),
+  tiers: z.array(TierSchema).min(1, says((m) => m.needsTier)),
   /** Their problems. */
   pains: TextListSchema,
   /** Jobs to be done. */
@@ -84,28 +85,26 @@ export interface IcpRuleIssue {
  * ICP next to the cross-file checks, so every problem shows in one run.
  */
 export function icpRuleIssues(icp: z.output<typeof IcpShapeSchema>): IcpRuleIssue[] {
+  const m = vm().rules;
   const issues: IcpRuleIssue[] = [];
   const best = icp.signals.reduce((sum, signal) => sum + bestPoints(signal), 0);
   if (best !== BEST_POINTS_TOTAL) {
     const parts = icp.signals.filter((s) => bestPoints(s) > 0).map((s) => `${s.label} ${bestPoints(s)}`).join(' + ');
-    issues.push({
-      path: ['signals'],
-      message: `best positive points total ${best}, not ${BEST_POINTS_TOTAL} (${parts}): change points so the best possible account scores exactly ${BEST_POINTS_TOTAL}`,
-    });
+    issues.push({ path: ['signals'], message: m.pointsTotal(best, BEST_POINTS_TOTAL, parts) });
   }
   icp.tiers.forEach((tier, i) => {
     const previous = icp.tiers[i - 1];
     if (previous && tier.min >= previous.min) {
-      issues.push({ path: ['tiers', i, 'min'], message: `is ${tier.min}, not below ${previous.min} of "${previous.label}": list tiers highest first with strictly descending min` });
+      issues.push({ path: ['tiers', i, 'min'], message: m.tierNotBelow(tier.min, previous.min, previous.label) });
     }
   });
   icp.tiers.forEach((tier, i) => {
     const first = icp.tiers.findIndex((other) => other.label === tier.label);
-    if (first < i) issues.push({ path: ['tiers', i, 'label'], message: `"${tier.label}" is already the label of tier ${first + 1}: give each tier its own label (known accounts expect tiers by label)` });
+    if (first < i) issues.push({ path: ['tiers', i, 'label'], message: m.sameTierLabel(tier.label, first + 1) });
   });
   const last = icp.tiers.at(-1);
   if (last && last.min !== 0) {
-    issues.push({ path: ['tiers', icp.tiers.length - 1, 'min'], message: `is ${last.min}: the last tier must have min 0 so every account that passes the filters gets a tier` });
+    issues.push({ path: ['tiers', icp.tiers.length - 1, 'min'], message: m.lastTierMin(last.min) });
   }
   return issues;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { TextSchema } from './shared.ts';
+import { TextSchema, says } from './shared.ts';
 import { resolveMarket } from '../lib/market.ts';
 
-const Money = z.number().finite('must be a finite number').nonnegative('must not be negative');
+const Money = z.number().finite(says((m) => m.finite)).nonnegative(says((m) => m.notNegative));
 
 /**
  * One market figure. Either `value` (top-down, in money), or `accounts` with `acv` (bottom-up:
@@ -14,11 +14,11 @@ export const MarketFigureSchema = z.strictObject({
   /** Money, top-down, in the market's currency. */
   value: Money.optional(),
   /** Number of accounts (bottom-up). */
-  accounts: z.number().int('must be a whole number of accounts').nonnegative('must not be negative').optional(),
+  accounts: z.number().int(says((m) => m.wholeAccounts)).nonnegative(says((m) => m.notNegative)).optional(),
   /** Average contract value per account per year, in the market's currency. */
   acv: Money.optional(),
   /** Share of the level above, from 0 to 1 (0.05 = 5 %). */
-  share: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1 (0.05 means 5 %)').optional(),
+  share: z.number().min(0, says((m) => m.fraction(0.05))).max(1, says((m) => m.fraction(0.05))).optional(),
   /** Where the figure comes from: a study, a registry query, a calculation. */
   source: TextSchema.optional(),
 });
@@ -35,9 +35,9 @@ export const MarketFigureSchema = z.strictObject({
 export const MarketSchema = z
   .strictObject({
     /** Year the figures describe. */
-    year: z.number().int().min(1900).max(2200).optional(),
+    year: z.number().int(says((m) => m.year)).min(1900, says((m) => m.year)).max(2200, says((m) => m.year)).optional(),
     /** ISO 4217 code; defaults to the playbook's currency. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in capitals, for example EUR').optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, says((m) => m.currencyCode)).optional(),
     /** Total addressable market. */
     tam: MarketFigureSchema,
     /** Serviceable available market: the TAM that passes the filters. */

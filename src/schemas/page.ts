@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, OwnerSchema, TextSchema } from './shared.ts';
+import { IsoDateSchema, OwnerSchema, TextSchema, says } from './shared.ts';
 
 /** Frontmatter of `content/pages/<id>.md` or `.mdx`: a free page (plays, messaging, glossary). */
 export const PageSchema = z.strictObject({
@@ -8,7 +8,7 @@ export const PageSchema = z.strictObject({
   /** One line shown in lists and search results. */
   description: TextSchema,
   /** Optional position in the navigation, lowest first; pages without it come last, by title. */
-  order: z.number().int('must be a whole number').optional(),
+  order: z.number().int(says((m) => m.wholeNumber)).optional(),
   /** Who keeps this page up to date. */
   owner: OwnerSchema,
   /** Date of the last review, YYYY-MM-DD. */

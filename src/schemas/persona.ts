@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OwnerSchema, TextListSchema, TextSchema } from './shared.ts';
+import { IdSchema, IsoDateSchema, OwnerSchema, TextListSchema, TextSchema, says } from './shared.ts';
 
 /** Role in the buying decision. */
 export const BUYING_ROLES = ['champion', 'economic-buyer', 'decision-maker', 'user', 'influencer', 'blocker'] as const;
@@ -24,7 +24,7 @@ export const PersonaSchema = z.strictObject({
   /** One of champion, economic-buyer, decision-maker, user, influencer, blocker. */
   buyingRole: z.enum(BUYING_ROLES),
   /** Ids of the ICPs (files in `content/icps/`) where this person is found. */
-  icps: z.array(IdSchema).min(1, 'needs at least one ICP id, e.g. [mid-market-saas]'),
+  icps: z.array(IdSchema).min(1, says((m) => m.needsIcp)),
   /** One line. */
   summary: TextSchema,
   /** Who keeps this persona up to date. */

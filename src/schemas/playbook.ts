@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TextSchema } from './shared.ts';
+import { TextSchema, says } from './shared.ts';
 
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -9,7 +9,7 @@ const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 /** ISO 4217 currency code, e.g. `EUR`. */
 export const CurrencySchema = z
   .string()
-  .refine((code) => knownCurrencies.has(code), 'is not an ISO 4217 currency code: use for example EUR, USD or GBP');
+  .refine((code) => knownCurrencies.has(code), says((m) => m.currency));
 
 /** `content/playbook.yaml`: site-wide settings. */
 export const PlaybookSchema = z.strictObject({
@@ -24,7 +24,7 @@ export const PlaybookSchema = z.strictObject({
   /** Default currency for money, ISO 4217 (default EUR). */
   currency: CurrencySchema.default('EUR'),
   /** Optional repository URL: adds "Edit this page" links. @example https://github.com/northwind/playbook */
-  repository: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://github.com/acme/playbook' }).optional(),
+  repository: z.url({ protocol: /^https?$/, ...says((m) => m.repositoryUrl) }).optional(),
   /**
    * Optional "Edit this page" link template, for a host the repository URL does not tell
    * (self-hosted Gitea, a CMS): `{path}` is replaced by the file's path in the repository and
@@ -34,8 +34,8 @@ export const PlaybookSchema = z.strictObject({
    */
   editUrl: z
     .string()
-    .refine((url) => /^https?:\/\/[^/\s]+/.test(url), 'must be an http(s) URL with {path} in it, e.g. https://git.acme.internal/playbook/edit/{branch}/{path}')
-    .refine((url) => url.includes('{path}'), 'has no {path}: put {path} where the file path goes, e.g. https://git.acme.internal/playbook/edit/{branch}/{path}')
+    .refine((url) => /^https?:\/\/[^/\s]+/.test(url), says((m) => m.editUrl))
+    .refine((url) => url.includes('{path}'), says((m) => m.editUrlPath))
     .optional(),
   /**
    * Optional address the playbook is published at. Its path becomes the base of every URL (a
@@ -43,7 +43,7 @@ export const PlaybookSchema = z.strictObject({
    * image URLs. `SITE_URL` set when building overrides it.
    * @example https://acme.github.io/playbook/
    */
-  url: z.url({ protocol: /^https?$/, error: 'must be the full http(s) address the playbook is published at, e.g. https://acme.github.io/playbook/' }).optional(),
+  url: z.url({ protocol: /^https?$/, ...says((m) => m.siteUrl) }).optional(),
   /** Branch for edit links (default main). */
   branch: TextSchema.default('main'),
   /**
@@ -54,10 +54,10 @@ export const PlaybookSchema = z.strictObject({
    * @example [cdn.example.com, images.example.org]
    */
   mediaHosts: z
-    .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'must be a lowercase host name such as cdn.example.com: no https://, no path, no port'))
+    .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, says((m) => m.mediaHost)))
     .default([]),
   /** Content reviewed longer ago than this many days is shown as stale (default 90). */
-  reviewEveryDays: z.number().int('must be a whole number of days').positive('must be at least 1').default(90),
+  reviewEveryDays: z.number().int(says((m) => m.wholeDays)).positive(says((m) => m.atLeast(1))).default(90),
 });
 
 export type Playbook = z.output<typeof PlaybookSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TextSchema } from './shared.ts';
+import { TextSchema, says } from './shared.ts';
+import { vm } from '../lib/i18n/validator.ts';
 
 // Any text here: whether it is an option id of the attribute is checked against attributes.yaml,
 // which can also say "that is the label of option x" or suggest the id of an accented name.
@@ -22,15 +23,15 @@ export const operatorShape = {
   /** `number`: value ≤ n. @example atMost: 5000 */
   atMost: z.number().finite().optional(),
   /** `choice`: the option is one of these ids. @example in: [fr, de] */
-  in: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
+  in: z.array(OptionRefSchema).min(1, says((m) => m.needsOptionId)).optional(),
   /** `choice`: the option is none of these ids. */
-  notIn: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
+  notIn: z.array(OptionRefSchema).min(1, says((m) => m.needsOptionId)).optional(),
   /** `choices`: at least one of these ids is selected. */
-  anyOf: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
+  anyOf: z.array(OptionRefSchema).min(1, says((m) => m.needsOptionId)).optional(),
   /** `choices`: every one of these ids is selected. */
-  allOf: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
+  allOf: z.array(OptionRefSchema).min(1, says((m) => m.needsOptionId)).optional(),
   /** `choices`: none of these ids is selected. */
-  noneOf: z.array(OptionRefSchema).min(1, 'needs at least one option id').optional(),
+  noneOf: z.array(OptionRefSchema).min(1, says((m) => m.needsOptionId)).optional(),
   /** `boolean`: the answer is `true` or `false`. @example is: true */
   is: z.boolean().optional(),
 } satisfies Record<Operator, z.ZodType>;
@@ -55,10 +56,7 @@ export function checkOneOperator(input: OperatorInput, ctx: z.RefinementCtx): vo
   if (present.length === 1) return;
   ctx.addIssue({
     code: 'custom',
-    message:
-      present.length === 0
-        ? `has no operator: add exactly one of ${OPERATORS.join(', ')}`
-        : `has ${present.length} operators (${present.join(', ')}): keep exactly one, or split it into several rules`,
+    message: present.length === 0 ? vm().rules.noOperator(OPERATORS.join(', ')) : vm().rules.manyOperators(present.length, present.join(', ')),
   });
 }
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { vm } from '../lib/i18n/validator.ts';
+import type { RuleMessages } from '../lib/i18n/validator-rules.ts';
+
+/**
+ * A zod message option read in the playbook's language when a file is checked (the validator
+ * sets the language for its run), e.g. `.min(1, says((m) => m.notEmpty))`.
+ */
+export function says(pick: (messages: RuleMessages) => string): { error: () => string } {
+  return { error: () => pick(vm().rules) };
+}
 
 /** A file or option id: lowercase letters, digits and hyphens, starting with a letter or digit. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -7,7 +16,7 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 /** An id as used for file names (`content/icps/<id>.md`) and attribute options. */
 export const IdSchema = z
   .string()
-  .regex(ID_PATTERN, 'must use only lowercase letters, digits and hyphens (for example "mid-market")');
+  .regex(ID_PATTERN, says((m) => m.idFormat));
 
 /** Attribute and option ids may also use underscores (`hiring_revops`), as CRM field names do. */
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
@@ -15,10 +24,10 @@ export const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 /** An attribute or option id, e.g. `employees`, `hiring_revops`, `competitor-x`. */
 export const KeySchema = z
   .string()
-  .regex(KEY_PATTERN, 'must use only lowercase letters, digits, hyphens and underscores (for example "hiring_revops")');
+  .regex(KEY_PATTERN, says((m) => m.keyFormat));
 
 /** Non-empty, trimmed text. */
-export const TextSchema = z.string().trim().min(1, 'must not be empty');
+export const TextSchema = z.string().trim().min(1, says((m) => m.notEmpty));
 
 /** A list of short texts; all lists are optional in the content and default to empty. */
 export const TextListSchema = z.array(TextSchema).default([]);

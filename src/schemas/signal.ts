@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { KeySchema, TextSchema } from './shared.ts';
+import { KeySchema, TextSchema, says } from './shared.ts';
+import { vm } from '../lib/i18n/validator.ts';
 import { checkOneOperator, operatorShape, toRule, type Rule } from './rule.ts';
 
 /** Points earned by a signal: a whole number from -100 to 100; negative lowers the score. */
 export const PointsSchema = z
   .number()
-  .int('must be a whole number')
-  .min(-100, 'must be at least -100')
-  .max(100, 'must be at most 100');
+  .int(says((m) => m.wholeNumber))
+  .min(-100, says((m) => m.atLeast(-100)))
+  .max(100, says((m) => m.atMost(100)));
 
 /** One level of a graded signal: the first level whose rule matches earns its points. */
 export const LevelSchema = z
@@ -35,23 +36,20 @@ export const SignalSchema = z
     /** Points when the rule matches (not with `levels`). */
     points: PointsSchema.optional(),
     /** Graded signal: a list of `{ <operator>, points }`, first match wins (not with `points`). */
-    levels: z.array(LevelSchema).min(1, 'needs at least one level').optional(),
+    levels: z.array(LevelSchema).min(1, says((m) => m.needsLevel)).optional(),
     ...operatorShape,
   })
   .superRefine(({ label: _l, attribute: _a, why: _w, points, levels, ...operators }, ctx) => {
     if (levels !== undefined) {
       const extra = Object.entries({ points, ...operators }).filter(([, v]) => v !== undefined);
       if (extra.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `has both levels and ${extra.map(([k]) => k).join(', ')}: a graded signal puts its operator and points inside each level`,
-        });
+        ctx.addIssue({ code: 'custom', message: vm().rules.levelsAndMore(extra.map(([k]) => k).join(', ')) });
       }
       return;
     }
     checkOneOperator(operators, ctx);
     if (points === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['points'], message: 'is missing: add points, a whole number from -100 to 100' });
+      ctx.addIssue({ code: 'custom', path: ['points'], message: vm().rules.missingPoints });
     }
   })
   .transform(({ label, attribute, why, points, levels, ...operators }) => ({

@@ -91,4 +91,10 @@ describe('npm run new -- playbook', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/contient déjà un playbook/);
   });
+
+  it('explains a bad id in the playbook\'s language', () => {
+    const refused = run('scripts/new.ts', ['icp', 'PME Île-de-France'], french);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe('« PME Île-de-France » n’est pas un identifiant valide\u202f: minuscules, chiffres et tirets, par exemple pme-ile-de-france\n');
+  });
 });

@@ -140,6 +140,44 @@ describe('npm run score', () => {
     `);
   });
 
+  describe('for a French playbook', () => {
+    const french = join(work, 'content-fr-notices');
+    cpSync(content, french, { recursive: true });
+    writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
+    writeFileSync(join(french, 'attributes.yaml'), readFileSync(join(content, 'attributes.yaml'), 'utf8').replace('  unit: M€\n', '  unit: M€\n  typical: [1, 500]\n'));
+
+    it('prints its notices and summary in French: encoding, units, unreadable values, counts per verdict', () => {
+      // Windows-1252 (as Excel on Windows writes it), revenue in euros, and cells it cannot read.
+      const rows = ['Société,employees,region,revenue', 'Crème,lots,Frnace,12000000', 'Brûlé,240,fr,8000000', 'Été,20,us,9500000', 'Noël,300,dach,7000000', 'Aïoli,90,fr,15000000'];
+      const file = join(work, 'francais.csv');
+      writeFileSync(file, Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1'));
+      const { status, stdout, stderr } = score([file], { content: french });
+      expect(status).toBe(0);
+      expect(stdout.split('\n')[0]).toBe('Société,employees,region,revenue,icp,verdict,score,best,tier,provisional_tier,reasons');
+      expect(stderr.replaceAll(file, 'francais.csv').replace(/ en \d+,\d\u202fs/, ' en 0,0\u202fs')).toMatchInlineSnapshot(`
+        "francais.csv: Le fichier n'est pas en UTF-8 : lu en Windows-1252 (l'encodage d'Excel sous Windows). Le résultat est écrit en UTF-8.
+        francais.csv:1:4  revenue : 5 nombres sur 5 sont hors de la plage plausible de Annual revenue (1–500 M€) ; ils semblent 1 000 000 fois trop grands, dans une autre unité (des euros plutôt que des M€ ?) : ajoutez \`scale: 0.000001\` à l'alias, par exemple - { column: revenue, scale: 0.000001 }
+        Valeurs non reconnues, par colonne (les plus fréquentes d’abord ; --verbose liste chaque cellule) :
+          employees : lots × 1
+          region : Frnace × 1
+          Pour lire une valeur d’une colonne à choix, ajoutez-la aux aliases d’une option dans content/attributes.yaml (voir docs/scoring.md) ; corrigez les autres dans le fichier.
+        2 cellules illisibles : ces valeurs ont été notées comme inconnues.
+        5 comptes notés (3 dans la cible — fit, 1 à confirmer — unknown, 1 hors cible — out) selon le meilleur ICP parmi core en 0,0 s.
+        "
+      `);
+    });
+
+    it('says its one-line errors in French', () => {
+      const unknownIcp = score([`${fixtures}/comma.csv`, '--icp', 'cor'], { content: french });
+      expect(unknownIcp.status).toBe(1);
+      expect(unknownIcp.stderr).toBe('ICP «\u202fcor\u202f» inconnu (vouliez-vous dire «\u202fcore\u202f»\u202f?)\u202f: les ICP sont core, legacy\n');
+      const missing = score(['absent.csv'], { content: french });
+      expect(missing.stderr).toBe('impossible de lire absent.csv\u202f: ce fichier n’existe pas\n');
+      const option = score(['--icps', 'core', 'a.csv'], { content: french });
+      expect(option.stderr).toMatch(/^option «\u202f--icps\u202f» inconnue\u202f: utilisez --icp <id>/);
+    });
+  });
+
   describe.each([
     ['an unknown ICP', [`${fixtures}/comma.csv`, '--icp', 'cor'], 'unknown ICP "cor" (did you mean "core"?): the ICPs are core, legacy'],
     ['a missing file', ['missing.csv'], 'cannot read missing.csv: there is no such file'],

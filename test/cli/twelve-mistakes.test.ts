@@ -17,7 +17,7 @@ describe('npm run validate on twelve mistakes', () => {
     expect(result.stderr.replaceAll(`${FIXTURE}/`, '')).toMatchInlineSnapshot(`
       "accounts/comptes-connus.csv:1:3  attendu  n’est pas une colonne lue par la vérification des comptes connus (vouliez-vous dire « expect » ?) : renommez-la expect, le tier attendu pour le compte, ou out
       icps/industrie-regionale.md:9:16  filters[0].attribute  attribut inconnu « efectif » (vouliez-vous dire « effectif » ?)
-      icps/industrie-regionale.md:17:3  signals  best positive points total 95, not 100 (Paie sur tableur 60 + Recrute un responsable RH 35): change points so the best possible account scores exactly 100
+      icps/industrie-regionale.md:17:3  signals  le meilleur total de points positifs fait 95, pas 100 (Paie sur tableur 60 + Recrute un responsable RH 35) : changez les points pour que le meilleur compte possible obtienne exactement 100
       icps/pme-services.md:2:8  title  « PME de services en croissance » est aussi le titre de icps/industrie-regionale.md : donnez à chaque ICP son propre titre (un fichier copié garde le titre de l’original)
       icps/pme-services.md:6:11  reviewed  « 15/09/2026 » est écrit jour/mois/année : écrivez 2026-09-15 (les dates s’écrivent AAAA-MM-JJ)
       icps/pme-services.md:14:10  filters[1].in[0]  « Services aux entreprises » est le libellé de l’option « services-b2b » de « secteur » : écrivez son identifiant, services-b2b

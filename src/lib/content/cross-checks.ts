@@ -36,29 +36,26 @@ export function checkAttributes(attributes: readonly (Attribute | undefined)[], 
     if (!attribute) return;
     const first = seen.get(attribute.id);
     if (first !== undefined) {
-      problems.push(problemAt(source, [i, 'id'], `"${attribute.id}" is already the id of attribute ${first + 1} (line ${source.locate([first, 'id']).line}): ids must be unique, rename one`));
+      problems.push(problemAt(source, [i, 'id'], vm().rules.sameAttributeId(attribute.id, first + 1, source.locate([first, 'id']).line)));
     } else seen.set(attribute.id, i);
     if (attribute.type === 'choice' || attribute.type === 'choices') {
       const options = new Map<string, number>();
       attribute.options.forEach((option, j) => {
-        if (options.has(option.id)) problems.push(problemAt(source, [i, 'options', j, 'id'], `option "${option.id}" appears twice in "${attribute.id}": option ids must be unique`));
+        if (options.has(option.id)) problems.push(problemAt(source, [i, 'options', j, 'id'], vm().rules.sameOptionId(option.id, attribute.id)));
         else options.set(option.id, j);
       });
     }
     if (attribute.type === 'number' && attribute.min !== undefined && attribute.max !== undefined && attribute.min > attribute.max) {
-      problems.push(problemAt(source, [i, 'max'], `is ${attribute.max}, below min ${attribute.min}: swap them`));
+      problems.push(problemAt(source, [i, 'max'], vm().rules.maxBelowMin(attribute.max, attribute.min)));
     }
     if (attribute.type === 'number' && attribute.typical && attribute.typical[0] > attribute.typical[1]) {
-      problems.push(problemAt(source, [i, 'typical'], `[${attribute.typical.join(', ')}] is empty: write the lower bound first, e.g. [${attribute.typical[1]}, ${attribute.typical[0]}]`));
+      problems.push(problemAt(source, [i, 'typical'], vm().rules.emptyRange(`[${attribute.typical.join(', ')}]`, `[${attribute.typical[1]}, ${attribute.typical[0]}]`)));
     }
   });
   for (const { kind, first, second } of findNameConflicts(attributes)) {
     const at = source.locate(first.path);
     const where = `${source.file}:${at.line}:${at.column}`;
-    const message =
-      kind === 'column'
-        ? `"${second.name}" already names attribute "${first.owner}" ("${first.name}" at ${where}): a column name (id, label or alias, ignoring case and accents) may belong to one attribute only, remove or change one`
-        : `"${second.name}" already names option "${first.owner}" ("${first.name}" at ${where}): a value (id, label or alias, ignoring case and accents) may belong to one option only, remove or change one`;
+    const message = (kind === 'column' ? vm().rules.columnNameTaken : vm().rules.optionNameTaken)(second.name, first.owner, first.name, where);
     problems.push(problemAt(source, second.path, message));
   }
   return problems;
@@ -71,7 +68,7 @@ function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source
       .filter(([, type]) => type === attribute.type)
       .map(([op]) => op);
     return [
-      problemAt(source, [...path, rule.op], `operator "${rule.op}" is for ${expected} attributes, but "${attribute.id}" is a ${attribute.type}: use ${fitting.join(', ')}`, true),
+      problemAt(source, [...path, rule.op], vm().rules.wrongOperator(rule.op, expected, attribute.id, attribute.type, fitting.join(', ')), true),
     ];
   }
   if ('values' in rule && (attribute.type === 'choice' || attribute.type === 'choices')) {
@@ -88,7 +85,7 @@ function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source
     });
   }
   if (rule.op === 'between' && rule.min !== null && rule.max !== null && rule.min > rule.max) {
-    return [problemAt(source, [...path, 'between'], `[${rule.min}, ${rule.max}] is empty: write the lower bound first, e.g. [${rule.max}, ${rule.min}]`)];
+    return [problemAt(source, [...path, 'between'], vm().rules.emptyRange(`[${rule.min}, ${rule.max}]`, `[${rule.max}, ${rule.min}]`))];
   }
   return [];
 }

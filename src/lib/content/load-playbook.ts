@@ -14,7 +14,7 @@ import { sortProblems, type Problem } from './problem.ts';
 import { isPlaceholder } from './scaffold.ts';
 import { issuesToProblems } from './schema-issues.ts';
 import { checkContentText, type TextCheckFile, type TextCheckOptions } from './text-checks.ts';
-import { vm, withValidatorLocale } from '../i18n/validator.ts';
+import { validatorLocale, vm, withValidatorLocale } from '../i18n/validator.ts';
 import { decodeText, parseMarkdown, parseYamlFile, type ParsedFile, type RawFile, type YamlSource } from './source-file.ts';
 
 export type { RawFile } from './source-file.ts';
@@ -311,7 +311,7 @@ function checkPlaybook(files: readonly RawFile[], contentDir: string, options: L
   // are read only with a sound attributes.yaml, and a row's expected tier is compared only when
   // every active ICP can be scored (its best fit could be the broken one).
   if (attributes && attributesWhole) {
-    problems.push(...checkCalibration({ attributes, icps: scorable, accounts }, { compareExpect: !activeUnscorable }));
+    problems.push(...checkCalibration({ attributes, icps: scorable, accounts }, { compareExpect: !activeUnscorable, locale: validatorLocale() }));
   }
 
   const readable = { attributes: attributes ?? [], icpIds };

@@ -1,6 +1,8 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { ID_PATTERN } from '../../schemas/shared.ts';
+import { getContentMessages } from '../i18n/content.ts';
+import { suggestId } from './cross-checks.ts';
 
 export const SCAFFOLD_KINDS = ['icp', 'persona', 'page'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
@@ -122,7 +124,7 @@ export function scaffold(
   const p = (text: string) => placeholder(locale, text);
   if (kind === 'icp') {
     const [first, second = first] = attributes;
-    if (!first || !second) throw new Error(locale === 'fr' ? 'attributes.yaml n’a aucun attribut : ajoutez-en un avant de créer un ICP' : 'attributes.yaml has no attribute: add one before creating an ICP');
+    if (!first || !second) throw new Error(getContentMessages(locale).new.noAttribute);
     return `---
 title: ${p(title(id))}
 summary: ${p(w.summaryIcp)}
@@ -152,7 +154,7 @@ ${w.mark}${locale === 'fr' ? '\u202f' : ''}: ${w.icpBody}
 `;
   }
   if (kind === 'persona') {
-    if (icpIds.length === 0) throw new Error(locale === 'fr' ? 'content/icps/ est vide : créez d’abord un ICP (npm run new -- icp <id>)' : 'content/icps/ is empty: create an ICP first (npm run new -- icp <id>)');
+    if (icpIds.length === 0) throw new Error(getContentMessages(locale).new.noIcp);
     return `---
 name: ${p(title(id).split(' ')[0]!)} # ${w.nameHint}
 role: ${p(w.role)}
@@ -215,8 +217,7 @@ export function scaffoldAccounts(attributes: readonly Attribute[]): string {
   return `${['company', 'outcome', 'expect', ...attributes.map((a) => a.id)].join(',')}\n`;
 }
 
-/** Why `id` cannot name a file, or undefined when it can. */
-export function invalidId(id: string): string | undefined {
-  const suggestion = id.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return ID_PATTERN.test(id) ? undefined : `"${id}" is not a valid id: use lowercase letters, digits and hyphens, e.g. ${suggestion || 'my-file'}`;
+/** Why `id` cannot name a file (in the playbook's language), or undefined when it can. */
+export function invalidId(id: string, locale: Locale = 'en'): string | undefined {
+  return ID_PATTERN.test(id) ? undefined : getContentMessages(locale).new.badId(id, suggestId(id) || 'my-file');
 }

@@ -4,6 +4,9 @@ import { didYouMean } from './did-you-mean.ts';
 import { vm } from '../i18n/validator.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';
+import { ID_PATTERN, KEY_PATTERN } from '../../schemas/shared.ts';
+
+const ID_FORMATS = new Set([String(ID_PATTERN), String(KEY_PATTERN)]);
 
 type AnySchema = z.core.$ZodType;
 
@@ -58,7 +61,7 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return d.group;
   if (typeof value === 'string') return d.text(value.length > 40 ? value.slice(0, 40) + '…' : value);
   // What YAML holds past these: a number or a boolean (NaN and Infinity included).
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return vm().rules.describeValue(typeof value, String(value));
   return typeof value;
 }
 
@@ -69,6 +72,8 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey 
       const name = typeof field === 'string' ? field : undefined;
       if (value === undefined) return vm().missingField(name, expected);
       if (typeof value === 'number' && !Number.isFinite(value)) return vm().notFinite(String(value));
+      // 5.5 where a whole number goes: the schema's own message ("must be a whole number of days").
+      if (issue.expected === 'int' && typeof value === 'number') return issue.message;
       // `owner:` with nothing after it: the fix is to write the value, not to quote it.
       if (value === null) return vm().emptyField(name, expected);
       return vm().wrongType(expected, describe(value), issue.expected === 'string');
@@ -78,19 +83,21 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, field: PropertyKey 
       return `${vm().notAllowed(String(value), allowed.join(', '))}${didYouMean(String(value), allowed)}`;
     }
     case 'invalid_union': {
-      if (value === undefined) return 'is missing';
+      if (value === undefined) return vm().rules.missing;
       const discriminator = (issue as { discriminator?: string }).discriminator;
       if (discriminator) {
         const types = ['number', 'choice', 'choices', 'boolean'];
         // zod points at the discriminator itself, or at its object when it is missing.
         const given = typeof value === 'string' ? value : (value as Record<string, unknown> | null)?.[discriminator];
-        if (typeof given !== 'string') return `needs a ${discriminator}: one of ${types.join(', ')}`;
-        return `"${given}" is not a ${discriminator}: use ${types.join(', ')}${didYouMean(given, types)}`;
+        if (typeof given !== 'string') return vm().rules.needsDiscriminator(discriminator, types.join(', '));
+        return `${vm().rules.notADiscriminator(given, discriminator, types.join(', '))}${didYouMean(given, types)}`;
       }
-      return `is not valid here (${describe(value)})`;
+      return vm().rules.notValidHere(describe(value));
     }
     case 'invalid_format': {
-      const suggestion = typeof value === 'string' ? suggestId(value) : '';
+      // An id written with capitals, spaces or accents: suggest the id (not for URLs and hosts).
+      const isId = issue.format === 'regex' && ID_FORMATS.has(String((issue as { pattern?: unknown }).pattern));
+      const suggestion = isId && typeof value === 'string' ? suggestId(value) : '';
       return suggestion && suggestion !== value ? vm().badFormat(String(value), issue.message, suggestion) : issue.message;
     }
     default:

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { decodeCsvBytes } from '../csv/decode.ts';
 import type { Problem } from './problem.ts';
-import { vm } from '../i18n/validator.ts';
+import { validatorLocale, vm } from '../i18n/validator.ts';
 
 /** Files above this size are refused before parsing: content files are small, and a huge one is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -49,7 +49,7 @@ export function decodeText(file: RawFile): { text?: string; problem?: Problem } 
   if (csv) {
     // Known accounts are CRM exports: read them like `npm run score` does (Windows-1252 too).
     try {
-      const { text } = decodeCsvBytes(file.bytes, 'en');
+      const { text } = decodeCsvBytes(file.bytes, validatorLocale());
       return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
     } catch (error) {
       return { problem: problemAt(file.path, 1, 1, (error as Error).message) };

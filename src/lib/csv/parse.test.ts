@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvError, CsvParser, detectDelimiter, parseCsv, type CsvRecord } from './parse.ts';
+import { CsvError, CsvParser, MAX_RECORD_CHARS, detectDelimiter, parseCsv, type CsvRecord } from './parse.ts';
 
 const cells = (text: string) => parseCsv(text).records.map((r) => r.cells);
 
@@ -117,5 +117,18 @@ describe('line ends', () => {
     const { records } = parseCsv('a,b\nx\r=1+1,2\nplain,3\n');
     expect(records[1]).toEqual({ cells: ['x\r=1+1', '2'], line: 2 });
     expect(records[2]!.raw).toBe('plain,3');
+  });
+});
+
+describe('a quoted cell never closed', () => {
+  const runaway = (locale?: 'en' | 'fr') => {
+    const parser = new CsvParser(locale ? { locale } : {});
+    parser.push('company,notes\nAcme,"');
+    return () => parser.push('x'.repeat(MAX_RECORD_CHARS + 1));
+  };
+
+  it('stops at 1 MB naming the line, in the playbook language', () => {
+    expect(runaway()).toThrow('line 2 runs over 1 MB without ending: a quoted cell is probably not closed (check the quotes on that line)');
+    expect(runaway('fr')).toThrow('la ligne 2 dépasse 1\u202fMo sans se terminer\u202f: une cellule entre guillemets n\'est sans doute pas fermée (vérifiez les guillemets de cette ligne)');
   });
 });

@@ -1,3 +1,6 @@
+import type { Locale } from '../../schemas/playbook.ts';
+import { scoringMessages } from '../i18n/scoring.ts';
+
 /** A field delimiter the parser detects from the header line. */
 export type Delimiter = ',' | ';' | '\t';
 
@@ -108,6 +111,7 @@ export class CsvParser {
   private started = false;
   private line = 1;
   private ended = false;
+  private readonly locale: Locale;
   // Cached positions of the next delimiter and newline in the buffer, so a line with few
   // delimiters is not rescanned for each cell.
   private nextDelimiter = -1;
@@ -119,8 +123,10 @@ export class CsvParser {
    */
   private lineEnds: 'lf' | 'cr' | undefined;
 
-  constructor(options: { delimiter?: Delimiter } = {}) {
+  /** `locale`: the language of the message for a line that never ends. */
+  constructor(options: { delimiter?: Delimiter; locale?: Locale } = {}) {
     this.delimiter = options.delimiter;
+    this.locale = options.locale ?? 'en';
   }
 
   /**
@@ -190,9 +196,7 @@ export class CsvParser {
   private keep(text: string, position: number, records: CsvRecord[]): CsvRecord[] {
     this.buffer = position === 0 ? text : text.slice(position);
     if (this.buffer.length > MAX_RECORD_CHARS) {
-      throw new CsvError(
-        `line ${this.line} runs over ${MAX_RECORD_CHARS / 1024 / 1024} MB without ending: a quoted cell is probably not closed (check the quotes on that line)`,
-      );
+      throw new CsvError(scoringMessages[this.locale].csv.runawayLine(this.line, MAX_RECORD_CHARS / 1024 / 1024));
     }
     return records;
   }

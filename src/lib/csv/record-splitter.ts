@@ -5,6 +5,8 @@
 // quote, and text after the closing quote runs to the next delimiter or line break. The
 // property test (record-splitter.test.ts) parses the pieces one by one and compares them with
 // the whole file parsed at once.
+import type { Locale } from '../../schemas/playbook.ts';
+import { scoringMessages } from '../i18n/scoring.ts';
 import { CsvError, MAX_RECORD_CHARS, type Delimiter } from './parse.ts';
 
 /** Whole records of the text, and the file line the first one starts on. */
@@ -41,9 +43,12 @@ export class RecordSplitter {
   private state: State = CELL_START;
   /** File line of the buffer's first character. */
   private line: number;
+  private readonly locale: Locale;
 
-  constructor(delimiter: Delimiter, line = 1) {
+  /** `locale`: the language of the message for a record that never ends, as the parser's. */
+  constructor(delimiter: Delimiter, locale: Locale = 'en', line = 1) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.locale = locale;
     this.line = line;
   }
 
@@ -53,9 +58,7 @@ export class RecordSplitter {
     const end = this.scan();
     if (end === 0) {
       if (this.buffer.length > MAX_RECORD_CHARS) {
-        throw new CsvError(
-          `line ${this.line} runs over ${MAX_RECORD_CHARS / 1024 / 1024} MB without ending: a quoted cell is probably not closed (check the quotes on that line)`,
-        );
+        throw new CsvError(scoringMessages[this.locale].csv.runawayLine(this.line, MAX_RECORD_CHARS / 1024 / 1024));
       }
       return undefined;
     }

@@ -246,7 +246,7 @@ export class CsvScorer {
   problems = 0;
   /** Accounts scored so far, by verdict of their best fit. */
   readonly verdicts: Record<Verdict, number> = { fit: 0, unknown: 0, out: 0 };
-  private readonly parser = new CsvParser();
+  private readonly parser: CsvParser;
   private readonly options: ScoreCsvOptions;
   private readonly icps: CompiledIcp[];
   private reader: AccountReader | undefined;
@@ -268,6 +268,7 @@ export class CsvScorer {
   constructor(options: ScoreCsvOptions) {
     this.options = options;
     this.unreadable = options.part ? new UnreadableSummary(Infinity) : new UnreadableSummary();
+    this.parser = new CsvParser({ locale: options.locale });
     const chosen = selectIcps(options.icps, options.icpId);
     if (chosen.length === 0) {
       const t = scoringMessages[options.locale].csv;

@@ -20,6 +20,9 @@ const en = {
     noContent: (dir: string) => `No content folder at ${dir}: start a playbook with npm run new -- playbook (add --locale fr for French).`,
     notEmpty: (dir: string) => `${dir} already holds a playbook: a new one starts in an empty folder (move it away, or set ICP_CONTENT_DIR to another folder).`,
     exists: (file: string) => `${file} already exists: choose another id or edit that file.`,
+    badId: (id: string, suggestion: string) => `"${id}" is not a valid id: use lowercase letters, digits and hyphens, e.g. ${suggestion}`,
+    noAttribute: 'attributes.yaml has no attribute: add one before creating an ICP',
+    noIcp: 'content/icps/ is empty: create an ICP first (npm run new -- icp <id>)',
     created: (file: string) => `Created ${file}: replace every "REPLACE ME" text, then run npm run validate.`,
     startedPlaybook: (dir: string, files: string) => `Started a playbook in ${dir} (${files}): replace every "REPLACE ME" text — npm run validate lists them — then add your ICPs, personas and guides.`,
     owner: 'Your Name',
@@ -53,6 +56,9 @@ const fr: ContentMessages = {
     notEmpty: (dir: string) =>
       `${dir} contient déjà un playbook\u202f: un nouveau commence dans un dossier vide (déplacez-le, ou indiquez un autre dossier avec ICP_CONTENT_DIR).`,
     exists: (file: string) => `${file} existe déjà\u202f: choisissez un autre identifiant ou modifiez ce fichier.`,
+    badId: (id: string, suggestion: string) => `« ${id} » n’est pas un identifiant valide\u202f: minuscules, chiffres et tirets, par exemple ${suggestion}`,
+    noAttribute: 'attributes.yaml n’a aucun attribut\u202f: ajoutez-en un avant de créer un ICP',
+    noIcp: 'content/icps/ est vide\u202f: créez d’abord un ICP (npm run new -- icp <id>)',
     created: (file: string) => `${file} créé\u202f: remplacez chaque texte « À REMPLACER », puis lancez npm run validate.`,
     startedPlaybook: (dir: string, files: string) =>
       `Playbook commencé dans ${dir} (${files})\u202f: remplacez chaque texte « À REMPLACER » — npm run validate les liste —, puis ajoutez vos ICP, personas et guides.`,

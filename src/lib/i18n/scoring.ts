@@ -57,6 +57,7 @@ const en = {
     extraCells: (count: number, expected: number) =>
       `has ${count} cells but the header has ${expected}: the extra cells are left out (quote cells that contain the delimiter)`,
     unclosedQuote: 'a quoted cell is not closed before the end of the file: add the closing quote',
+    runawayLine: (line: number, mb: number) => `line ${line} runs over ${mb} MB without ending: a quoted cell is probably not closed (check the quotes on that line)`,
     duplicateColumn: (attribute: string, first: number) => `is a second column for ${attribute} (the first is column ${first}): this one is kept as is and not scored`,
     similarColumn: (suggestion: string) => `is not an attribute (did you mean "${suggestion}"?): the column is kept as is and not scored`,
     noAttributeColumns: (names: string) => `no column is named after an attribute: name the columns by attribute id or label (${names})`,
@@ -129,6 +130,7 @@ const fr: ScoringMessages = {
     extraCells: (count, expected) =>
       `a ${count} cellules alors que l'en-tête en a ${expected} : les cellules en trop sont ignorées (mettez entre guillemets les cellules qui contiennent le séparateur)`,
     unclosedQuote: "une cellule entre guillemets n'est pas fermée avant la fin du fichier : ajoutez le guillemet fermant",
+    runawayLine: (line, mb) => `la ligne ${line} dépasse ${mb} Mo sans se terminer : une cellule entre guillemets n'est sans doute pas fermée (vérifiez les guillemets de cette ligne)`,
     duplicateColumn: (attribute, first) => `est une deuxième colonne pour ${attribute} (la première est la colonne ${first}) : elle est gardée telle quelle et non notée`,
     similarColumn: (suggestion) => `n'est pas un attribut (vouliez-vous dire « ${suggestion} » ?) : la colonne est gardée telle quelle et non notée`,
     noAttributeColumns: (names) => `aucune colonne ne porte le nom d'un attribut : nommez les colonnes par l'id ou le libellé de l'attribut (${names})`,

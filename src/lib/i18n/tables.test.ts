@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getContentMessages } from './content.ts';
 import { getUiStrings } from './ui.ts';
 import { scoringMessages } from './scoring.ts';
+import { scoreCliMessages } from './score-cli.ts';
 import { getSearchStrings } from './search.ts';
 import { getSlideStrings } from './slides.ts';
 import { getWidgetStrings } from './widget.ts';
@@ -21,6 +22,7 @@ describe.each([
   ['validator', validatorMessages.en, validatorMessages.fr],
   ['pages', getUiStrings('en'), getUiStrings('fr')],
   ['scoring', scoringMessages.en, scoringMessages.fr],
+  ['npm run score', scoreCliMessages.en, scoreCliMessages.fr],
   ['scoring widget', getWidgetStrings('en'), getWidgetStrings('fr')],
   ['search', getSearchStrings('en'), getSearchStrings('fr')],
   ['slides', getSlideStrings('en'), getSlideStrings('fr')],

@@ -1,4 +1,5 @@
 import type { Locale } from '../../schemas/playbook.ts';
+import { ruleMessages } from './validator-rules.ts';
 
 const q = (text: string) => `"${text}"`;
 const g = (text: string) => `« ${text} »`;
@@ -6,7 +7,8 @@ const g = (text: string) => `« ${text} »`;
 /**
  * Messages of the content validator (`npm run validate`, the build, the dev server's panel), in
  * the playbook's language. Each says what is wrong and how to fix it; the file, line, column and
- * field are printed before it. Messages written inside the zod schemas stay in English for now.
+ * field are printed before it. `rules` holds the messages of the rules inside the schemas and
+ * the cross-file and known-accounts checks (validator-rules.ts).
  */
 const en = {
   didYouMean: (word: string) => ` (did you mean ${q(word)}?)`,
@@ -42,7 +44,7 @@ const en = {
   thousandsComma: (written: string, plain: string) =>
     `${q(written)} is read as two fields: inside { } a comma separates fields, so write numbers without thousands separators (${plain})`,
   badFormat: (value: string, rule: string, suggestion: string) => `${q(value)} ${rule}: write ${suggestion}`,
-  types: { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a group of fields', tuple: 'a list' } as Record<string, string>,
+  types: { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a group of fields', tuple: 'a list' } as Record<string, string>,
   describe: { null: 'nothing (null)', list: 'a list', group: 'a group of fields', text: (t: string) => `text ${q(t)}` },
   // Cross-file
   unknownAttribute: (id: string) => `unknown attribute ${q(id)}`,
@@ -62,6 +64,7 @@ const en = {
     `is not a column the known-accounts check reads (did you mean ${q(wanted)}?): rename it ${wanted}, ${wanted === 'expect' ? 'the tier you expect for the account, or out' : 'won, lost or open'}`,
   noCheckedColumn:
     'has neither an expect nor an outcome column, so nothing in it is checked: add a column expect (the tier you expect, or out) and a column outcome (won, lost or open)',
+  rules: ruleMessages.en,
 };
 
 export type ValidatorMessages = typeof en;
@@ -98,7 +101,7 @@ const fr: ValidatorMessages = {
   thousandsComma: (written: string, plain: string) =>
     `${g(written)} est lu comme deux champs\u202f: entre { } une virgule sépare les champs, écrivez donc les nombres sans séparateur de milliers (${plain})`,
   badFormat: (value: string, rule: string, suggestion: string) => `${g(value)} ${rule}\u202f: écrivez ${suggestion}`,
-  types: { string: 'un texte', number: 'un nombre', boolean: 'true ou false', array: 'une liste', object: 'un groupe de champs', tuple: 'une liste' },
+  types: { string: 'un texte', number: 'un nombre', int: 'un nombre entier', boolean: 'true ou false', array: 'une liste', object: 'un groupe de champs', tuple: 'une liste' },
   describe: { null: 'rien (null)', list: 'une liste', group: 'un groupe de champs', text: (t: string) => `le texte ${g(t)}` },
   unknownAttribute: (id: string) => `attribut inconnu ${g(id)}`,
   unknownOption: (value: string, attribute: string) => `option inconnue ${g(value)} de ${g(attribute)}`,
@@ -118,6 +121,7 @@ const fr: ValidatorMessages = {
     `n’est pas une colonne lue par la vérification des comptes connus (vouliez-vous dire ${g(wanted)}\u202f?)\u202f: renommez-la ${wanted}, ${wanted === 'expect' ? 'le tier attendu pour le compte, ou out' : 'won, lost ou open'}`,
   noCheckedColumn:
     'n’a ni colonne expect ni colonne outcome, donc rien n’y est vérifié\u202f: ajoutez une colonne expect (le tier attendu, ou out) et une colonne outcome (won, lost ou open)',
+  rules: ruleMessages.fr,
 };
 
 export const validatorMessages: Record<Locale, ValidatorMessages> = { en, fr };
@@ -130,6 +134,11 @@ let current: Locale = 'en';
  */
 export function vm(): ValidatorMessages {
   return validatorMessages[current];
+}
+
+/** The language of the playbook being checked (for messages built by other tables, e.g. CSV cells). */
+export function validatorLocale(): Locale {
+  return current;
 }
 
 /** Runs `check` with validator messages in `locale`, then restores the previous language. */

@@ -1,4 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
+import type { Locale } from '../../schemas/playbook.ts';
 import { AccountReader, type CellProblem } from '../csv/accounts.ts';
 import { parseCsv } from '../csv/parse.ts';
 import { closest } from '../content/did-you-mean.ts';
@@ -65,14 +66,17 @@ function toProblem(file: string, problem: CellProblem): Problem {
   return { file, line: problem.row, column: problem.column, field: field(problem.header), message: problem.message };
 }
 
-/** Reads one known-accounts CSV with the scoring reader; unreadable cells, outcomes and deal columns are problems. */
-export function readKnownAccounts(source: AccountsFile, attributes: readonly Attribute[]): { rows: KnownAccount[]; problems: Problem[] } {
+/**
+ * Reads one known-accounts CSV with the scoring reader; unreadable cells, outcomes and deal
+ * columns are problems, in `locale` (the validator's messages follow the language it runs in).
+ */
+export function readKnownAccounts(source: AccountsFile, attributes: readonly Attribute[], locale: Locale = 'en'): { rows: KnownAccount[]; problems: Problem[] } {
   const { file } = source;
-  const t = scoringMessages.en.csv;
+  const t = scoringMessages[locale].csv;
   const { records } = parseCsv(source.text);
   const [header, ...body] = records;
   if (!header) return { rows: [], problems: [{ file, line: 1, column: 1, field: '-', message: t.emptyFile }] };
-  const reader = new AccountReader(header.cells, attributes, 'en');
+  const reader = new AccountReader(header.cells, attributes, locale);
   if (reader.attributeCount === 0) {
     return { rows: [], problems: [{ file, line: 1, column: 1, field: '-', message: t.noAttributeColumns(attributes.map((a) => a.id).join(', ')) }] };
   }
@@ -95,11 +99,11 @@ export function readKnownAccounts(source: AccountsFile, attributes: readonly Att
         line: record.line,
         column: outcomeColumn + 1,
         field: 'outcome',
-        message: `"${rawOutcome}" is not an outcome: write won, lost or open, or leave the cell empty`,
+        message: vm().rules.notAnOutcome(rawOutcome),
       });
     }
     const expect = expectColumn === -1 ? '' : (record.cells[expectColumn] ?? '').trim();
-    const deal = readDealFacts(record.cells, dealColumns, 'en');
+    const deal = readDealFacts(record.cells, dealColumns, locale);
     problems.push(...deal.problems.map((p) => ({ file, line: record.line, ...p })));
     return { file, line: record.line, account, outcome, expect: expect || undefined, expectColumn: expectColumn + 1, ...deal.facts };
   });
@@ -153,13 +157,10 @@ function landing(result: ScoreResult | undefined): string {
 }
 
 function why(result: ScoreResult | undefined): string {
-  if (!result) return 'there is no active ICP';
-  if (result.verdict === 'out') {
-    const failed = result.filters.filter((f) => f.outcome === 'fail').map((f) => f.explanation);
-    return `best fit ${result.icpId}: ${failed.join('; ')}`;
-  }
-  const unknown = result.filters.filter((f) => f.outcome === 'unknown').length;
-  return `score ${result.score} on ${result.icpId}${unknown > 0 ? `, ${unknown} filter${unknown === 1 ? '' : 's'} unknown` : ''}`;
+  const m = vm().rules;
+  if (!result) return m.whyNoIcp;
+  if (result.verdict === 'out') return m.whyOut(result.icpId, result.filters.filter((f) => f.outcome === 'fail').map((f) => f.explanation));
+  return m.whyScore(result.score, result.icpId, result.filters.filter((f) => f.outcome === 'unknown').length);
 }
 
 /**
@@ -168,32 +169,31 @@ function why(result: ScoreResult | undefined): string {
  */
 export function checkCalibration(
   model: { attributes: Attribute[]; icps: readonly IcpEntry[]; accounts: readonly AccountsFile[] },
-  /** `compareExpect: false` reads the files (cells, columns, outcomes) without comparing tiers: an active ICP is broken. */
-  options: { compareExpect?: boolean } = {},
+  /**
+   * `compareExpect: false` reads the files (cells, columns, outcomes) without comparing tiers: an
+   * active ICP is broken. `locale`: the language of the CSV cell messages and of the explanations.
+   */
+  options: { compareExpect?: boolean; locale?: Locale } = {},
 ): Problem[] {
   const problems: Problem[] = [];
   const active = model.icps.filter((icp) => icp.data.status === 'active');
   const labels = [...new Set(active.flatMap((icp) => icp.data.tiers.map((tier) => tier.label)))];
   const known = new Set([...labels, EXPECT_OUT].map((label) => label.toLowerCase()));
+  const locale = options.locale ?? 'en';
   for (const source of model.accounts) {
-    const { rows, problems: found } = readKnownAccounts(source, model.attributes);
+    const { rows, problems: found } = readKnownAccounts(source, model.attributes, locale);
     problems.push(...found);
     for (const row of rows) {
       if (row.expect === undefined || options.compareExpect === false) continue;
       const at = { file: source.file, line: row.line, column: row.expectColumn, field: 'expect' };
       if (!known.has(row.expect.toLowerCase())) {
-        problems.push({ ...at, message: `"${row.expect}" is not a tier of an active ICP: write ${EXPECT_OUT} or one of ${labels.join(', ')}` });
+        problems.push({ ...at, message: vm().rules.notATier(row.expect, EXPECT_OUT, labels.join(', ')) });
         continue;
       }
-      const { best } = scoreBestFit(row.account, active, model.attributes, 'en');
+      const { best } = scoreBestFit(row.account, active, model.attributes, locale);
       const got = landing(best);
       if (got.toLowerCase() === row.expect.toLowerCase()) continue;
-      problems.push({
-        ...at,
-        message:
-          `expected "${row.expect}", got "${got}" (${why(best)}): ` +
-          'a change to filters or points moved this known account; fix the row if its values are wrong, or update expect if the new result is right',
-      });
+      problems.push({ ...at, message: vm().rules.tierMismatch(row.expect, got, why(best)) });
     }
   }
   return problems;
