@@ -14,7 +14,7 @@ import { sqlMessages } from '../../src/lib/i18n/sql.ts';
 import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
 import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
-import { stageValue, unreadableSql } from '../../src/lib/sql/staging-query.ts';
+import { missingValues, stagedValues, unreadableSql } from '../../src/lib/sql/staging-query.ts';
 import { DuckDbInputError, isParquet } from './duckdb-input.ts';
 
 const duckdb = dialects.duckdb;
@@ -46,15 +46,17 @@ function source(input: string): Sql {
   return isParquet(input) ? `read_parquet(${literal(input)})` : `read_csv(${literal(input)}, header = true, all_varchar = true)`;
 }
 
-/** The typed value of a source column for one attribute: staged from text, else read as is. */
-function attributeExpr(attribute: PlanAttribute, column: string, type: string, scale: number): Sql {
-  const text = /^VARCHAR$/i.test(type);
-  if (text) {
-    return stageValue(duckdb, attribute, q(column), scale);
-  }
-  if (attribute.type === 'number') return scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
-  if (attribute.type === 'choice') return `CAST(${q(column)} AS VARCHAR)`;
-  return q(column);
+/**
+ * The staged columns of a source column for one attribute (see `stagedColumns`): staged from
+ * text by the CSV reader's rules (bands and unreadable cells included), else read as is.
+ */
+function attributeColumns(attribute: PlanAttribute, column: string, type: string, scale: number): [Sql, string][] {
+  if (/^VARCHAR$/i.test(type)) return stagedValues(duckdb, attribute, q(column), scale);
+  const typed: [Sql, string][] = missingValues(duckdb, attribute);
+  if (attribute.type === 'number') typed[0]![0] = scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
+  else if (attribute.type === 'choice') typed[0]![0] = `CAST(${q(column)} AS VARCHAR)`;
+  else typed[0]![0] = q(column);
+  return typed;
 }
 
 /**
@@ -94,25 +96,24 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
     const index = new ColumnIndex(model.attributes);
     const taken = new Set<string>();
-    const columns = new Map<string, Sql>();
+    const columns = new Map<string, [Sql, string][]>();
     const raw = new Map<string, { column: string; attribute: PlanAttribute }>();
-    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`) });
+    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`), staged: true });
     described.forEach(({ column_name, column_type }) => {
       const match = index.match(column_name);
       // The first column of an attribute counts, as in the CSV reader.
       if (!match || taken.has(match.attribute.id)) return;
       taken.add(match.attribute.id);
       const attribute = plan.attributes[match.slot]!;
-      columns.set(attribute.id, attributeExpr(attribute, column_name, column_type, match.scale));
+      columns.set(attribute.id, attributeColumns(attribute, column_name, column_type, match.scale));
       if (/^VARCHAR$/i.test(column_type)) raw.set(attribute.id, { column: column_name, attribute });
     });
     if (columns.size === 0) {
       throw new DuckDbInputError(`${input}: no column is named after an attribute: name columns by ${model.attributes.map((a) => a.id).join(', ')}`);
     }
-    const TYPES = { number: 'DOUBLE', choice: 'VARCHAR', choices: 'VARCHAR[]', boolean: 'BOOLEAN' } as const;
     const staged = [
       ...described.map(({ column_name }, i) => `${q(column_name)} AS ${q(`__in_${i}`)}`),
-      ...plan.attributes.map((a) => `${columns.get(a.id) ?? `CAST(NULL AS ${TYPES[a.type]})`} AS ${q(a.id)}`),
+      ...plan.attributes.flatMap((a) => (columns.get(a.id) ?? missingValues(duckdb, a)).map(([expr, name]) => `${expr} AS ${q(name)}`)),
     ];
     const scoring = compileScoreQuery(plan, duckdb, { from: `(SELECT ${staged.join(', ')} FROM ${from}) AS staged` });
     const parquet = isParquet(output);
@@ -124,7 +125,9 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       ...described.map(({ column_name, column_type }, i) => `${parquet || !/^VARCHAR$/i.test(column_type) ? q(`__in_${i}`) : neutralised(q(`__in_${i}`))} AS ${q(column_name)}`),
       ...(OUTPUT_COLUMNS as readonly string[]).map((c) => `${outputs[c] ?? q(c)} AS ${q(c)}`),
     ];
-    await runWithProgress(connection, `CREATE TEMP TABLE scored AS SELECT ${select.join(', ')} FROM (${scoring})`, options.onProgress);
+    const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(await csvDelimiter(connection, input))})`;
+    // Straight from the query to the file: no table in between, one write of each row.
+    await runWithProgress(connection, `COPY (SELECT ${select.join(', ')} FROM (${scoring})) TO ${literal(output)} ${format}`, options.onProgress);
     // Unreadable cells are counted per column with their commonest values: nothing is dropped silently.
     for (const { column, attribute } of raw.values()) {
       const bad = unreadableSql(duckdb, attribute, q(column), index.match(column)!.scale);
@@ -136,9 +139,10 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       const values = top.map((r) => `"${r.value}" × ${number(Number(r.n))}`).join(', ');
       options.onProblem?.(sqlMessages[locale].unreadable(number(Number(total.n)), column, values));
     }
-    const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(await csvDelimiter(connection, input))})`;
-    await connection.run(`COPY scored TO ${literal(output)} ${format}`);
-    const counts = (await connection.runAndReadAll(`SELECT verdict, count(*) AS n FROM scored GROUP BY verdict`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
+    // The counts of the summary line: read back from a Parquet result (one column, cheap); for a
+    // CSV result the query is run again for the verdict alone (DuckDB then skips the reasons).
+    const counted = parquet ? `read_parquet(${literal(output)})` : `(${scoring})`;
+    const counts = (await connection.runAndReadAll(`SELECT verdict, count(*) AS n FROM ${counted} GROUP BY verdict`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
     const verdicts = { fit: 0, unknown: 0, out: 0 };
     for (const { verdict, n } of counts) verdicts[verdict] = Number(n);
     return { rows: verdicts.fit + verdicts.unknown + verdicts.out, verdicts, icpIds: plan.icps.map((i) => i.id) };
