@@ -14,7 +14,7 @@ import { sqlMessages } from '../../src/lib/i18n/sql.ts';
 import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
 import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
-import { missingValues, stagedValues, unreadableSql } from '../../src/lib/sql/staging-query.ts';
+import { missingValues, stagedSource, unreadableSql, type StagedText } from '../../src/lib/sql/staging-query.ts';
 import { DuckDbInputError, isParquet } from './duckdb-input.ts';
 
 const duckdb = dialects.duckdb;
@@ -46,12 +46,8 @@ function source(input: string): Sql {
   return isParquet(input) ? `read_parquet(${literal(input)})` : `read_csv(${literal(input)}, header = true, all_varchar = true)`;
 }
 
-/**
- * The staged columns of a source column for one attribute (see `stagedColumns`): staged from
- * text by the CSV reader's rules (bands and unreadable cells included), else read as is.
- */
-function attributeColumns(attribute: PlanAttribute, column: string, type: string, scale: number): [Sql, string][] {
-  if (/^VARCHAR$/i.test(type)) return stagedValues(duckdb, attribute, q(column), scale);
+/** The staged columns of a typed (not text) source column for one attribute: read as is, no band, nothing unreadable. */
+function typedColumns(attribute: PlanAttribute, column: string, scale: number): [Sql, string][] {
   const typed: [Sql, string][] = missingValues(duckdb, attribute);
   if (attribute.type === 'number') typed[0]![0] = scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
   else if (attribute.type === 'choice') typed[0]![0] = `CAST(${q(column)} AS VARCHAR)`;
@@ -98,6 +94,7 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     const taken = new Set<string>();
     const columns = new Map<string, [Sql, string][]>();
     const raw = new Map<string, { column: string; attribute: PlanAttribute }>();
+    const texts: StagedText[] = [];
     const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`), staged: true });
     described.forEach(({ column_name, column_type }) => {
       const match = index.match(column_name);
@@ -105,9 +102,16 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       if (!match || taken.has(match.attribute.id)) return;
       taken.add(match.attribute.id);
       const attribute = plan.attributes[match.slot]!;
-      columns.set(attribute.id, attributeColumns(attribute, column_name, column_type, match.scale));
-      if (/^VARCHAR$/i.test(column_type)) raw.set(attribute.id, { column: column_name, attribute });
+      // Text columns are staged by the CSV reader's rules (bands and unreadable cells included).
+      if (/^VARCHAR$/i.test(column_type)) {
+        raw.set(attribute.id, { column: column_name, attribute });
+        texts.push({ attribute, text: q(column_name), scale: match.scale });
+      } else {
+        columns.set(attribute.id, typedColumns(attribute, column_name, match.scale));
+      }
     });
+    const stagedFrom = stagedSource(duckdb, texts, from);
+    for (const [id, values] of stagedFrom.values) columns.set(id, values);
     if (columns.size === 0) {
       throw new DuckDbInputError(`${input}: no column is named after an attribute: name columns by ${model.attributes.map((a) => a.id).join(', ')}`);
     }
@@ -115,7 +119,7 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       ...described.map(({ column_name }, i) => `${q(column_name)} AS ${q(`__in_${i}`)}`),
       ...plan.attributes.flatMap((a) => (columns.get(a.id) ?? missingValues(duckdb, a)).map(([expr, name]) => `${expr} AS ${q(name)}`)),
     ];
-    const scoring = compileScoreQuery(plan, duckdb, { from: `(SELECT ${staged.join(', ')} FROM ${from}) AS staged` });
+    const scoring = compileScoreQuery(plan, duckdb, { from: `(SELECT ${staged.join(', ')} FROM ${stagedFrom.from}) AS staged` });
     const parquet = isParquet(output);
     const split = (OUTPUT_COLUMNS as readonly string[]).includes('provisional_tier');
     const outputs: Record<string, Sql> = {
@@ -130,11 +134,12 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     await runWithProgress(connection, `COPY (SELECT ${select.join(', ')} FROM (${scoring})) TO ${literal(output)} ${format}`, options.onProgress);
     // Unreadable cells are counted per column with their commonest values: nothing is dropped silently.
     for (const { column, attribute } of raw.values()) {
-      const bad = unreadableSql(duckdb, attribute, q(column), index.match(column)!.scale);
-      const reader = await connection.runAndReadAll(`SELECT ${q(column)} AS value, count(*) AS n FROM ${from} WHERE ${bad} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`);
-      const top = reader.getRowObjectsJson() as { value: string; n: string | number }[];
+      const bad = unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!);
+      const grouped = `SELECT ${q(column)} AS value, count(*) AS n FROM ${stagedFrom.from} WHERE ${bad} GROUP BY 1`;
+      const reader = await connection.runAndReadAll(`SELECT value, n, sum(n) OVER () AS total FROM (${grouped}) ORDER BY n DESC, value LIMIT 5`);
+      const top = reader.getRowObjectsJson() as { value: string; n: string | number; total: string | number }[];
       if (top.length === 0) continue;
-      const total = (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from} WHERE ${bad}`)).getRowObjectsJson()[0] as { n: string | number };
+      const total = { n: top[0]!.total };
       const { number } = getFormatters(locale);
       const values = top.map((r) => `"${r.value}" × ${number(Number(r.n))}`).join(', ');
       options.onProblem?.(sqlMessages[locale].unreadable(number(Number(total.n)), column, values));

@@ -34,15 +34,6 @@ function parsedNumber(dialect: Dialect, s: Sql): Sql {
     END`;
 }
 
-/** Text to number by parseNumberCell's rules, within the attribute's bounds; NULL otherwise. */
-function stageNumber(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: number): Sql {
-  const parsed = `${parsedNumber(dialect, dialect.trimChars(text, TRIMMED))}${scale === 1 ? '' : ` * ${scale}`}`;
-  const bounds = [attribute.min !== undefined ? `(${parsed}) >= ${attribute.min}` : '', attribute.max !== undefined ? `(${parsed}) <= ${attribute.max}` : ''].filter(Boolean);
-  if (bounds.length === 0) return parsed;
-  // Out of bounds is unreadable, as in the CSV reader.
-  return `CASE WHEN ${bounds.join(' AND ')} THEN ${parsed} END`;
-}
-
 // The band patterns of parse-number.ts (RANGE, OPEN_RANGE, THOUSANDS). There the first bound is
 // lazy (`1,001 - 5,000` → `1,001`); here it is greedy and then trimmed, which is the same text
 // (only spaces can stand between it and the dash) and reads the same in every engine.
@@ -50,43 +41,111 @@ const bandChars = (dialect: Dialect) => `[0-9${[...TRIMMED, "'", '\u2019', '.', 
 const bandSpace = (dialect: Dialect) => `[${[...TRIMMED].map(dialect.regexChar).join('')}]`;
 const THOUSANDS = `${DIGIT}{1,3}[.,]${DIGIT}{3}`;
 
-/** One bound of a band, as `rangeBound`: `1,001` is a thousand and one; NULL when not a number. */
-function bandBound(dialect: Dialect, bound: Sql): Sql {
-  const g = dialect.trimChars(bound, TRIMMED);
+/** One bound of a band (trimmed), as `rangeBound`: `1,001` is a thousand and one; NULL when not a number. */
+function bandBound(dialect: Dialect, g: Sql): Sql {
   return `CASE WHEN ${dialect.fullMatch(g, THOUSANDS)} THEN ${dialect.toNumber(`replace(replace(${g}, ',', ''), '.', '')`)} ELSE ${parsedNumber(dialect, g)} END`;
 }
 
+/** Columns computed in one layer of the staging query, read by name in the next. */
+type Columns = [Sql, string][];
+
 /**
- * A band (`51-200`, `1,001 – 5,000`, `10001+`) as `readRange` reads it: its bounds times `scale`,
- * `hi` NULL when open (or the attribute's max), both NULL when the text is no band, its bounds
- * are in the wrong order, or it reaches outside the attribute's bounds.
+ * How a layer reads a column of the layer before: by name in the staging query (small
+ * expressions, each computed once), or inlined as a whole expression (one expression per value,
+ * for a single SELECT). One implementation of the rules, two shapes.
  */
-export function stageBand(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): { lo: Sql; hi: Sql } {
+type Ref = (name: string, expr: Sql) => Sql;
+
+/** The staging of one attribute from a text cell, in three layers: pieces of text, numbers, values. */
+interface Layers {
+  pieces: Columns;
+  numbers: Columns;
+  values: Columns;
+}
+
+const piece = (attribute: PlanAttribute, what: string) => `__${what}_${attribute.id}`;
+
+/**
+ * A number cell by the CSV reader's rules: a number (parseNumberCell) within the attribute's
+ * bounds, else a band (`51-200`, `1,001 – 5,000`, `10001+`) as `readRange` reads it: its bounds
+ * times `scale`, `hi` NULL when open (or the attribute's max when it has one), none when its
+ * bounds are in the wrong order or reach outside the attribute's; else the text is unreadable.
+ */
+function numberLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: number, ref: Ref): Layers {
+  const names = stagedColumns(attribute) as { lo: string; hi: string; unreadable: string };
   const s = dialect.trimChars(text, TRIMMED);
   const chars = bandChars(dialect);
   const space = bandSpace(dialect);
   const open = `(${DIGIT}${chars}*)${space}*[+]`;
   const closed = `(${DIGIT}${chars}*)${space}*[-\u2013\u2014]${space}*(${DIGIT}${chars}*)`;
+  const group = (pattern: string, n: number) => `CASE WHEN ${dialect.fullMatch(s, pattern)} THEN ${dialect.trimChars(dialect.regexGroup(s, pattern, n), TRIMMED)} END`;
+  const pieces: Columns = [
+    [s, piece(attribute, 't')],
+    [group(open, 1), piece(attribute, 'o')],
+    [group(closed, 1), piece(attribute, 'a')],
+    [group(closed, 2), piece(attribute, 'b')],
+  ];
+  const [t, o, a, b] = pieces.map(([expr, name]) => ref(name, expr)) as [Sql, Sql, Sql, Sql];
   const times = (e: Sql) => (scale === 1 ? e : `(${e}) * ${scale}`);
-  const openLo = times(bandBound(dialect, dialect.regexGroup(s, open, 1)));
-  const closedLo = times(bandBound(dialect, dialect.regexGroup(s, closed, 1)));
-  const closedHi = times(bandBound(dialect, dialect.regexGroup(s, closed, 2)));
-  const max = attribute.max;
+  const numbers: Columns = [
+    [times(parsedNumber(dialect, t)), piece(attribute, 'n')],
+    [times(bandBound(dialect, o)), piece(attribute, 'ol')],
+    [times(bandBound(dialect, a)), piece(attribute, 'cl')],
+    [times(bandBound(dialect, b)), piece(attribute, 'ch')],
+  ];
+  const [n, openLo, closedLo, closedHi] = numbers.map(([expr, name]) => ref(name, expr)) as [Sql, Sql, Sql, Sql];
+  const { min, max } = attribute;
+  const within = (lo: Sql, hi: Sql) => [min !== undefined ? `${lo} >= ${min}` : '', max !== undefined ? `${lo} <= ${max} AND ${hi} <= ${max}` : ''].filter(Boolean).join(' AND ') || 'TRUE';
+  // Out of bounds is unreadable, as in the CSV reader.
+  const pointBounds = [min !== undefined ? `${n} >= ${min}` : '', max !== undefined ? `${n} <= ${max}` : ''].filter(Boolean);
+  const point = pointBounds.length === 0 ? n : `CASE WHEN ${pointBounds.join(' AND ')} THEN ${n} END`;
   // An open band stops at the attribute's max, as in the CSV reader.
   const openHi = max === undefined ? `CAST(NULL AS ${dialect.numberType})` : `GREATEST(${openLo}, ${max})`;
-  const inBounds = (lo: Sql, hi: Sql) =>
-    [attribute.min !== undefined ? `${lo} >= ${attribute.min}` : '', max !== undefined ? `${lo} <= ${max} AND ${hi} <= ${max}` : ''].filter(Boolean).join(' AND ') || 'TRUE';
-  const when = (which: 'lo' | 'hi') => `CASE
-      WHEN ${dialect.fullMatch(s, open)} THEN CASE WHEN ${inBounds(openLo, max === undefined ? openLo : openHi)} THEN ${which === 'lo' ? openLo : openHi} END
-      WHEN ${dialect.fullMatch(s, closed)} THEN CASE WHEN ${closedLo} <= ${closedHi} AND ${inBounds(closedLo, closedHi)} THEN ${which === 'lo' ? closedLo : closedHi} END
+  const band = (which: 'lo' | 'hi') => `CASE
+      WHEN ${openLo} IS NOT NULL THEN CASE WHEN ${within(openLo, max === undefined ? openLo : openHi)} THEN ${which === 'lo' ? openLo : openHi} END
+      WHEN ${closedLo} <= ${closedHi} AND ${within(closedLo, closedHi)} THEN ${which === 'lo' ? closedLo : closedHi}
     END`;
-  return { lo: when('lo'), hi: when('hi') };
+  const values: Columns = [[point, attribute.id], [band('lo'), names.lo], [band('hi'), names.hi]];
+  values.push([`CASE WHEN ${t} <> '' AND (${point}) IS NULL AND (${band('lo')}) IS NULL THEN ${t} END`, names.unreadable]);
+  return { pieces, numbers, values };
 }
 
-function stageBoolean(dialect: Dialect, text: Sql): Sql {
-  const key = `lower(${dialect.trimChars(text, TRIMMED)})`;
-  return `CASE ${key} ${[...BOOLEANS].map(([word, value]) => `WHEN ${dialect.text(word)} THEN ${value ? 'TRUE' : 'FALSE'}`).join(' ')} END`;
+function booleanLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, ref: Ref): Layers {
+  const pieces: Columns = [[dialect.trimChars(text, TRIMMED), piece(attribute, 't')]];
+  const t = ref(pieces[0]![1], pieces[0]![0]);
+  const value = `CASE lower(${t}) ${[...BOOLEANS].map(([word, v]) => `WHEN ${dialect.text(word)} THEN ${v ? 'TRUE' : 'FALSE'}`).join(' ')} END`;
+  const { unreadable } = stagedColumns(attribute) as { unreadable: string };
+  return { pieces, numbers: [], values: [[value, attribute.id], [`CASE WHEN ${t} <> '' AND (${value}) IS NULL THEN ${t} END`, unreadable]] };
 }
+
+/** The staging of one attribute from a text cell (numbers times `scale`, for a `{ column, scale }` alias). */
+function layers(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: number, ref: Ref): Layers {
+  switch (attribute.type) {
+    case 'number':
+      return numberLayers(dialect, attribute, text, scale, ref);
+    case 'boolean':
+      return booleanLayers(dialect, attribute, text, ref);
+    case 'choice':
+      return { pieces: [], numbers: [], values: [[`CASE WHEN ${foldSql(dialect, text)} <> '' THEN ${dialect.trimChars(text, TRIMMED)} END`, attribute.id]] };
+    case 'choices':
+      // A cell of separators only (`|`) says nothing: unknown, as in the CSV reader.
+      return { pieces: [], numbers: [], values: [[`CASE WHEN ${foldSql(dialect, dialect.replaceAll(text, '[|;]', ''))} <> '' THEN ${dialect.splitList(text)} END`, attribute.id]] };
+  }
+}
+
+const inline: Ref = (_name, expr) => `(${expr})`;
+
+/** The staged columns of one attribute as single expressions over the text (tests, small queries). */
+function inlineValues(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: number): Columns {
+  return layers(dialect, attribute, text, scale, inline).values;
+}
+
+/** A band's bounds from a text cell, as single expressions (see {@link numberLayers}); NULL when the text is no band. */
+export function stageBand(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): { lo: Sql; hi: Sql } {
+  const values = inlineValues(dialect, attribute, text, scale);
+  return { lo: values[1]![0], hi: values[2]![0] };
+}
+
 
 /** `a|b;c` → option ids; NULL if a part names no option or no part has text (a cell of separators says nothing). */
 function stageChoices(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
@@ -101,47 +160,39 @@ function stageChoices(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sq
  * their parts: the scoring query maps them to option ids, and names a part it cannot read.
  */
 export function stageValue(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): Sql {
-  switch (attribute.type) {
-    case 'number':
-      return stageNumber(dialect, attribute, text, scale);
-    case 'boolean':
-      return stageBoolean(dialect, text);
-    case 'choice':
-      return `CASE WHEN ${foldSql(dialect, text)} <> '' THEN ${dialect.trimChars(text, TRIMMED)} END`;
-    case 'choices':
-      // A cell of separators only (`|`) says nothing: unknown, as in the CSV reader.
-      return `CASE WHEN ${foldSql(dialect, dialect.replaceAll(text, '[|;]', ''))} <> '' THEN ${dialect.splitList(text)} END`;
-  }
+  return inlineValues(dialect, attribute, text, scale)[0]![0];
 }
 
-/** Whether a text cell holds something (not empty, not only spaces) that the CSV reader could not read. */
-export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): Sql {
-  const read =
-    attribute.type === 'choice' ? optionCase(dialect, attribute, text) : attribute.type === 'choices' ? stageChoices(dialect, attribute, text) : stageValue(dialect, attribute, text, scale);
-  const band = attribute.type === 'number' ? ` AND ${stageBand(dialect, attribute, text, scale).lo} IS NULL` : '';
-  return `(${foldSql(dialect, text)} <> '' AND ${read} IS NULL${band})`;
+/** One attribute read from a text expression of the source (numbers times `scale`). */
+export interface StagedText {
+  attribute: PlanAttribute;
+  text: Sql;
+  scale?: number | undefined;
 }
 
 /**
- * The staged columns of one attribute from a text cell: its typed value, and for a number a
- * band's bounds and for a number or a boolean the text of a cell that could not be read
- * (see `stagedColumns` in plan.ts). The scoring query reads them with a `staged` plan.
+ * The source with the staging layers on top: a FROM item holding the source's columns and the
+ * pieces each attribute is read from, and per attribute its staged columns (typed value, then
+ * the companions of `stagedColumns` in plan.ts: a band's bounds, the text of an unreadable
+ * cell), written over those pieces. Each regular expression runs once per cell, in its layer.
  */
-export function stagedValues(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale = 1): [Sql, string][] {
-  const names = stagedColumns(attribute);
-  const value = stageValue(dialect, attribute, text, scale);
-  const out: [Sql, string][] = [[value, attribute.id]];
-  let read = `${value} IS NULL`;
-  if (names.lo && names.hi) {
-    const band = stageBand(dialect, attribute, text, scale);
-    out.push([band.lo, names.lo], [band.hi, names.hi]);
-    read += ` AND ${band.lo} IS NULL`;
-  }
-  if (names.unreadable) {
-    const trimmed = dialect.trimChars(text, TRIMMED);
-    out.push([`CASE WHEN ${trimmed} <> '' AND ${read} THEN ${trimmed} END`, names.unreadable]);
-  }
-  return out;
+export function stagedSource(dialect: Dialect, texts: readonly StagedText[], from: Sql): { from: Sql; values: Map<string, Columns> } {
+  const byName: Ref = (name) => dialect.ident(name);
+  const all = texts.map((t) => ({ id: t.attribute.id, ...layers(dialect, t.attribute, t.text, t.scale ?? 1, byName) }));
+  const layer = (columns: Columns, inner: Sql, alias: string) =>
+    columns.length === 0 ? inner : `(SELECT *, ${columns.map(([expr, name]) => `${expr} AS ${dialect.ident(name)}`).join(', ')} FROM ${inner}) AS ${alias}`;
+  const pieces = layer(all.flatMap((l) => l.pieces), from, '__pieces');
+  return { from: layer(all.flatMap((l) => l.numbers), pieces, '__numbers'), values: new Map(all.map((l) => [l.id, l.values])) };
+}
+
+/**
+ * Whether a text cell holds something (not empty, not only spaces) that the CSV reader could
+ * not read, over {@link stagedSource}'s columns (`values`: the attribute's staged columns).
+ */
+export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: Sql, values: Columns): Sql {
+  if (attribute.type === 'number' || attribute.type === 'boolean') return `(${values[values.length - 1]![0]}) IS NOT NULL`;
+  const read = attribute.type === 'choice' ? optionCase(dialect, attribute, text) : stageChoices(dialect, attribute, text);
+  return `(${foldSql(dialect, text)} <> '' AND ${read} IS NULL)`;
 }
 
 /** The staged columns of an attribute with no column in the source: all NULL, typed. */
@@ -172,10 +223,13 @@ export function compileStagingQuery(plan: SqlPlan, dialect: Dialect, options: St
   const q = (name: string) => dialect.ident(name);
   const keep = options.keep ?? plan.keys.map((k) => [q(k), k] as const);
   const columns: Sql[] = keep.map(([expr, alias]) => (expr === q(alias) ? expr : `${expr} AS ${q(alias)}`));
-  for (const attribute of plan.attributes) {
+  const texts = plan.attributes.flatMap((attribute) => {
     const text = options.columns ? options.columns.get(attribute.id) : q(attribute.id);
-    const values = text === undefined ? missingValues(dialect, attribute) : stagedValues(dialect, attribute, text);
-    for (const [value, name] of values) {
+    return text === undefined ? [] : [{ attribute, text }];
+  });
+  const source = stagedSource(dialect, texts, options.from ?? tableSql(dialect, plan.table));
+  for (const attribute of plan.attributes) {
+    for (const [value, name] of source.values.get(attribute.id) ?? missingValues(dialect, attribute)) {
       if (attribute.type === 'choices' && dialect.name === 'bigquery') {
         columns.push(`COALESCE(${value}, ARRAY<STRING>[]) AS ${q(name)}`, `${value} IS NOT NULL AS ${q(`${name}_known`)}`);
       } else {
@@ -183,5 +237,5 @@ export function compileStagingQuery(plan: SqlPlan, dialect: Dialect, options: St
       }
     }
   }
-  return `SELECT\n  ${columns.join(',\n  ')}\nFROM ${options.from ?? tableSql(dialect, plan.table)}`;
+  return `SELECT\n  ${columns.join(',\n  ')}\nFROM ${source.from}`;
 }
