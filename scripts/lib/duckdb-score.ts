@@ -95,7 +95,12 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     const columns = new Map<string, [Sql, string][]>();
     const raw = new Map<string, { column: string; attribute: PlanAttribute }>();
     const texts: StagedText[] = [];
-    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`), staged: true });
+    // The attributes read from text columns (bands, unreadable cells); typed columns are read as they are.
+    const stagedIds = described.flatMap(({ column_name, column_type }) => {
+      const match = index.match(column_name);
+      return match && /^VARCHAR$/i.test(column_type) ? [match.attribute.id] : [];
+    });
+    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`), staged: stagedIds });
     described.forEach(({ column_name, column_type }) => {
       const match = index.match(column_name);
       // The first column of an attribute counts, as in the CSV reader.

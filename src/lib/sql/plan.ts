@@ -79,9 +79,10 @@ export interface SqlPlan {
   /**
    * Whether the table is the staging query's output: it then also holds, per number attribute,
    * a band's bounds (`<id>_lo`, `<id>_hi`) and per number and boolean attribute the text of a
-   * cell that could not be read (`<id>_unreadable`). See {@link stagedColumns}.
+   * cell that could not be read (`<id>_unreadable`). See {@link stagedColumns}. The ids of the
+   * attributes read so (all of them for `--staged`; the text columns of a file for the CLI).
    */
-  staged: boolean;
+  staged: ReadonlySet<string>;
 }
 
 /**
@@ -113,8 +114,11 @@ export interface PlanOptions {
   icpId?: string | undefined;
   table?: string | undefined;
   keys?: readonly string[] | undefined;
-  /** The table is the staging query's output (bands and unreadable texts in companion columns). */
-  staged?: boolean | undefined;
+  /**
+   * The table is the staging query's output (bands and unreadable texts in companion columns):
+   * `true` for every attribute, or the ids of the attributes staged from text (typed columns hold no bands).
+   */
+  staged?: boolean | readonly string[] | undefined;
 }
 
 function planAttribute(attribute: Attribute): PlanAttribute {
@@ -216,6 +220,6 @@ export function buildPlan(options: PlanOptions): SqlPlan {
     attributes: attributes.map(planAttribute),
     icps,
     version: contentHash(canonicalJson({ attributes, icps: scored, locale })),
-    staged: options.staged ?? false,
+    staged: new Set(options.staged === true ? attributes.map((a) => a.id) : options.staged === false || options.staged === undefined ? [] : options.staged),
   };
 }

@@ -58,7 +58,7 @@ function rejectedValue(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute
   const column = dialect.ident(attribute.id);
   // A staged number or boolean cell that could not be read: the staging query kept its text.
   const { unreadable } = stagedColumns(attribute);
-  if (plan.staged && unreadable) return dialect.ident(unreadable);
+  if (plan.staged.has(attribute.id) && unreadable) return dialect.ident(unreadable);
   const folded = dialect.ident(foldedColumn(attribute.id));
   if (attribute.type === 'choice') return `CASE WHEN ${folded} IS NULL AND ${foldSql(dialect, column)} <> '' THEN ${dialect.trimChars(column, TRIMMED)} END`;
   if (attribute.type === 'choices') return `CASE WHEN ${folded} IS NOT NULL THEN ${dialect.trimChars(dialect.arrayElement(column, dialect.arrayPositionOfNull(folded)), TRIMMED)} END`;
@@ -121,10 +121,11 @@ function ruleCondition(dialect: Dialect, rule: Rule, v: Sql): Sql {
       return `(${v} <= ${numberLiteral(rule.value)})`;
     case 'is':
       return rule.value ? `(${v} = TRUE)` : `(${v} = FALSE)`;
+    // Comparisons rather than IN: DuckDB turns a long IN list into a join, which may reorder the rows.
     case 'in':
-      return `(${v} IN (${rule.values.map((id) => dialect.text(id)).join(', ')}))`;
+      return `(${rule.values.map((id) => `${v} = ${dialect.text(id)}`).join(' OR ')})`;
     case 'notIn':
-      return `(${v} NOT IN (${rule.values.map((id) => dialect.text(id)).join(', ')}))`;
+      return `(${rule.values.map((id) => `${v} <> ${dialect.text(id)}`).join(' AND ')})`;
     case 'anyOf':
       return `(${rule.values.map((id) => dialect.arrayContains(v, dialect.text(id))).join(' OR ')})`;
     case 'allOf':
@@ -142,9 +143,9 @@ function ruleBounds(rule: Rule): { min: number | null; max: number | null } {
   throw new Error(`not a number rule: ${rule.op}`);
 }
 
-/** Whether an attribute's values may be bands: a number attribute of a staged table. */
+/** Whether an attribute's values may be bands: a number attribute staged from text. */
 function banded(plan: SqlPlan, attribute: PlanAttribute): boolean {
-  return plan.staged && attribute.type === 'number';
+  return plan.staged.has(attribute.id) && attribute.type === 'number';
 }
 
 /**
@@ -306,7 +307,7 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
     ...keys,
     ...used.map((a) => `${foldedValue(dialect, a)} AS ${q(foldedColumn(a.id))}`),
     ...used.filter((a) => a.type === 'choice' || a.type === 'choices').map((a) => q(a.id)),
-    ...(plan.staged ? used.flatMap((a) => Object.values(stagedColumns(a)).map(q)) : []),
+    ...used.filter((a) => plan.staged.has(a.id)).flatMap((a) => Object.values(stagedColumns(a)).map(q)),
   ];
   const typed = [
     ...keys,
