@@ -134,25 +134,33 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       ...described.map(({ column_name, column_type }, i) => `${parquet || !/^VARCHAR$/i.test(column_type) ? q(`__in_${i}`) : neutralised(q(`__in_${i}`))} AS ${q(column_name)}`),
       ...(OUTPUT_COLUMNS as readonly string[]).map((c) => `${outputs[c] ?? q(c)} AS ${q(c)}`),
     ];
-    const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(await csvDelimiter(connection, input))})`;
+    const delimiter = await csvDelimiter(connection, input);
+    const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(delimiter)})`;
     // Straight from the query to the file: no table in between, one write of each row.
     await runWithProgress(connection, `COPY (SELECT ${select.join(', ')} FROM (${scoring})) TO ${literal(output)} ${format}`, options.onProgress);
-    // Unreadable cells are counted per column with their commonest values: nothing is dropped silently.
-    for (const { column, attribute } of raw.values()) {
-      const bad = unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!);
-      const grouped = `SELECT ${q(column)} AS value, count(*) AS n FROM ${stagedFrom.from} WHERE ${bad} GROUP BY 1`;
-      const reader = await connection.runAndReadAll(`SELECT value, n, sum(n) OVER () AS total FROM (${grouped}) ORDER BY n DESC, value LIMIT 5`);
-      const top = reader.getRowObjectsJson() as { value: string; n: string | number; total: string | number }[];
-      if (top.length === 0) continue;
-      const total = { n: top[0]!.total };
+    // Unreadable cells are counted per column with their commonest values: nothing is dropped
+    // silently. One pass over the staged source for every text column (UNPIVOT), not one each.
+    const rawTexts = [...raw.values()];
+    if (rawTexts.length > 0) {
+      const cells = rawTexts.map(({ column, attribute }, i) => `CASE WHEN ${unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!)} THEN ${q(column)} END AS ${q(`__u${i}`)}`);
+      const unpivoted = `(UNPIVOT (SELECT ${cells.join(', ')} FROM ${stagedFrom.from}) ON ${rawTexts.map((_, i) => q(`__u${i}`)).join(', ')} INTO NAME col VALUE value)`;
+      const ranked = `SELECT col, value, count(*) AS n, sum(count(*)) OVER (PARTITION BY col) AS total, row_number() OVER (PARTITION BY col ORDER BY count(*) DESC, value) AS k FROM ${unpivoted} GROUP BY col, value`;
+      const found = (await connection.runAndReadAll(`SELECT col, value, n, total FROM (${ranked}) WHERE k <= 5 ORDER BY col, k`)).getRowObjectsJson() as { col: string; value: string; n: string | number; total: string | number }[];
       const { number } = getFormatters(locale);
-      const values = top.map((r) => `"${r.value}" × ${number(Number(r.n))}`).join(', ');
-      options.onProblem?.(sqlMessages[locale].unreadable(number(Number(total.n)), column, values));
+      rawTexts.forEach(({ column }, i) => {
+        const top = found.filter((r) => r.col === `__u${i}`);
+        if (top.length === 0) return;
+        const values = top.map((r) => `"${r.value}" × ${number(Number(r.n))}`).join(', ');
+        options.onProblem?.(sqlMessages[locale].unreadable(number(Number(top[0]!.total)), column, values));
+      });
     }
-    // The counts of the summary line: read back from a Parquet result (one column, cheap); for a
-    // CSV result the query is run again for the verdict alone (DuckDB then skips the reasons).
-    const counted = parquet ? `read_parquet(${literal(output)})` : `(${scoring})`;
-    const counts = (await connection.runAndReadAll(`SELECT verdict, count(*) AS n FROM ${counted} GROUP BY verdict`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
+    // The counts of the summary line, read back from the result (one column): the query is not run twice.
+    const width = described.length + OUTPUT_COLUMNS.length;
+    const verdictColumn = `c${described.length + OUTPUT_COLUMNS.indexOf('verdict')}`;
+    const counted = parquet
+      ? `(SELECT verdict AS ${verdictColumn} FROM read_parquet(${literal(output)}))`
+      : `read_csv(${literal(output)}, header = false, skip = 1, all_varchar = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', names = [${Array.from({ length: width }, (_, i) => `'c${i}'`).join(', ')}])`;
+    const counts = (await connection.runAndReadAll(`SELECT ${verdictColumn} AS verdict, count(*) AS n FROM ${counted} GROUP BY 1`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
     const verdicts = { fit: 0, unknown: 0, out: 0 };
     for (const { verdict, n } of counts) verdicts[verdict] = Number(n);
     return { rows: verdicts.fit + verdicts.unknown + verdicts.out, verdicts, icpIds: plan.icps.map((i) => i.id) };
