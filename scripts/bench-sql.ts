@@ -23,11 +23,12 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(1);
 }
 
-const { model } = loadPlaybookFromDisk();
-if (!model) {
+const { model: loaded } = loadPlaybookFromDisk();
+if (!loaded) {
   console.error('content is invalid: run npm run validate');
   process.exit(1);
 }
+const model = loaded;
 const work = mkdtempSync(join(tmpdir(), 'icp-bench-sql-'));
 
 /** A DuckDB expression for a generated value of one attribute; row `i`, ~10 % NULL. */
@@ -47,25 +48,28 @@ function generated(attribute: Attribute, k: number): string {
   }
 }
 
-/** Runs a child process and returns its wall time (s) and peak RSS (MB, from the child's own report). */
-function timed(command: string, argv: string[], env: Record<string, string> = {}): { seconds: number; rssMb: number | undefined; stderr: string } {
+/** Runs a child process and returns its wall time (s), CPU time (s, DuckDB's threads included) and peak RSS (MB), from the child's own report. */
+function timed(command: string, argv: string[], env: Record<string, string> = {}): { seconds: number; cpu: string; rssMb: number | undefined; stderr: string } {
   const started = performance.now();
   const result = spawnSync(command, argv, { env: { ...process.env, ICP_SCORE_REPORT_RSS: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed: ${result.stderr}`);
   const rss = /maxRSS=(\d+)/.exec(result.stderr);
-  return { seconds, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : undefined, stderr: result.stderr };
+  const cpu = /cpuMicros=(\d+)/.exec(result.stderr);
+  return { seconds, cpu: cpu ? (Number(cpu[1]) / 1e6).toFixed(1) : '?', rssMb: rss ? Math.round(Number(rss[1]) / 1024) : undefined, stderr: result.stderr };
 }
 
 /** Rows of the result table, each printed as soon as it is measured (a long run still shows the first ones). */
 const rows: string[][] = [];
 const record = (row: string[]) => {
+  // The machine is shared: the load average after each run says how much of it this run had.
+  row.push(loadavg()[0]!.toFixed(1));
   rows.push(row);
   console.error(`measured: | ${row.join(' | ')} |`);
 };
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
-try {
+async function benchSizes(): Promise<void> {
   for (const n of sizes) {
     const parquet = join(work, `accounts-${n}.parquet`);
     const csv = join(work, `accounts-${n}.csv`);
@@ -77,13 +81,19 @@ try {
     console.error(`Generated ${n.toLocaleString('en-US')} accounts: ${mb(parquet)} Parquet, ${mb(csv)} CSV.`);
 
     const duck = timed(process.execPath, ['scripts/score.ts', parquet, '--out', join(work, `scored-${n}.parquet`)]);
-    record([n.toLocaleString('en-US'), 'DuckDB, Parquet → Parquet', duck.seconds.toFixed(1), String(duck.rssMb ?? '?')]);
+    record([n.toLocaleString('en-US'), 'DuckDB, Parquet → Parquet', duck.seconds.toFixed(1), duck.cpu, String(duck.rssMb ?? '?')]);
     const ts = timed(process.execPath, ['scripts/score.ts', csv, '--out', join(work, `scored-ts-${n}.csv`)]);
-    record([n.toLocaleString('en-US'), 'TypeScript CLI, CSV → CSV', ts.seconds.toFixed(1), String(ts.rssMb ?? '?')]);
+    record([n.toLocaleString('en-US'), 'TypeScript CLI, CSV → CSV', ts.seconds.toFixed(1), ts.cpu, String(ts.rssMb ?? '?')]);
     const duckCsv = timed(process.execPath, ['scripts/score.ts', csv, '--engine', 'duckdb', '--out', join(work, `scored-duckdb-${n}.csv`)]);
-    record([n.toLocaleString('en-US'), 'DuckDB, CSV → CSV (staging)', duckCsv.seconds.toFixed(1), String(duckCsv.rssMb ?? '?')]);
+    record([n.toLocaleString('en-US'), 'DuckDB, CSV → CSV (staging)', duckCsv.seconds.toFixed(1), duckCsv.cpu, String(duckCsv.rssMb ?? '?')]);
+    rmSync(csv, { force: true });
+    // PostgreSQL after the first size, so that a long run of the larger ones does not hide it.
+    if (n === sizes[0]) await benchPostgres();
   }
+}
 
+/** PostgreSQL, 1M accounts, table → table (CREATE TABLE AS the generated query). */
+async function benchPostgres(): Promise<void> {
   const missing = postgresMissing();
   if (withPostgres && missing) console.error(`PostgreSQL not measured: ${missing}.`);
   if (withPostgres && !missing) {
@@ -101,11 +111,15 @@ try {
       const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale });
       const started = performance.now();
       pg.query(`CREATE TABLE scored AS ${compileScoreQuery(plan, dialects.postgres)}`);
-      record([n.toLocaleString('en-US'), 'PostgreSQL 15, table → table', ((performance.now() - started) / 1000).toFixed(1), 'n/a']);
+      record([n.toLocaleString('en-US'), 'PostgreSQL 15, table → table', ((performance.now() - started) / 1000).toFixed(1), 'n/a', 'n/a']);
     } finally {
       pg.stop();
     }
   }
+}
+
+try {
+  await benchSizes();
 } finally {
   connection.closeSync();
   instance.closeSync();
@@ -113,6 +127,6 @@ try {
 }
 
 console.log(`\nnpm run bench:sql — ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the end, ${model.icps.filter((i) => i.data.status === 'active').length} active ICPs, ${model.attributes.length} attributes\n`);
-console.log('| Accounts | Engine | Wall (s) | Peak RSS (MB) |');
-console.log('| ---: | --- | ---: | ---: |');
+console.log('| Accounts | Engine | Wall (s) | CPU (s) | Peak RSS (MB) | Load average |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -14,7 +14,10 @@ one column per attribute (see docs/sql.md for the input contract per type and di
   --table <name>     the accounts table (default accounts; a schema may prefix it)
   --key <col,...>    columns copied to the output to identify each account (default id)
   --staging          print the staging query instead: text columns (as a CSV load gives them)
-                     to the typed columns the scoring query reads
+                     to the typed columns the scoring query reads, with number bands
+                     (51-200, 10001+) and unreadable cells in companion columns
+  --staged           the table is the staging query's output: read its bands and
+                     unreadable cells (reasons then say "value not recognised: X")
   --help             show this help`;
 
 const { model, problems } = loadPlaybookFromDisk();

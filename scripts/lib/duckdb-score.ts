@@ -16,7 +16,7 @@ import { scoreCliMessages } from '../../src/lib/i18n/score-cli.ts';
 import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
 import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
-import { stageValue, unreadableSql } from '../../src/lib/sql/staging-query.ts';
+import { missingValues, stagedSource, unreadableSql, type StagedText } from '../../src/lib/sql/staging-query.ts';
 import { DuckDbInputError, isParquet } from './duckdb-input.ts';
 
 const duckdb = dialects.duckdb;
@@ -48,15 +48,13 @@ function source(input: string): Sql {
   return isParquet(input) ? `read_parquet(${literal(input)})` : `read_csv(${literal(input)}, header = true, all_varchar = true)`;
 }
 
-/** The typed value of a source column for one attribute: staged from text, else read as is. */
-function attributeExpr(attribute: PlanAttribute, column: string, type: string, scale: number): Sql {
-  const text = /^VARCHAR$/i.test(type);
-  if (text) {
-    return stageValue(duckdb, attribute, q(column), scale);
-  }
-  if (attribute.type === 'number') return scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
-  if (attribute.type === 'choice') return `CAST(${q(column)} AS VARCHAR)`;
-  return q(column);
+/** The staged columns of a typed (not text) source column for one attribute: read as is, no band, nothing unreadable. */
+function typedColumns(attribute: PlanAttribute, column: string, scale: number): [Sql, string][] {
+  const typed: [Sql, string][] = missingValues(duckdb, attribute);
+  if (attribute.type === 'number') typed[0]![0] = scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
+  else if (attribute.type === 'choice') typed[0]![0] = `CAST(${q(column)} AS VARCHAR)`;
+  else typed[0]![0] = q(column);
+  return typed;
 }
 
 /**
@@ -96,27 +94,39 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
     const index = new ColumnIndex(model.attributes);
     const taken = new Set<string>();
-    const columns = new Map<string, Sql>();
+    const columns = new Map<string, [Sql, string][]>();
     const raw = new Map<string, { column: string; attribute: PlanAttribute }>();
-    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`) });
+    const texts: StagedText[] = [];
+    // The attributes read from text columns (bands, unreadable cells); typed columns are read as they are.
+    const stagedIds = described.flatMap(({ column_name, column_type }) => {
+      const match = index.match(column_name);
+      return match && /^VARCHAR$/i.test(column_type) ? [match.attribute.id] : [];
+    });
+    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`), staged: stagedIds });
     described.forEach(({ column_name, column_type }) => {
       const match = index.match(column_name);
       // The first column of an attribute counts, as in the CSV reader.
       if (!match || taken.has(match.attribute.id)) return;
       taken.add(match.attribute.id);
       const attribute = plan.attributes[match.slot]!;
-      columns.set(attribute.id, attributeExpr(attribute, column_name, column_type, match.scale));
-      if (/^VARCHAR$/i.test(column_type)) raw.set(attribute.id, { column: column_name, attribute });
+      // Text columns are staged by the CSV reader's rules (bands and unreadable cells included).
+      if (/^VARCHAR$/i.test(column_type)) {
+        raw.set(attribute.id, { column: column_name, attribute });
+        texts.push({ attribute, text: q(column_name), scale: match.scale });
+      } else {
+        columns.set(attribute.id, typedColumns(attribute, column_name, match.scale));
+      }
     });
+    const stagedFrom = stagedSource(duckdb, texts, from);
+    for (const [id, values] of stagedFrom.values) columns.set(id, values);
     if (columns.size === 0) {
       throw new DuckDbInputError(`${input}: ${scoringMessages[locale].csv.noAttributeColumns(model.attributes.map((a) => a.id).join(', '))}`);
     }
-    const TYPES = { number: 'DOUBLE', choice: 'VARCHAR', choices: 'VARCHAR[]', boolean: 'BOOLEAN' } as const;
     const staged = [
       ...described.map(({ column_name }, i) => `${q(column_name)} AS ${q(`__in_${i}`)}`),
-      ...plan.attributes.map((a) => `${columns.get(a.id) ?? `CAST(NULL AS ${TYPES[a.type]})`} AS ${q(a.id)}`),
+      ...plan.attributes.flatMap((a) => (columns.get(a.id) ?? missingValues(duckdb, a)).map(([expr, name]) => `${expr} AS ${q(name)}`)),
     ];
-    const scoring = compileScoreQuery(plan, duckdb, { from: `(SELECT ${staged.join(', ')} FROM ${from}) AS staged` });
+    const scoring = compileScoreQuery(plan, duckdb, { from: `(SELECT ${staged.join(', ')} FROM ${stagedFrom.from}) AS staged` });
     const parquet = isParquet(output);
     const split = (OUTPUT_COLUMNS as readonly string[]).includes('provisional_tier');
     const outputs: Record<string, Sql> = {
@@ -126,21 +136,33 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       ...described.map(({ column_name, column_type }, i) => `${parquet || !/^VARCHAR$/i.test(column_type) ? q(`__in_${i}`) : neutralised(q(`__in_${i}`))} AS ${q(column_name)}`),
       ...(OUTPUT_COLUMNS as readonly string[]).map((c) => `${outputs[c] ?? q(c)} AS ${q(c)}`),
     ];
-    await runWithProgress(connection, `CREATE TEMP TABLE scored AS SELECT ${select.join(', ')} FROM (${scoring})`, options.onProgress);
-    // Unreadable cells are counted per column with their commonest values: nothing is dropped silently.
-    for (const { column, attribute } of raw.values()) {
-      const bad = unreadableSql(duckdb, attribute, q(column), index.match(column)!.scale);
-      const reader = await connection.runAndReadAll(`SELECT ${q(column)} AS value, count(*) AS n FROM ${from} WHERE ${bad} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`);
-      const top = reader.getRowObjectsJson() as { value: string; n: string | number }[];
-      if (top.length === 0) continue;
-      const total = (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from} WHERE ${bad}`)).getRowObjectsJson()[0] as { n: string | number };
+    const delimiter = await csvDelimiter(connection, input);
+    const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(delimiter)})`;
+    // Straight from the query to the file: no table in between, one write of each row.
+    await runWithProgress(connection, `COPY (SELECT ${select.join(', ')} FROM (${scoring})) TO ${literal(output)} ${format}`, options.onProgress);
+    // Unreadable cells are counted per column with their commonest values: nothing is dropped
+    // silently. One pass over the staged source for every text column (UNPIVOT), not one each.
+    const rawTexts = [...raw.values()];
+    if (rawTexts.length > 0) {
+      const cells = rawTexts.map(({ column, attribute }, i) => `CASE WHEN ${unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!)} THEN ${q(column)} END AS ${q(`__u${i}`)}`);
+      const unpivoted = `(UNPIVOT (SELECT ${cells.join(', ')} FROM ${stagedFrom.from}) ON ${rawTexts.map((_, i) => q(`__u${i}`)).join(', ')} INTO NAME col VALUE value)`;
+      const ranked = `SELECT col, value, count(*) AS n, sum(count(*)) OVER (PARTITION BY col) AS total, row_number() OVER (PARTITION BY col ORDER BY count(*) DESC, value) AS k FROM ${unpivoted} GROUP BY col, value`;
+      const found = (await connection.runAndReadAll(`SELECT col, value, n, total FROM (${ranked}) WHERE k <= 5 ORDER BY col, k`)).getRowObjectsJson() as { col: string; value: string; n: string | number; total: string | number }[];
       const { number } = getFormatters(locale);
-      const values = top.map((r) => `"${r.value}" × ${number(Number(r.n))}`).join(', ');
-      options.onProblem?.(sqlMessages[locale].unreadable(number(Number(total.n)), column, values));
+      rawTexts.forEach(({ column }, i) => {
+        const top = found.filter((r) => r.col === `__u${i}`);
+        if (top.length === 0) return;
+        const values = top.map((r) => `"${r.value}" × ${number(Number(r.n))}`).join(', ');
+        options.onProblem?.(sqlMessages[locale].unreadable(number(Number(top[0]!.total)), column, values));
+      });
     }
-    const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(await csvDelimiter(connection, input))})`;
-    await connection.run(`COPY scored TO ${literal(output)} ${format}`);
-    const counts = (await connection.runAndReadAll(`SELECT verdict, count(*) AS n FROM scored GROUP BY verdict`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
+    // The counts of the summary line, read back from the result (one column): the query is not run twice.
+    const width = described.length + OUTPUT_COLUMNS.length;
+    const verdictColumn = `c${described.length + OUTPUT_COLUMNS.indexOf('verdict')}`;
+    const counted = parquet
+      ? `(SELECT verdict AS ${verdictColumn} FROM read_parquet(${literal(output)}))`
+      : `read_csv(${literal(output)}, header = false, skip = 1, all_varchar = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', names = [${Array.from({ length: width }, (_, i) => `'c${i}'`).join(', ')}])`;
+    const counts = (await connection.runAndReadAll(`SELECT ${verdictColumn} AS verdict, count(*) AS n FROM ${counted} GROUP BY 1`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
     const verdicts = { fit: 0, unknown: 0, out: 0 };
     for (const { verdict, n } of counts) verdicts[verdict] = Number(n);
     return { rows: verdicts.fit + verdicts.unknown + verdicts.out, verdicts, icpIds: plan.icps.map((i) => i.id) };

@@ -49,8 +49,10 @@ export function startPostgres(): PrivatePostgres {
   let stopped = false;
   return {
     query(sql, input) {
-      const args = ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql];
-      return check(run(psql, args, input === undefined ? {} : { input }), 'psql');
+      const args = ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1'];
+      // Without data to COPY, the SQL goes on standard input: a long query exceeds the limit of one argument.
+      if (input === undefined) return check(run(psql, args, { input: sql }), 'psql');
+      return check(run(psql, [...args, '-c', sql], { input }), 'psql');
     },
     stop() {
       if (stopped) return;

@@ -7,14 +7,16 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import type { PlaybookModel } from '../../src/lib/content/model.ts';
-import { parseNumberCell } from '../../src/lib/parse-number.ts';
+import { parseNumberCell, parseNumberRange } from '../../src/lib/parse-number.ts';
 import { OptionIndex } from '../../src/lib/aliases.ts';
 import { AccountReader } from '../../src/lib/csv/accounts.ts';
 import { bestEvaluation, ReasonsWriter, selectIcps } from '../../src/lib/csv/score-csv.ts';
-import { compileIcp, NO_MATCH, UNANSWERED, type AccountValues } from '../../src/lib/scoring/compile.ts';
+import { compileIcp, UNANSWERED, type AccountValues } from '../../src/lib/scoring/compile.ts';
 import type { AttributeValue } from '../../src/lib/scoring/types.ts';
 import { FOLDED_LETTERS, foldName } from '../../src/lib/sql/fold.ts';
-import { RESULT_COLUMNS, type SqlPlan } from '../../src/lib/sql/plan.ts';
+import { RESULT_COLUMNS, type PlanAttribute, type SqlPlan } from '../../src/lib/sql/plan.ts';
+import type { Dialect } from '../../src/lib/sql/dialects.ts';
+import { stageBand, stageValue } from '../../src/lib/sql/staging-query.ts';
 import type { Attribute } from '../../src/schemas/attribute.ts';
 import type { Locale } from '../../src/schemas/playbook.ts';
 
@@ -112,6 +114,24 @@ function numberText(n: number, k: number): string {
   return forms[k % forms.length]!;
 }
 
+/** A band as CRMs write headcounts (`51-200`, `1,001 – 5,000`, `10001+`), its bounds at the rules' edges; some in the wrong order. */
+function bandText(model: PlaybookModel, attribute: Attribute): fc.Arbitrary<string> {
+  const bound = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...edges(model, attribute.id).filter((n) => n >= 0)) },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: 20_000 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 4_000_000 }).map((n) => n / 4) },
+  );
+  // Forms without a sign: a band's bounds start with a digit.
+  const written = (n: number, k: number) => numberText(n, k % 6);
+  return fc
+    .tuple(bound, bound, fc.nat(60), fc.constantFrom('-', ' - ', '\u2013', ' \u2013 ', '\u2014', '+', ' +'))
+    .map(([a, b, k, sep]) => {
+      if (sep.endsWith('+')) return `${written(a, k)}${sep}`;
+      const [lo, hi] = a <= b || k % 7 === 0 ? [a, b] : [b, a];
+      return `${written(lo, k)}${sep}${written(hi, k + 1)}`;
+    });
+}
+
 /** A text raw value for one attribute (the staging query's input), biased to what CSVs hold. */
 function textValue(model: PlaybookModel, attribute: Attribute): fc.Arbitrary<string | null> {
   const blank = fc.constantFrom('', ' ', null);
@@ -119,7 +139,8 @@ function textValue(model: PlaybookModel, attribute: Attribute): fc.Arbitrary<str
     case 'number':
       return fc.oneof(
         { weight: 6, arbitrary: fc.tuple(typedValue(model, attribute), fc.nat(20)).map(([n, k]) => (n === null ? ['', ' ', null][k % 3]! : numberText(n as number, k))) },
-        { weight: 1, arbitrary: fc.constantFrom('1,200', '1.200', 'abc', '12 people', '1e3', '--5', '１２') },
+        { weight: 3, arbitrary: bandText(model, attribute) },
+        { weight: 1, arbitrary: fc.constantFrom('1,200', '1.200', 'abc', '12 people', '1e3', '--5', '１２', '-5-10', '51-', '200-51', '1,001 - 5,000', '10,001+', '1 000 - 5 000') },
         { weight: 1, arbitrary: blank },
       );
     case 'boolean':
@@ -203,7 +224,8 @@ export function expectedRows(model: PlaybookModel, plan: SqlPlan, locale: Locale
       const e = bestEvaluation([compiled], values).evaluation;
       const planned = plan.icps.find((p) => p.id === compiled.id)!;
       const filters = e.filters.map((o) => (o === 'pass' ? true : o === 'fail' ? false : null));
-      const points = e.levels.map((level, i) => (level === UNANSWERED ? null : level === NO_MATCH ? 0 : compiled.signals[i]!.points[level]!));
+      // Points earned: a level's, 0 for no match, the fewest surely reached for a band across levels.
+      const points = e.levels.map((level, i) => (level === UNANSWERED ? null : e.earned[i]!));
       planned.filters.forEach((f, i) => (row[f.column] = filters[i]));
       planned.signals.forEach((s, i) => (row[s.column] = points[i]));
       explanation[compiled.id] = {
@@ -247,8 +269,8 @@ export function typedToValues(model: PlaybookModel, accounts: RawAccount[]): Val
 }
 
 /**
- * Text raw accounts to the engine's values by slot, through the CSV reader itself. Unreadable
- * number and boolean cells are NULL in staging: their reasons say "no value" (docs/sql.md).
+ * Text raw accounts to the engine's values by slot, through the CSV reader itself: bands are
+ * intervals, and the text of every unreadable cell is kept for the reasons.
  */
 export function textToValues(model: PlaybookModel, accounts: RawAccount[], locale: Locale): Values[] {
   const reader = new AccountReader(
@@ -264,9 +286,6 @@ export function textToValues(model: PlaybookModel, accounts: RawAccount[], local
       [],
       rejected,
     );
-    model.attributes.forEach((a, slot) => {
-      if (a.type !== 'choice' && a.type !== 'choices') rejected[slot] = undefined;
-    });
     return { id: account.id, values, rejected };
   });
 }
@@ -308,3 +327,34 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** The result columns every query writes, for tests that check the shape. */
 export const RESULT = RESULT_COLUMNS;
 export { parseNumberCell };
+
+/**
+ * The staging query's number and band parsing against parseNumberCell and parseNumberRange,
+ * on 3,000 texts made of digits, separators, dashes and signs (seeded): `run` executes a query
+ * in the database under test and returns its rows ordered by id.
+ */
+export async function expectSameParsing(dialect: Dialect, run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<void> {
+  const unit = fc.constantFrom(...'0123456789'.split(''), '0', '1', '5', ' ', ',', '.', '-', '\u2013', '\u2014', '+', "'", '\u202f', '\u00a0');
+  const texts = fc.sample(
+    fc.oneof(
+      fc.string({ unit, maxLength: 14 }),
+      fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99_999 }), fc.nat(30), fc.constantFrom('-', ' - ', '\u2013', '+', ' +')).map(([a, b, k, sep]) =>
+        sep.endsWith('+') ? `${numberText(a, k % 6)}${sep}` : `${numberText(a, k % 6)}${sep}${numberText(b, (k + 1) % 6)}`,
+      ),
+    ),
+    { seed: 31, numRuns: 3_000 },
+  );
+  const attribute: PlanAttribute = { id: 'n', label: 'n', type: 'number', options: [] };
+  const band = stageBand(dialect, attribute, dialect.ident('text'));
+  const values = texts.map((text, i) => `(${i + 1}, ${dialect.text(text)})`).join(', ');
+  const actual = await run(`SELECT id, text, ${stageValue(dialect, attribute, dialect.ident('text'))} AS n, ${band.lo} AS lo, ${band.hi} AS hi FROM (VALUES ${values}) AS t(id, text)`);
+  const mismatches: string[] = [];
+  texts.forEach((text, i) => {
+    const range = parseNumberRange(text);
+    const want = { n: parseNumberCell(text) ?? null, lo: range?.min ?? null, hi: range === undefined || range.max === Infinity ? null : range.max };
+    const row = actual[i]!;
+    const got = { n: row['n'] === null ? null : Number(row['n']), lo: row['lo'] === null ? null : Number(row['lo']), hi: row['hi'] === null ? null : Number(row['hi']) };
+    if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${JSON.stringify(text)}: SQL ${JSON.stringify(got)} ≠ TypeScript ${JSON.stringify(want)}`);
+  });
+  expect(mismatches.slice(0, 10), `${mismatches.length} mismatches`).toEqual([]);
+}

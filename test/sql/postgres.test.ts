@@ -7,7 +7,7 @@ import { buildPlan } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
 import { compileStagingQuery } from '../../src/lib/sql/staging-query.ts';
 import { postgresMissing, startPostgres, type PrivatePostgres } from '../helpers/postgres.ts';
-import { expectedRows, expectSameRows, generateAccounts, generateTextAccounts, loadFixture, textToValues, typedToValues, type RawAccount } from './differential.ts';
+import { expectedRows, expectSameParsing, expectSameRows, generateAccounts, generateTextAccounts, loadFixture, textToValues, typedToValues, type RawAccount } from './differential.ts';
 
 const model = loadFixture();
 const postgres = dialects.postgres;
@@ -49,11 +49,15 @@ describe.skipIf(missing !== undefined)('the PostgreSQL SQL', () => {
     expectSameRows(rows(compileScoreQuery(plan, postgres)), expectedRows(model, plan, 'en', typedToValues(model, accounts)), (id) => accounts[id - 1]);
   });
 
-  it('stages text columns by the rules of the CSV reader, then scores them as the engine does', () => {
+  it('stages text columns by the rules of the CSV reader (bands as intervals, unreadable cells named), then scores them as the engine does', () => {
     const accounts = generateTextAccounts(model, 5_000, 22);
     load('raw_accounts', accounts, false);
-    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: 'fr', table: 'raw_accounts' });
+    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: 'fr', table: 'raw_accounts', staged: true });
     const sql = compileScoreQuery(plan, postgres, { from: `(${compileStagingQuery(plan, postgres)}) AS staged` });
     expectSameRows(rows(sql), expectedRows(model, plan, 'fr', textToValues(model, accounts, 'fr')), (id) => accounts[id - 1]);
+  });
+
+  it('reads a band as parseNumberRange does, and a number as parseNumberCell does', async () => {
+    await expectSameParsing(postgres, async (sql) => rows(sql));
   });
 });

@@ -32,6 +32,21 @@ describe('dialect differences', () => {
     expect(staging).toContain('AS `stack_known`');
   });
 
+  it('read bands and unreadable cells from the staging query\'s companion columns with --staged, and only then', () => {
+    const staged = sqlForArgs({ dialect: 'duckdb', table: 'stg', keys: ['id'], staging: false, staged: true }, playbook);
+    for (const column of ['"employees_lo"', '"employees_hi"', '"employees_unreadable"', '"hiring_revops_unreadable"']) expect(staged).toContain(column);
+    const plain = sqlForArgs({ dialect: 'duckdb', table: 'accounts', keys: ['id'], staging: false }, playbook);
+    expect(plain).not.toMatch(/_lo"|_hi"|_unreadable"/);
+    const staging = sqlForArgs({ dialect: 'postgres', table: 'raw', keys: ['id'], staging: true }, playbook);
+    for (const column of ['"employees_lo"', '"employees_hi"', '"employees_unreadable"', '"funded_unreadable"']) expect(staging).toContain(`AS ${column}`);
+  });
+
+  it('refuse an attribute whose id is a staged column of another (employees_lo beside employees)', () => {
+    const attributes = [...model.attributes, { id: 'employees_lo', label: 'Low', type: 'boolean' as const }];
+    expect(() => buildPlan({ ...playbook, attributes, staged: true })).toThrowErrorMatchingInlineSnapshot(`[SqlPlanError: the staged column "employees_lo" would be written for both attributes employees and employees_lo: rename one of them in attributes.yaml]`);
+    expect(() => buildPlan({ ...playbook, attributes })).not.toThrow();
+  });
+
   it('write one pass over the table: the table is read once, no CTE is joined back', () => {
     for (const name of DIALECTS) {
       const sql = sqlForArgs({ dialect: name, table: 'accounts', keys: ['id'], staging: false }, playbook);
@@ -64,8 +79,8 @@ describe('npm run sql arguments', () => {
     expect(error([])).toMatchInlineSnapshot(`"--dialect is required: one of duckdb, postgres, snowflake, bigquery"`);
     expect(error(['--dialect', 'oracle'])).toMatchInlineSnapshot(`"unknown dialect "oracle": use one of duckdb, postgres, snowflake, bigquery"`);
     expect(error(['--dialect', 'duckdb', '--table', 'x;drop'])).toMatchInlineSnapshot(`"the table "x;drop" is not a plain SQL name: use letters, digits and underscores (a schema may come first: analytics.accounts)"`);
-    expect(error(['--dialect', 'duckdb', '--key'])).toMatchInlineSnapshot(`"--key needs a value. Usage: npm run sql -- --dialect duckdb|postgres|snowflake|bigquery [--icp <id>] [--table <name>] [--key <col,...>] [--staging]"`);
-    expect(error(['--dialekt', 'duckdb'], 'fr')).toMatchInlineSnapshot(`"option « --dialekt » inconnue : utilisez --dialect, --icp, --table, --key, --staging ou --help"`);
+    expect(error(['--dialect', 'duckdb', '--key'])).toMatchInlineSnapshot(`"--key needs a value. Usage: npm run sql -- --dialect duckdb|postgres|snowflake|bigquery [--icp <id>] [--table <name>] [--key <col,...>] [--staging | --staged]"`);
+    expect(error(['--dialekt', 'duckdb'], 'fr')).toMatchInlineSnapshot(`"option « --dialekt » inconnue : utilisez --dialect, --icp, --table, --key, --staging, --staged ou --help"`);
     expect(error(['--dialect', 'duckdb', '--icp', 'core'])).toBe('no error');
   });
 

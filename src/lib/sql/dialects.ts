@@ -21,6 +21,11 @@ export interface Dialect {
   toText(expr: Sql): Sql;
   /** Casts text to a number (the text is already known to be one). */
   toNumber(expr: Sql): Sql;
+  /** The `n`-th parenthesised group of a whole-text match of a regular expression (written without anchors); NULL or '' when it does not match. */
+  regexGroup(expr: Sql, pattern: string, n: number): Sql;
+  /** The type of text and of an array of text (for typed NULLs). */
+  textType: Sql;
+  textArrayType: Sql;
   /** Whether text matches a whole regular expression (written without anchors). */
   fullMatch(expr: Sql, pattern: string): Sql;
   /** A character inside a regular expression, escaped when invisible (so the pattern stays one constant literal). */
@@ -46,6 +51,11 @@ export interface Dialect {
   trimChars(expr: Sql, chars: string): Sql;
   /** Maps each element of an array through `body` (which reads the element as `x`), keeping order. */
   arrayMap(array: Sql, body: (x: Sql) => Sql): Sql;
+  /**
+   * Whether every element of an array is one of these texts (none NULL; repeats allowed): such
+   * a `choices` value needs no mapping (clean data skips the per-element lookup). Optional: a speed-up only.
+   */
+  arrayAllIn?(array: Sql, values: readonly Sql[]): Sql;
   /** Whether any element of an array is NULL. */
   arrayHasNull(array: Sql): Sql;
   /** The array without empty strings and without repeats, in first-seen order. */
@@ -129,6 +139,9 @@ const duckdb: Dialect = {
   toText: (e) => `CAST(${e} AS VARCHAR)`,
   toNumber: (e) => `CAST(${e} AS DOUBLE)`,
   fullMatch: (e, p) => `regexp_full_match(${e}, ${quoteText(p)})`,
+  regexGroup: (e, p, n) => `regexp_extract(${e}, ${quoteText(`^(?:${p})$`)}, ${n})`,
+  textType: 'VARCHAR',
+  textArrayType: 'VARCHAR[]',
   regexChar: (c) => (INVISIBLE.test(c) ? `\\x{${hex4(c)}}` : c),
   // A long TRANSLATE table is rebuilt on every call in DuckDB; its own strip_accents is fast.
   stripAccents: (e) => `strip_accents(${e})`,
@@ -136,7 +149,9 @@ const duckdb: Dialect = {
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${quoteText(p)}, ${quoteText(r)}, 'g')`,
   trimChars: (e, chars) => `trim(${e}, ${quoteText(chars)})`,
   arrayMap: (a, body) => `list_transform(${a}, x -> ${body('x')})`,
-  arrayHasNull: (a) => `(len(list_filter(${a}, y -> y IS NULL)) > 0)`,
+  // One lambda over the elements is cheaper than list_has_all's hashing; a NULL element is not IN the list.
+  arrayAllIn: (a, values) => `(len(list_filter(${a}, y -> y IN (${values.join(', ')}))) = len(${a}))`,
+  arrayHasNull: (a) => `(list_position(${a}, NULL) IS NOT NULL)`,
   arrayCompact: (a) => `list_filter(list_filter(${a}, y -> y <> ''), (y, i) -> list_position(list_filter(${a}, z -> z <> ''), y) = i)`,
   arrayLength: (a) => `len(${a})`,
   arrayContains: (a, v) => `list_contains(${a}, ${v})`,
@@ -163,6 +178,9 @@ const postgres: Dialect = {
   toText: (e) => `CAST(${e} AS text)`,
   toNumber: (e) => `CAST(${e} AS double precision)`,
   fullMatch: (e, p) => `(${e} ~ ${postgresText(`^(?:${p})$`)})`,
+  regexGroup: (e, p, n) => `(regexp_match(${e}, ${postgresText(`^(?:${p})$`)}))[${n}]`,
+  textType: 'text',
+  textArrayType: 'text[]',
   regexChar: (c) => (INVISIBLE.test(c) ? `\\u${hex4(c)}` : c),
   // normalize() needs a UTF8 database (PostgreSQL 13 and later).
   stripAccents: (e) => `regexp_replace(normalize(${e}, NFKD), '[\\u0300-\\u036f]', '', 'g')`,
@@ -199,6 +217,10 @@ const snowflake: Dialect = {
   toNumber: (e) => `TO_DOUBLE(${e})`,
   // REGEXP_LIKE matches the whole text.
   fullMatch: (e, p) => `REGEXP_LIKE(${e}, ${escapeText(p)})`,
+  // The patterns passed here have no top-level alternation: anchors need no group around them.
+  regexGroup: (e, p, n) => `REGEXP_SUBSTR(${e}, ${escapeText(`^${p}$`)}, 1, 1, 'e', ${n})`,
+  textType: 'VARCHAR',
+  textArrayType: 'ARRAY',
   regexChar: (c) => (INVISIBLE.test(c) ? `\\x{${hex4(c)}}` : c),
   // Snowflake has no Unicode normalisation function: the generated table covers Latin letters.
   stripAccents: (e, table) => `TRANSLATE(${e}, ${escapeText(table.from)}, ${escapeText(table.to)})`,
@@ -234,6 +256,14 @@ const bigquery: Dialect = {
   toText: (e) => `CAST(${e} AS STRING)`,
   toNumber: (e) => `CAST(${e} AS FLOAT64)`,
   fullMatch: (e, p) => `REGEXP_CONTAINS(${e}, ${escapeText(`^(?:${p})$`)})`,
+  // REGEXP_EXTRACT returns the pattern's only group: the others become non-capturing.
+  regexGroup: (e, p, n) => {
+    let k = 0;
+    const one = p.replace(/\((?!\?)/g, () => (++k === n ? '(' : '(?:'));
+    return `REGEXP_EXTRACT(${e}, ${escapeText(`^(?:${one})$`)})`;
+  },
+  textType: 'STRING',
+  textArrayType: 'ARRAY<STRING>',
   regexChar: (c) => (INVISIBLE.test(c) ? `\\x{${hex4(c)}}` : c),
   stripAccents: (e) => `REGEXP_REPLACE(NORMALIZE(${e}, NFKD), r'[\\x{0300}-\\x{036f}]', '')`,
   lookup: (key, pairs) => `CASE ${key} ${pairs.map(([k, v]) => `WHEN ${k} THEN ${v}`).join(' ')} ELSE NULL END`,

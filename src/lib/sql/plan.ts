@@ -76,6 +76,24 @@ export interface SqlPlan {
   icps: PlanIcp[];
   /** Content hash of the attributes and ICPs scored: `icp_version`. */
   version: string;
+  /**
+   * Whether the table is the staging query's output: it then also holds, per number attribute,
+   * a band's bounds (`<id>_lo`, `<id>_hi`) and per number and boolean attribute the text of a
+   * cell that could not be read (`<id>_unreadable`). See {@link stagedColumns}. The ids of the
+   * attributes read so (all of them for `--staged`; the text columns of a file for the CLI).
+   */
+  staged: ReadonlySet<string>;
+}
+
+/**
+ * The companion columns the staging query writes beside an attribute's typed column: a band's
+ * bounds (`51-200` → 51 and 200; `_hi` NULL for an open band such as `10001+`) and the trimmed
+ * text of a cell that could not be read, so the reasons say "value not recognised: X".
+ */
+export function stagedColumns(attribute: Pick<PlanAttribute, 'id' | 'type'>): { lo?: string; hi?: string; unreadable?: string } {
+  if (attribute.type === 'number') return { lo: `${attribute.id}_lo`, hi: `${attribute.id}_hi`, unreadable: `${attribute.id}_unreadable` };
+  if (attribute.type === 'boolean') return { unreadable: `${attribute.id}_unreadable` };
+  return {};
 }
 
 /** Columns every scoring query writes after the keys, in this order. */
@@ -96,6 +114,11 @@ export interface PlanOptions {
   icpId?: string | undefined;
   table?: string | undefined;
   keys?: readonly string[] | undefined;
+  /**
+   * The table is the staging query's output (bands and unreadable texts in companion columns):
+   * `true` for every attribute, or the ids of the attributes staged from text (typed columns hold no bands).
+   */
+  staged?: boolean | readonly string[] | undefined;
 }
 
 function planAttribute(attribute: Attribute): PlanAttribute {
@@ -178,6 +201,17 @@ export function buildPlan(options: PlanOptions): SqlPlan {
   for (const column of [...RESULT_COLUMNS, ...TRAILING_COLUMNS]) claim(column, t.resultColumn);
   for (const icp of icps) for (const { column } of [...icp.filters, ...icp.signals]) claim(column, t.icpColumn(icp.id));
   for (const key of keys) claim(key, t.keyColumn);
+  if (options.staged) {
+    // The staging query writes these columns beside the attributes': none may be written twice.
+    const inputs = new Map<string, string>();
+    for (const attribute of attributes) {
+      for (const column of [attribute.id, ...Object.values(stagedColumns(attribute))]) {
+        const other = inputs.get(column.toLowerCase());
+        if (other !== undefined) throw new SqlPlanError(t.inputClash(column, other, attribute.id));
+        inputs.set(column.toLowerCase(), attribute.id);
+      }
+    }
+  }
   const scored = chosen.map((icp) => ({ id: icp.id, data: icp.data }));
   return {
     table: options.table ?? 'accounts',
@@ -186,5 +220,6 @@ export function buildPlan(options: PlanOptions): SqlPlan {
     attributes: attributes.map(planAttribute),
     icps,
     version: contentHash(canonicalJson({ attributes, icps: scored, locale })),
+    staged: new Set(options.staged === true ? attributes.map((a) => a.id) : options.staged === false || options.staged === undefined ? [] : options.staged),
   };
 }

@@ -7,12 +7,17 @@ import { scoringMessages } from '../i18n/scoring.ts';
 import type { Dialect, Sql } from './dialects.ts';
 import { foldSql, TRIMMED } from './fold.ts';
 import type { PlanAttribute, PlanIcp, SqlPlan } from './plan.ts';
-import { RESULT_COLUMNS, TRAILING_COLUMNS } from './plan.ts';
+import { RESULT_COLUMNS, stagedColumns, TRAILING_COLUMNS } from './plan.ts';
 
 /** Internal column names: prefixed so they never meet a key column. */
 const valueColumn = (id: string) => `__v_${id}`;
-const levelColumn = (column: string) => `__level_${column}`;
 const icpColumn = (icp: PlanIcp, what: string) => `__${icp.prefix}_${what}`;
+/** A band's bounds (a single number is the band [v, v]; `hi` NULL: open above). */
+const loColumn = (id: string) => `__lo_${id}`;
+const hiColumn = (id: string) => `__hi_${id}`;
+/** The test of level `j` of a banded signal, and the points it may still add. */
+const testColumn = (column: string, j: number) => `__t${j}_${column}`;
+const upsideColumn = (column: string) => `__up_${column}`;
 
 /** A table name, possibly with its schema (`analytics.accounts`), quoted part by part. */
 export function tableSql(dialect: Dialect, table: string): Sql {
@@ -46,11 +51,14 @@ const foldedColumn = (id: string) => `__f_${id}`;
 const rejectedColumn = (id: string) => `__r_${id}`;
 
 /**
- * The text of a choice(s) value that names no option (trimmed; for choices, the first such
- * element), NULL otherwise: reasons then say "value not recognised: X", not "no value".
+ * The text of a value that could not be read (trimmed; for choices, the first element that
+ * names no option), NULL otherwise: reasons then say "value not recognised: X", not "no value".
  */
-function rejectedValue(dialect: Dialect, attribute: PlanAttribute): Sql | undefined {
+function rejectedValue(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute): Sql | undefined {
   const column = dialect.ident(attribute.id);
+  // A staged number or boolean cell that could not be read: the staging query kept its text.
+  const { unreadable } = stagedColumns(attribute);
+  if (plan.staged.has(attribute.id) && unreadable) return dialect.ident(unreadable);
   const folded = dialect.ident(foldedColumn(attribute.id));
   if (attribute.type === 'choice') return `CASE WHEN ${folded} IS NULL AND ${foldSql(dialect, column)} <> '' THEN ${dialect.trimChars(column, TRIMMED)} END`;
   if (attribute.type === 'choices') return `CASE WHEN ${folded} IS NOT NULL THEN ${dialect.trimChars(dialect.arrayElement(column, dialect.arrayPositionOfNull(folded)), TRIMMED)} END`;
@@ -69,7 +77,9 @@ function foldedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
       return optionCase(dialect, attribute, column);
     case 'choices': {
       const known = dialect.arrayKnown(column, dialect.ident(`${attribute.id}_known`));
-      return `CASE WHEN ${known} THEN ${mapChoices(dialect, attribute, column)} END`;
+      // Clean data (distinct option ids) skips the per-element mapping, where the dialect can tell.
+      const clean = dialect.arrayAllIn?.(column, attribute.options.map((o) => dialect.text(o.id)));
+      return `CASE WHEN NOT ${known} THEN NULL${clean ? ` WHEN ${clean} THEN ${column}` : ''} ELSE ${mapChoices(dialect, attribute, column)} END`;
     }
   }
 }
@@ -86,13 +96,16 @@ function typedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
     case 'boolean':
     case 'choice':
       return folded;
-    case 'choices':
-      return `CASE WHEN ${folded} IS NULL THEN NULL WHEN ${dialect.arrayHasNull(folded)} THEN NULL ELSE ${dialect.arrayCompact(folded)} END`;
+    case 'choices': {
+      // Repeats are kept here (rules do not mind them) and dropped where the value is put in words.
+      const clean = dialect.arrayAllIn?.(folded, attribute.options.map((o) => dialect.text(o.id)));
+      return `CASE WHEN ${folded} IS NULL THEN NULL${clean ? ` WHEN ${clean} THEN ${folded}` : ''} WHEN ${dialect.arrayHasNull(folded)} THEN NULL ELSE ${dialect.arrayCompact(folded)} END`;
+    }
   }
 }
 
 function numberLiteral(value: number): Sql {
-  return Number.isInteger(value) ? String(value) : String(value);
+  return String(value);
 }
 
 /** The rule on a known value: TRUE or FALSE, never NULL. */
@@ -108,10 +121,11 @@ function ruleCondition(dialect: Dialect, rule: Rule, v: Sql): Sql {
       return `(${v} <= ${numberLiteral(rule.value)})`;
     case 'is':
       return rule.value ? `(${v} = TRUE)` : `(${v} = FALSE)`;
+    // Comparisons rather than IN: DuckDB turns a long IN list into a join, which may reorder the rows.
     case 'in':
-      return `(${v} IN (${rule.values.map((id) => dialect.text(id)).join(', ')}))`;
+      return `(${rule.values.map((id) => `${v} = ${dialect.text(id)}`).join(' OR ')})`;
     case 'notIn':
-      return `(${v} NOT IN (${rule.values.map((id) => dialect.text(id)).join(', ')}))`;
+      return `(${rule.values.map((id) => `${v} <> ${dialect.text(id)}`).join(' AND ')})`;
     case 'anyOf':
       return `(${rule.values.map((id) => dialect.arrayContains(v, dialect.text(id))).join(' OR ')})`;
     case 'allOf':
@@ -121,10 +135,42 @@ function ruleCondition(dialect: Dialect, rule: Rule, v: Sql): Sql {
   }
 }
 
-/** The rule in three-valued logic: NULL when the value is unknown. */
-function ruleTest(dialect: Dialect, rule: Rule, attribute: PlanAttribute): Sql {
+/** Inclusive bounds of a number rule (NULL = open). */
+function ruleBounds(rule: Rule): { min: number | null; max: number | null } {
+  if (rule.op === 'between') return { min: rule.min, max: rule.max };
+  if (rule.op === 'atLeast') return { min: rule.value, max: null };
+  if (rule.op === 'atMost') return { min: null, max: rule.value };
+  throw new Error(`not a number rule: ${rule.op}`);
+}
+
+/** Whether an attribute's values may be bands: a number attribute staged from text. */
+function banded(plan: SqlPlan, attribute: PlanAttribute): boolean {
+  return plan.staged.has(attribute.id) && attribute.type === 'number';
+}
+
+/**
+ * A number rule on a band `[lo, hi]` (hi NULL: open above), as the engine's `testRule` on a
+ * NumberRange: TRUE when the whole band is inside the rule, FALSE when it is wholly outside,
+ * NULL otherwise. A single number is the band [v, v], where this is the plain comparison.
+ */
+function bandTest(dialect: Dialect, rule: Rule, attribute: PlanAttribute): Sql {
+  const lo = dialect.ident(loColumn(attribute.id));
+  const hi = dialect.ident(hiColumn(attribute.id));
+  const { min, max } = ruleBounds(rule);
+  const inside = [min !== null ? `${lo} >= ${numberLiteral(min)}` : '', max !== null ? `${hi} <= ${numberLiteral(max)}` : ''].filter(Boolean);
+  const outside = [min !== null ? `${hi} < ${numberLiteral(min)}` : '', max !== null ? `${lo} > ${numberLiteral(max)}` : ''].filter(Boolean);
+  // `hi <= max` is NULL for an open band: never inside a bounded rule, as the engine's Infinity.
+  return `CASE WHEN ${lo} IS NULL THEN NULL WHEN ${inside.length === 0 ? 'TRUE' : inside.join(' AND ')} THEN TRUE${outside.length === 0 ? '' : ` WHEN ${outside.join(' OR ')} THEN FALSE`} END`;
+}
+
+/** The rule in three-valued logic: NULL when the value is unknown (or a band across a bound). */
+function ruleTest(dialect: Dialect, plan: SqlPlan, rule: Rule, attribute: PlanAttribute): Sql {
+  if (banded(plan, attribute)) return bandTest(dialect, rule, attribute);
   const v = dialect.ident(valueColumn(attribute.id));
-  return `CASE WHEN ${v} IS NULL THEN NULL WHEN ${ruleCondition(dialect, rule, v)} THEN TRUE ELSE FALSE END`;
+  const condition = ruleCondition(dialect, rule, v);
+  // Every condition but the always-true one is NULL on a NULL value and TRUE or FALSE on a known
+  // one (arrays hold no NULL by now): three-valued as it stands, without a CASE to pay for.
+  return condition === 'TRUE' ? `CASE WHEN ${v} IS NULL THEN NULL ELSE TRUE END` : condition;
 }
 
 /** A number as `getFormatters(locale).number` writes it (up to two decimals, grouped thousands). */
@@ -152,7 +198,15 @@ function describeValueSql(dialect: Dialect, plan: SqlPlan, attribute: PlanAttrib
   const label = (x: Sql) => `CASE ${x} ${attribute.options.map((o) => `WHEN ${dialect.text(o.id)} THEN ${dialect.text(o.label)}`).join(' ')} END`;
   switch (attribute.type) {
     case 'number': {
-      const text = formatNumberSql(dialect, plan, v);
+      let text = formatNumberSql(dialect, plan, v);
+      if (banded(plan, attribute)) {
+        // A band as describeValue writes it: `51–200`, `10,001+` (`10 001 et plus`).
+        const lo = formatNumberSql(dialect, plan, dialect.ident(loColumn(attribute.id)));
+        const hi = formatNumberSql(dialect, plan, dialect.ident(hiColumn(attribute.id)));
+        const closed = t.range('\u0000', '\u0001').split(/\u0000|\u0001/) as [string, string, string];
+        const [openBefore, openAfter] = t.range('\u0000', undefined).split('\u0000') as [string, string];
+        text = `CASE WHEN ${v} IS NOT NULL THEN ${text} WHEN ${dialect.ident(hiColumn(attribute.id))} IS NULL THEN ${dialect.text(openBefore)} || ${lo} || ${dialect.text(openAfter)} ELSE ${dialect.text(closed[0])} || ${lo} || ${dialect.text(closed[1])} || ${hi} || ${dialect.text(closed[2])} END`;
+      }
       return attribute.unit ? `${text} || ${dialect.text(` ${attribute.unit}`)}` : text;
     }
     case 'boolean':
@@ -160,7 +214,7 @@ function describeValueSql(dialect: Dialect, plan: SqlPlan, attribute: PlanAttrib
     case 'choice':
       return label(v);
     case 'choices':
-      return `CASE WHEN ${dialect.arrayLength(v)} = 0 THEN ${dialect.text(t.noneSelected)} ELSE ${joinLabelsSql(dialect, plan, dialect.arrayMap(v, label))} END`;
+      return `CASE WHEN ${dialect.arrayLength(v)} = 0 THEN ${dialect.text(t.noneSelected)} ELSE ${joinLabelsSql(dialect, plan, dialect.arrayMap(dialect.arrayCompact(v), label))} END`;
   }
 }
 
@@ -176,7 +230,7 @@ function reasonsSql(dialect: Dialect, plan: SqlPlan, icp: PlanIcp, byId: Map<str
     const column = dialect.ident(f.column);
     const noValue = dialect.text(t.filterUnknown(f.label));
     const attribute = byId.get(f.attribute)!;
-    if (attribute.type !== 'choice' && attribute.type !== 'choices') return `CASE WHEN ${column} IS NULL THEN ${noValue} END`;
+    if (rejectedValue(dialect, plan, attribute) === undefined) return `CASE WHEN ${column} IS NULL THEN ${noValue} END`;
     const rejected = dialect.ident(rejectedColumn(attribute.id));
     const [before, after] = t.filterUnrecognised(f.label, '\u0000').split('\u0000') as [string, string];
     return `CASE WHEN ${column} IS NULL THEN CASE WHEN ${rejected} IS NULL THEN ${noValue} ELSE ${dialect.text(before)} || ${rejected} || ${dialect.text(after)} END END`;
@@ -191,6 +245,49 @@ function sum(terms: Sql[]): Sql {
 
 function clamp(expr: Sql): Sql {
   return `LEAST(GREATEST(${expr}, 0), 100)`;
+}
+
+/** Verdicts are small integers until the last step (cheaper to compare than text), in best-fit order. */
+const FIT = 0;
+const UNKNOWN = 1;
+const OUT = 2;
+const verdictText = (code: Sql) => `CASE ${code} WHEN ${FIT} THEN 'fit' WHEN ${UNKNOWN} THEN 'unknown' WHEN ${OUT} THEN 'out' END`;
+
+/**
+ * The points of a signal whose values may be bands, and the points it may still add, as the
+ * engine's `evaluateValues`: the first level that surely passes wins; levels before it that the
+ * band straddles make the signal uncertain: it earns the fewest points among the levels it may
+ * reach when it surely reaches one and all are positive (else 0), and may add up to the most.
+ */
+function bandSignal(dialect: Dialect, signal: PlanIcp['signals'][number], attribute: PlanAttribute): { points: Sql; upside: Sql } {
+  const q = (name: string) => dialect.ident(name);
+  const lo = q(loColumn(attribute.id));
+  const tests = signal.levels.map((_, j) => q(testColumn(signal.column, j)));
+  const p = signal.levels.map((l) => String(l.points));
+  // Each term is neutral (the level's own points, or 0) unless level i is straddled: no NULL reaches LEAST or GREATEST.
+  const straddled = (k: number, neutral: (i: number) => string) => Array.from({ length: k }, (_, i) => `CASE WHEN ${tests[i]} IS NULL THEN ${p[i]} ELSE ${neutral(i)} END`);
+  const uncertain = (k: number) => (k === 0 ? 'FALSE' : `(${tests.slice(0, k).map((t) => `${t} IS NULL`).join(' OR ')})`);
+  const pointWhens: Sql[] = [];
+  const upsideWhens: Sql[] = [];
+  signal.levels.forEach((_, k) => {
+    if (k === 0) {
+      pointWhens.push(`WHEN ${tests[0]} THEN ${p[0]}`);
+      upsideWhens.push(`WHEN ${tests[0]} THEN 0`);
+      return;
+    }
+    const low = `LEAST(${[p[k], ...straddled(k, () => p[k]!)].join(', ')})`;
+    const now = `CASE WHEN ${low} > 0 THEN ${low} ELSE 0 END`;
+    const high = `GREATEST(${['0', p[k], ...straddled(k, () => '0')].join(', ')})`;
+    pointWhens.push(`WHEN ${tests[k]} THEN CASE WHEN ${uncertain(k)} THEN ${now} ELSE ${p[k]} END`);
+    upsideWhens.push(`WHEN ${tests[k]} THEN CASE WHEN ${uncertain(k)} THEN ${high} - ${now} ELSE 0 END`);
+  });
+  const n = signal.levels.length;
+  // No level surely passes: 0 now; if some were straddled, up to the most of them.
+  const highNone = `GREATEST(${['0', ...straddled(n, () => '0')].join(', ')})`;
+  return {
+    points: `CASE WHEN ${lo} IS NULL THEN NULL ${pointWhens.join(' ')} ELSE 0 END`,
+    upside: `CASE WHEN ${lo} IS NULL THEN 0 ${upsideWhens.join(' ')} ELSE CASE WHEN ${uncertain(n)} THEN ${highNone} ELSE 0 END END`,
+  };
 }
 
 export interface ScoreQueryOptions {
@@ -210,47 +307,56 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
     ...keys,
     ...used.map((a) => `${foldedValue(dialect, a)} AS ${q(foldedColumn(a.id))}`),
     ...used.filter((a) => a.type === 'choice' || a.type === 'choices').map((a) => q(a.id)),
+    ...used.filter((a) => plan.staged.has(a.id)).flatMap((a) => Object.values(stagedColumns(a)).map(q)),
   ];
   const typed = [
     ...keys,
     ...used.map((a) => `${typedValue(dialect, a)} AS ${q(valueColumn(a.id))}`),
     ...used.flatMap((a) => {
-      const rejected = rejectedValue(dialect, a);
+      const rejected = rejectedValue(dialect, plan, a);
       return rejected ? [`${rejected} AS ${q(rejectedColumn(a.id))}`] : [];
+    }),
+    // A band's bounds; a single number is the band [v, v].
+    ...used.filter((a) => banded(plan, a)).flatMap((a) => {
+      const v = q(foldedColumn(a.id));
+      const { lo, hi } = stagedColumns(a) as { lo: string; hi: string };
+      return [
+        `CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE CAST(${q(lo)} AS ${dialect.numberType}) END AS ${q(loColumn(a.id))}`,
+        `CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE CAST(${q(hi)} AS ${dialect.numberType}) END AS ${q(hiColumn(a.id))}`,
+      ];
     }),
   ];
 
+  // Filters are TRUE / FALSE / NULL; a signal's points come straight from its first matching
+  // level (a level that cannot be tested means the value is unknown: NULL, unanswered).
   const rules: Sql[] = [];
-  for (const icp of plan.icps) {
-    for (const f of icp.filters) rules.push(`${ruleTest(dialect, f.rule, byId.get(f.attribute)!)} AS ${q(f.column)}`);
-    for (const s of icp.signals) {
-      const attribute = byId.get(s.attribute)!;
-      // First matching level wins, as in the engine; a level that cannot be tested stops the search.
-      const whens = s.levels.map((level, j) => {
-        const test = ruleTest(dialect, level.rule, attribute);
-        return `WHEN (${test}) IS NULL THEN ${j === 0 ? 'NULL' : '-1'} WHEN ${test} THEN ${j}`;
-      });
-      rules.push(`CASE ${whens.join(' ')} ELSE -1 END AS ${q(levelColumn(s.column))}`);
-    }
-  }
-
   const points: Sql[] = [];
   for (const icp of plan.icps) {
+    for (const f of icp.filters) rules.push(`${ruleTest(dialect, plan, f.rule, byId.get(f.attribute)!)} AS ${q(f.column)}`);
     for (const s of icp.signals) {
-      const level = q(levelColumn(s.column));
-      const whens = s.levels.map((l, j) => `WHEN ${j} THEN ${l.points}`).join(' ');
-      points.push(`CASE WHEN ${level} IS NULL THEN NULL ELSE CASE ${level} ${whens} ELSE 0 END END AS ${q(s.column)}`);
+      const attribute = byId.get(s.attribute)!;
+      if (banded(plan, attribute)) {
+        s.levels.forEach((level, j) => rules.push(`${bandTest(dialect, level.rule, attribute)} AS ${q(testColumn(s.column, j))}`));
+        const band = bandSignal(dialect, s, attribute);
+        points.push(`${band.points} AS ${q(s.column)}`, `${band.upside} AS ${q(upsideColumn(s.column))}`);
+        continue;
+      }
+      const v = q(valueColumn(attribute.id));
+      const whens = s.levels.map((level) => `WHEN ${ruleCondition(dialect, level.rule, v)} THEN ${level.points}`);
+      rules.push(`CASE WHEN ${v} IS NULL THEN NULL ${whens.join(' ')} ELSE 0 END AS ${q(s.column)}`);
     }
   }
 
   const totals: Sql[] = [];
   for (const icp of plan.icps) {
-    const failed = icp.filters.map((f) => `COALESCE(NOT ${q(f.column)}, FALSE)`);
+    const failed = icp.filters.map((f) => `NOT ${q(f.column)}`);
     const unknown = icp.filters.map((f) => `${q(f.column)} IS NULL`);
-    const verdict = failed.length === 0 ? `'fit'` : `CASE WHEN ${failed.join(' OR ')} THEN 'out' WHEN ${unknown.join(' OR ')} THEN 'unknown' ELSE 'fit' END`;
+    const verdict = failed.length === 0 ? String(FIT) : `CASE WHEN ${failed.join(' OR ')} THEN ${OUT} WHEN ${unknown.join(' OR ')} THEN ${UNKNOWN} ELSE ${FIT} END`;
     totals.push(`${verdict} AS ${q(icpColumn(icp, 'verdict'))}`);
     totals.push(`${sum(icp.signals.map((s) => `COALESCE(${q(s.column)}, 0)`))} AS ${q(icpColumn(icp, 'sum'))}`);
-    totals.push(`${sum(icp.signals.map((s) => `CASE WHEN ${q(s.column)} IS NULL THEN ${s.best} ELSE 0 END`))} AS ${q(icpColumn(icp, 'upside'))}`);
+    const upside = (s: PlanIcp['signals'][number]) =>
+      banded(plan, byId.get(s.attribute)!) ? `CASE WHEN ${q(s.column)} IS NULL THEN ${s.best} ELSE ${q(upsideColumn(s.column))} END` : `CASE WHEN ${q(s.column)} IS NULL THEN ${s.best} ELSE 0 END`;
+    totals.push(`${sum(icp.signals.map(upside))} AS ${q(icpColumn(icp, 'upside'))}`);
   }
 
   const scores: Sql[] = [];
@@ -260,24 +366,32 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
     scores.push(`${score} AS ${q(icpColumn(icp, 'score'))}`);
     scores.push(`${clamp(`${q(icpColumn(icp, 'sum'))} + ${q(icpColumn(icp, 'upside'))}`)} AS ${q(icpColumn(icp, 'best'))}`);
     const tier = `CASE ${icp.tiers.map((tier) => `WHEN ${score} >= ${tier.min} THEN ${dialect.text(tier.label)}`).join(' ')} END`;
-    scores.push(`CASE WHEN ${verdict} = 'out' THEN NULL ELSE ${tier} END AS ${q(icpColumn(icp, 'tier'))}`);
+    scores.push(`CASE WHEN ${verdict} = ${OUT} THEN NULL ELSE ${tier} END AS ${q(icpColumn(icp, 'tier'))}`);
     // Best fit first: fit, then unknown, then out; then the higher score (0..302, lowest wins).
-    scores.push(`CASE ${verdict} WHEN 'fit' THEN 0 WHEN 'unknown' THEN 101 ELSE 202 END + (100 - ${score}) AS ${q(icpColumn(icp, 'rank'))}`);
-    scores.push(`${reasonsSql(dialect, plan, icp, byId)} AS ${q(icpColumn(icp, 'reasons'))}`);
+    scores.push(`${verdict} * 101 + (100 - ${score}) AS ${q(icpColumn(icp, 'rank'))}`);
   }
 
-  // Ties go to the first ICP in playbook order, as in the engine.
+  // Ties go to the first ICP in playbook order, as in the engine: ICP i wins when no later one ranks lower and no earlier one ranks as low.
   const ranks = plan.icps.map((icp) => q(icpColumn(icp, 'rank')));
-  const winner = plan.icps.length === 1 ? '0' : `CASE ${ranks.map((r, i) => `WHEN ${r} = LEAST(${ranks.join(', ')}) THEN ${i}`).join(' ')} END`;
+  const winner =
+    plan.icps.length === 1
+      ? '0'
+      : `CASE ${ranks
+          .slice(0, -1)
+          .map((r, i) => `WHEN ${ranks.slice(i + 1).map((other) => `${r} <= ${other}`).join(' AND ')} THEN ${i}`)
+          .join(' ')} ELSE ${ranks.length - 1} END`;
   const chosen = (what: string) =>
     plan.icps.length === 1 ? q(icpColumn(plan.icps[0]!, what)) : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${q(icpColumn(icp, what))}`).join(' ')} END`;
   const icpName = plan.icps.length === 1 ? dialect.text(plan.icps[0]!.id) : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${dialect.text(icp.id)}`).join(' ')} END`;
-  const verdict = chosen('verdict');
+  const verdictCode = chosen('verdict');
+  // Reasons are worded for the chosen ICP only, and only when it is not a fit: the words are the costly part.
+  const reasonsOf = (icp: PlanIcp) => `CASE WHEN ${q(icpColumn(icp, 'verdict'))} = ${FIT} THEN NULL ELSE ${reasonsSql(dialect, plan, icp, byId)} END`;
+  const reasons = plan.icps.length === 1 ? reasonsOf(plan.icps[0]!) : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${reasonsOf(icp)}`).join(' ')} END`;
   const explanation = dialect.jsonObject(
     plan.icps.map((icp) => [
       icp.id,
       dialect.jsonObject([
-        ['verdict', q(icpColumn(icp, 'verdict'))],
+        ['verdict', verdictText(q(icpColumn(icp, 'verdict')))],
         ['score', q(icpColumn(icp, 'score'))],
         ['best', q(icpColumn(icp, 'best'))],
         ['tier', q(icpColumn(icp, 'tier'))],
@@ -289,12 +403,12 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   const details = plan.icps.flatMap((icp) => [...icp.filters.map((f) => q(f.column)), ...icp.signals.map((s) => q(s.column))]);
   const result: Record<(typeof RESULT_COLUMNS)[number] | (typeof TRAILING_COLUMNS)[number], Sql> = {
     icp: icpName,
-    verdict,
+    verdict: verdictText(verdictCode),
     score: chosen('score'),
     best: chosen('best'),
-    tier: `CASE WHEN ${verdict} = 'fit' THEN ${chosen('tier')} END`,
-    provisional_tier: `CASE WHEN ${verdict} = 'unknown' THEN ${chosen('tier')} END`,
-    reasons: chosen('reasons'),
+    tier: `CASE WHEN ${verdictCode} = ${FIT} THEN ${chosen('tier')} END`,
+    provisional_tier: `CASE WHEN ${verdictCode} = ${UNKNOWN} THEN ${chosen('tier')} END`,
+    reasons,
     explanation,
     icp_version: dialect.text(plan.version),
   };
