@@ -58,6 +58,6 @@ describe.skipIf(missing !== undefined)('the PostgreSQL SQL', () => {
   });
 
   it('reads a band as parseNumberRange does, and a number as parseNumberCell does', async () => {
-    await expectSameParsing(postgres, async (sql) => rows(sql));
+    await expectSameParsing(postgres, (sql) => Promise.resolve(rows(sql)));
   });
 });
