@@ -1,6 +1,7 @@
 // `npm run score -- accounts.csv [--icp id] [--out file]`: batch scoring, CSV in, CSV out.
 // Streams both ways (constant memory, millions of rows) through the same pipeline as the
-// browser batch scorer (src/lib/csv/score-csv.ts).
+// browser batch scorer (src/lib/csv/score-csv.ts), on every core for big files
+// (scripts/lib/score-parallel.ts).
 import { createReadStream, createWriteStream, existsSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
