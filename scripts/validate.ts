@@ -20,8 +20,9 @@ try {
   console.error(getContentMessages('en').validate.crashed((error as Error).message));
   process.exit(2);
 }
-const { model, problems, locale } = result;
+const { model, problems, locale, notices } = result;
 const t = getContentMessages(locale).validate;
+for (const notice of notices) console.error(formatProblem(notice));
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   if (process.env['GITHUB_ACTIONS'] === 'true') for (const problem of problems) console.log(formatGithubAnnotation(problem));

@@ -50,7 +50,7 @@ export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): L
     ...checkContentFiles(files, { contentDir: folder, base, mediaHosts: settings.mediaHosts, locale: settings.locale }),
     ...findSymlinks(dir, base, settings.locale),
   ];
-  return more.length === 0 ? result : { readable: result.readable, locale: result.locale, problems: sortProblems([...result.problems, ...more]) };
+  return more.length === 0 ? result : { readable: result.readable, locale: result.locale, notices: result.notices, problems: sortProblems([...result.problems, ...more]) };
 }
 
 /**

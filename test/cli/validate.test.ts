@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { encodeWindows1252 } from '../../scripts/lib/crm-export.ts';
 
 const root = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'icp-validate-'));
@@ -27,6 +28,20 @@ function brokenCopy(): string {
 }
 
 describe('npm run validate', () => {
+  it('reads known accounts saved by French Excel (Windows-1252) and says so in one line, in the playbook language', () => {
+    const dir = join(work, 'french-1252');
+    cpSync(join(root, 'test/fixtures/french-payroll/content'), dir, { recursive: true });
+    const accounts = join(dir, 'accounts/comptes-connus.csv');
+    writeFileSync(accounts, encodeWindows1252(readFileSync(accounts, 'utf8')));
+    const { status, stdout, stderr } = validate(dir, { ICP_TODAY: '2026-11-23' });
+    // "Priorité 1" in the expect column only matches its tier when the accents were read right.
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Le contenu est valide/);
+    expect(stderr).toBe(
+      `${relative(root, accounts)}:1:1  -  n’est pas en UTF-8\u202f: lu en Windows-1252 (l’encodage d’Excel sous Windows)\u202f; enregistrez-le en « CSV UTF-8 » pour que tous les outils lisent ses accents de la même façon\n`,
+    );
+  });
+
   it('passes the example playbook', () => {
     const { status, stdout } = validate(join(root, 'test/fixtures/example/content'));
     expect(status).toBe(0);

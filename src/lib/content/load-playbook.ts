@@ -33,6 +33,8 @@ export interface LoadResult {
   readable: { attributes: Attribute[]; icpIds: string[] };
   /** The playbook's language (`locale:` of playbook.yaml, even when that file has other problems; else en), for messages. */
   locale: Locale;
+  /** What the author should know that is not a problem: a known-accounts file read as Windows-1252. */
+  notices: Problem[];
 }
 
 type Kind = 'icps' | 'personas' | 'pages' | 'accounts';
@@ -161,6 +163,7 @@ export function loadPlaybook(files: readonly RawFile[], contentDir = 'content', 
 function checkPlaybook(files: readonly RawFile[], contentDir: string, options: LoadOptions): LoadResult {
   const today = options.today ?? new Date();
   const problems: Problem[] = [];
+  const notices: Problem[] = [];
   const texts: TextCheckFile[] = [];
   const prefix = `${contentDir}/`;
   const parsedByKind: Record<Kind, { id: string; ext: string; file: string; parsed?: ParsedFile; text?: string }[]> = {
@@ -180,6 +183,7 @@ function checkPlaybook(files: readonly RawFile[], contentDir: string, options: L
     // Images are media the pages show (checked by markdown-checks.ts), not content files.
     if (/\.(?:png|jpe?g|gif|webp|avif|svg)$/i.test(relative)) continue;
     const decoded = decodeText(raw);
+    if (decoded.notice) notices.push(decoded.notice);
     if (!decoded.text && decoded.problem) {
       problems.push(decoded.problem);
       continue;
@@ -315,7 +319,7 @@ function checkPlaybook(files: readonly RawFile[], contentDir: string, options: L
   }
 
   const readable = { attributes: attributes ?? [], icpIds };
-  if (problems.length > 0 || !settings || !attributes) return { problems: sortProblems(problems), locale, readable };
+  if (problems.length > 0 || !settings || !attributes) return { problems: sortProblems(problems), locale, readable, notices };
   const byTitle = <T extends { data: { title: string } }>(a: T, b: T) => a.data.title.localeCompare(b.data.title);
   const model: PlaybookModel = {
     settings,
@@ -325,5 +329,5 @@ function checkPlaybook(files: readonly RawFile[], contentDir: string, options: L
     pages: pages.sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || byTitle(a, b)),
     accounts,
   };
-  return { problems: [], model, locale, readable };
+  return { problems: [], model, locale, readable, notices };
 }

@@ -38,8 +38,11 @@ function problemAt(file: string, line: number, column: number, message: string, 
   return { file, line, column, field, message };
 }
 
-/** Decodes UTF-8 (a BOM is fine), refusing other encodings and oversized files; CSVs as `npm run score` reads them (see csv/decode.ts). */
-export function decodeText(file: RawFile): { text?: string; problem?: Problem } {
+/**
+ * Decodes UTF-8 (a BOM is fine), refusing other encodings and oversized files; CSVs as `npm run
+ * score` reads them (see csv/decode.ts), with a notice when one was not UTF-8.
+ */
+export function decodeText(file: RawFile): { text?: string; problem?: Problem; notice?: Problem } {
   const csv = file.path.endsWith('.csv');
   const limit = csv ? MAX_CSV_BYTES : MAX_FILE_BYTES;
   if (file.bytes.byteLength > limit) {
@@ -49,8 +52,9 @@ export function decodeText(file: RawFile): { text?: string; problem?: Problem } 
   if (csv) {
     // Known accounts are CRM exports: read them like `npm run score` does (Windows-1252 too).
     try {
-      const { text } = decodeCsvBytes(file.bytes, validatorLocale());
-      return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+      const { text, encoding } = decodeCsvBytes(file.bytes, validatorLocale());
+      const other = encoding === 'utf-8' ? undefined : encoding === 'windows-1252' ? vm().accountsWindows1252 : vm().accountsUtf16;
+      return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, ...(other ? { notice: problemAt(file.path, 1, 1, other) } : {}) };
     } catch (error) {
       return { problem: problemAt(file.path, 1, 1, (error as Error).message) };
     }

@@ -18,6 +18,9 @@ const en = {
   tooBig: (mb: string, csv: boolean, limitMb: number) =>
     `file is ${mb} MB, over the ${csv ? `${limitMb} MB limit for known-accounts files: keep a sample of accounts` : '1 MB limit for content files: split it or remove what does not belong'}`,
   notUtf8: 'is not UTF-8 text: save the file with UTF-8 encoding in your editor',
+  // Notices, not problems: known accounts saved by Excel are read, and the author is told how.
+  accountsWindows1252: 'is not UTF-8: read as Windows-1252 (what Excel on Windows writes); save it as "CSV UTF-8" so every tool reads its accents the same',
+  accountsUtf16: 'is UTF-16 text: read as such; save it as "CSV UTF-8" so every tool reads it the same',
   notAContentYaml: (layout: string) => `is not a content file the playbook reads: ${layout} (a YAML file must be named playbook.yaml or attributes.yaml)`,
   notWhere: (layout: string) => `is not where the playbook looks: ${layout}, each folder holding files directly (no subfolders)`,
   layout: 'content/ holds playbook.yaml, attributes.yaml and the folders icps/, personas/, pages/ and accounts/',
@@ -76,6 +79,8 @@ const fr: ValidatorMessages = {
   tooBig: (mb: string, csv: boolean, limitMb: number) =>
     `le fichier fait ${mb} Mo, au-delà de la limite de ${csv ? `${limitMb} Mo des fichiers de comptes connus\u202f: gardez un échantillon de comptes` : '1 Mo des fichiers de contenu\u202f: découpez-le ou retirez ce qui n’y a pas sa place'}`,
   notUtf8: 'n’est pas un texte UTF-8\u202f: enregistrez le fichier en UTF-8 dans votre éditeur',
+  accountsWindows1252: 'n’est pas en UTF-8\u202f: lu en Windows-1252 (l’encodage d’Excel sous Windows)\u202f; enregistrez-le en « CSV UTF-8 » pour que tous les outils lisent ses accents de la même façon',
+  accountsUtf16: 'est en UTF-16\u202f: lu comme tel\u202f; enregistrez-le en « CSV UTF-8 » pour que tous les outils le lisent de la même façon',
   notAContentYaml: (layout: string) => `n’est pas un fichier de contenu lu par le playbook\u202f: ${layout} (un fichier YAML s’appelle playbook.yaml ou attributes.yaml)`,
   notWhere: (layout: string) => `n’est pas là où le playbook regarde\u202f: ${layout}, chaque dossier contenant directement ses fichiers (sans sous-dossier)`,
   layout: 'content/ contient playbook.yaml, attributes.yaml et les dossiers icps/, personas/, pages/ et accounts/',
