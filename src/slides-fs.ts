@@ -18,8 +18,7 @@ import { drawInPool } from './slides/pool-fs.ts';
 import { createNodeTextKit, type Size } from './slides/render-fs.ts';
 
 export { loadFonts } from './slides/fonts-fs.ts';
-export { twemoji } from './slides/emoji-fs.ts';
-export { createNodeTextKit, drawImage, drawSvg, encodePng, rasterize, vectorImages } from './slides/render-fs.ts';
+export { createNodeTextKit, drawImage, drawSvg, encodePng, rasterize } from './slides/render-fs.ts';
 export { cacheDir, slideStats };
 
 export interface RenderedImage {

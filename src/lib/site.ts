@@ -13,7 +13,6 @@ export const NAV_SECTIONS = [
   { key: 'score', href: SITE_PATHS.score, match: (path: string) => path.startsWith(SITE_PATHS.score) },
 ] as const;
 
-export type NavKey = (typeof NAV_SECTIONS)[number]['key'];
 
 /** How each known Git host spells "edit this file on this branch". */
 const EDIT_LINKS: { host: RegExp; link: (repository: string, branch: string, path: string) => string }[] = [

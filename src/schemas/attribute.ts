@@ -123,5 +123,3 @@ export const AttributesSchema = z.array(AttributeSchema).min(1, says((m) => m.ne
 
 export type Attribute = z.output<typeof AttributeSchema>;
 export type AttributeType = Attribute['type'];
-export type AttributeOption = z.output<typeof OptionSchema>;
-export type ScaledAlias = z.output<typeof ScaledAliasSchema>;

@@ -7,7 +7,7 @@ import { vm } from '../lib/i18n/validator.ts';
 const OptionRefSchema = z.union([TextSchema, z.number().transform(String)]);
 import { OPERATORS, type Operator } from './operators.ts';
 
-export { OPERATORS, OPERATOR_TYPES, type Operator } from './operators.ts';
+export type { Operator } from './operators.ts';
 
 const Bound = z.number().finite().nullable();
 

@@ -61,5 +61,5 @@ export const IsoDateSchema = z.preprocess(
   }),
 );
 
-/** Owner of a file: the person who keeps it up to date. */
-export const OwnerSchema = TextSchema;
+/** Owner of a file: the person who keeps it up to date (any non-empty text). */
+export const OwnerSchema = z.string().trim().min(1, says((m) => m.notEmpty));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KeySchema, TextSchema, says } from './shared.ts';
 import { vm } from '../lib/i18n/validator.ts';
-import { checkOneOperator, operatorShape, toRule, type Rule } from './rule.ts';
+import { checkOneOperator, operatorShape, toRule } from './rule.ts';
 
 /** Points earned by a signal: a whole number from -100 to 100; negative lowers the score. */
 export const PointsSchema = z
@@ -61,6 +61,5 @@ export const SignalSchema = z
   }));
 
 export type Signal = z.output<typeof SignalSchema>;
-export type SignalLevel = { rule: Rule; points: number };
 
 export { bestPoints } from './operators.ts';

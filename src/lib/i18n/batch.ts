@@ -1,5 +1,4 @@
 import type { Locale } from '../../schemas/playbook.ts';
-import type { Plural } from './widget.ts';
 
 /**
  * Strings of the batch scorer's tools on /score/ (mapping step, filters, search, grouped
@@ -139,4 +138,3 @@ export function getBatchStrings(locale: Locale): BatchStrings {
   return dictionaries[locale];
 }
 
-export type { Plural };

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parseHTML } from 'linkedom';
 import fc from 'fast-check';
-import satteriSanitizeUserHtml, {
+import {
+  satteriSanitizeUserHtml,
   allowedMediaHost,
   isRemoteUrl,
   sanitizeHast,

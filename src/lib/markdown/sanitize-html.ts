@@ -283,4 +283,3 @@ export function styleAsClasses(node: ReadableNode, ctx: SatteriContext): void {
   ctx.setProperty(node as never, 'className', properties['className'] ?? null);
 }
 
-export default satteriSanitizeUserHtml;

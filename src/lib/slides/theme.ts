@@ -26,7 +26,6 @@ export const FONT_FAMILY = FONT_SUBSETS.map(fontFamilyName).join(', ');
 
 /** The weights the templates use (each is loaded from @fontsource/inter). */
 export const FONT_WEIGHTS = [400, 500, 600, 700] as const;
-export type FontWeight = (typeof FONT_WEIGHTS)[number];
 
 /** Colours: a deep navy for identity, one indigo accent, green and red for points. */
 export const COLORS = {
