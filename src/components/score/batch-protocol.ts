@@ -100,8 +100,8 @@ export type FromWorker =
       problemCount: number;
       view: BatchRow[];
       matched: number;
-      /** Milliseconds spent reading the file, scoring, and reading the output back for the table. */
-      timings: { read: number; score: number; table: number };
+      /** Milliseconds the worker spent reading and scoring the file. */
+      ms: number;
     }
   | { type: 'view'; id: number; query: ViewQuery; view: BatchRow[]; matched: number }
   | { type: 'keys'; output: Blob }

@@ -1,18 +1,18 @@
 /// <reference lib="webworker" />
 // Batch scoring off the main thread: the file is streamed through the shared CSV scorer (the
-// pipeline behind `npm run score`), and the scored output is read back for the result table, so
-// the table shows exactly what the downloaded file holds. Nothing leaves the browser.
-// Memory stays flat for big files: the input is read as a stream, the output goes into Blobs a
-// few megabytes at a time (the browser keeps Blob data outside the page's heap), and the table
-// keeps only a few short fields per row.
+// pipeline behind `npm run score`), which hands each scored row to the result table as it
+// writes the row's output line, so the table shows the values the downloaded file holds.
+// Nothing leaves the browser. Memory stays flat for big files: the input is read 64 KB at a
+// time into one buffer, the output is encoded into one buffer that becomes a Blob part each
+// time it fills (the browser keeps Blob data outside the page's heap), and the table keeps
+// only a few short fields per row. Nothing is kept of the input: rescoring reads the file again.
 import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../../lib/csv/accounts.ts';
 import { applyMapping } from '../../lib/csv/batch-mapping.ts';
-import { CsvParser, type CsvRecord } from '../../lib/csv/parse.ts';
-import { CsvScorer, OUTPUT_COLUMNS } from '../../lib/csv/score-csv.ts';
+import { BlobWriter, readBlob } from '../../lib/csv/blob-io.ts';
+import { CsvScorer, type ScoredRow } from '../../lib/csv/score-csv.ts';
 import { CsvDecoder } from '../../lib/csv/decode.ts';
 import { UnreadableSummary } from '../../lib/csv/unreadable.ts';
-import { restoreCell } from '../../lib/csv/write.ts';
 import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
 import type { IcpData } from '../../lib/content/model.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
@@ -27,16 +27,12 @@ const MAX_PROBLEMS = 100;
 const MAX_GROUPS = 2000;
 const MAX_VALUES_SHOWN = 50;
 const PROGRESS_EVERY_MS = 80;
-/** Output text gathered before it becomes a Blob part and leaves the worker's heap: small, so it dies young. */
-const BLOB_PART_CHARS = 256_000;
-/** Characters of input scored at a time. */
+/** Characters of input scored at a time: the strings made from one piece stay small and die young. */
 const PIECE_CHARS = 16_384;
 /** Characters of kept columns remembered for the search box; past this, search looks at names only. */
 const SEARCH_BUDGET_CHARS = 8_000_000;
 const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
-/** Result columns the table reads back from the output. */
-const RESULT_COLUMNS = ['icp', 'verdict', 'score', 'best', 'tier', 'provisional_tier', 'reasons'] as const;
-type ResultColumn = (typeof RESULT_COLUMNS)[number];
+const CSV_TYPE = 'text/csv;charset=utf-8';
 /** Headers taken as the account's name, in order of preference. */
 const NAME_HEADERS = ['company', 'name', 'account', 'account name', 'company name', 'société', 'societe', 'entreprise', 'compte', 'nom', 'raison sociale', 'domain'];
 
@@ -120,9 +116,8 @@ function choiceColumnsOf(columns: readonly (Attribute | undefined)[], playbook: 
 /** Counts the values of one cell that the playbook alone does not recognise. */
 function tallyChoice(column: ChoiceColumn, cell: string | undefined): void {
   if (!cell) return;
-  const text = restoreCell(cell);
   // A `choices` cell names several options (`|` or `;` between them): each part counts.
-  const parts = column.type === 'choices' ? text.split(/[|;]/) : [text];
+  const parts = column.type === 'choices' ? cell.split(/[|;]/) : [cell];
   for (const part of parts) {
     const value = part.trim();
     if (value === '' || column.original.match(value) !== undefined) continue;
@@ -130,27 +125,47 @@ function tallyChoice(column: ChoiceColumn, cell: string | undefined): void {
   }
 }
 
+/** The text of a CSV cell as written by the scorer: without its quotes. */
+function unquote(cell: string): string {
+  return cell.charCodeAt(0) === 34 ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+}
+
+/**
+ * Streams a file through the decoder and a scorer into a writer, piece by piece; `onRead`
+ * hears how many bytes were read after each chunk.
+ */
+async function scoreFile(file: Blob, decoder: CsvDecoder, scorer: CsvScorer, writer: BlobWriter, afterPiece: () => void, onRead: (bytes: number) => void): Promise<void> {
+  const scoreText = (text: string) => {
+    // In small pieces: every string made from one (the output, the cells) stays small enough
+    // to die young, instead of filling the old generation with large-object garbage.
+    for (let i = 0; i < text.length; i += PIECE_CHARS) {
+      writer.write(scorer.pushLines(text.length <= PIECE_CHARS ? text : text.slice(i, i + PIECE_CHARS)));
+      afterPiece();
+    }
+  };
+  let read = 0;
+  await readBlob(file, (bytes) => {
+    read += bytes.byteLength;
+    scoreText(decoder.push(bytes));
+    onRead(read);
+  });
+  scoreText(decoder.end());
+  writer.write(scorer.endLines());
+  afterPiece();
+}
+
 /**
  * Scores the file, read as a stream through the shared decoder: UTF-8, UTF-16 with a BOM, or
  * Windows-1252 (what Excel on Windows writes, said in one line); binary files are refused.
  */
 async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 'score' }>): Promise<void> {
+  job = undefined;
   const attributes = applyMapping(model.attributes, mapping);
   const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
   const titles = new Map(icps.map((icp) => [icp.id, icp.data.title]));
   const problems: CellProblem[] = [];
   let problemCount = 0;
   const summary = new UnreadableSummary();
-  const scorer = new CsvScorer({
-    attributes,
-    icps,
-    locale: model.locale,
-    onProblem: (problem) => {
-      problemCount++;
-      if (problems.length < MAX_PROBLEMS) problems.push({ ...problem, value: detach(problem.value), header: detach(problem.header) });
-      if (problem.attribute !== undefined) summary.add({ ...problem, value: detach(problem.value), unrecognised: problem.unrecognised === undefined ? undefined : detach(problem.unrecognised) });
-    },
-  });
   const rows = new Rows();
   const tierIndex = new Map<string, number>();
   for (const icp of icps) {
@@ -162,19 +177,6 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
     });
   }
   const counts: Record<Verdict, number> = { fit: 0, unknown: 0, out: 0 };
-  const blobs: Blob[] = [];
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
-    blobs.push(new Blob(pending));
-    pending = [];
-    pendingChars = 0;
-  };
-  const readBack = new CsvParser();
-  let width = -1;
-  /** Position of each result column in the output (by name: the set of columns may grow). */
-  let at: Record<ResultColumn, number> | undefined;
   let nameIndex = -1;
   let keyColumns: number[] = [];
   let columnsRead: string[] = [];
@@ -186,115 +188,90 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
   const unmatched: UnmatchedColumn[] = [];
   let taken: string[] = [];
   let choiceColumns: ChoiceColumn[] = [];
+  let started = false;
 
-  const collect = (records: CsvRecord[]) => {
-    collectRecords(records);
-    rows.seal();
+  /** What the header says: the columns read, those to map, the name column, the key columns. */
+  const start = (cells: readonly string[]) => {
+    started = true;
+    header = cells.map(detach);
+    const reader = new AccountReader(header, attributes, model.locale);
+    // Listed for mapping: what the playbook alone does not read, including what the mapping now reads.
+    const original = new AccountReader(header, model.attributes, model.locale);
+    taken = reader.columns.filter((c): c is Attribute => c !== undefined).map((c) => c.id);
+    choiceColumns = choiceColumnsOf(reader.columns, model.attributes);
+    const present = new Set(reader.columns.filter((c): c is Attribute => c !== undefined).map((c) => c.id));
+    columnsRead = attributes.filter((a) => present.has(a.id)).map((a) => a.label);
+    columnsMissing = attributes.filter((a) => !present.has(a.id)).map((a) => a.label);
+    keyColumns = header.map((_, i) => i).filter((i) => !reader.columns[i]);
+    header.forEach((name, index) => {
+      if (!original.columns[index] && name.trim() !== '') unmatched.push({ index, header: name, samples: [], attribute: reader.columns[index]?.id });
+    });
+    nameIndex = nameColumn(header, reader.columns);
+    nameHeader = nameIndex === -1 ? undefined : header[nameIndex];
   };
-  const collectRecords = (records: CsvRecord[]) => {
-    for (const record of records) {
-      const cells = record.cells;
-      if (width === -1) {
-        width = cells.length - OUTPUT_COLUMNS.length;
-        const outputColumns: readonly string[] = OUTPUT_COLUMNS;
-        at = Object.fromEntries(RESULT_COLUMNS.map((name) => [name, outputColumns.includes(name) ? width + outputColumns.indexOf(name) : -1])) as typeof at;
-        header = cells.slice(0, width).map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, '') : cell));
-        const reader = new AccountReader(header, attributes, model.locale);
-        // Listed for mapping: what the playbook alone does not read, including what the mapping now reads.
-        const original = new AccountReader(header, model.attributes, model.locale);
-        taken = reader.columns.filter((c): c is Attribute => c !== undefined).map((c) => c.id);
-        choiceColumns = choiceColumnsOf(reader.columns, model.attributes);
-        const present = new Set(reader.columns.filter((c): c is Attribute => c !== undefined).map((c) => c.id));
-        columnsRead = attributes.filter((a) => present.has(a.id)).map((a) => a.label);
-        columnsMissing = attributes.filter((a) => !present.has(a.id)).map((a) => a.label);
-        keyColumns = header.map((_, i) => i).filter((i) => !reader.columns[i]);
-        header.forEach((name, index) => {
-          if (!original.columns[index] && name.trim() !== '') unmatched.push({ index, header: name, samples: [], attribute: reader.columns[index]?.id });
-        });
-        nameIndex = nameColumn(header, reader.columns);
-        nameHeader = nameIndex === -1 ? undefined : header[nameIndex];
-        continue;
+
+  /** One scored row into the table: the cells as the user wrote them (the download neutralises formulas). */
+  const onRow = (row: ScoredRow) => {
+    if (!started) start(scorer.header ?? []);
+    const { cells, verdict } = row;
+    counts[verdict]++;
+    const name = nameIndex === -1 ? '' : (cells[nameIndex] ?? '');
+    let search = '';
+    if (searchAll) {
+      for (const index of keyColumns) {
+        const text = cells[index];
+        if (text) search += `${fold(text)} `;
       }
-      const cell = (name: ResultColumn) => (at![name] === -1 ? '' : (cells[at![name]] ?? ''));
-      const verdict = (VERDICTS.includes(cell('verdict') as Verdict) ? cell('verdict') : 'out') as Verdict;
-      counts[verdict]++;
-      // The download keeps the neutralising quote; the table shows the name as written.
-      const name = nameIndex === -1 ? '' : restoreCell(cells[nameIndex] ?? '');
-      let search = '';
-      if (searchAll) {
-        for (const index of keyColumns) {
-          const text = cells[index];
-          if (text) search += `${fold(restoreCell(text))} `;
-        }
-        searchChars += search.length;
-        if (searchChars > SEARCH_BUDGET_CHARS) searchAll = false;
-      }
-      for (const column of unmatched) {
-        const text = cells[column.index]?.trim();
-        if (column.samples.length < 3 && text && !column.samples.includes(text)) column.samples.push(detach(restoreCell(text)));
-      }
-      for (const column of choiceColumns) tallyChoice(column, cells[column.index]);
-      const icp = cell('icp');
-      // Before the output had a provisional_tier column, `tier` carried both: split it here.
-      const tier = tierIndex.get(cell('tier')) ?? -1;
-      const provisional = at!.provisional_tier === -1 ? (verdict === 'unknown' ? tier : -1) : (tierIndex.get(cell('provisional_tier')) ?? -1);
-      rows.add({
-        name,
-        search: searchAll ? search : undefined,
-        verdict,
-        score: Number(cell('score')),
-        best: Number(cell('best')),
-        tier: verdict === 'fit' ? tier : -1,
-        provisional,
-        icp: titles.get(icp) ?? icp,
-        reasons: cell('reasons'),
-      });
+      searchChars += search.length;
+      if (searchChars > SEARCH_BUDGET_CHARS) searchAll = false;
     }
+    for (const column of unmatched) {
+      const text = cells[column.index]?.trim();
+      if (column.samples.length < 3 && text && !column.samples.includes(text)) column.samples.push(detach(text));
+    }
+    for (const column of choiceColumns) tallyChoice(column, cells[column.index]);
+    const tier = tierIndex.get(row.tier) ?? -1;
+    rows.add({
+      name,
+      search: searchAll ? search : undefined,
+      verdict,
+      score: row.score,
+      best: row.best,
+      tier: verdict === 'fit' ? tier : -1,
+      provisional: verdict === 'unknown' ? tier : -1,
+      icp: titles.get(row.icp) ?? row.icp,
+      reasons: unquote(row.reasons),
+    });
   };
 
-  const started = performance.now();
-  const timings = { read: 0, score: 0, table: 0 };
-  let lastProgress = started;
-  let read = 0;
-  const onText = (text: string, bytes: number) => {
-    read += bytes;
-    // In small pieces: every string made from one (the output, the cells read back) stays small
-    // enough to die young, instead of filling the old generation with large-object garbage.
-    for (let i = 0; i < text.length; i += PIECE_CHARS) scoreText(text.slice(i, i + PIECE_CHARS));
+  const scorer = new CsvScorer({
+    attributes,
+    icps,
+    locale: model.locale,
+    onProblem: (problem) => {
+      problemCount++;
+      if (problems.length < MAX_PROBLEMS) problems.push({ ...problem, value: detach(problem.value), header: detach(problem.header) });
+      if (problem.attribute !== undefined) summary.add({ ...problem, value: detach(problem.value), unrecognised: problem.unrecognised === undefined ? undefined : detach(problem.unrecognised) });
+    },
+    onRow,
+  });
+
+  const began = performance.now();
+  let lastProgress = began;
+  const decoder = new CsvDecoder(model.locale);
+  const writer = new BlobWriter(CSV_TYPE);
+  await scoreFile(file, decoder, scorer, writer, () => rows.seal(), (read) => {
     const now = performance.now();
     if (now - lastProgress > PROGRESS_EVERY_MS) {
       lastProgress = now;
       send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
     }
-  };
-  const scoreText = (text: string) => {
-    let t = performance.now();
-    const out = scorer.push(text);
-    timings.score += performance.now() - t;
-    if (out) {
-      pending.push(out);
-      pendingChars += out.length;
-      if (pendingChars > BLOB_PART_CHARS) flush();
-      t = performance.now();
-      collect(readBack.push(out));
-      timings.table += performance.now() - t;
-    }
-  };
-  const decoder = new CsvDecoder(model.locale);
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    onText(decoder.push(value), value.byteLength);
-  }
-  onText(decoder.end(), 0);
-  const last = scorer.end();
-  if (last) pending.push(last);
-  flush();
-  collect([...readBack.push(last), ...readBack.end()]);
-  timings.read = performance.now() - started - timings.score - timings.table;
+  });
+  // A header and no rows: the columns are still worth showing.
+  if (!started && scorer.header) start(scorer.header);
+  const ms = performance.now() - began;
 
-  const output = new Blob(blobs, { type: 'text/csv;charset=utf-8' });
+  const output = writer.finish();
   job = { file, model, attributes, rows, output };
   const tierCounts = rows.tierCounts();
   const tiers = rows.tierLabels.map((label, i) => ({ label, count: tierCounts[i]! })).filter((tier) => tier.count > 0);
@@ -332,7 +309,7 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
     problemCount,
     view: shown,
     matched,
-    timings,
+    ms,
   });
 }
 
@@ -392,30 +369,9 @@ async function keysOnly(): Promise<Blob> {
   const { file, model, attributes } = job;
   const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
   const scorer = new CsvScorer({ attributes, icps, locale: model.locale, keep: 'keys' });
-  const decoder = new CsvDecoder(model.locale);
-  const parts: Blob[] = [];
-  let pending: string[] = [];
-  let chars = 0;
-  const add = (text: string) => {
-    if (text === '') return;
-    pending.push(text);
-    chars += text.length;
-    if (chars > BLOB_PART_CHARS) {
-      parts.push(new Blob(pending));
-      pending = [];
-      chars = 0;
-    }
-  };
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    add(scorer.push(decoder.push(value)));
-  }
-  add(scorer.push(decoder.end()));
-  add(scorer.end());
-  parts.push(new Blob(pending));
-  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+  const writer = new BlobWriter(CSV_TYPE);
+  await scoreFile(file, new CsvDecoder(model.locale), scorer, writer, () => {}, () => {});
+  return writer.finish();
 }
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {

@@ -25,7 +25,27 @@ function inChunks(bytes: Uint8Array, size: number) {
   return { text: text + decoder.end(), encoding: decoder.encoding, notice: decoder.notice };
 }
 
+/** Decodes in chunks of `size` bytes copied into one reused buffer, as a BYOB stream reader gives them. */
+function inReusedBuffer(bytes: Uint8Array, size: number) {
+  const decoder = new CsvDecoder('en');
+  const buffer = new Uint8Array(size);
+  let text = '';
+  for (let i = 0; i < bytes.length; i += size) {
+    const chunk = bytes.subarray(i, i + size);
+    buffer.set(chunk);
+    text += decoder.push(buffer.subarray(0, chunk.length));
+    buffer.fill(0x21);
+  }
+  return text + decoder.end();
+}
+
 describe('CsvDecoder', () => {
+  it.each([1, 2, 3, 5])('reads chunks of %i bytes from a reused buffer (what it holds back is its own copy)', (size) => {
+    expect(inReusedBuffer(utf8, size)).toBe(TEXT);
+    expect(inReusedBuffer(windows1252(TEXT), size)).toBe(TEXT);
+    expect(inReusedBuffer(utf16(TEXT, true), size)).toBe(`\uFEFF${TEXT}`);
+  });
+
   it('reads UTF-8 as is, with no notice, and keeps a BOM for the output', () => {
     expect(decodeCsvBytes(utf8, 'en')).toEqual({ text: TEXT, encoding: 'utf-8', notice: undefined });
     expect(decodeCsvBytes(Uint8Array.from([...BOM, ...utf8]), 'en').text).toBe(`\uFEFF${TEXT}`);

@@ -63,7 +63,7 @@ export class CsvDecoder {
     return undefined;
   }
 
-  /** Decodes the next chunk of bytes. */
+  /** Decodes the next chunk of bytes; the chunk's buffer may be reused once this returns. */
   push(chunk: Uint8Array): string {
     let bytes = chunk;
     if (this.held) {
@@ -75,8 +75,9 @@ export class CsvDecoder {
     }
     if (!this.started) {
       if (bytes.length < 4 && !this.decided) {
-        // Too short to see a BOM or a zip signature yet: wait for more.
-        this.held = bytes;
+        // Too short to see a BOM or a zip signature yet: wait for more (a copy: the caller may
+        // read the next chunk into the same buffer).
+        this.held = bytes.slice();
         return '';
       }
       this.started = true;

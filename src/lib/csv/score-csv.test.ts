@@ -128,6 +128,37 @@ describe('CsvScorer', () => {
   });
 });
 
+describe('CsvScorer onRow', () => {
+  it('reports each row with the values of its output line and the input cells as written', () => {
+    const text = `${SAMPLE}\n=cmd,=1+1,fr,,yes,\n`;
+    const rows: { cells: string[]; line: number; icp: string; verdict: string; score: number; best: number; tier: string; reasons: string }[] = [];
+    const scorer = new CsvScorer({ attributes, icps, locale: 'en', onRow: (row) => rows.push({ ...row, cells: [...row.cells] }) });
+    const out = scorer.push(text.slice(0, 70)) + scorer.push(text.slice(70)) + scorer.end();
+    expect(scorer.header).toEqual(['company', 'employees', 'region', 'stack', 'hiring_revops', 'revenue']);
+    const lines = out.split('\n').slice(1, -1);
+    expect(rows).toHaveLength(lines.length);
+    const records = parseCsv(out).records.slice(1);
+    rows.forEach((row, i) => {
+      const cells = records[i]!.cells;
+      const [icpId, verdict, points, best, tier, provisional] = cells.slice(-OUTPUT_COLUMNS.length);
+      expect([row.icp, row.verdict, String(row.score), String(row.best), row.tier]).toEqual([icpId, verdict, points, best, tier || provisional]);
+      // The reasons cell exactly as the line ends with it, quotes included.
+      expect(lines[i]!.endsWith(`,${row.reasons}`)).toBe(true);
+    });
+    expect(rows[2]!.reasons).toBe('"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"');
+    expect(rows[3]!.cells[0]).toBe('Dyn, Inc');
+    // The table shows what was written; the file gets the neutralised cell.
+    expect(rows[4]!.cells.slice(0, 2)).toEqual(['=cmd', '=1+1']);
+    expect(lines[4]!.startsWith("'=cmd,")).toBe(true);
+    expect(rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it('gives the same lines unjoined', () => {
+    const scorer = new CsvScorer({ attributes, icps, locale: 'en' });
+    expect([...scorer.pushLines(SAMPLE.slice(0, 40)), ...scorer.pushLines(SAMPLE.slice(40)), ...scorer.endLines()].join('')).toBe(score(SAMPLE).out);
+  });
+});
+
 describe('encodeLines', () => {
   it.each([
     ['ASCII only', ['a,b\n', 'c,d\n']],

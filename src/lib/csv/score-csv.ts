@@ -45,6 +45,29 @@ export interface ScoreCsvOptions {
    * summary of the whole file, which caps them, is made by merging.
    */
   part?: boolean | undefined;
+  /**
+   * Called with each scored row, in file order, as its output line is made: what a result table
+   * needs without parsing the output again. The object is reused for the next row: copy what
+   * you keep.
+   */
+  onRow?: ((row: ScoredRow) => void) | undefined;
+}
+
+/** One scored row as {@link ScoreCsvOptions.onRow} sees it: the same values as its output line. */
+export interface ScoredRow {
+  /** The input cells as read (not neutralised): every column, whatever {@link ScoreCsvOptions.keep} says. */
+  cells: readonly string[];
+  /** File line the row starts on (the header is line 1). */
+  line: number;
+  /** Id of the best-fit ICP (the `icp` column). */
+  icp: string;
+  verdict: Verdict;
+  score: number;
+  best: number;
+  /** Label of the tier: in `tier` for a fit, in `provisional_tier` for an unknown; empty otherwise. */
+  tier: string;
+  /** The `reasons` cell as written in the file (quoted and neutralised when it must be). */
+  reasons: string;
 }
 
 /** What a scorer counted since it was last asked: see {@link CsvScorer.takeTally}. */
@@ -264,6 +287,7 @@ export class CsvScorer {
   /** The tier cells of each ICP, formatted once. */
   private readonly tierCells = new Map<CompiledIcp, string[]>();
   private readonly scratch: Evaluation[];
+  private readonly row: ScoredRow = { cells: [], line: 0, icp: '', verdict: 'out', score: 0, best: 0, tier: '', reasons: '' };
 
   constructor(options: ScoreCsvOptions) {
     this.options = options;
@@ -286,7 +310,7 @@ export class CsvScorer {
     return this.reader?.unitWarnings() ?? [];
   }
 
-  /** The header's cells once read, else undefined. */
+  /** The header cells of the input, once its first line has been read. */
   get header(): readonly string[] | undefined {
     return this.reader?.header;
   }
@@ -356,6 +380,20 @@ export class CsvScorer {
   pushBytes(chunk: string): Uint8Array {
     this.checkEncoding(chunk);
     return encodeLines(this.convert(this.parser.push(chunk)));
+  }
+
+  /**
+   * Like {@link push}, but returns the output lines (each with its line break) unjoined: a
+   * caller that encodes them into its own buffer makes no big string.
+   */
+  pushLines(chunk: string): string[] {
+    this.checkEncoding(chunk);
+    return this.convert(this.parser.push(chunk));
+  }
+
+  /** Like {@link end}, as lines. */
+  endLines(): string[] {
+    return this.finish();
   }
 
   private encodingChecked = false;
@@ -431,6 +469,18 @@ export class CsvScorer {
     const provisional = evaluation.verdict === 'unknown' ? tierCell : '';
     const reasons = this.reasons.cell(icp, evaluation, values, problems.length > 0 ? this.rejected : undefined);
     if (problems.length > 0) this.rejected.fill(undefined);
+    if (this.options.onRow) {
+      const row = this.row;
+      row.cells = cells;
+      row.line = line;
+      row.icp = icp.id;
+      row.verdict = evaluation.verdict;
+      row.score = evaluation.score;
+      row.best = evaluation.best;
+      row.tier = evaluation.verdict === 'fit' || evaluation.verdict === 'unknown' ? (icp.data.tiers[evaluation.tier]?.label ?? '') : '';
+      row.reasons = reasons;
+      this.options.onRow(row);
+    }
     const d = this.delimiter;
     // Ids, verdicts and scores never need quoting; tier labels and reasons are formatted above.
     return `${this.inputText(record)}${d}${icp.id}${d}${evaluation.verdict}${d}${evaluation.score}${d}${evaluation.best}${d}${tier}${d}${provisional}${d}${reasons}\n`;

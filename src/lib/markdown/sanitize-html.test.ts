@@ -149,6 +149,7 @@ describe('Markdown bodies rendered with the sanitizer', () => {
     ['keeps GFM tables with their alignment', '| a | b |\n|:-:|--:|\n| 1 | 2 |', /<th class="align-center">a<\/th>/],
     ['keeps GFM task lists as disabled checkboxes', '- [x] done\n- [ ] todo', /<input type="checkbox" checked disabled> done[\s\S]*<input type="checkbox" disabled> todo/],
     ['keeps https links', '[site](https://example.com/a?b=1&c=2#d)', /<a href="https:\/\/example.com\/a\?b=1&amp;c=2#d" rel="noopener noreferrer">site<\/a>/],
+    ['keeps links whose scheme is in upper case, as links to other sites', '[a](HTTP://example.com/A) [b](HTTPS://example.com/B) [c](Mailto:a@example.com)', /<a href="http:\/\/example.com\/A" rel="noopener noreferrer">a<\/a> <a href="https:\/\/example.com\/B" rel="noopener noreferrer">b<\/a> <a href="mailto:a@example.com">c<\/a>/],
     ['keeps mailto and tel links', '[m](mailto:a@example.com) [t](tel:+33123456789)', /href="mailto:a@example.com"[\s\S]*href="tel:\+33123456789"/],
     ['keeps relative, root-relative and anchor links', '[a](./x.md) [b](/icps/smb/) [c](#top) [d](x:y/z)', /href=".\/x.md"[\s\S]*href="\/icps\/smb\/"[\s\S]*href="#top"/],
     ['keeps links whose colon is in the path or query', '[a](/t?at=10:30) [b](./a:b)', /href="\/t\?at=10:30"[\s\S]*href=".\/a:b"/],

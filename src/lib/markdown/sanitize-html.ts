@@ -163,6 +163,20 @@ function plainProperties(node: ReadableNode): Properties {
  * other than task-list checkboxes dropped (the schema would otherwise turn them into checkboxes),
  * over-deep nesting flattened.
  */
+/** Properties holding a URL whose scheme the schema checks. */
+const URL_PROPERTIES = ['href', 'src', 'cite'] as const;
+
+/**
+ * The URL with its scheme in lower case (`HTTPS://x` → `https://x`): schemes are
+ * case-insensitive, but the schema compares them as written and would drop the URL.
+ * Only the case changes, so a scheme the schema refuses stays refused.
+ */
+function lowerScheme(value: string): string {
+  const scheme = /^([\u0000-\u0020]*)([a-z][a-z0-9+.-]*):/i.exec(value);
+  if (!scheme || !/[A-Z]/.test(scheme[2]!)) return value;
+  return scheme[1]! + scheme[2]!.toLowerCase() + value.slice(scheme[0].length - 1);
+}
+
 function prepare(node: ReadableNode, depth: number): ElementContent[] {
   if (node.type === 'text' || node.type === 'raw') return typeof node.value === 'string' ? [{ type: 'text', value: node.value }] : [];
   if (node.type !== 'element') return [];
@@ -175,6 +189,10 @@ function prepare(node: ReadableNode, depth: number): ElementContent[] {
   // block's properties first returned its tokens merged into one.
   const children = childrenOf(node).flatMap((child) => prepare(child, depth + 1));
   const properties = plainProperties(node);
+  for (const name of URL_PROPERTIES) {
+    const value = properties[name];
+    if (typeof value === 'string') properties[name] = lowerScheme(value);
+  }
   if (tagName === 'input' && String(properties['type']).toLowerCase() !== 'checkbox') return [];
   return [{ type: 'element', tagName, properties, children }];
 }
@@ -231,7 +249,7 @@ function fingerprint(text: string): string {
  * Raise when the rules in this file change: Astro's content cache is thrown away only when the
  * serialized config changes, and the plugin name is the part of it that carries the policy.
  */
-const POLICY_VERSION = 2;
+const POLICY_VERSION = 3;
 
 /** The part of Sätteri's hast visitor context this plugin uses. */
 export interface SatteriContext {
