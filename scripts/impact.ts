@@ -4,33 +4,25 @@
 import { appendFileSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, PROJECT_ROOT, readContentFiles } from '../src/content-fs.ts';
+import { contentDir, PROJECT_ROOT, readContentFiles, readPlaybookSettings } from '../src/content-fs.ts';
 import { loadPlaybook, type RawFile } from '../src/lib/content/load-playbook.ts';
 import { formatProblem } from '../src/lib/content/problem.ts';
 import { decodeText } from '../src/lib/content/source-file.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
 import { CsvInputError } from '../src/lib/csv/score-csv.ts';
 import { impactMessages } from '../src/lib/i18n/impact.ts';
+import { impactCliMessages } from '../src/lib/i18n/impact-cli.ts';
+import { CsvDecoder, DecodeError } from '../src/lib/csv/decode.ts';
 import { AccountsFeeder } from '../src/lib/impact/feed-accounts.ts';
 import type { ScoringSide } from '../src/lib/impact/movements.ts';
 import { COMMENT_LIMIT, renderImpactReport, type Population } from '../src/lib/impact/report.ts';
 import { compareRules } from '../src/lib/impact/rule-changes.ts';
 import type { PlaybookModel } from '../src/lib/content/model.ts';
+import { getFormatters } from '../src/lib/format.ts';
 import { GitError, locateInRepository, readFilesAtCommit, resolveCommit } from './lib/git-content.ts';
 
-const USAGE = 'Usage: npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]';
-const HELP = `${USAGE}
-
-Compares the playbook in the working tree with the one at a git ref (read with git, nothing is
-checked out) and prints a Markdown report: rule changes in words, the known accounts
-(content/accounts/*.csv) that change verdict, tier or best-fit ICP and why, a tier transition
-matrix, and warnings. When GITHUB_STEP_SUMMARY is set, the report is appended there too.
-
-  --base <ref>        the branch, tag or commit to compare with, e.g. origin/main or HEAD~1
-  --accounts <file>   also follow the accounts of this CSV (streamed: millions of rows are fine);
-                      may be given more than once
-  --max-chars <n>     keep the report under n characters (default ${COMMENT_LIMIT}, a GitHub comment)
-  --help              show this help`;
+// Messages follow the playbook's language from the first one: read `locale:` before the arguments.
+const m = impactCliMessages[readPlaybookSettings().locale];
 
 /** GitHub's limit for a job summary (1 MiB per step). */
 const SUMMARY_LIMIT = 1024 * 1024;
@@ -54,8 +46,7 @@ function loadSide(files: readonly RawFile[], dir: string, what: string): Playboo
   const { model, problems } = loadPlaybook(files.filter((file) => !isKnownAccounts(file, prefix)), dir);
   if (model) return model;
   const listed = problems.slice(0, 10).map(formatProblem).join('\n');
-  const more = problems.length > 10 ? `\n... and ${problems.length - 10} more` : '';
-  throw new UsageError(`${what} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); the impact report compares two valid playbooks:\n${listed}${more}`);
+  throw new UsageError(m.sideInvalid(what, problems.length, listed, Math.max(0, problems.length - 10)));
 }
 
 function sideOf(model: PlaybookModel): ScoringSide {
@@ -64,14 +55,19 @@ function sideOf(model: PlaybookModel): ScoringSide {
 
 async function feedFile(path: string, before: ScoringSide, after: ScoringSide, locale: PlaybookModel['settings']['locale']): Promise<Population> {
   const full = userPath(path);
-  if (!existsSync(full)) throw new UsageError(`cannot read ${path}: there is no such file`);
-  if (statSync(full).isDirectory()) throw new UsageError(`cannot read ${path}: it is a folder, give a CSV file`);
+  if (!existsSync(full)) throw new UsageError(m.noSuchFile(path));
+  if (statSync(full).isDirectory()) throw new UsageError(m.inputIsFolder(path));
   const feeder = new AccountsFeeder({ before, after, locale, file: path, keep: TOP_MOVERS });
+  // Bytes, not text: CsvDecoder reads UTF-8, UTF-16 with a BOM or Windows-1252, as npm run score does.
+  const decoder = new CsvDecoder(locale);
   try {
-    for await (const chunk of createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 16 })) feeder.push(chunk as string);
+    for await (const chunk of createReadStream(full, { highWaterMark: 1 << 16 })) feeder.push(decoder.push(chunk as Uint8Array));
+    const last = decoder.end();
+    if (last) feeder.push(last);
+    if (decoder.notice) console.error(`${path}: ${decoder.notice}`);
     return feeder.end(path);
   } catch (error) {
-    if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${path}: ${error.message}`);
+    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError) throw new UsageError(`${path}: ${error.message}`);
     throw error;
   }
 }
@@ -131,7 +127,7 @@ function writeSummary(render: (maxChars: number) => string, first: string): void
     text = render(maxChars);
   }
   if (used + Buffer.byteLength(text) > SUMMARY_LIMIT) {
-    console.error('The job summary is already full (1 MiB): the impact report was not added to it.');
+    console.error(m.summaryFull);
     return;
   }
   appendFileSync(path, `${text}\n`);
@@ -146,22 +142,22 @@ async function run(argv: string[]): Promise<void> {
       strict: true,
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. ${USAGE}`);
+    throw new UsageError(m.badArguments((error as Error).message));
   }
   if (values.help) {
-    console.log(HELP);
+    console.log(m.help(COMMENT_LIMIT));
     return;
   }
-  if (!values.base) throw new UsageError(`--base is missing: which git ref should the change be compared with? ${USAGE}`);
+  if (!values.base) throw new UsageError(m.baseMissing);
   const maxChars = values['max-chars'] === undefined ? COMMENT_LIMIT : Number(values['max-chars']);
-  if (!Number.isInteger(maxChars) || maxChars < 1000) throw new UsageError(`--max-chars must be a whole number of at least 1000, got "${values['max-chars']}"`);
+  if (!Number.isInteger(maxChars) || maxChars < 1000) throw new UsageError(m.badMaxChars(values['max-chars'] ?? ''));
 
   const started = performance.now();
   const dir = contentDir();
-  if (!existsSync(dir)) throw new UsageError(`No content folder at ${relative(PROJECT_ROOT, dir) || dir}: create it (see README, "Content contract").`);
+  if (!existsSync(dir)) throw new UsageError(m.noContentFolder(relative(PROJECT_ROOT, dir) || dir));
   const relativeDir = relative(PROJECT_ROOT, dir).split(sep).join('/');
   const headFiles = readContentFiles(dir);
-  const head = loadSide(headFiles, relativeDir, 'The content in the working tree');
+  const head = loadSide(headFiles, relativeDir, m.workingTree);
   const { locale } = head.settings;
   const t = impactMessages[locale];
 
@@ -172,7 +168,7 @@ async function run(argv: string[]): Promise<void> {
     console.log(`${t.title(values.base)}\n\n**${t.noBasePlaybook(values.base, prefix || '.')}**`);
     return;
   }
-  const base = loadSide(baseFiles, relativeDir, `The content at ${values.base}`);
+  const base = loadSide(baseFiles, relativeDir, m.atRef(values.base));
   const before = sideOf(base);
   const after = sideOf(head);
   const known = knownAccounts(headFiles, relativeDir, before, after, locale);
@@ -184,7 +180,7 @@ async function run(argv: string[]): Promise<void> {
   process.stdout.write(report);
   writeSummary(render, report);
   const rows = samples.reduce((sum, sample) => sum + sample.movements.total, known?.movements.total ?? 0);
-  console.error(`Compared with ${values.base} over ${rows.toLocaleString('en-US')} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.error(m.compared(values.base, getFormatters(locale).number(rows), (performance.now() - started) / 1000));
 }
 
 function fail(message: string): never {
@@ -204,6 +200,6 @@ try {
 } catch (error) {
   if (error instanceof UsageError || error instanceof GitError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') fail(`cannot open a file: ${(error as Error).message}`);
-  fail(`The impact report stopped on an unexpected error (${(error as Error).message}). Please report it with the command you ran.`);
+  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') fail(m.cannotOpen((error as Error).message));
+  fail(m.crashed((error as Error).message));
 }

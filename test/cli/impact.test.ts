@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWindows1252 } from '../../scripts/lib/crm-export.ts';
 
 const root = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'icp-impact-'));
@@ -178,6 +179,24 @@ describe('npm run impact -- --base HEAD~1', () => {
     // Kapok (75 people) and Maple (55) pass 50 but not 80. Nutmeg: hubspot + hiring + 10 = 80 before and after.
     const movers = table(section, '| Account |').map(([name, before, after]) => `${name}: ${before} → ${after}`);
     expect(movers).toEqual(['Kapok: Tier 1 (Core market, 70) → out', 'Maple: Tier 2 (Core market, 40) → out']);
+  });
+
+  it('reads an --accounts file saved by Excel (Windows-1252) like its UTF-8 copy, and says so in one line', { timeout: 30_000 }, () => {
+    const text = readFileSync('test/fixtures/impact/sample-accounts.csv', 'utf8').replace('Kapok', 'Kapok Société');
+    writeFileSync(join(work, 'utf8.csv'), text);
+    writeFileSync(join(work, 'excel.csv'), encodeWindows1252(text));
+    const utf8 = impact(['--base', 'HEAD~1', '--accounts', join(work, 'utf8.csv')], {}, false);
+    const excel = impact(['--base', 'HEAD~1', '--accounts', join(work, 'excel.csv')], {}, false);
+    expect(excel.status).toBe(0);
+    expect(excel.stdout).toBe(utf8.stdout.replaceAll(join(work, 'utf8.csv'), join(work, 'excel.csv')));
+    expect(excel.stdout).toContain('Kapok Société');
+    expect(excel.stderr).toContain(`${join(work, 'excel.csv')}: The file is not UTF-8: read as Windows-1252`);
+  });
+
+  it('speaks the playbook language in its messages too', () => {
+    const { status, stderr } = impact([], { ICP_CONTENT_DIR: 'test/fixtures/french-payroll/content' }, false);
+    expect(status).toBe(1);
+    expect(stderr).toBe('--base manque\u202f: à quelle référence git comparer le changement\u202f? Usage\u202f: npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]\n');
   });
 
   it('names a base that is not a commit, in one line, with exit code 1', { timeout: 30_000 }, () => {

@@ -5,6 +5,7 @@ import { getContentMessages } from './content.ts';
 import { getUiStrings } from './ui.ts';
 import { scoringMessages } from './scoring.ts';
 import { scoreCliMessages } from './score-cli.ts';
+import { impactCliMessages } from './impact-cli.ts';
 import { getSearchStrings } from './search.ts';
 import { getSlideStrings } from './slides.ts';
 import { getWidgetStrings } from './widget.ts';
@@ -23,6 +24,7 @@ describe.each([
   ['pages', getUiStrings('en'), getUiStrings('fr')],
   ['scoring', scoringMessages.en, scoringMessages.fr],
   ['npm run score', scoreCliMessages.en, scoreCliMessages.fr],
+  ['npm run impact', impactCliMessages.en, impactCliMessages.fr],
   ['scoring widget', getWidgetStrings('en'), getWidgetStrings('fr')],
   ['search', getSearchStrings('en'), getSearchStrings('fr')],
   ['slides', getSlideStrings('en'), getSlideStrings('fr')],
