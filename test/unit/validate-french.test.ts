@@ -119,3 +119,14 @@ describe('a French playbook whose known accounts disagree with the ICPs', () => 
     expect(english.filter((line, i) => line === french[i])).toEqual([]);
   });
 });
+
+describe('a French playbook with a YAML slip', () => {
+  it('gives the reason in French, from the yaml library’s error code, and keeps its words in English', () => {
+    const slip = { 'content/icps/pme-services.md': [['owner: Claire Dubois', 'owner: Claire Dubois\nowner: Marc Petit']] as [string, string][] };
+    // (The known accounts of that ICP then land elsewhere: reported too, in French.)
+    expect(report(slip)).toContain(
+      'content/icps/pme-services.md:6:1  -  syntaxe YAML\u202f: ce champ est écrit deux fois au même niveau. Vérifiez l’indentation, et mettez entre guillemets les valeurs qui contiennent « : » ou commencent par un caractère spécial',
+    );
+    expect(report(slip, 'en')).toContainEqual(expect.stringMatching(/^content\/icps\/pme-services\.md:6:1 {2}- {2}YAML syntax: Map keys must be unique\. /));
+  });
+});

@@ -138,7 +138,7 @@ export function parseYaml(file: string, text: string, lineOffset: number): { sou
   const first = doc.errors[0];
   if (first) {
     const { line, column } = position(first.pos[0]);
-    const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const reason = vm().yamlReason(first.code, first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
     return { problems: [problemAt(file, line, column, vm().yamlSyntax(reason, doc.errors.length - 1))] };
   }
   const swallowed = swallowedItems(doc, text, position).map(({ line, column }) =>

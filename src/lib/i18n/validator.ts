@@ -1,8 +1,37 @@
+import type { ErrorCode } from 'yaml';
 import type { Locale } from '../../schemas/playbook.ts';
 import { ruleMessages } from './validator-rules.ts';
 
 const q = (text: string) => `"${text}"`;
 const g = (text: string) => `« ${text} »`;
+
+// The yaml library's errors (its `code`), said in French; its English words are kept for English.
+// Every code has its words: a new code in the yaml library fails the type check here.
+const YAML_REASONS_FR: Record<ErrorCode, string> = {
+  ALIAS_PROPS: 'un alias (*nom) ne peut pas porter d’étiquette ni d’ancre',
+  BAD_ALIAS: 'un alias (*nom) renvoie à une ancre (&nom) qui n’existe pas',
+  BAD_COLLECTION_TYPE: 'une liste ou un groupe de champs n’a pas la forme attendue',
+  BAD_DIRECTIVE: 'une ligne commençant par % n’est pas une directive YAML connue',
+  BAD_DQ_ESCAPE: 'un texte entre guillemets doubles contient un \\ qui n’est pas un échappement valide (doublez-le\u202f: \\\\)',
+  BAD_INDENT: 'l’indentation de cette ligne ne correspond pas à celle des lignes voisines',
+  BAD_PROP_ORDER: 'une ancre ou une étiquette est mal placée',
+  BAD_SCALAR_START: 'une valeur commence par un caractère réservé (@, `, |, > ou %)\u202f: mettez-la entre guillemets',
+  BLOCK_AS_IMPLICIT_KEY: 'un bloc est placé là où un nom de champ est attendu',
+  BLOCK_IN_FLOW: 'une liste ou un groupe de champs sur plusieurs lignes est placé entre [ ] ou { }',
+  DUPLICATE_KEY: 'ce champ est écrit deux fois au même niveau',
+  IMPOSSIBLE: 'le fichier ne peut pas être lu comme du YAML',
+  KEY_OVER_1024_CHARS: 'un nom de champ dépasse 1\u202f024\u00a0caractères (un «\u202f:\u202f» manque sans doute plus haut)',
+  MISSING_CHAR: 'un caractère fermant manque (un guillemet, un ] ou un })',
+  MULTILINE_IMPLICIT_KEY: 'un nom de champ s’étend sur plusieurs lignes (un «\u202f:\u202f» ou un guillemet manque sans doute)',
+  MULTIPLE_ANCHORS: 'une valeur porte plusieurs ancres (&nom)',
+  MULTIPLE_DOCS: 'le fichier contient plusieurs documents séparés par ---\u202f: gardez-en un seul',
+  MULTIPLE_TAGS: 'une valeur porte plusieurs étiquettes (!nom)',
+  NON_STRING_KEY: 'un nom de champ n’est pas un simple texte',
+  RESOURCE_EXHAUSTION: 'le fichier développe trop d’alias pour être lu',
+  TAB_AS_INDENT: 'une tabulation sert d’indentation\u202f: indentez avec des espaces',
+  TAG_RESOLVE_FAILED: 'une étiquette (!nom) est inconnue',
+  UNEXPECTED_TOKEN: 'un caractère inattendu se trouve ici (souvent un «\u202f:\u202f» dans une valeur sans guillemets, ou un tiret mal placé)',
+};
 
 /**
  * Messages of the content validator (`npm run validate`, the build, the dev server's panel), in
@@ -31,6 +60,8 @@ const en = {
   samePageId: (id: string, twin: string) => `has the same id ${q(id)} as ${twin}: rename one of them (ids are file names without extension)`,
   // YAML
   tab: (at: string) => `a tab at ${at}: indent with spaces, never tabs (set your editor to insert spaces)`,
+  /** The reason a YAML file cannot be read: the yaml library's own words (its error `code` picks the French). */
+  yamlReason: (_code: string, original: string) => original,
   yamlSyntax: (reason: string, more: number) =>
     `YAML syntax: ${reason}. Check indentation, and quote values that contain ": " or start with a special character${more > 0 ? ` (fix this one first: the ${more} other YAML error${more === 1 ? '' : 's'} in this file usually follow from it)` : ''}`,
   swallowedItem: 'this line starts with "- " but is read as the end of the text above (it is indented deeper than a list item): indent it like the item above to make it an item of its own',
@@ -90,6 +121,7 @@ const fr: ValidatorMessages = {
   missingAttributes: 'est absent\u202f: créez-le avec la liste des attributs des comptes (voir le README, « attributes.yaml »)',
   samePageId: (id: string, twin: string) => `a le même identifiant ${g(id)} que ${twin}\u202f: renommez l’un des deux (l’identifiant est le nom du fichier sans extension)`,
   tab: (at: string) => `une tabulation en ${at}\u202f: indentez avec des espaces, jamais des tabulations (réglez votre éditeur pour insérer des espaces)`,
+  yamlReason: (code: string, original: string) => YAML_REASONS_FR[code as ErrorCode] ?? original,
   yamlSyntax: (reason: string, more: number) =>
     `syntaxe YAML\u202f: ${reason}. Vérifiez l’indentation, et mettez entre guillemets les valeurs qui contiennent « : » ou commencent par un caractère spécial${more > 0 ? ` (corrigez d’abord celle-ci\u202f: ${more === 1 ? 'l’autre erreur YAML de ce fichier en découle' : `les ${more} autres erreurs YAML de ce fichier en découlent`} le plus souvent)` : ''}`,
   swallowedItem:
