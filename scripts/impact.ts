@@ -198,7 +198,8 @@ if (process.env['ICP_IMPACT_REPORT_RSS'] === '1') {
 try {
   await run(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || error instanceof GitError) fail(error.message);
+  if (error instanceof UsageError) fail(error.message);
+  if (error instanceof GitError) fail(m.git(error.problem));
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') fail(m.cannotOpen((error as Error).message));
   fail(m.crashed((error as Error).message));

@@ -2,17 +2,25 @@
 // files, one `git cat-file --batch` streams their bytes. The working tree is never touched.
 import { execFileSync } from 'node:child_process';
 import type { RawFile } from '../../src/lib/content/load-playbook.ts';
+import type { GitProblem } from '../../src/lib/i18n/impact-cli.ts';
 
-/** A git command failed in a way the user can fix: one line. */
-export class GitError extends Error {}
+/** A git command failed in a way the user can fix; the caller words it in the playbook's language (impactCliMessages.git). */
+export class GitError extends Error {
+  readonly problem: GitProblem;
+
+  constructor(problem: GitProblem) {
+    super(problem.kind);
+    this.problem = problem;
+  }
+}
 
 function git(cwd: string, args: readonly string[], input?: string): Buffer {
   try {
     return execFileSync('git', args, { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
     const { stderr, code } = error as { stderr?: Buffer; code?: string };
-    if (code === 'ENOENT') throw new GitError('git is not installed or not on the PATH: the impact report reads the base with git');
-    throw new GitError(`git ${args[0]} failed: ${stderr?.toString().trim() || (error as Error).message}`);
+    if (code === 'ENOENT') throw new GitError({ kind: 'noGit' });
+    throw new GitError({ kind: 'failed', command: args[0] ?? '', detail: stderr?.toString().trim() || (error as Error).message });
   }
 }
 
@@ -22,7 +30,7 @@ export function locateInRepository(dir: string): { root: string; prefix: string 
   try {
     root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
   } catch {
-    throw new GitError(`${dir} is not in a git repository: the impact report compares the content with a git ref`);
+    throw new GitError({ kind: 'notRepository', dir });
   }
   const prefix = git(dir, ['rev-parse', '--show-prefix']).toString().trim();
   return { root, prefix };
@@ -33,10 +41,7 @@ export function resolveCommit(root: string, ref: string): string {
   try {
     return execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
   } catch {
-    throw new GitError(
-      `"${ref}" is not a commit of this repository: give a branch, tag or commit (e.g. --base origin/main); ` +
-        'in a shallow CI clone, fetch it first (git fetch --depth=1 origin main)',
-    );
+    throw new GitError({ kind: 'notCommit', ref });
   }
 }
 
@@ -55,7 +60,7 @@ export function readFilesAtCommit(root: string, commit: string, prefix: string, 
     const headerEnd = output.indexOf(0x0a, at);
     const header = output.subarray(at, headerEnd).toString('utf8');
     const size = Number(header.split(' ')[2]);
-    if (!Number.isInteger(size)) throw new GitError(`git cat-file could not read ${path} at ${commit}: ${header}`);
+    if (!Number.isInteger(size)) throw new GitError({ kind: 'unreadable', path, commit, header });
     const bytes = output.subarray(headerEnd + 1, headerEnd + 1 + size);
     at = headerEnd + 1 + size + 1;
     files.push({ path: `${contentDir}/${path.slice(prefix.length)}`, bytes: new Uint8Array(bytes) });

@@ -197,6 +197,9 @@ describe('npm run impact -- --base HEAD~1', () => {
     const { status, stderr } = impact([], { ICP_CONTENT_DIR: 'test/fixtures/french-payroll/content' }, false);
     expect(status).toBe(1);
     expect(stderr).toBe('--base manque\u202f: à quelle référence git comparer le changement\u202f? Usage\u202f: npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]\n');
+    const git = impact(['--base', 'no-such-branch'], { ICP_CONTENT_DIR: 'test/fixtures/french-payroll/content' }, false);
+    expect(git.status).toBe(1);
+    expect(git.stderr).toMatch(/^«\u202fno-such-branch\u202f» n’est pas un commit de ce dépôt\u202f: donnez une branche/);
   });
 
   it('names a base that is not a commit, in one line, with exit code 1', { timeout: 30_000 }, () => {

@@ -3,6 +3,14 @@
 // before : ; ? ! and « guillemets ».
 import type { Locale } from '../../schemas/playbook.ts';
 
+/** What went wrong with git (scripts/lib/git-content.ts throws it in a GitError). */
+export type GitProblem =
+  | { kind: 'noGit' }
+  | { kind: 'failed'; command: string; detail: string }
+  | { kind: 'notRepository'; dir: string }
+  | { kind: 'notCommit'; ref: string }
+  | { kind: 'unreadable'; path: string; commit: string; header: string };
+
 const N = '\u202f';
 const USAGE = 'npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]';
 
@@ -33,6 +41,20 @@ matrix, and warnings. When GITHUB_STEP_SUMMARY is set, the report is appended th
   summaryFull: 'The job summary is already full (1 MiB): the impact report was not added to it.',
   compared: (ref: string, rows: string, seconds: number) => `Compared with ${ref} over ${rows} accounts in ${Number(seconds).toFixed(1)} s.`,
   cannotOpen: (reason: string) => `cannot open a file: ${reason}`,
+  git: (p: GitProblem): string => {
+    switch (p.kind) {
+      case 'notCommit':
+        return `"${p.ref}" is not a commit of this repository: give a branch, tag or commit (e.g. --base origin/main); in a shallow CI clone, fetch it first (git fetch --depth=1 origin main)`;
+      case 'notRepository':
+        return `${p.dir} is not in a git repository: the impact report compares the content with a git ref`;
+      case 'failed':
+        return `git ${p.command} failed: ${p.detail}`;
+      case 'unreadable':
+        return `git cat-file could not read ${p.path} at ${p.commit}: ${p.header}`;
+      default:
+        return 'git is not installed or not on the PATH: the impact report reads the base with git';
+    }
+  },
   crashed: (reason: string) => `The impact report stopped on an unexpected error (${reason}). Please report it with the command you ran.`,
 };
 
@@ -68,6 +90,20 @@ défini, le rapport y est aussi ajouté.
   summaryFull: `Le résumé du job est déjà plein (1${N}Mio)${N}: le rapport d’impact n’y a pas été ajouté.`,
   compared: (ref, rows, seconds) => `Comparé à ${ref} sur ${rows}${N}comptes en ${Number(seconds).toFixed(1).replace('.', ',')}${N}s.`,
   cannotOpen: (reason) => `impossible d’ouvrir un fichier${N}: ${reason}`,
+  git: (p) => {
+    switch (p.kind) {
+      case 'notCommit':
+        return `«${N}${p.ref}${N}» n’est pas un commit de ce dépôt${N}: donnez une branche, une étiquette ou un commit (par exemple --base origin/main)${N}; dans un clone superficiel de CI, récupérez-le d’abord (git fetch --depth=1 origin main)`;
+      case 'notRepository':
+        return `${p.dir} n’est pas dans un dépôt git${N}: le rapport d’impact compare le contenu à une référence git`;
+      case 'failed':
+        return `git ${p.command} a échoué${N}: ${p.detail}`;
+      case 'unreadable':
+        return `git cat-file n’a pas pu lire ${p.path} à ${p.commit}${N}: ${p.header}`;
+      default:
+        return `git n’est pas installé ou pas dans le PATH${N}: le rapport d’impact lit la base avec git`;
+    }
+  },
   crashed: (reason) => `Le rapport d’impact s’est arrêté sur une erreur inattendue (${reason}). Merci de la signaler avec la commande lancée.`,
 };
 
