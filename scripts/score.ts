@@ -19,6 +19,7 @@ import { getFormatters } from '../src/lib/format.ts';
 import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
 import { scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
+import { scoreSummary } from './lib/score-summary.ts';
 
 // Messages follow the playbook's language from the first one: read `locale:` before the arguments.
 const locale: Locale = readPlaybookSettings().locale;
@@ -268,20 +269,7 @@ async function run(args: Args): Promise<void> {
   if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
   for (const warning of scorer.unitWarnings()) console.error(`${name}:1:${warning.column}  ${warning.message}`);
   printer.finish(scorer.problems, scorer.unreadable);
-  const { fit, unknown, out } = scorer.verdicts;
-  console.error(
-    t.summary({
-      rows: number(scorer.rows),
-      count: scorer.rows,
-      fit: number(fit),
-      unknown: number(unknown),
-      out: number(out),
-      against: args.icp ?? t.bestFitOf(scorer.icpIds.join(', ')),
-      seconds: (performance.now() - started) / 1000,
-      duckdb: false,
-      file: args.out,
-    }),
-  );
+  console.error(scoreSummary(locale, { rows: scorer.rows, verdicts: scorer.verdicts, icpId: args.icp, icpIds: scorer.icpIds, started, duckdb: false, out: args.out }));
 }
 
 function fail(message: string): never {

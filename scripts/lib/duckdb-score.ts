@@ -18,6 +18,7 @@ import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
 import { missingValues, stagedSource, unreadableSql, type StagedText } from '../../src/lib/sql/staging-query.ts';
 import { DuckDbInputError, isParquet } from './duckdb-input.ts';
+import { scoreSummary } from './score-summary.ts';
 
 const duckdb = dialects.duckdb;
 const q = (name: string) => duckdb.ident(name);
@@ -210,21 +211,7 @@ export async function runDuckDbScore(options: { model: PlaybookModel; input: str
     });
     if (tty && shown) process.stderr.write('\r\x1b[K');
     if (scratch) await pipeline(createReadStream(temporary), process.stdout, { end: false });
-    const { number } = getFormatters(locale);
-    const { fit, unknown, out } = result.verdicts;
-    console.error(
-      t.summary({
-        rows: number(result.rows),
-        count: result.rows,
-        fit: number(fit),
-        unknown: number(unknown),
-        out: number(out),
-        against: options.icpId ?? t.bestFitOf(result.icpIds.join(', ')),
-        seconds: (performance.now() - started) / 1000,
-        duckdb: true,
-        file: options.out,
-      }),
-    );
+    console.error(scoreSummary(locale, { rows: result.rows, verdicts: result.verdicts, icpId: options.icpId, icpIds: result.icpIds, started, duckdb: true, out: options.out }));
   } catch (error) {
     if (tty && shown) process.stderr.write('\r\x1b[K');
     if (error instanceof DuckDbInputError) throw error;
