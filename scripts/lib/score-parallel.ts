@@ -23,12 +23,22 @@ const AHEAD_PER_THREAD = 4;
 /** Pieces a worker has in hand before the main thread scores the next one itself. */
 const IN_HAND = 2;
 
-/** How many threads score a file of this size: `ICP_SCORE_THREADS`, else one per core, and 1 for small files. */
+/**
+ * Past this many threads the main thread (reading, cutting, writing) is the bottleneck, and
+ * each thread costs start-up time and memory.
+ */
+const MAX_THREADS = 8;
+
+/**
+ * How many threads score a file of this size: `ICP_SCORE_THREADS`, else one per core (at most
+ * {@link MAX_THREADS}, and one per {@link DEFAULT_MIN_BYTES} of file), and 1 for small files.
+ */
 export function scoringThreads(bytes: number): number {
   const wanted = Number(process.env['ICP_SCORE_THREADS']);
   const minBytes = Number(process.env['ICP_SCORE_PARALLEL_MIN_BYTES'] ?? DEFAULT_MIN_BYTES);
-  if (Number.isInteger(wanted) && wanted > 0) return bytes >= minBytes ? wanted : 1;
-  return bytes >= minBytes ? availableParallelism() : 1;
+  if (!(bytes >= minBytes)) return 1;
+  if (Number.isInteger(wanted) && wanted > 0) return wanted;
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(bytes / DEFAULT_MIN_BYTES)));
 }
 
 export interface ParallelRun {
