@@ -197,7 +197,13 @@ describe('npm run impact -- --base HEAD~1', () => {
     const { status, stderr } = impact([], { ICP_CONTENT_DIR: 'test/fixtures/french-payroll/content' }, false);
     expect(status).toBe(1);
     expect(stderr).toBe('--base manque\u202f: à quelle référence git comparer le changement\u202f? Usage\u202f: npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]\n');
-    const git = impact(['--base', 'no-such-branch'], { ICP_CONTENT_DIR: 'test/fixtures/french-payroll/content' }, false);
+    // Its own repository: the tests may run from a copy of the project that is not one.
+    const french = join(work, 'french-repo');
+    cpSync(join(root, 'test/fixtures/french-payroll/content'), join(french, 'content'), { recursive: true });
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-qm', 'French playbook']]) {
+      execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd: french, stdio: 'pipe' });
+    }
+    const git = impact(['--base', 'no-such-branch'], { ICP_CONTENT_DIR: join(french, 'content') }, false);
     expect(git.status).toBe(1);
     expect(git.stderr).toMatch(/^«\u202fno-such-branch\u202f» n’est pas un commit de ce dépôt\u202f: donnez une branche/);
   });
