@@ -19,6 +19,8 @@ export interface Dialect {
   numberType: Sql;
   /** Casts an expression to text. */
   toText(expr: Sql): Sql;
+  /** Texts joined end to end (every part non-NULL where it is used): one call where the dialect allows. */
+  concat(parts: Sql[]): Sql;
   /** Casts text to a number (the text is already known to be one). */
   toNumber(expr: Sql): Sql;
   /** The `n`-th parenthesised group of a whole-text match of a regular expression (written without anchors); NULL or '' when it does not match. */
@@ -60,6 +62,8 @@ export interface Dialect {
   arrayHasNull(array: Sql): Sql;
   /** The array without empty strings and without repeats, in first-seen order. */
   arrayCompact(array: Sql): Sql;
+  /** The distinct elements of an array that holds no blank and no NULL, in the order first given. */
+  arrayDistinct(array: Sql): Sql;
   /** Number of elements. */
   arrayLength(array: Sql): Sql;
   /** Whether the array holds this text (the array holds no NULL). */
@@ -137,6 +141,8 @@ const duckdb: Dialect = {
   text: quoteText,
   numberType: 'DOUBLE',
   toText: (e) => `CAST(${e} AS VARCHAR)`,
+  // One concat() builds the text once; a chain of || builds every intermediate text.
+  concat: (parts) => `concat(${parts.join(', ')})`,
   toNumber: (e) => `CAST(${e} AS DOUBLE)`,
   fullMatch: (e, p) => `regexp_full_match(${e}, ${quoteText(p)})`,
   regexGroup: (e, p, n) => `regexp_extract(${e}, ${quoteText(`^(?:${p})$`)}, ${n})`,
@@ -153,6 +159,7 @@ const duckdb: Dialect = {
   arrayAllIn: (a, values) => `(len(list_filter(${a}, y -> y IN (${values.join(', ')}))) = len(${a}))`,
   arrayHasNull: (a) => `(list_position(${a}, NULL) IS NOT NULL)`,
   arrayCompact: (a) => `list_filter(list_filter(${a}, y -> y <> ''), (y, i) -> list_position(list_filter(${a}, z -> z <> ''), y) = i)`,
+  arrayDistinct: (a) => `list_filter(${a}, (y, i) -> list_position(${a}, y) = i)`,
   arrayLength: (a) => `len(${a})`,
   arrayContains: (a, v) => `list_contains(${a}, ${v})`,
   arrayPositionOfNull: (a) => `list_position(${a}, NULL)`,
@@ -176,6 +183,7 @@ const postgres: Dialect = {
   text: postgresText,
   numberType: 'double precision',
   toText: (e) => `CAST(${e} AS text)`,
+  concat: (parts) => parts.join(' || '),
   toNumber: (e) => `CAST(${e} AS double precision)`,
   fullMatch: (e, p) => `(${e} ~ ${postgresText(`^(?:${p})$`)})`,
   regexGroup: (e, p, n) => `(regexp_match(${e}, ${postgresText(`^(?:${p})$`)}))[${n}]`,
@@ -190,6 +198,7 @@ const postgres: Dialect = {
   arrayMap: (a, body) => `ARRAY(SELECT ${body('x')} FROM unnest(${a}) WITH ORDINALITY AS t(x, o) ORDER BY o)`,
   arrayHasNull: (a) => `array_position(${a}, NULL) IS NOT NULL`,
   arrayCompact: (a) => `ARRAY(SELECT x FROM unnest(${a}) WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))`,
+  arrayDistinct: (a) => `ARRAY(SELECT x FROM unnest(${a}) WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))`,
   arrayLength: (a) => `cardinality(${a})`,
   arrayContains: (a, v) => `(${v} = ANY(${a}))`,
   arrayPositionOfNull: (a) => `array_position(${a}, NULL)`,
@@ -214,6 +223,7 @@ const snowflake: Dialect = {
   text: escapeText,
   numberType: 'DOUBLE',
   toText: (e) => `TO_VARCHAR(${e})`,
+  concat: (parts) => parts.join(' || '),
   toNumber: (e) => `TO_DOUBLE(${e})`,
   // REGEXP_LIKE matches the whole text.
   fullMatch: (e, p) => `REGEXP_LIKE(${e}, ${escapeText(p)})`,
@@ -230,6 +240,7 @@ const snowflake: Dialect = {
   arrayMap: (a, body) => `TRANSFORM(${a}, x -> ${body('x::VARCHAR')})`,
   arrayHasNull: (a) => `(ARRAY_SIZE(${a}) > ARRAY_SIZE(ARRAY_COMPACT(${a})))`,
   arrayCompact: (a) => `ARRAY_DISTINCT(FILTER(${a}, y -> y::VARCHAR <> ''))`,
+  arrayDistinct: (a) => `ARRAY_DISTINCT(FILTER(${a}, y -> y::VARCHAR <> ''))`,
   arrayLength: (a) => `ARRAY_SIZE(${a})`,
   arrayContains: (a, v) => `ARRAY_CONTAINS(${v}::VARIANT, ${a})`,
   arrayPositionOfNull: (a) => `(ARRAY_POSITION(NULL::VARIANT, ${a}) + 1)`,
@@ -254,6 +265,7 @@ const bigquery: Dialect = {
   text: escapeText,
   numberType: 'FLOAT64',
   toText: (e) => `CAST(${e} AS STRING)`,
+  concat: (parts) => parts.join(' || '),
   toNumber: (e) => `CAST(${e} AS FLOAT64)`,
   fullMatch: (e, p) => `REGEXP_CONTAINS(${e}, ${escapeText(`^(?:${p})$`)})`,
   // REGEXP_EXTRACT returns the pattern's only group: the others become non-capturing.
@@ -272,6 +284,7 @@ const bigquery: Dialect = {
   arrayMap: (a, body) => `ARRAY(SELECT ${body('x')} FROM UNNEST(${a}) AS x WITH OFFSET AS o ORDER BY o)`,
   arrayHasNull: (a) => `EXISTS(SELECT 1 FROM UNNEST(${a}) AS y WHERE y IS NULL)`,
   arrayCompact: (a) => `ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y <> '' GROUP BY y ORDER BY MIN(o))`,
+  arrayDistinct: (a) => `ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y <> '' GROUP BY y ORDER BY MIN(o))`,
   arrayLength: (a) => `ARRAY_LENGTH(${a})`,
   arrayContains: (a, v) => `(${v} IN UNNEST(${a}))`,
   arrayPositionOfNull: (a) => `(SELECT MIN(o) + 1 FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y IS NULL)`,

@@ -38,7 +38,11 @@ export function optionCase(dialect: Dialect, attribute: PlanAttribute, text: Sql
   for (const o of attribute.options) for (const name of [o.id, o.label, ...o.exact]) if (!exact.has(name)) exact.set(name, o.id);
   const pairs: [Sql, Sql][] = attribute.options.flatMap((o) => o.names.map((name): [Sql, Sql] => [dialect.text(name), dialect.text(o.id)]));
   if (blank === 'empty') pairs.push(["''", "''"]);
-  const whens = [...exact].map(([name, id]) => `WHEN ${dialect.text(name)} THEN ${dialect.text(id)}`).join(' ');
+  // Each name reads as one option, so the order of the WHENs cannot change the result: ids,
+  // the commonest spelling in typed tables, are tried first.
+  const ids = new Set(attribute.options.map((o) => o.id));
+  const ordered = [...exact].sort(([a], [b]) => Number(!ids.has(a)) - Number(!ids.has(b)));
+  const whens = ordered.map(([name, id]) => `WHEN ${dialect.text(name)} THEN ${dialect.text(id)}`).join(' ');
   return `CASE ${text} ${whens} ELSE ${dialect.lookup(foldSql(dialect, text), pairs)} END`;
 }
 
@@ -173,59 +177,128 @@ function ruleTest(dialect: Dialect, plan: SqlPlan, rule: Rule, attribute: PlanAt
   return condition === 'TRUE' ? `CASE WHEN ${v} IS NULL THEN NULL ELSE TRUE END` : condition;
 }
 
-/** A number as `getFormatters(locale).number` writes it (up to two decimals, grouped thousands). */
-function formatNumberSql(dialect: Dialect, plan: SqlPlan, v: Sql): Sql {
-  const cents = dialect.roundToInteger(`abs(${v}) * 100`);
+/** A number's cents, rounded (what the wording of a number is written from). */
+function centsSql(dialect: Dialect, v: Sql): Sql {
+  return dialect.roundToInteger(`abs(${v}) * 100`);
+}
+
+/**
+ * A piece of a text being worded: a literal (merged with its neighbours before it is written)
+ * or an SQL expression. Wording builds each text in one concatenation, not a chain of them.
+ */
+type Piece = string | { sql: Sql };
+
+function concatSql(dialect: Dialect, pieces: Piece[]): Sql {
+  const merged: Piece[] = [];
+  for (const piece of pieces) {
+    const last = merged.at(-1);
+    if (typeof piece === 'string' && typeof last === 'string') merged[merged.length - 1] = last + piece;
+    else if (piece !== '') merged.push(piece);
+  }
+  const parts = merged.map((piece) => (typeof piece === 'string' ? dialect.text(piece) : piece.sql));
+  return parts.length === 0 ? "''" : parts.length === 1 ? parts[0]! : dialect.concat(parts);
+}
+
+/**
+ * A number as `getFormatters(locale).number` writes it (up to two decimals, grouped thousands),
+ * as pieces. `cents` may be a column holding {@link centsSql} of `v`: computed once, read many times.
+ */
+function numberPieces(dialect: Dialect, plan: SqlPlan, v: Sql, cents: Sql = centsSql(dialect, v)): Piece[] {
   const whole = dialect.groupThousands(dialect.intDiv(cents, '100'));
   const fraction = `(${cents} - ${dialect.intDiv(cents, '100')} * 100)`;
-  const decimals = `CASE WHEN ${fraction} = 0 THEN '' WHEN ${fraction} - ${dialect.intDiv(fraction, '10')} * 10 = 0 THEN ${dialect.text(plan.locale === 'fr' ? ',' : '.')} || ${dialect.toText(dialect.intDiv(fraction, '10'))} ELSE ${dialect.text(plan.locale === 'fr' ? ',' : '.')} || ${dialect.padTwo(fraction)} END`;
+  const point = dialect.text(plan.locale === 'fr' ? ',' : '.');
+  const decimals = `CASE WHEN ${fraction} = 0 THEN '' WHEN ${fraction} - ${dialect.intDiv(fraction, '10')} * 10 = 0 THEN ${point} || ${dialect.toText(dialect.intDiv(fraction, '10'))} ELSE ${point} || ${dialect.padTwo(fraction)} END`;
   const grouped = plan.locale === 'fr' ? `replace(${whole}, ',', ${dialect.text(getFormatters('fr').number(1000).charAt(1))})` : whole;
-  return `CASE WHEN ${v} < 0 AND ${cents} > 0 THEN '-' ELSE '' END || ${grouped} || ${decimals}`;
+  return [{ sql: `CASE WHEN ${v} < 0 AND ${cents} > 0 THEN '-' ELSE '' END` }, { sql: grouped }, { sql: decimals }];
 }
 
-/** A list of labels as `joinList` writes it: `A`, `A and B`, `A, B, and C` (`A, B et C`). */
-function joinLabelsSql(dialect: Dialect, plan: SqlPlan, labels: Sql): Sql {
-  const n = dialect.arrayLength(labels);
-  const [and, lastComma] = plan.locale === 'fr' ? [' et ', ' et '] : [' and ', ', and '];
-  const last = dialect.arrayElement(labels, n);
-  return `CASE WHEN ${n} = 1 THEN ${dialect.arrayElement(labels, '1')} WHEN ${n} = 2 THEN ${dialect.arrayElement(labels, '1')} || ${dialect.text(and)} || ${dialect.arrayElement(labels, '2')} ELSE ${dialect.arrayJoinFirst(labels, `${n} - 1`, ', ')} || ${dialect.text(lastComma)} || ${last} END`;
-}
+/** Columns of the wording layers: a number's cents, a choices value's labels, a failed filter in words. */
+const centsColumn = (id: string) => `__c_${id}`;
+const labelsColumn = (id: string) => `__l_${id}`;
+const failedColumn = (filterColumn: string) => `__x_${filterColumn}`;
 
-/** A known value in words, as `describeValue` writes it. */
-function describeValueSql(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute): Sql {
-  const t = scoringMessages[plan.locale];
+/** A choices value's labels, distinct, in the order first given. */
+function labelsSql(dialect: Dialect, attribute: PlanAttribute): Sql {
   const v = dialect.ident(valueColumn(attribute.id));
   const label = (x: Sql) => `CASE ${x} ${attribute.options.map((o) => `WHEN ${dialect.text(o.id)} THEN ${dialect.text(o.label)}`).join(' ')} END`;
+  return dialect.arrayMap(dialect.arrayDistinct(v), label);
+}
+
+/**
+ * A known value in words, as `describeValue` writes it, between `before` and `after` (the
+ * filter's message around it), from the first wording layer's columns (a number's cents, a
+ * choices value's labels). Options and booleans are whole literals: nothing is built per row.
+ */
+function describedSql(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute, before: string, after: string): Sql {
+  const t = scoringMessages[plan.locale];
+  const v = dialect.ident(valueColumn(attribute.id));
+  const around = (pieces: Piece[]) => concatSql(dialect, [before, ...pieces, after]);
   switch (attribute.type) {
     case 'number': {
-      let text = formatNumberSql(dialect, plan, v);
-      if (banded(plan, attribute)) {
-        // A band as describeValue writes it: `51–200`, `10,001+` (`10 001 et plus`).
-        const lo = formatNumberSql(dialect, plan, dialect.ident(loColumn(attribute.id)));
-        const hi = formatNumberSql(dialect, plan, dialect.ident(hiColumn(attribute.id)));
-        const closed = t.range('\u0000', '\u0001').split(/\u0000|\u0001/) as [string, string, string];
-        const [openBefore, openAfter] = t.range('\u0000', undefined).split('\u0000') as [string, string];
-        text = `CASE WHEN ${v} IS NOT NULL THEN ${text} WHEN ${dialect.ident(hiColumn(attribute.id))} IS NULL THEN ${dialect.text(openBefore)} || ${lo} || ${dialect.text(openAfter)} ELSE ${dialect.text(closed[0])} || ${lo} || ${dialect.text(closed[1])} || ${hi} || ${dialect.text(closed[2])} END`;
-      }
-      return attribute.unit ? `${text} || ${dialect.text(` ${attribute.unit}`)}` : text;
+      const unit = attribute.unit ? ` ${attribute.unit}` : '';
+      const number = numberPieces(dialect, plan, v, dialect.ident(centsColumn(attribute.id)));
+      if (!banded(plan, attribute)) return around([...number, unit]);
+      // A band as describeValue writes it: `51–200`, `10,001+` (`10 001 et plus`).
+      const lo = numberPieces(dialect, plan, dialect.ident(loColumn(attribute.id)));
+      const hi = numberPieces(dialect, plan, dialect.ident(hiColumn(attribute.id)));
+      const closed = t.range('\u0000', '\u0001').split(/\u0000|\u0001/) as [string, string, string];
+      const [openBefore, openAfter] = t.range('\u0000', undefined).split('\u0000') as [string, string];
+      return `CASE WHEN ${v} IS NOT NULL THEN ${around([...number, unit])} WHEN ${dialect.ident(hiColumn(attribute.id))} IS NULL THEN ${around([openBefore, ...lo, openAfter, unit])} ELSE ${around([closed[0], ...lo, closed[1], ...hi, closed[2], unit])} END`;
     }
     case 'boolean':
-      return `CASE WHEN ${v} THEN ${dialect.text(t.yes)} ELSE ${dialect.text(t.no)} END`;
+      return `CASE WHEN ${v} THEN ${around([t.yes])} ELSE ${around([t.no])} END`;
     case 'choice':
-      return label(v);
-    case 'choices':
-      return `CASE WHEN ${dialect.arrayLength(v)} = 0 THEN ${dialect.text(t.noneSelected)} ELSE ${joinLabelsSql(dialect, plan, dialect.arrayMap(dialect.arrayCompact(v), label))} END`;
+      return `CASE ${v} ${attribute.options.map((o) => `WHEN ${dialect.text(o.id)} THEN ${around([o.label])}`).join(' ')} END`;
+    case 'choices': {
+      // A list of labels as `joinList` writes it: `A`, `A and B`, `A, B, and C` (`A, B et C`).
+      const labels = dialect.ident(labelsColumn(attribute.id));
+      const n = dialect.arrayLength(labels);
+      const [and, lastComma] = plan.locale === 'fr' ? [' et ', ' et '] : [' and ', ', and '];
+      const at = (i: Sql): Piece => ({ sql: dialect.arrayElement(labels, i) });
+      return `CASE WHEN ${dialect.arrayLength(v)} = 0 THEN ${around([t.noneSelected])} WHEN ${n} = 1 THEN ${around([at('1')])} WHEN ${n} = 2 THEN ${around([at('1'), and, at('2')])} ELSE ${around([{ sql: dialect.arrayJoinFirst(labels, `${n} - 1`, ', ') }, lastComma, at(n)])} END`;
+    }
   }
+}
+
+/** When a value must be put in words: a filter on it of the chosen ICP failed (reasons are worded for that ICP only). */
+function wordedWhen(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute): Sql | undefined {
+  const perIcp = plan.icps.flatMap((icp, i) => {
+    const failed = icp.filters.filter((f) => f.attribute === attribute.id).map((f) => `${dialect.ident(f.column)} = FALSE`);
+    if (failed.length === 0) return [];
+    return [plan.icps.length === 1 ? `(${failed.join(' OR ')})` : `(${dialect.ident('__best')} = ${i} AND (${failed.join(' OR ')}))`];
+  });
+  return perIcp.length === 0 ? undefined : perIcp.join(' OR ');
+}
+
+/**
+ * The two wording layers, guarded so that rows which need no words pay nothing: first the
+ * costly pieces of a value (a number's cents, a choices value's labels), once per row; then
+ * each failed filter of the chosen ICP in words, built in one concatenation.
+ */
+function wordingLayers(dialect: Dialect, plan: SqlPlan, byId: Map<string, PlanAttribute>): { pieces: Sql[]; words: Sql[] } {
+  const t = scoringMessages[plan.locale];
+  const pieces: Sql[] = [];
+  for (const attribute of plan.attributes) {
+    const when = wordedWhen(dialect, plan, attribute);
+    if (!when) continue;
+    const v = dialect.ident(valueColumn(attribute.id));
+    if (attribute.type === 'number') pieces.push(`CASE WHEN ${when} THEN ${centsSql(dialect, v)} END AS ${dialect.ident(centsColumn(attribute.id))}`);
+    if (attribute.type === 'choices') pieces.push(`CASE WHEN ${when} THEN ${labelsSql(dialect, attribute)} END AS ${dialect.ident(labelsColumn(attribute.id))}`);
+  }
+  const words = plan.icps.flatMap((icp, i) =>
+    icp.filters.map((f) => {
+      const [before, after] = t.filterFail(f.label, '\u0000').split('\u0000') as [string, string];
+      const chosen = plan.icps.length === 1 ? '' : `${dialect.ident('__best')} = ${i} AND `;
+      return `CASE WHEN ${chosen}${dialect.ident(f.column)} = FALSE THEN ${describedSql(dialect, plan, byId.get(f.attribute)!, before, after)} END AS ${dialect.ident(failedColumn(f.column))}`;
+    }),
+  );
+  return { pieces, words };
 }
 
 /** The `reasons` of one ICP: failed filters, then unknown ones, by label; NULL when none. */
 function reasonsSql(dialect: Dialect, plan: SqlPlan, icp: PlanIcp, byId: Map<string, PlanAttribute>): Sql {
   const t = scoringMessages[plan.locale];
-  const failed = icp.filters.map((f) => {
-    const column = dialect.ident(f.column);
-    const [before, after] = t.filterFail(f.label, '\u0000').split('\u0000') as [string, string];
-    return `CASE WHEN ${column} = FALSE THEN ${dialect.text(before)} || ${describeValueSql(dialect, plan, byId.get(f.attribute)!)} || ${dialect.text(after)} END`;
-  });
+  const failed = icp.filters.map((f) => dialect.ident(failedColumn(f.column)));
   const unknown = icp.filters.map((f) => {
     const column = dialect.ident(f.column);
     const noValue = dialect.text(t.filterUnknown(f.label));
@@ -233,7 +306,7 @@ function reasonsSql(dialect: Dialect, plan: SqlPlan, icp: PlanIcp, byId: Map<str
     if (rejectedValue(dialect, plan, attribute) === undefined) return `CASE WHEN ${column} IS NULL THEN ${noValue} END`;
     const rejected = dialect.ident(rejectedColumn(attribute.id));
     const [before, after] = t.filterUnrecognised(f.label, '\u0000').split('\u0000') as [string, string];
-    return `CASE WHEN ${column} IS NULL THEN CASE WHEN ${rejected} IS NULL THEN ${noValue} ELSE ${dialect.text(before)} || ${rejected} || ${dialect.text(after)} END END`;
+    return `CASE WHEN ${column} IS NULL THEN CASE WHEN ${rejected} IS NULL THEN ${noValue} ELSE ${concatSql(dialect, [before, { sql: rejected }, after])} END END`;
   });
   if (failed.length === 0) return 'NULL';
   return `NULLIF(${dialect.joinNonNull([...failed, ...unknown], '; ')}, '')`;
@@ -418,6 +491,7 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
     ...details,
     ...TRAILING_COLUMNS.map((c) => `${result[c]} AS ${q(c)}`),
   ];
+  const wording = wordingLayers(dialect, plan, byId);
   const layer = (columns: Sql[]) => `SELECT *${columns.length > 0 ? `,\n    ${columns.join(',\n    ')}` : ''}`;
   return [
     `WITH folded AS (\n  SELECT\n    ${folded.join(',\n    ')}\n  FROM ${from}\n),`,
@@ -426,7 +500,9 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
     `points ${dialect.cteAs} (\n  ${layer(points)}\n  FROM rules\n),`,
     `totals ${dialect.cteAs} (\n  ${layer(totals)}\n  FROM points\n),`,
     `scores ${dialect.cteAs} (\n  ${layer(scores)}\n  FROM totals\n),`,
-    `ranked ${dialect.cteAs} (\n  ${layer([`${winner} AS ${q('__best')}`])}\n  FROM scores\n)`,
-    `SELECT\n  ${select.join(',\n  ')}\nFROM ranked`,
+    `ranked ${dialect.cteAs} (\n  ${layer([`${winner} AS ${q('__best')}`])}\n  FROM scores\n),`,
+    `pieces ${dialect.cteAs} (\n  ${layer(wording.pieces)}\n  FROM ranked\n),`,
+    `worded ${dialect.cteAs} (\n  ${layer(wording.words)}\n  FROM pieces\n)`,
+    `SELECT\n  ${select.join(',\n  ')}\nFROM worded`,
   ].join('\n');
 }
