@@ -10,14 +10,12 @@ import { invalidId, scaffold, scaffoldAccounts, scaffoldAttributes, scaffoldSett
 import { AttributeSchema, type Attribute } from '../src/schemas/attribute.ts';
 import { parse } from 'yaml';
 import { LOCALES, type Locale } from '../src/schemas/playbook.ts';
+import { lineWriter, runAsProcess, type CliIo } from './lib/cli-io.ts';
 
-const dir = contentDir();
 const show = (path: string) => relative(PROJECT_ROOT, path) || path;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
+/** A mistake in how the command is called: one line, exit code 1. */
+class UsageError extends Error {}
 
 function write(file: string, text: string): void {
   // Missing folders (a new playbook, a first persona) are created, never a crash.
@@ -34,16 +32,14 @@ function gitUserName(fallback: string): string {
   }
 }
 
-const today = new Date().toISOString().slice(0, 10);
-const args = process.argv.slice(2);
-
-if (args[0] === 'playbook') {
+/** `npm run new -- playbook [--locale fr]`: one file of each kind in an empty content folder. */
+function newPlaybook(dir: string, args: readonly string[], today: string): string {
   const localeAt = args.indexOf('--locale');
   const wanted = localeAt === -1 ? 'en' : args[localeAt + 1];
-  if (!(LOCALES as readonly (string | undefined)[]).includes(wanted)) fail(getContentMessages('en').new.badLocale(String(wanted), LOCALES.join(', ')));
+  if (!(LOCALES as readonly (string | undefined)[]).includes(wanted)) throw new UsageError(getContentMessages('en').new.badLocale(String(wanted), LOCALES.join(', ')));
   const locale = wanted as Locale;
   const t = getContentMessages(locale).new;
-  if (existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.'))) fail(t.notEmpty(show(dir)));
+  if (existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.'))) throw new UsageError(t.notEmpty(show(dir)));
   const owner = gitUserName(t.owner);
   const attributesText = scaffoldAttributes(locale);
   const attributes: Attribute[] = (parse(attributesText) as unknown[]).map((item) => AttributeSchema.parse(item));
@@ -57,41 +53,59 @@ if (args[0] === 'playbook') {
     [`accounts/${t.exampleIds.accounts}.csv`, scaffoldAccounts(attributes)],
   ];
   for (const [name, text] of files) write(join(dir, name), text);
-  console.log(t.startedPlaybook(show(dir), files.map(([name]) => name).join(', ')));
-  process.exit(0);
+  return t.startedPlaybook(show(dir), files.map(([name]) => name).join(', '));
 }
 
-const [kind, id, ...extra] = args;
-const loaded = existsSync(dir) ? loadPlaybookFromDisk(dir) : undefined;
-const locale = loaded?.locale ?? 'en';
-const t = getContentMessages(locale).new;
-if (!kind || !id || extra.length > 0) fail(t.usage);
-if (!(SCAFFOLD_KINDS as readonly string[]).includes(kind)) fail(`${t.unknownKind(kind)}\n${t.usage}`);
-const idProblem = invalidId(id, locale);
-if (idProblem) fail(idProblem);
-if (!loaded) fail(t.noContent(show(dir)));
+/** `npm run new -- icp|persona|page <id>`: one new file in the playbook's language. */
+function newFile(dir: string, args: readonly string[], today: string, env: CliIo['env']): string {
+  const [kind, id, ...extra] = args;
+  const loaded = existsSync(dir) ? loadPlaybookFromDisk(dir, PROJECT_ROOT, env) : undefined;
+  const locale = loaded?.locale ?? 'en';
+  const t = getContentMessages(locale).new;
+  if (!kind || !id || extra.length > 0) throw new UsageError(t.usage);
+  if (!(SCAFFOLD_KINDS as readonly string[]).includes(kind)) throw new UsageError(`${t.unknownKind(kind)}\n${t.usage}`);
+  const idProblem = invalidId(id, locale);
+  if (idProblem) throw new UsageError(idProblem);
+  if (!loaded) throw new UsageError(t.noContent(show(dir)));
 
-const folder = SCAFFOLD_FOLDERS[kind as ScaffoldKind];
-const taken = ['.md', '.mdx'].map((ext) => join(dir, folder, id + ext)).find((file) => existsSync(file));
-if (taken) fail(t.exists(show(taken)));
+  const folder = SCAFFOLD_FOLDERS[kind as ScaffoldKind];
+  const taken = ['.md', '.mdx'].map((ext) => join(dir, folder, id + ext)).find((file) => existsSync(file));
+  if (taken) throw new UsageError(t.exists(show(taken)));
 
-// Works on content with problems too (a new playbook is full of examples to replace): it needs
-// only the attributes and ICP ids that could be read.
-const { attributes, icpIds } = loaded.readable;
-const icps = loaded.model?.icps;
-const file = join(dir, folder, `${id}.md`);
-let text: string;
-try {
-  text = scaffold(kind as ScaffoldKind, id, {
-    today,
-    owner: gitUserName(t.owner),
-    attributes,
-    // Active ICPs first: a new persona most likely belongs to one of them.
-    icpIds: icps ? [...icps].sort((a, b) => Number(b.data.status === 'active') - Number(a.data.status === 'active')).map((icp) => icp.id) : icpIds,
-    locale,
-  });
-} catch (error) {
-  fail((error as Error).message);
+  // Works on content with problems too (a new playbook is full of examples to replace): it needs
+  // only the attributes and ICP ids that could be read.
+  const { attributes, icpIds } = loaded.readable;
+  const icps = loaded.model?.icps;
+  const file = join(dir, folder, `${id}.md`);
+  let text: string;
+  try {
+    text = scaffold(kind as ScaffoldKind, id, {
+      today,
+      owner: gitUserName(t.owner),
+      attributes,
+      // Active ICPs first: a new persona most likely belongs to one of them.
+      icpIds: icps ? [...icps].sort((a, b) => Number(b.data.status === 'active') - Number(a.data.status === 'active')).map((icp) => icp.id) : icpIds,
+      locale,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  write(file, text);
+  return t.created(show(file));
 }
-write(file, text);
-console.log(t.created(show(file)));
+
+/** Runs `npm run new` with these arguments; returns the exit code. */
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const dir = contentDir(io.env);
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    lineWriter(io.stdout)(argv[0] === 'playbook' ? newPlaybook(dir, argv, today) : newFile(dir, argv, today, io.env));
+    return Promise.resolve(0);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    lineWriter(io.stderr)(error.message);
+    return Promise.resolve(1);
+  }
+}
+
+if (import.meta.main) await runAsProcess(main);

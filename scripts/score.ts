@@ -6,7 +6,8 @@ import { createReadStream, createWriteStream, existsSync, realpathSync, renameSy
 import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { loadPlaybookFromDisk, readPlaybookSettings } from '../src/content-fs.ts';
+import type { WriteStream } from 'node:tty';
+import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT, readPlaybookSettings } from '../src/content-fs.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
@@ -20,11 +21,7 @@ import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
 import { scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
 import { scoreSummary } from './lib/score-summary.ts';
-
-// Messages follow the playbook's language from the first one: read `locale:` before the arguments.
-const locale: Locale = readPlaybookSettings().locale;
-const t = scoreCliMessages[locale];
-const { number } = getFormatters(locale);
+import { lineWriter, runAsProcess, type CliIo } from './lib/cli-io.ts';
 
 /** Cell problems listed one per line before "... and N more". */
 const MAX_LISTED_PROBLEMS = 50;
@@ -33,6 +30,16 @@ const PROGRESS_EVERY = 100_000;
 
 /** A mistake in how the command is called or what it reads: one line, exit code 1. */
 class UsageError extends Error {}
+
+/** One run of the command: where it writes, in the playbook's language. */
+interface Run {
+  io: CliIo;
+  locale: Locale;
+  t: (typeof scoreCliMessages)[Locale];
+  number: (value: number) => string;
+  /** A line to standard error. */
+  say: (line: string) => void;
+}
 
 interface Args {
   input: string;
@@ -44,7 +51,7 @@ interface Args {
   engine?: 'ts' | 'duckdb' | undefined;
 }
 
-function parseArgs(argv: readonly string[]): Args | 'help' {
+function parseArgs({ t }: Run, argv: readonly string[]): Args | 'help' {
   const positional: string[] = [];
   let icp: string | undefined;
   let out: string | undefined;
@@ -85,20 +92,21 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
 }
 
 /** A path as the user meant it: npm runs scripts from the project root, INIT_CWD is where they typed the command. */
-function userPath(path: string): string {
-  return resolve(process.env['INIT_CWD'] ?? process.cwd(), path);
+function userPath({ io }: Run, path: string): string {
+  return resolve(io.env['INIT_CWD'] ?? process.cwd(), path);
 }
 
 /**
  * Opens the --out file as a temporary file beside it, renamed over it only once every row is
  * written: a failed run never leaves half a file, nor destroys an earlier result or the input.
  */
-async function openOutput(path: string, input: string): Promise<{ stream: Writable; failed(): Error | undefined; commit(): void; discard(): void }> {
-  const full = userPath(path);
+async function openOutput(run: Run, path: string, input: string): Promise<{ stream: Writable; failed(): Error | undefined; commit(): void; discard(): void }> {
+  const { t } = run;
+  const full = userPath(run, path);
   const folder = dirname(full);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(t.outFolderMissing(path, folder));
   if (existsSync(full) && statSync(full).isDirectory()) throw new UsageError(t.outIsFolder(path, join(path, 'scored.csv')));
-  if (input !== '-' && existsSync(full) && realpathSync(full) === realpathSync(userPath(input))) {
+  if (input !== '-' && existsSync(full) && realpathSync(full) === realpathSync(userPath(run, input))) {
     throw new UsageError(t.outIsInput(path, basename(path).replace(/(\.\w+)?$/, '-scored$1')));
   }
   // A device or pipe (/dev/stdout, a named pipe) is written directly: it cannot be replaced.
@@ -128,19 +136,20 @@ async function openOutput(path: string, input: string): Promise<{ stream: Writab
   };
 }
 
-function openInput(path: string): Readable {
+function openInput(run: Run, path: string): Readable {
+  const { t } = run;
   // Bytes, not text: CsvDecoder decides the encoding (UTF-8, UTF-16 with a BOM, Windows-1252).
-  if (path === '-') return process.stdin;
-  const full = userPath(path);
+  if (path === '-') return run.io.stdin;
+  const full = userPath(run, path);
   if (!existsSync(full)) throw new UsageError(t.noSuchFile(path));
   if (statSync(full).isDirectory()) throw new UsageError(t.inputIsFolder(path));
   return createReadStream(full, { highWaterMark: 1 << 16 });
 }
 
 /** The size of a regular file to read, else 0 (standard input; a missing file is reported when opened). */
-function fileSize(path: string): number {
+function fileSize(run: Run, path: string): number {
   if (path === '-') return 0;
-  const full = userPath(path);
+  const full = userPath(run, path);
   return existsSync(full) && statSync(full).isFile() ? statSync(full).size : 0;
 }
 
@@ -152,45 +161,46 @@ async function write(out: Writable, bytes: Uint8Array): Promise<void> {
  * Cell problems: header and row-shape problems one per line as they come; unreadable values
  * grouped by column and distinct value at the end (each cell too with --verbose).
  */
-function createProblemPrinter(name: string, verbose: boolean) {
+function createProblemPrinter({ t, say, locale, number }: Run, name: string, verbose: boolean) {
   let listed = 0;
   return {
     print: (problem: CellProblem) => {
       if (problem.attribute !== undefined && !verbose) return;
-      if (verbose || listed++ < MAX_LISTED_PROBLEMS) console.error(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
-      else if (listed === MAX_LISTED_PROBLEMS + 1) console.error(t.moreProblems);
+      if (verbose || listed++ < MAX_LISTED_PROBLEMS) say(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
+      else if (listed === MAX_LISTED_PROBLEMS + 1) say(t.moreProblems);
     },
     finish: (total: number, unreadable: UnreadableSummary) => {
       const columns = unreadable.columns();
       if (columns.length > 0) {
-        console.error(t.unreadableTitle(verbose));
-        for (const line of formatUnreadableSummary(columns, locale)) console.error(`  ${line}`);
-        console.error(`  ${t.aliasHint}`);
+        say(t.unreadableTitle(verbose));
+        for (const line of formatUnreadableSummary(columns, locale)) say(`  ${line}`);
+        say(`  ${t.aliasHint}`);
       }
-      if (total > 0) console.error(t.cellsUnread(number(total), total));
+      if (total > 0) say(t.cellsUnread(number(total), total));
     },
   };
 }
 
-function createProgress() {
-  const tty = process.stderr.isTTY === true;
+function createProgress({ io, t, say, number }: Run) {
+  const tty = (io.stderr as Partial<WriteStream>).isTTY === true;
   let next = PROGRESS_EVERY;
   return {
     update: (rows: number) => {
       if (rows < next) return;
       next = (Math.floor(rows / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
-      if (tty) process.stderr.write(`\r${t.progress(number(rows))}`);
-      else console.error(t.progress(number(rows)));
+      if (tty) io.stderr.write(`\r${t.progress(number(rows))}`);
+      else say(t.progress(number(rows)));
     },
     clear() {
-      if (tty && next > PROGRESS_EVERY) process.stderr.write('\r\x1b[K');
+      if (tty && next > PROGRESS_EVERY) io.stderr.write('\r\x1b[K');
     },
   };
 }
 
-async function run(args: Args): Promise<void> {
+async function score(run: Run, dir: string, args: Args): Promise<void> {
+  const { io, t, say, locale } = run;
   const started = performance.now();
-  const { model, problems } = loadPlaybookFromDisk();
+  const { model, problems } = loadPlaybookFromDisk(dir, PROJECT_ROOT, io.env);
   if (!model) {
     throw new UsageError(t.invalidContent(problems.length));
   }
@@ -204,33 +214,34 @@ async function run(args: Args): Promise<void> {
     if (args.input === '-') throw new UsageError(t.duckdbStdin);
     if (args.keep !== 'all') throw new UsageError(t.duckdbKeys);
     const { runDuckDbScore } = await import('./lib/duckdb-score.ts');
-    await runDuckDbScore({ model, input: userPath(args.input), out: args.out && userPath(args.out), icpId: args.icp });
+    await runDuckDbScore({ model, input: userPath(run, args.input), out: args.out && userPath(run, args.out), icpId: args.icp, stdout: io.stdout, stderr: io.stderr });
     return;
   }
   if (isParquet(args.input)) throw new UsageError(t.parquetWithTs(args.input));
   const name = args.input === '-' ? 'stdin' : args.input;
-  const printer = createProblemPrinter(name, args.verbose);
+  const printer = createProblemPrinter(run, name, args.verbose);
   const options = { attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, keep: args.keep };
   const scorer = new CsvScorer({ ...options, onProblem: printer.print });
   // Big files are cut into pieces (about one read each) scored on every core (scripts/lib/score-parallel.ts).
-  const threads = scoringThreads(fileSize(args.input));
-  const input = openInput(args.input);
+  const threads = scoringThreads(fileSize(run, args.input), io.env);
+  const input = openInput(run, args.input);
   const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
-  const file = args.out ? await openOutput(args.out, args.input) : undefined;
-  const redirected = file ? undefined : stdoutWithoutNpmBanner('score', t.npmBanner);
+  const file = args.out ? await openOutput(run, args.out, args.input) : undefined;
+  // npm's banner can only be in the process's own standard output.
+  const redirected = file || !io.ownsProcess ? undefined : stdoutWithoutNpmBanner('score', t.npmBanner);
   // Ctrl-C or a kill mid-run: remove the partial file; an earlier result at --out stays as it was.
   const interrupted = (signal: NodeJS.Signals) => {
     file?.discard();
-    console.error(t.interrupted(signal, args.out));
+    say(t.interrupted(signal, args.out));
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  if (file) {
+  if (file && io.ownsProcess) {
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', interrupted);
   }
-  const output: Writable = file?.stream ?? redirected ?? process.stdout;
-  const progress = createProgress();
+  const output: Writable = file?.stream ?? redirected ?? io.stdout;
+  const progress = createProgress(run);
   // The text of the file, chunk by chunk; a write that failed (disk full) stops the reading.
   async function* decoded(): AsyncGenerator<string> {
     for await (const chunk of input) {
@@ -266,38 +277,54 @@ async function run(args: Args): Promise<void> {
     file?.commit();
   }
   progress.clear();
-  if (decoder.notice) console.error(`${name}: ${decoder.notice}`);
-  for (const warning of scorer.unitWarnings()) console.error(`${name}:1:${warning.column}  ${warning.message}`);
+  if (file && io.ownsProcess) {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+  if (decoder.notice) say(`${name}: ${decoder.notice}`);
+  for (const warning of scorer.unitWarnings()) say(`${name}:1:${warning.column}  ${warning.message}`);
   printer.finish(scorer.problems, scorer.unreadable);
-  console.error(scoreSummary(locale, { rows: scorer.rows, verdicts: scorer.verdicts, icpId: args.icp, icpIds: scorer.icpIds, started, duckdb: false, out: args.out }));
+  say(scoreSummary(locale, { rows: scorer.rows, verdicts: scorer.verdicts, icpId: args.icp, icpIds: scorer.icpIds, started, duckdb: false, out: args.out }));
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
+/** Runs `npm run score` with these arguments; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Messages follow the playbook's language from the first one: read `locale:` before the arguments.
+  const dir = contentDir(io.env);
+  const locale: Locale = readPlaybookSettings(dir).locale;
+  const t = scoreCliMessages[locale];
+  const run: Run = { io, locale, t, number: getFormatters(locale).number, say: lineWriter(io.stderr) };
+  const fail = (message: string) => {
+    run.say(message);
+    return 1;
+  };
+  try {
+    const args = parseArgs(run, argv);
+    if (args === 'help') io.stdout.write(`${t.help}\n`);
+    else await score(run, dir, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError || error instanceof DuckDbInputError) return fail(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') return fail(t.cannotOpen((error as Error).message));
+    if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') return fail(t.cannotWriteResult((error as Error).message));
+    // Anything else is a bug in the scorer, not in the user's file: say so in one line.
+    return fail(t.crashed((error as Error).message));
+  }
 }
 
-// Closing the reader early (`| head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  fail(t.cannotWriteResult(error.message));
-});
-if (process.env['ICP_SCORE_REPORT_RSS'] === '1') {
-  process.on('exit', () => {
-    const usage = process.resourceUsage();
-    console.error(`maxRSS=${usage.maxRSS} cpuMicros=${usage.userCPUTime + usage.systemCPUTime}`);
+if (import.meta.main) {
+  // Closing the reader early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    console.error(scoreCliMessages[readPlaybookSettings().locale].cannotWriteResult(error.message));
+    process.exit(1);
   });
-}
-
-try {
-  const args = parseArgs(process.argv.slice(2));
-  if (args === 'help') console.log(t.help);
-  else await run(args);
-} catch (error) {
-  if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError || error instanceof DuckDbInputError) fail(error.message);
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') fail(t.cannotOpen((error as Error).message));
-  if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') fail(t.cannotWriteResult((error as Error).message));
-  // Anything else is a bug in the scorer, not in the user's file: say so in one line.
-  fail(t.crashed((error as Error).message));
+  if (process.env['ICP_SCORE_REPORT_RSS'] === '1') {
+    process.on('exit', () => {
+      const usage = process.resourceUsage();
+      console.error(`maxRSS=${usage.maxRSS} cpuMicros=${usage.userCPUTime + usage.systemCPUTime}`);
+    });
+  }
+  await runAsProcess(main);
 }

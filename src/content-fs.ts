@@ -21,8 +21,8 @@ import { loadFontMetrics } from './slides/fonts-fs.ts';
 export const PROJECT_ROOT = process.cwd();
 
 /** The content folder: `content/`, or `ICP_CONTENT_DIR` (tests build fixtures with it). */
-export function contentDir(): string {
-  return resolve(PROJECT_ROOT, process.env['ICP_CONTENT_DIR'] ?? 'content');
+export function contentDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return resolve(PROJECT_ROOT, env['ICP_CONTENT_DIR'] ?? 'content');
 }
 
 /** Every file under `dir`, with paths relative to `base` and `/` separators. */
@@ -38,12 +38,12 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 }
 
 /** Loads and validates a content folder from disk. */
-export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): LoadResult {
+export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT, env: Readonly<Record<string, string | undefined>> = process.env): LoadResult {
   const files = readContentFiles(dir, base);
   const folder = relative(base, dir).split(sep).join('/');
   // Text drawn on the images is checked with the renderer's own fonts and emoji set.
   const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
-  const result = loadPlaybook(files, folder, { today: buildDate(), undrawable: (text) => kit.undrawable(text) });
+  const result = loadPlaybook(files, folder, { today: buildDate(env), undrawable: (text) => kit.undrawable(text) });
   // What the schemas cannot see: Markdown bodies, control characters, symbolic links.
   const settings = result.model?.settings ?? readPlaybookSettings(dir);
   const more = [
@@ -57,8 +57,8 @@ export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT): L
  * "Today" for ages and staleness: the day of the build, or `ICP_TODAY` (YYYY-MM-DD) so that a
  * test or a reproducible build does not change meaning with the calendar.
  */
-export function buildDate(): Date {
-  const fixed = process.env['ICP_TODAY'];
+export function buildDate(env: Readonly<Record<string, string | undefined>> = process.env): Date {
+  const fixed = env['ICP_TODAY'];
   if (fixed === undefined || fixed === '') return new Date();
   const date = new Date(`${fixed}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(date.getTime())) {

@@ -5,7 +5,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { WriteStream } from 'node:tty';
 import type { PlaybookModel } from '../../src/lib/content/model.ts';
 import { ColumnIndex } from '../../src/lib/aliases.ts';
 import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
@@ -17,6 +19,7 @@ import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
 import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
 import { missingValues, stagedSource, unreadableSql, type StagedText } from '../../src/lib/sql/staging-query.ts';
+import { lineWriter } from './cli-io.ts';
 import { DuckDbInputError, isParquet } from './duckdb-input.ts';
 import { scoreSummary } from './score-summary.ts';
 
@@ -184,12 +187,14 @@ async function csvDelimiter(connection: DuckDBConnection, input: string): Promis
  * `npm run score` through DuckDB: what scripts/score.ts calls for a Parquet file or
  * `--engine duckdb`. Progress and problems go to stderr; the summary line matches the TypeScript path's.
  */
-export async function runDuckDbScore(options: { model: PlaybookModel; input: string; out?: string | undefined; icpId?: string | undefined }): Promise<void> {
+export async function runDuckDbScore(options: { model: PlaybookModel; input: string; out?: string | undefined; icpId?: string | undefined; stdout: Writable; stderr: Writable }): Promise<void> {
   const started = performance.now();
   const locale = options.model.settings.locale;
   const t = scoreCliMessages[locale];
   if (!existsSync(options.input)) throw new DuckDbInputError(t.noSuchFile(options.input));
-  const tty = process.stderr.isTTY === true;
+  const { stdout, stderr } = options;
+  const say = lineWriter(stderr);
+  const tty = (stderr as Partial<WriteStream>).isTTY === true;
   let shown = false;
   // Without --out, DuckDB writes a temporary file that is then copied to standard output as bytes:
   // DuckDB opening /dev/stdout itself would truncate a redirected file.
@@ -204,16 +209,16 @@ export async function runDuckDbScore(options: { model: PlaybookModel; input: str
       onProgress: (done) => {
         shown = true;
         const text = t.duckdbProgress(Math.round(done * 100));
-        if (tty) process.stderr.write(`\r${text}`);
-        else console.error(text);
+        if (tty) stderr.write(`\r${text}`);
+        else say(text);
       },
-      onProblem: (message) => console.error(`${options.input}: ${message}`),
+      onProblem: (message) => say(`${options.input}: ${message}`),
     });
-    if (tty && shown) process.stderr.write('\r\x1b[K');
-    if (scratch) await pipeline(createReadStream(temporary), process.stdout, { end: false });
-    console.error(scoreSummary(locale, { rows: result.rows, verdicts: result.verdicts, icpId: options.icpId, icpIds: result.icpIds, started, duckdb: true, out: options.out }));
+    if (tty && shown) stderr.write('\r\x1b[K');
+    if (scratch) await pipeline(createReadStream(temporary), stdout, { end: false });
+    say(scoreSummary(locale, { rows: result.rows, verdicts: result.verdicts, icpId: options.icpId, icpIds: result.icpIds, started, duckdb: true, out: options.out }));
   } catch (error) {
-    if (tty && shown) process.stderr.write('\r\x1b[K');
+    if (tty && shown) stderr.write('\r\x1b[K');
     if (error instanceof DuckDbInputError) throw error;
     // DuckDB's own message names the file and what it could not read: keep its first line.
     throw new DuckDbInputError(`${options.input}: ${String((error as Error).message).split('\n')[0]}`);

@@ -33,9 +33,9 @@ const MAX_THREADS = 8;
  * How many threads score a file of this size: `ICP_SCORE_THREADS`, else one per core (at most
  * {@link MAX_THREADS}, and one per {@link DEFAULT_MIN_BYTES} of file), and 1 for small files.
  */
-export function scoringThreads(bytes: number): number {
-  const wanted = Number(process.env['ICP_SCORE_THREADS']);
-  const minBytes = Number(process.env['ICP_SCORE_PARALLEL_MIN_BYTES'] ?? DEFAULT_MIN_BYTES);
+export function scoringThreads(bytes: number, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const wanted = Number(env['ICP_SCORE_THREADS']);
+  const minBytes = Number(env['ICP_SCORE_PARALLEL_MIN_BYTES'] ?? DEFAULT_MIN_BYTES);
   if (!(bytes >= minBytes)) return 1;
   if (Number.isInteger(wanted) && wanted > 0) return wanted;
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(bytes / DEFAULT_MIN_BYTES)));

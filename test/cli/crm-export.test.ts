@@ -1,7 +1,6 @@
 // A generated HubSpot export (20,000 rows, real header names and value spellings) scored through
 // the aliases of a fixture playbook gives the same results as the same accounts written with
 // attribute ids; its Windows-1252 copy gives byte-identical output; key columns round-trip.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,18 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmCsv, encodeWindows1252, generateCrmRows, KEY_COLUMNS, type CrmRow } from '../../scripts/lib/crm-export.ts';
 import { parseCsv } from '../../src/lib/csv/parse.ts';
 import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
+import { main } from '../../scripts/score.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const ROWS = 20_000;
 const work = mkdtempSync(join(tmpdir(), 'icp-crm-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function score(file: string, args: string[] = []) {
-  const result = spawnSync(process.execPath, ['scripts/score.ts', file, ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, ICP_CONTENT_DIR: 'test/fixtures/crm/content' },
-    maxBuffer: 1 << 30,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+/** `npm run score` in process on the CRM fixture playbook. */
+async function score(file: string, args: string[] = []) {
+  const result = await runCli(main, [file, ...args], { env: { ICP_CONTENT_DIR: 'test/fixtures/crm/content' } });
+  return { status: result.status, stdout: result.stdoutBytes, stderr: result.stderr };
 }
 
 /** verdict, score, best, tier and provisional_tier of each row. */
@@ -30,19 +28,19 @@ function results(csv: string): string[][] {
 }
 
 let rows: CrmRow[];
-let hubspot: ReturnType<typeof score>;
-beforeAll(() => {
+let hubspot: Awaited<ReturnType<typeof score>>;
+beforeAll(async () => {
   rows = generateCrmRows(ROWS);
   writeFileSync(join(work, 'hubspot.csv'), crmCsv(rows, 'hubspot'));
   writeFileSync(join(work, 'ids.csv'), crmCsv(rows, 'ids'));
   writeFileSync(join(work, 'hubspot-1252.csv'), encodeWindows1252(crmCsv(rows, 'hubspot')));
-  hubspot = score(join(work, 'hubspot.csv'));
+  hubspot = await score(join(work, 'hubspot.csv'));
 }, 120_000);
 
 describe('a HubSpot export read through aliases', { timeout: 120_000 }, () => {
-  it('scores every row like the same accounts written with attribute ids', () => {
+  it('scores every row like the same accounts written with attribute ids', async () => {
     expect(hubspot.status).toBe(0);
-    const ids = score(join(work, 'ids.csv'));
+    const ids = await score(join(work, 'ids.csv'));
     expect(ids.status).toBe(0);
     const viaAliases = results(hubspot.stdout.toString('utf8'));
     expect(viaAliases).toHaveLength(ROWS);
@@ -60,16 +58,16 @@ describe('a HubSpot export read through aliases', { timeout: 120_000 }, () => {
     expect(reasons).toContain('Unknown: France or Germany (no value)');
   });
 
-  it('gives byte-identical output for the Windows-1252 copy, with a one-line notice and no U+FFFD', () => {
-    const latin = score(join(work, 'hubspot-1252.csv'));
+  it('gives byte-identical output for the Windows-1252 copy, with a one-line notice and no U+FFFD', async () => {
+    const latin = await score(join(work, 'hubspot-1252.csv'));
     expect(latin.status).toBe(0);
     expect(latin.stderr).toContain('The file is not UTF-8: read as Windows-1252');
     expect(Buffer.compare(latin.stdout, hubspot.stdout)).toBe(0);
     expect(latin.stdout.toString('utf8')).not.toContain('\ufffd');
   });
 
-  it('writes only key columns with --only-keys: phone numbers, names with commas and quotes and notes unchanged, formulas neutralised', () => {
-    const keys = score(join(work, 'hubspot.csv'), ['--only-keys']);
+  it('writes only key columns with --only-keys: phone numbers, names with commas and quotes and notes unchanged, formulas neutralised', async () => {
+    const keys = await score(join(work, 'hubspot.csv'), ['--only-keys']);
     expect(keys.status).toBe(0);
     const [header, ...records] = parseCsv(keys.stdout.toString('utf8')).records;
     expect(header!.cells).toEqual([...KEY_COLUMNS, ...OUTPUT_COLUMNS]);

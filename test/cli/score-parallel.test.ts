@@ -2,13 +2,14 @@
 // same bytes out, the same cell problems in the same order, the same counts, unreadable-value
 // summary and unit warnings, on messy real-world files. Most cases run in process (real worker
 // threads, no CLI start-up); one runs `npm run score` itself with ICP_SCORE_THREADS.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmCsv, encodeWindows1252, generateCrmRows } from '../../scripts/lib/crm-export.ts';
 import { scoreInParallel } from '../../scripts/lib/score-parallel.ts';
+import { main as scoreMain } from '../../scripts/score.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import type { CellProblem } from '../../src/lib/csv/accounts.ts';
 import { CsvDecoder } from '../../src/lib/csv/decode.ts';
@@ -130,20 +131,16 @@ describe('scoring on several threads', { timeout: 120_000 }, () => {
     expect(runaway.error).toMatch(/^CsvError: line \d+ runs over 1 MB without ending/);
   });
 
-  it('is what npm run score does with ICP_SCORE_THREADS: the same output and summary on 2 threads as on 1', () => {
+  it('is what npm run score does with ICP_SCORE_THREADS: the same output and summary on 2 threads as on 1', async () => {
     const file = join(work, 'hubspot.csv');
     writeFileSync(file, hubspot);
-    const run = (threads: number) => {
-      const result = spawnSync(process.execPath, ['scripts/score.ts', file], {
-        cwd: process.cwd(),
-        env: { ...process.env, ICP_CONTENT_DIR: CONTENT, ICP_SCORE_THREADS: String(threads), ICP_SCORE_PARALLEL_MIN_BYTES: '0' },
-        maxBuffer: 1 << 30,
-      });
+    const run = async (threads: number) => {
+      const result = await runCli(scoreMain, [file], { env: { ICP_CONTENT_DIR: CONTENT, ICP_SCORE_THREADS: String(threads), ICP_SCORE_PARALLEL_MIN_BYTES: '0' } });
       // Progress lines name the rows done at each piece; the time taken differs.
-      const stderr = result.stderr.toString('utf8').replace(/^Scored [\d,]+ accounts…\n/gm, '').replace(/ in \d+\.\d s/g, ' in 0.0 s');
-      return { status: result.status, stdout: result.stdout, stderr };
+      const stderr = result.stderr.replace(/^Scored [\d,]+ accounts…\n/gm, '').replace(/ in \d+\.\d s/g, ' in 0.0 s');
+      return { status: result.status, stdout: result.stdoutBytes, stderr };
     };
-    const [one, two] = [run(1), run(2)];
+    const [one, two] = [await run(1), await run(2)];
     expect(two.status).toBe(0);
     expect(two.stderr).toBe(one.stderr);
     expect(two.stderr).toMatch(/^Scored 20,000 accounts \(/m);

@@ -1,31 +1,27 @@
 // `npm run score` as a user runs it: CSV in, CSV out, one-line errors, exit codes, no stack trace.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../scripts/score.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
-const root = process.cwd();
 const fixtures = 'test/fixtures/csv';
 const content = join(fixtures, 'content');
 const work = mkdtempSync(join(tmpdir(), 'icp-score-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function score(args: string[], options: { input?: string; content?: string } = {}) {
-  const result = spawnSync(process.execPath, ['scripts/score.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, ICP_CONTENT_DIR: options.content ?? content },
-    input: options.input ?? '',
-    encoding: 'utf8',
-  });
+/** `npm run score` with these arguments, in process (test/cli/score.spawn.test.ts runs the real process). */
+async function score(args: string[], options: { input?: string; content?: string } = {}) {
+  const result = await runCli(main, args, { env: { ICP_CONTENT_DIR: options.content ?? content }, input: options.input ?? '' });
   // The summary line ends with the time taken: make it stable.
   const stderr = result.stderr.replace(/ in \d+\.\d s/g, ' in 0.0 s');
   return { status: result.status, stdout: result.stdout, stderr };
 }
 
 describe('npm run score', () => {
-  it('writes the scored CSV to standard output and a summary to standard error', () => {
-    const { status, stdout, stderr } = score([`${fixtures}/comma.csv`]);
+  it('writes the scored CSV to standard output and a summary to standard error', async () => {
+    const { status, stdout, stderr } = await score([`${fixtures}/comma.csv`]);
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
       "company,employees,region,stack,hiring_revops,revenue,icp,verdict,score,best,tier,provisional_tier,reasons
@@ -40,8 +36,8 @@ describe('npm run score', () => {
     `);
   });
 
-  it('reads labels as headers, a semicolon delimiter, decimal commas and a BOM, and keeps them', () => {
-    const { status, stdout } = score([`${fixtures}/semicolon-labels-bom.csv`]);
+  it('reads labels as headers, a semicolon delimiter, decimal commas and a BOM, and keeps them', async () => {
+    const { status, stdout } = await score([`${fixtures}/semicolon-labels-bom.csv`]);
     expect(status).toBe(0);
     expect(stdout.startsWith('\uFEFF')).toBe(true);
     expect(stdout.slice(1)).toMatchInlineSnapshot(`
@@ -52,16 +48,16 @@ describe('npm run score', () => {
     `);
   });
 
-  it('reads a tab-separated file', () => {
-    expect(score([`${fixtures}/tab.csv`]).stdout).toMatchInlineSnapshot(`
+  it('reads a tab-separated file', async () => {
+    expect((await score([`${fixtures}/tab.csv`])).stdout).toMatchInlineSnapshot(`
       "company	employees	region	revenue	icp	verdict	score	best	tier	provisional_tier	reasons
       Acme	300	dach	10.5	core	fit	45	100	Tier 2		
       "
     `);
   });
 
-  it('keeps quoted cells, embedded line breaks and doubled quotes intact', () => {
-    expect(score([`${fixtures}/quotes.csv`]).stdout).toMatchInlineSnapshot(`
+  it('keeps quoted cells, embedded line breaks and doubled quotes intact', async () => {
+    expect((await score([`${fixtures}/quotes.csv`])).stdout).toMatchInlineSnapshot(`
       "company,notes,employees,region,icp,verdict,score,best,tier,provisional_tier,reasons
       "Dyn, Inc","says ""hi""
       and more",300,fr,core,fit,20,100,Tier 3,,
@@ -70,8 +66,8 @@ describe('npm run score', () => {
     `);
   });
 
-  it('neutralises cells a spreadsheet would run as formulas, keeping negative numbers', () => {
-    expect(score([`${fixtures}/formulas.csv`]).stdout).toMatchInlineSnapshot(`
+  it('neutralises cells a spreadsheet would run as formulas, keeping negative numbers', async () => {
+    expect((await score([`${fixtures}/formulas.csv`])).stdout).toMatchInlineSnapshot(`
       "company,employees,region,notes,icp,verdict,score,best,tier,provisional_tier,reasons
       "'=HYPERLINK(""http://evil.example"")",300,fr,'@SUM(A1),core,fit,20,100,Tier 3,,
       '+cmd,80,dach,-3,core,fit,0,80,Tier 3,,
@@ -79,8 +75,8 @@ describe('npm run score', () => {
     `);
   });
 
-  it('reports unreadable cells by file, row and column, and still scores every row', () => {
-    const { status, stdout, stderr } = score([`${fixtures}/bad-cells.csv`]);
+  it('reports unreadable cells by file, row and column, and still scores every row', async () => {
+    const { status, stdout, stderr } = await score([`${fixtures}/bad-cells.csv`]);
     expect(status).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(4);
     expect(stderr).toMatchInlineSnapshot(`
@@ -96,10 +92,10 @@ describe('npm run score', () => {
     `);
   });
 
-  it('summarises unreadable values by column and distinct value, and lists every cell only with --verbose', () => {
+  it('summarises unreadable values by column and distinct value, and lists every cell only with --verbose', async () => {
     const file = join(work, 'many-bad.csv');
     writeFileSync(file, `employees,region\n${'x,Mars\n'.repeat(40)}${'y,Venus\n'.repeat(20)}`);
-    const { stderr } = score([file]);
+    const { stderr } = await score([file]);
     expect(stderr.split('\n').slice(0, 4)).toEqual([
       'Values not recognised, by column (most frequent first; --verbose lists every cell):',
       '  employees: x × 40, y × 20',
@@ -107,32 +103,32 @@ describe('npm run score', () => {
       "  To read a value of a choice column, add it to an option's aliases in content/attributes.yaml (see docs/scoring.md); fix the others in the file.",
     ]);
     expect(stderr).toContain('120 cells could not be read: those values were scored as unknown.');
-    const verbose = score([file, '--verbose']).stderr.trim().split('\n');
+    const verbose = (await score([file, '--verbose'])).stderr.trim().split('\n');
     expect(verbose[0]).toBe(`${file}:2:1  employees  "x" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+`);
     expect(verbose.filter((line) => line.startsWith(file))).toHaveLength(120);
   });
 
-  it('scores against one ICP of any status with --icp', () => {
-    const { status, stdout, stderr } = score([`${fixtures}/comma.csv`, '--icp', 'legacy']);
+  it('scores against one ICP of any status with --icp', async () => {
+    const { status, stdout, stderr } = await score([`${fixtures}/comma.csv`, '--icp', 'legacy']);
     expect(status).toBe(0);
     expect(stdout.split('\n')[3]).toBe('Cargo,20,us,,no,,legacy,fit,0,100,Silver,,');
     expect(stderr).toContain('against legacy in');
   });
 
-  it('writes to a file with --out and reads standard input with -', () => {
+  it('writes to a file with --out and reads standard input with -', async () => {
     const out = join(work, 'scored.csv');
-    const { status, stdout, stderr } = score(['-', `--out=${out}`], { input: 'employees,region\n300,fr\n' });
+    const { status, stdout, stderr } = await score(['-', `--out=${out}`], { input: 'employees,region\n300,fr\n' });
     expect(status).toBe(0);
     expect(stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toBe('employees,region,icp,verdict,score,best,tier,provisional_tier,reasons\n300,fr,core,fit,20,100,Tier 3,,\n');
     expect(stderr).toContain(`→ ${out}.`);
   });
 
-  it('writes in the playbook language', () => {
+  it('writes in the playbook language', async () => {
     const french = join(work, 'content-fr');
     cpSync(content, french, { recursive: true });
     writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
-    const { stdout } = score(['-'], { input: 'employees;region\n20;fr\n', content: french });
+    const { stdout } = await score(['-'], { input: 'employees;region\n20;fr\n', content: french });
     expect(stdout).toMatchInlineSnapshot(`
       "employees;region;icp;verdict;score;best;tier;provisional_tier;reasons
       20;fr;core;out;0;80;;;Échoue : 50 to 1,000 employees (vu : 20 people)
@@ -146,12 +142,12 @@ describe('npm run score', () => {
     writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
     writeFileSync(join(french, 'attributes.yaml'), readFileSync(join(content, 'attributes.yaml'), 'utf8').replace('  unit: M€\n', '  unit: M€\n  typical: [1, 500]\n'));
 
-    it('prints its notices and summary in French: encoding, units, unreadable values, counts per verdict', () => {
+    it('prints its notices and summary in French: encoding, units, unreadable values, counts per verdict', async () => {
       // Windows-1252 (as Excel on Windows writes it), revenue in euros, and cells it cannot read.
       const rows = ['Société,employees,region,revenue', 'Crème,lots,Frnace,12000000', 'Brûlé,240,fr,8000000', 'Été,20,us,9500000', 'Noël,300,dach,7000000', 'Aïoli,90,fr,15000000'];
       const file = join(work, 'francais.csv');
       writeFileSync(file, Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1'));
-      const { status, stdout, stderr } = score([file], { content: french });
+      const { status, stdout, stderr } = await score([file], { content: french });
       expect(status).toBe(0);
       expect(stdout.split('\n')[0]).toBe('Société,employees,region,revenue,icp,verdict,score,best,tier,provisional_tier,reasons');
       expect(stderr.replaceAll(file, 'francais.csv').replace(/ en \d+,\d\u202fs/, ' en 0,0\u202fs')).toMatchInlineSnapshot(`
@@ -167,13 +163,13 @@ describe('npm run score', () => {
       `);
     });
 
-    it('says its one-line errors in French', () => {
-      const unknownIcp = score([`${fixtures}/comma.csv`, '--icp', 'cor'], { content: french });
+    it('says its one-line errors in French', async () => {
+      const unknownIcp = await score([`${fixtures}/comma.csv`, '--icp', 'cor'], { content: french });
       expect(unknownIcp.status).toBe(1);
       expect(unknownIcp.stderr).toBe('ICP «\u202fcor\u202f» inconnu (vouliez-vous dire «\u202fcore\u202f»\u202f?)\u202f: les ICP sont core, legacy\n');
-      const missing = score(['absent.csv'], { content: french });
+      const missing = await score(['absent.csv'], { content: french });
       expect(missing.stderr).toBe('impossible de lire absent.csv\u202f: ce fichier n’existe pas\n');
-      const option = score(['--icps', 'core', 'a.csv'], { content: french });
+      const option = await score(['--icps', 'core', 'a.csv'], { content: french });
       expect(option.stderr).toMatch(/^option «\u202f--icps\u202f» inconnue\u202f: utilisez --icp <id>/);
     });
   });
@@ -193,62 +189,62 @@ describe('npm run score', () => {
     ],
     ['an empty input', ['-'], 'stdin: the file is empty: it needs a header row naming the columns, then one row per account'],
   ])('with %s', (_name, args, message) => {
-    it('fails with one line and exit code 1', () => {
-      const { status, stdout, stderr } = score(args);
+    it('fails with one line and exit code 1', async () => {
+      const { status, stdout, stderr } = await score(args);
       expect(status).toBe(1);
       expect(stdout).toBe('');
       expect(stderr).toBe(`${message}\n`);
     });
   });
 
-  it('fails on invalid content by pointing at npm run validate', () => {
+  it('fails on invalid content by pointing at npm run validate', async () => {
     const broken = join(work, 'content-broken');
     cpSync(content, broken, { recursive: true });
     writeFileSync(join(broken, 'icps/core.md'), readFileSync(join(content, 'icps/core.md'), 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'));
-    const { status, stderr } = score([`${fixtures}/comma.csv`], { content: broken });
+    const { status, stderr } = await score([`${fixtures}/comma.csv`], { content: broken });
     expect(status).toBe(1);
     expect(stderr).toBe('content is invalid (1 problem): run npm run validate to see and fix it\n');
   });
 
-  it('removes a partial --out file when it fails', () => {
+  it('removes a partial --out file when it fails', async () => {
     const out = join(work, 'partial.csv');
-    const { status } = score([`${fixtures}/no-attributes.csv`, '--out', out]);
+    const { status } = await score([`${fixtures}/no-attributes.csv`, '--out', out]);
     expect(status).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('prints its help', () => {
-    const { status, stdout } = score(['--help']);
+  it('prints its help', async () => {
+    const { status, stdout } = await score(['--help']);
     expect(status).toBe(0);
     expect(stdout).toContain('--icp <id>');
   });
-  it('refuses to write over its own input, and keeps the input', () => {
+  it('refuses to write over its own input, and keeps the input', async () => {
     const input = join(work, 'mine.csv');
     writeFileSync(input, readFileSync(`${fixtures}/comma.csv`));
-    const { status, stderr } = score([input, '--out', input]);
+    const { status, stderr } = await score([input, '--out', input]);
     expect(status).toBe(1);
     expect(stderr).toBe(`--out ${input} is the input file: write the result to another file, e.g. --out mine-scored.csv\n`);
     expect(readFileSync(input, 'utf8')).toBe(readFileSync(`${fixtures}/comma.csv`, 'utf8'));
   });
 
-  it('says in one line when --out names a missing folder or a folder', () => {
-    const missing = score([`${fixtures}/comma.csv`, '--out', join(work, 'nowhere', 'x.csv')]);
+  it('says in one line when --out names a missing folder or a folder', async () => {
+    const missing = await score([`${fixtures}/comma.csv`, '--out', join(work, 'nowhere', 'x.csv')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe(`cannot write ${join(work, 'nowhere', 'x.csv')}: the folder ${join(work, 'nowhere')} does not exist\n`);
-    const folder = score([`${fixtures}/comma.csv`, '--out', work]);
+    const folder = await score([`${fixtures}/comma.csv`, '--out', work]);
     expect(folder.status).toBe(1);
     expect(folder.stderr).toMatch(/^cannot write .*: it is a folder, give a file name such as .*scored\.csv\n$/);
   });
 
-  it('keeps an earlier result when a new run fails', () => {
+  it('keeps an earlier result when a new run fails', async () => {
     const out = join(work, 'kept.csv');
     writeFileSync(out, 'earlier result\n');
-    const { status } = score(['-', '--out', out], { input: 'no,attribute,here\n1,2,3\n' });
+    const { status } = await score(['-', '--out', out], { input: 'no,attribute,here\n1,2,3\n' });
     expect(status).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe('earlier result\n');
   });
-  it('says in one line when the disk is full, and leaves a device in place', () => {
-    const { status, stderr } = score([`${fixtures}/comma.csv`, '--out', '/dev/full']);
+  it('says in one line when the disk is full, and leaves a device in place', async () => {
+    const { status, stderr } = await score([`${fixtures}/comma.csv`, '--out', '/dev/full']);
     expect(status).toBe(1);
     expect(stderr).toBe('cannot write the result: ENOSPC: no space left on device, write\n');
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);

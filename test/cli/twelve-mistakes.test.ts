@@ -2,17 +2,15 @@
 // swallowed list item, a translated expect column, a copied ICP title, a day/month/year date, an
 // empty owner, a thousands comma inside { }, an option label and an accented name used as ids, a
 // review date in the future, an unknown attribute, a points total of 95). One run reports all.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../scripts/validate.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const FIXTURE = 'test/fixtures/twelve-mistakes/content';
 
 describe('npm run validate on twelve mistakes', () => {
-  it('reports every one of them in one run', () => {
-    const result = spawnSync(process.execPath, ['scripts/validate.ts'], {
-      env: { ...process.env, GITHUB_ACTIONS: '', ICP_CONTENT_DIR: FIXTURE, ICP_TODAY: '2026-11-23' },
-      encoding: 'utf8',
-    });
+  it('reports every one of them in one run', async () => {
+    const result = await runCli(main, [], { env: { GITHUB_ACTIONS: '', ICP_CONTENT_DIR: FIXTURE, ICP_TODAY: '2026-11-23' } });
     expect(result.status).toBe(1);
     expect(result.stderr.replaceAll(`${FIXTURE}/`, '')).toMatchInlineSnapshot(`
       "accounts/comptes-connus.csv:1:3  attendu  n’est pas une colonne lue par la vérification des comptes connus (vouliez-vous dire « expect » ?) : renommez-la expect, le tier attendu pour le compte, ou out

@@ -1,0 +1,32 @@
+// What a command-line script talks to. Each script exports `main(argv, io)` and returns its exit
+// code: run as a process it gets the process's streams and environment; tests call it in
+// process with their own, which is much faster than starting Node for every case.
+import type { Readable, Writable } from 'node:stream';
+
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The script is the process itself: it may handle signals and exit on them. */
+  ownsProcess: boolean;
+}
+
+export const processIo: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, ownsProcess: true };
+
+/** Writes one line (as console.log and console.error do) to a stream. */
+export function lineWriter(stream: Writable): (line: string) => void {
+  return (line) => {
+    stream.write(`${line}\n`);
+  };
+}
+
+/**
+ * Runs a script's `main` as the process's entry point. A failure exits at once with its code
+ * (standard streams are synchronous on Linux: nothing written is lost); success lets the
+ * process end by itself, once its output is flushed.
+ */
+export async function runAsProcess(main: (argv: readonly string[], io: CliIo) => Promise<number>): Promise<void> {
+  const code = await main(process.argv.slice(2), processIo);
+  if (code !== 0) process.exit(code);
+}
