@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Four tiers (see CONTRIBUTING.md): unit tests of pure code, SQL tests that run the generated
-// SQL in real DuckDB and PostgreSQL, build tests that read the built example playbook, and
+// Tiers (see CONTRIBUTING.md): unit tests of pure code and of the scripts in process, cli tests
+// that start the scripts as real processes, SQL tests that run the generated SQL in real DuckDB
+// and PostgreSQL, build tests that read the built example playbook, and
 // browser tests in real Chromium. Build and browser tests share one build.
 export default defineConfig({
   test: {
@@ -10,9 +11,24 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/slides/**/*.test.ts'],
+          // Scripts are tested in process through their main(argv, io); real processes are the cli tier's.
+          exclude: ['**/*.spawn.test.ts'],
           environment: 'node',
-          // CLI and image tests start processes: on a busy two-core machine 5 s is not enough.
-          testTimeout: 30_000,
+          // One module graph per worker, not per file: most of the tier's time was re-importing the
+          // same modules. Safe because no test leans on another's state or files (checked with
+          // --sequence.shuffle over several seeds; see CONTRIBUTING.md).
+          isolate: false,
+          // Image and multi-threaded scoring tests take seconds; a busy two-core machine needs room.
+          testTimeout: 15_000,
+        },
+      },
+      {
+        // A few tests that start real processes (Node, npm, git, signals): slower, their own tier.
+        test: {
+          name: 'cli',
+          include: ['test/cli/**/*.spawn.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {

@@ -20,7 +20,7 @@ if (noPostgres && inCi) {
   process.exit(1);
 }
 
-const projects = hasChromium ? ['unit', 'sql', 'build', 'dev', 'e2e'] : ['unit', 'sql', 'build', 'dev'];
+const projects = hasChromium ? ['unit', 'cli', 'sql', 'build', 'dev', 'e2e'] : ['unit', 'cli', 'sql', 'build', 'dev'];
 const args = ['run', ...projects.flatMap((p) => ['--project', p]), ...process.argv.slice(2)];
 const result = spawnSync('vitest', args, { stdio: 'inherit', shell: false });
 
