@@ -9,8 +9,8 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/content-fs.ts';
-import { CHROMIUM_PATH, hasChromium, launchBrowser } from '../test/helpers/chromium.ts';
-import { serveStatic } from '../test/helpers/static-server.ts';
+import { CHROMIUM_PATH, hasChromium, launchBrowser } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { seededRandom } from './lib/seeded-random.ts';
 
 const megabytes = Number(process.argv.slice(2).find((arg) => arg !== '--') ?? 100);

@@ -13,7 +13,7 @@ import { dialects } from '../src/lib/sql/dialects.ts';
 import { buildPlan } from '../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../src/lib/sql/score-query.ts';
 import type { Attribute } from '../src/schemas/attribute.ts';
-import { postgresMissing, startPostgres } from '../test/helpers/postgres.ts';
+import { postgresMissing, startPostgres } from './lib/postgres.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => !a.startsWith('--')) ?? '1000000,10000000').split(',').map(Number);

@@ -2,8 +2,8 @@
 // phone, into screenshots/ — to look at a change before opening a pull request.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, hasChromium, CHROMIUM_PATH } from '../test/helpers/chromium.ts';
-import { serveStatic } from '../test/helpers/static-server.ts';
+import { launchBrowser, hasChromium, CHROMIUM_PATH } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const root = process.env['ICP_OUT_DIR'] ?? 'dist';
 const out = 'screenshots';

@@ -3,7 +3,7 @@
 // (and fails under CI=true, where a silent gap would hide regressions).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { postgresMissing } from '../test/helpers/postgres.ts';
+import { postgresMissing } from './lib/postgres.ts';
 
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromium);

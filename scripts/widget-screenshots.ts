@@ -3,8 +3,8 @@
 // state is a link the widget understands, so the pictures show what a rep who opens it sees.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, hasChromium, launchBrowser } from '../test/helpers/chromium.ts';
-import { serveStatic } from '../test/helpers/static-server.ts';
+import { CHROMIUM_PATH, hasChromium, launchBrowser } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const root = process.env['ICP_OUT_DIR'] ?? 'dist';
 const out = join('docs', 'screenshots');

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/chromium.ts';
+import { hasChromium, launchBrowser } from '../../scripts/lib/chromium.ts';
 import { pollPage, startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 

@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_SITE, PROJECT_ROOT } from '../helpers/built-site.ts';
-import { launchBrowser } from '../helpers/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { buildFixture } from '../helpers/fixture-build.ts';
 import { htmlPages } from '../helpers/page-watch.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FRENCH = join(PROJECT_ROOT, 'test/fixtures/french-payroll/content');

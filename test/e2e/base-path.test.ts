@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { TEST_TODAY } from '../global-setup.ts';
 
 const BASE = '/playbook/';

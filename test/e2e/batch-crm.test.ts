@@ -11,10 +11,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv/parse.ts';
 import { scoringMessages } from '../../src/lib/i18n/scoring.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
-import { launchBrowser } from '../helpers/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { buildFixtureSite, scoreWithCli } from '../helpers/fixture-site.ts';
 import { pasteAliases } from '../helpers/paste-aliases.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'valid', 'content');
 const work = mkdtempSync(join(tmpdir(), 'icp-batch-crm-'));

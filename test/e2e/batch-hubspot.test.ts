@@ -12,9 +12,9 @@ import { parseCsv } from '../../src/lib/csv/parse.ts';
 import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
 import { scoringMessages } from '../../src/lib/i18n/scoring.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
-import { launchBrowser } from '../helpers/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { buildFixtureSite, scoreWithCli } from '../helpers/fixture-site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const ROWS = 20_000;
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'crm', 'content');

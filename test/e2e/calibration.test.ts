@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 import { writeKnownAccountsModel } from '../helpers/known-accounts-model.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { TEST_TODAY } from '../global-setup.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

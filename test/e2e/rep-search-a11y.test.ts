@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture } from '../helpers/build-fixture.ts';
 import { BUILT_SITE } from '../helpers/built-site.ts';
-import { launchBrowser } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };

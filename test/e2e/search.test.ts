@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { indexSite } from '../../src/integrations/pagefind.ts';
 import { EXAMPLE_CONTENT, EXAMPLE_CONTENT_PATH, PROJECT_ROOT, readPage } from '../helpers/built-site.ts';

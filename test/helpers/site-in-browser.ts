@@ -1,8 +1,8 @@
 // One Chromium and one static server on the built example for the tests of a file: the
 // hooks every browser test file needs, registered once here.
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { BUILT_SITE } from './built-site.ts';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;

@@ -6,7 +6,7 @@ import { dialects } from '../../src/lib/sql/dialects.ts';
 import { buildPlan } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
 import { compileStagingQuery } from '../../src/lib/sql/staging-query.ts';
-import { postgresMissing, startPostgres, type PrivatePostgres } from '../helpers/postgres.ts';
+import { postgresMissing, startPostgres, type PrivatePostgres } from '../../scripts/lib/postgres.ts';
 import { expectedRows, expectSameParsing, expectSameRows, generateAccounts, generateTextAccounts, loadFixture, textToValues, typedToValues, type RawAccount } from './differential.ts';
 
 const model = loadFixture();
