@@ -437,9 +437,9 @@ describe('batch scoring on /score/', () => {
     );
     expect(result.state).toBe('done');
     expect(result.rows).toBe(100_000);
-    // Generous bounds for a loaded CI machine; the measured figures are printed above.
-    expect(result.ms).toBeLessThan(15_000);
-    expect(result.longest).toBeLessThan(1_000);
+    // The page kept drawing frames while the worker scored (a scorer on the main thread draws
+    // none until it is done). Times are printed above, never asserted: they depend on the machine.
+    expect(result.frames).toBeGreaterThan(1);
     await expect.poll(() => page.locator('batch-scorer tbody[data-batch="rows"] tr').count()).toBe(500);
     expect(await page.locator('[data-batch="showing"]').textContent()).toContain('500 of 100,000');
     expect(errors).toEqual([]);

@@ -258,12 +258,12 @@ describe('files and references', () => {
 });
 
 describe('hostile input', () => {
-  it('refuses a YAML alias bomb in well under a second', () => {
+  // Both are refused before the costly part (expanding aliases, parsing 5 MB): an unguarded
+  // validator would hang or run out of memory here instead of giving the message.
+  it('refuses a YAML alias bomb instead of expanding it', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
-    const started = performance.now();
     const lines = report({ 'content/attributes.yaml': bomb.join('\n') + '\n' });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(lines).toMatchInlineSnapshot(`
       [
         "content/attributes.yaml:1:1  -  YAML aliases expand too much (more than 100): write the values out instead of using * aliases",
@@ -273,9 +273,7 @@ describe('hostile input', () => {
 
   it('refuses a 5 MB file before parsing it', () => {
     const huge = 'company: Acme\nproduct: x\n' + '#'.repeat(5 * 1024 * 1024);
-    const started = performance.now();
     const lines = report({ 'content/playbook.yaml': huge });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(lines).toMatchInlineSnapshot(`
       [
         "content/playbook.yaml:1:1  -  file is 5.0 MB, over the 1 MB limit for content files: split it or remove what does not belong",
