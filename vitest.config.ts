@@ -6,6 +6,17 @@ import { defineConfig } from 'vitest/config';
 // browser tests in real Chromium. Build and browser tests share one build.
 export default defineConfig({
   test: {
+    // `npm run test:coverage`: how much of the pure code in src/lib the unit and SQL tiers run.
+    coverage: {
+      provider: 'v8',
+      include: ['src/lib/**/*.ts'],
+      exclude: ['src/lib/**/*.test.ts'],
+      reporter: ['text-summary', 'html'],
+      reportsDirectory: '.test-dist/coverage',
+      // A few points under what was measured (88.9 % statements, 80.2 % branches, 83.3 % functions,
+      // 90.2 % lines): a change that drops tested code below them fails.
+      thresholds: { statements: 86, branches: 77, functions: 80, lines: 88 },
+    },
     projects: [
       {
         test: {
