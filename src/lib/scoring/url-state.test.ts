@@ -212,6 +212,8 @@ describe('account name and domain in the address', () => {
     expect(parseAccountLabel('?_account=Acme%20%20SAS%0A&_domain=https%3A%2F%2FWWW.Acme.fr%2Fabout&employees=5')).toEqual({ name: 'Acme SAS', domain: 'www.acme.fr' });
     expect(parseAccountLabel('?employees=5')).toEqual({ name: undefined, domain: undefined });
     expect(parseAccountLabel(`?_account=${'x'.repeat(500)}`).name).toHaveLength(120);
+    // A broken escape is not something the form wrote: no name rather than a replacement character.
+    expect(parseAccountLabel('?_account=Acme%E0%A4&_domain=%FF.fr')).toEqual({ name: undefined, domain: undefined });
   });
 
   it('puts them first in a shared link, and never as an attribute', () => {

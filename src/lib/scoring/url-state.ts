@@ -12,24 +12,15 @@ const MAX_VALUE_LENGTH = 2_000;
 const YES = new Set(['yes', 'true', '1', 'oui']);
 const NO = new Set(['no', 'false', '0', 'non']);
 
-/** The query string without its `?`, split into decoded pairs; a pair that cannot be decoded is dropped. */
+/**
+ * The query string's decoded values by name, read by the platform's URLSearchParams (`+` is a
+ * space). Dropped: over-long values, and escapes that decode to no valid UTF-8 (U+FFFD), which
+ * this form never writes.
+ */
 function readPairs(search: string): Map<string, string[]> {
   const pairs = new Map<string, string[]>();
-  const text = search.startsWith('?') ? search.slice(1) : search;
-  for (const part of text.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const rawKey = eq === -1 ? part : part.slice(0, eq);
-    const rawValue = eq === -1 ? '' : part.slice(eq + 1);
-    let key: string;
-    let value: string;
-    try {
-      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
-      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
-    } catch {
-      continue; // a broken `%` escape: not something this form wrote
-    }
-    if (value.length > MAX_VALUE_LENGTH) continue;
+  for (const [key, value] of new URLSearchParams(search)) {
+    if (value.length > MAX_VALUE_LENGTH || key.includes('\uFFFD') || value.includes('\uFFFD')) continue;
     const list = pairs.get(key);
     if (list) list.push(value);
     else pairs.set(key, [value]);
