@@ -10,7 +10,7 @@ import { fillTemplate, pickPlural, type WidgetStrings } from '../../lib/i18n/wid
 import type { Verdict } from '../../lib/scoring/types.ts';
 import type { WidgetModel } from './widget-model.ts';
 import type { BatchRow, FromWorker, SortDirection, SortKey, ToWorker, ViewQuery } from './batch-protocol.ts';
-import { escapeHtml } from './render-result.ts';
+import { html, type Html } from '../../lib/html.ts';
 
 /** Rows rendered in the table; the download has them all. */
 export const SHOWN_ROWS = 500;
@@ -250,7 +250,7 @@ export class BatchScorer extends HTMLElement {
     this.ref('columns').textContent = columns.join(' ');
     const warnings = this.ref('unit-warnings');
     warnings.hidden = message.unitWarnings.length === 0;
-    warnings.innerHTML = message.unitWarnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('');
+    warnings.innerHTML = String(html`${message.unitWarnings.map((warning) => html`<li>${warning}</li>`)}`);
     this.ref('search-hint').textContent = message.searchAll ? this.b.filters.searchHint : this.b.filters.searchNameOnly;
     this.renderMapping(message);
     this.showView(message.view, message.matched);
@@ -270,15 +270,15 @@ export class BatchScorer extends HTMLElement {
     const { number } = getFormatters(this.model.locale);
     const verdicts = scoringMessages[this.model.locale].verdicts;
     const { locale } = this.model;
-    const chip = (filter: 'verdict' | 'tier', value: string, label: string, count: number, inner: string, className: string) => {
+    const chip = (filter: 'verdict' | 'tier', value: string, label: string, count: number, inner: Html | string, className: string) => {
       const pressed = filter === 'verdict' ? this.query.verdict === value : this.query.tier === value;
       const name = fillTemplate(pickPlural(this.b.filters.chip, count, locale), { label, count: number(count) });
-      return `<li><button type="button" class="batch-chip ${className}" data-filter="${filter}" data-value="${escapeHtml(value)}" aria-pressed="${pressed}" aria-label="${escapeHtml(name)}"${count === 0 ? ' disabled' : ''}>${inner}<strong>${number(count)}</strong></button></li>`;
+      return html`<li><button type="button" class="batch-chip ${className}" data-filter="${filter}" data-value="${value}" aria-pressed="${String(pressed)}" aria-label="${name}"${count === 0 && html` disabled`}>${inner}<strong>${number(count)}</strong></button></li>`;
     };
     this.ref('counts').innerHTML = (['fit', 'unknown', 'out'] as const)
-      .map((v) => chip('verdict', v, verdicts[v], message.counts[v], `<span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[v]}</span>${escapeHtml(verdicts[v])}`, `sw-verdict sw-verdict--${v}`))
+      .map((v) => chip('verdict', v, verdicts[v], message.counts[v], html`<span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[v]}</span>${verdicts[v]}`, `sw-verdict sw-verdict--${v}`))
       .join('');
-    this.ref('tier-counts').innerHTML = message.tiers.map((tier) => chip('tier', tier.label, tier.label, tier.count, escapeHtml(tier.label), 'sw-tier')).join('');
+    this.ref('tier-counts').innerHTML = message.tiers.map((tier) => chip('tier', tier.label, tier.label, tier.count, tier.label, 'sw-tier')).join('');
     this.ref('tier-counts').hidden = message.tiers.length === 0;
     this.ref('clear-filters').hidden = this.query.verdict === undefined && this.query.tier === undefined;
   }
@@ -331,17 +331,18 @@ export class BatchScorer extends HTMLElement {
     const { number } = getFormatters(this.model.locale);
     const verdicts = scoringMessages[this.model.locale].verdicts;
     const provisional = (row: BatchRow) =>
-      `<span class="sw-tier batch-provisional" title="${escapeHtml(this.b.provisionalTitle)}">${escapeHtml(row.provisionalTier)}</span> <span class="batch-provisional__note">${escapeHtml(this.b.provisional)}</span>`;
-    const html = view.map(
+      html`<span class="sw-tier batch-provisional" title="${this.b.provisionalTitle}">${row.provisionalTier}</span> <span class="batch-provisional__note">${this.b.provisional}</span>`;
+    const tier = (row: BatchRow) => (row.tier ? html`<span class="sw-tier">${row.tier}</span>` : row.provisionalTier ? provisional(row) : html`<span class="muted">—</span>`);
+    const markup = view.map(
       (row) =>
-        `<tr data-line="${row.line}"><td class="num batch-line">${row.line}</td><td class="batch-name">${escapeHtml(row.name)}</td><td class="batch-verdict"><span class="sw-verdict sw-verdict--${row.verdict}"><span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[row.verdict]}</span>${escapeHtml(verdicts[row.verdict])}</span></td><td class="num batch-score"><strong>${number(row.score)}</strong>${row.best > row.score ? `<span class="batch-best"> → ${number(row.best)}</span>` : ''}</td><td class="batch-tier">${row.tier ? `<span class="sw-tier">${escapeHtml(row.tier)}</span>` : row.provisionalTier ? provisional(row) : '<span class="muted">—</span>'}</td><td class="batch-icp">${escapeHtml(row.icp)}</td><td class="batch-reasons">${escapeHtml(row.reasons)}</td></tr>`,
+        html`<tr data-line="${row.line}"><td class="num batch-line">${row.line}</td><td class="batch-name">${row.name}</td><td class="batch-verdict"><span class="sw-verdict sw-verdict--${row.verdict}"><span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[row.verdict]}</span>${verdicts[row.verdict]}</span></td><td class="num batch-score"><strong>${number(row.score)}</strong>${row.best > row.score && html`<span class="batch-best"> → ${number(row.best)}</span>`}</td><td class="batch-tier">${tier(row)}</td><td class="batch-icp">${row.icp}</td><td class="batch-reasons">${row.reasons}</td></tr>`,
     );
     const body = this.ref('rows');
     const token = ++this.renderToken;
-    body.innerHTML = html.slice(0, ROWS_PER_FRAME).join('');
+    body.innerHTML = markup.slice(0, ROWS_PER_FRAME).join('');
     const more = (from: number) => {
-      if (token !== this.renderToken || from >= html.length) return;
-      body.insertAdjacentHTML('beforeend', html.slice(from, from + ROWS_PER_FRAME).join(''));
+      if (token !== this.renderToken || from >= markup.length) return;
+      body.insertAdjacentHTML('beforeend', markup.slice(from, from + ROWS_PER_FRAME).join(''));
       requestAnimationFrame(() => more(from + ROWS_PER_FRAME));
     };
     requestAnimationFrame(() => more(ROWS_PER_FRAME));
@@ -359,8 +360,9 @@ export class BatchScorer extends HTMLElement {
     const { attributes } = this.model;
     const box = this.ref('mapping');
     const exact = (n: number) => n.toLocaleString(this.model.locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 10 });
+    const selected = (yes: boolean) => yes && html` selected`;
     const options = (chosen: string | undefined, list: { id: string; label: string }[], none: string) =>
-      `<option value=""${chosen === undefined ? ' selected' : ''}>${escapeHtml(none)}</option>${list.map((o) => `<option value="${escapeHtml(o.id)}"${o.id === chosen ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('')}`;
+      html`<option value=""${selected(chosen === undefined)}>${none}</option>${list.map((o) => html`<option value="${o.id}"${selected(o.id === chosen)}>${o.label}</option>`)}`;
     const columns = message.unmatched.map((column) => {
       const free = attributes.filter((a) => !message.taken.includes(a.id) || a.id === column.attribute);
       const label = `${m.attribute}: ${column.header}`;
@@ -368,15 +370,17 @@ export class BatchScorer extends HTMLElement {
       // A number column may hold another unit (euros for M€): a scale makes it a `{ column, scale }` alias.
       const scale = this.mapping.scales?.[column.header] ?? 1;
       const scaleSelect =
-        attribute?.type === 'number'
-          ? `<select data-map="scale:${escapeHtml(column.header)}" aria-label="${escapeHtml(`${m.scale}: ${column.header}`)}">${SCALES.map((factor) => `<option value="${factor}"${factor === scale ? ' selected' : ''}>${factor === 1 ? escapeHtml(m.scaleNone) : `× ${exact(factor)}`}</option>`).join('')}</select>`
-          : '';
-      return `<tr><th scope="row">${escapeHtml(column.header)}</th><td class="batch-samples">${column.samples.map((s) => `<code>${escapeHtml(s)}</code>`).join(' ')}</td><td><select data-map="column:${escapeHtml(column.header)}" aria-label="${escapeHtml(label)}">${options(column.attribute, free, m.keep)}</select>${scaleSelect}</td></tr>`;
+        attribute?.type === 'number' &&
+        html`<select data-map="scale:${column.header}" aria-label="${`${m.scale}: ${column.header}`}">${SCALES.map((factor) => html`<option value="${factor}"${selected(factor === scale)}>${factor === 1 ? m.scaleNone : `× ${exact(factor)}`}</option>`)}</select>`;
+      const samples = column.samples.map((s, i) => html`${i > 0 && ' '}<code>${s}</code>`);
+      return html`<tr><th scope="row">${column.header}</th><td class="batch-samples">${samples}</td><td><select data-map="column:${column.header}" aria-label="${label}">${options(column.attribute, free, m.keep)}</select>${scaleSelect}</td></tr>`;
     });
     this.ref('mapping-columns').innerHTML =
       columns.length === 0
         ? ''
-        : `<h4 id="batch-map-columns">${escapeHtml(m.columnsTitle)}</h4><p class="muted">${escapeHtml(m.columnsLead)}</p><div class="table-wrap" tabindex="0" role="region" aria-labelledby="batch-map-columns"><table class="batch-map-table"><thead><tr><th scope="col">${escapeHtml(m.column)}</th><th scope="col">${escapeHtml(m.samples)}</th><th scope="col">${escapeHtml(m.attribute)}</th></tr></thead><tbody>${columns.join('')}</tbody></table></div>`;
+        : String(
+            html`<h4 id="batch-map-columns">${m.columnsTitle}</h4><p class="muted">${m.columnsLead}</p><div class="table-wrap" tabindex="0" role="region" aria-labelledby="batch-map-columns"><table class="batch-map-table"><thead><tr><th scope="col">${m.column}</th><th scope="col">${m.samples}</th><th scope="col">${m.attribute}</th></tr></thead><tbody>${columns}</tbody></table></div>`,
+          );
     this.ref('mapping-values').innerHTML = message.unrecognised
       .map((group, g) => {
         const attribute = attributes.find((a) => a.id === group.attribute);
@@ -384,10 +388,10 @@ export class BatchScorer extends HTMLElement {
         const title = fillTemplate(m.valuesOf, { attribute: attribute?.label ?? group.attribute, header: group.header });
         const rows = group.values.map(
           (v) =>
-            `<tr><th scope="row"><code>${escapeHtml(v.value)}</code></th><td class="num">${number(v.count)}</td><td><select data-map="value:${escapeHtml(group.attribute)}:${escapeHtml(v.value)}" aria-label="${escapeHtml(`${m.option}: ${v.value}`)}">${options(v.option, list, m.leave)}</select></td></tr>`,
+            html`<tr><th scope="row"><code>${v.value}</code></th><td class="num">${number(v.count)}</td><td><select data-map="value:${group.attribute}:${v.value}" aria-label="${`${m.option}: ${v.value}`}">${options(v.option, list, m.leave)}</select></td></tr>`,
         );
-        const more = group.more > 0 ? `<p class="muted">${escapeHtml(fillTemplate(pickPlural(m.moreValues, group.more, this.model.locale), { count: number(group.more) }))}</p>` : '';
-        return `<h4 id="batch-map-values-${g}">${escapeHtml(m.valuesTitle)} · ${escapeHtml(title)}</h4><div class="table-wrap" tabindex="0" role="region" aria-labelledby="batch-map-values-${g}"><table class="batch-map-table"><thead><tr><th scope="col">${escapeHtml(m.value)}</th><th scope="col" class="num">${escapeHtml(m.count)}</th><th scope="col">${escapeHtml(m.option)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${more}`;
+        const more = group.more > 0 && html`<p class="muted">${fillTemplate(pickPlural(m.moreValues, group.more, this.model.locale), { count: number(group.more) })}</p>`;
+        return html`<h4 id="batch-map-values-${g}">${m.valuesTitle} · ${title}</h4><div class="table-wrap" tabindex="0" role="region" aria-labelledby="batch-map-values-${g}"><table class="batch-map-table"><thead><tr><th scope="col">${m.value}</th><th scope="col" class="num">${m.count}</th><th scope="col">${m.option}</th></tr></thead><tbody>${rows}</tbody></table></div>${more}`;
       })
       .join('');
     box.hidden = message.unmatched.length === 0 && message.unrecognised.length === 0 && isEmptyMapping(this.mapping);
@@ -514,7 +518,7 @@ export class BatchScorer extends HTMLElement {
     this.ref('group-rows').innerHTML = message.problemGroups
       .map(
         (g) =>
-          `<tr><td>${escapeHtml(g.header || String(g.column))} <span class="muted">(${g.column})</span></td><td>${g.value === '' ? `<span class="muted">${escapeHtml(p.empty)}</span>` : `<code>${escapeHtml(g.value)}</code>`}</td><td class="num">${number(g.count)}</td><td>${escapeHtml(g.message)}</td></tr>`,
+          html`<tr><td>${g.header || String(g.column)} <span class="muted">(${g.column})</span></td><td>${g.value === '' ? html`<span class="muted">${p.empty}</span>` : html`<code>${g.value}</code>`}</td><td class="num">${number(g.count)}</td><td>${g.message}</td></tr>`,
       )
       .join('');
     this.ref('problems-more').textContent =
@@ -522,7 +526,7 @@ export class BatchScorer extends HTMLElement {
     this.ref('problem-rows').innerHTML = message.problems
       .map(
         (p) =>
-          `<tr><td class="num">${p.row}</td><td>${escapeHtml(p.header || String(p.column))} <span class="muted">(${p.column})</span></td><td><code>${escapeHtml(p.value)}</code></td><td>${escapeHtml(p.message)}</td></tr>`,
+          html`<tr><td class="num">${p.row}</td><td>${p.header || String(p.column)} <span class="muted">(${p.column})</span></td><td><code>${p.value}</code></td><td>${p.message}</td></tr>`,
       )
       .join('');
   }
