@@ -14,7 +14,6 @@ import { CsvScorer, type ScoredRow } from '../../lib/csv/score-csv.ts';
 import { CsvDecoder } from '../../lib/csv/decode.ts';
 import { UnreadableSummary } from '../../lib/csv/unreadable.ts';
 import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
-import type { IcpData } from '../../lib/content/model.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
 import { Rows } from './batch-rows.ts';
 import type { BatchModel, BatchRow, FromWorker, UnmatchedColumn, UnrecognisedValues, ViewQuery, ToWorker } from './batch-protocol.ts';
@@ -161,7 +160,7 @@ async function scoreFile(file: Blob, decoder: CsvDecoder, scorer: CsvScorer, wri
 async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 'score' }>): Promise<void> {
   job = undefined;
   const attributes = applyMapping(model.attributes, mapping);
-  const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
+  const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data }));
   const titles = new Map(icps.map((icp) => [icp.id, icp.data.title]));
   const problems: CellProblem[] = [];
   let problemCount = 0;
@@ -367,7 +366,7 @@ function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
 async function keysOnly(): Promise<Blob> {
   if (!job) throw new Error('no scored file');
   const { file, model, attributes } = job;
-  const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
+  const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data }));
   const scorer = new CsvScorer({ attributes, icps, locale: model.locale, keep: 'keys' });
   const writer = new BlobWriter(CSV_TYPE);
   await scoreFile(file, new CsvDecoder(model.locale), scorer, writer, () => {}, () => {});

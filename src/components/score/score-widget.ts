@@ -1,7 +1,6 @@
 // <score-widget>: scores the account the rep describes in the server-rendered form, on every
 // change, with the engine the unit tests cover. The form state lives in the page address.
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { IcpData } from '../../lib/content/model.ts';
 import { fillTemplate, type WidgetStrings } from '../../lib/i18n/widget.ts';
 import { scoreAccount, scoreBestFit, type IcpInput } from '../../lib/scoring/score-account.ts';
 import type { Account, AttributeValue, ScoreResult } from '../../lib/scoring/types.ts';
@@ -53,7 +52,7 @@ export class ScoreWidget extends HTMLElement {
     this.abort = new AbortController();
     this.model = JSON.parse(data.textContent ?? '{}') as WidgetModel;
     // The build validated and trimmed this data; the engine only reads the scoring fields.
-    this.icps = this.model.icps.map((icp) => ({ id: icp.id, data: icp.data as IcpData }));
+    this.icps = this.model.icps.map((icp) => ({ id: icp.id, data: icp.data }));
     this.strings = this.model.strings;
     this.context = {
       attributes: this.model.attributes,

@@ -1,11 +1,10 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
-import type { IcpData, PlaybookModel } from '../../lib/content/model.ts';
+import type { PlaybookModel } from '../../lib/content/model.ts';
+import type { ScoringIcpData } from '../../lib/scoring/types.ts';
 import { getUiStrings } from '../../lib/i18n/ui.ts';
 import { getWidgetStrings, type WidgetStrings } from '../../lib/i18n/widget.ts';
 
-/** The part of an ICP that scoring reads; the rest (pains, market, narrative) stays on the server. */
-export type ScoringIcpData = Pick<IcpData, 'title' | 'status' | 'filters' | 'signals' | 'tiers'>;
 
 /** A persona to call about an account that fits: who, in which buying role, and what they will object. */
 export interface WidgetContact {

@@ -4,9 +4,8 @@ import type { Locale } from '../../schemas/playbook.ts';
 import { OPERATOR_TYPES, bestPoints } from '../../schemas/operators.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import type { Signal } from '../../schemas/signal.ts';
-import type { IcpData } from '../content/model.ts';
 import { describeRule } from './describe.ts';
-import { isNumberRange, type Account, type AttributeValue, type FilterOutcome, type Verdict } from './types.ts';
+import { isNumberRange, type Account, type AttributeValue, type FilterOutcome, type ScoringIcpData, type Verdict } from './types.ts';
 
 // The engine reads values by position (`values[slot]`, slot = the attribute's index in the
 // attribute list) rather than by name, and tests rules with one switch rather than one closure
@@ -72,7 +71,7 @@ export interface CompiledSignal {
 /** An ICP prepared for scoring many accounts: rules compiled, words computed once. */
 export interface CompiledIcp {
   id: string;
-  data: IcpData;
+  data: ScoringIcpData;
   locale: Locale;
   /** Attribute ids by slot. */
   attributeIds: readonly string[];
@@ -164,7 +163,7 @@ function attributeFor(id: string, rule: Rule, byId: ReadonlyMap<string, Attribut
 }
 
 /** Prepares an ICP for scoring: call once, then {@link evaluate} each account. */
-export function compileIcp(icp: { id: string; data: IcpData }, attributes: readonly Attribute[], locale: Locale): CompiledIcp {
+export function compileIcp(icp: { id: string; data: ScoringIcpData }, attributes: readonly Attribute[], locale: Locale): CompiledIcp {
   const byId = new Map(attributes.map((a) => [a.id, a]));
   const attributeIds = attributes.map((a) => a.id);
   const filters = icp.data.filters.map((filter): CompiledFilter => {

@@ -1,21 +1,20 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
-import type { IcpData } from '../content/model.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import { compareEvaluations, compileIcp, evaluate, NO_MATCH, UNANSWERED, UNCERTAIN, valueOf, type CompiledIcp, type Evaluation } from './compile.ts';
 import { describeValue, formatPoints, joinList } from './describe.ts';
-import type { Account, FilterResult, ScoreResult, SignalResult } from './types.ts';
+import type { Account, FilterResult, ScoreResult, ScoringIcpData, SignalResult } from './types.ts';
 
 export { describeRule, describeValue } from './describe.ts';
 
-/** An ICP as the engine reads it: its id (file name) and validated data. */
+/** An ICP as the engine reads it: its id (file name) and the validated fields scoring needs. */
 export interface IcpInput {
   id: string;
-  data: IcpData;
+  data: ScoringIcpData;
 }
 
-const compiledCache = new WeakMap<IcpData, Map<string, { attributes: readonly Attribute[]; compiled: CompiledIcp }>>();
+const compiledCache = new WeakMap<ScoringIcpData, Map<string, { attributes: readonly Attribute[]; compiled: CompiledIcp }>>();
 
 /** The compiled ICP, cached per ICP data, attribute list and locale (the widget scores on every keystroke). */
 export function getCompiledIcp(icp: IcpInput, attributes: readonly Attribute[], locale: Locale): CompiledIcp {

@@ -1,6 +1,10 @@
 import type { Filter } from '../../schemas/filter.ts';
 import type { Signal } from '../../schemas/signal.ts';
 import type { Tier } from '../../schemas/icp.ts';
+import type { IcpData } from '../content/model.ts';
+
+/** The part of an ICP that scoring reads; the rest (pains, market, narrative) is not the engine's. */
+export type ScoringIcpData = Pick<IcpData, 'title' | 'status' | 'filters' | 'signals' | 'tiers'>;
 
 /**
  * A number known only as an interval, as CRMs and LinkedIn export headcount bands (`51-200`,
