@@ -35,7 +35,10 @@ export default defineConfig({
     // javascript: links and media from other hosts before they reach a page. .mdx is code and
     // is skipped (code review); in both, inline styles become classes (docs/security.md).
     // Site paths written in bodies (`[Glossary](/pages/glossary/)`) get the base path.
-    processor: satteri({ features: { rawHtml: true }, hastPlugins: [satteriSanitizeUserHtml({ mediaHosts }), satteriBaseLinks(address?.base ?? '/')] }),
+    processor: satteri({
+      features: { rawHtml: true },
+      hastPlugins: [satteriSanitizeUserHtml({ mediaHosts }), satteriBaseLinks(address?.base ?? '/')],
+    }),
   },
   integrations: [mdx(), pagefind(), slides(), liveContent(), securityHeaders({ mediaHosts })],
   devToolbar: { enabled: false },

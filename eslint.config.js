@@ -6,7 +6,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.test-dist/', '.astro/', 'node_modules/', 'public/', 'test/fixtures/', '.scratch/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      '.test-dist/',
+      '.astro/',
+      'node_modules/',
+      'public/',
+      'test/fixtures/',
+      '.scratch/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...astro.configs.recommended,
@@ -20,9 +31,15 @@ export default tseslint.config(
     rules: {
       // French strings hold narrow no-break spaces on purpose (before : ; ? !), and the text
       // checks match control characters on purpose: both rules would flag exactly that.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true, skipJSXText: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true, skipJSXText: true },
+      ],
       'no-control-regex': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   // Components and plain JS files are checked without type information.

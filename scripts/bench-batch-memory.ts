@@ -4,7 +4,16 @@
 // for a user), and samples the resident memory of the page's renderer process (page and
 // worker together) every 100 ms. Prints the peak; no pass/fail.
 import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +40,11 @@ try {
   const content = join(work, 'content');
   cpSync(join(PROJECT_ROOT, 'test', 'fixtures', 'valid', 'content'), content, { recursive: true });
   const site = join(work, 'site');
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, env: { ...process.env, ICP_CONTENT_DIR: content, ICP_OUT_DIR: site }, encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ICP_CONTENT_DIR: content, ICP_OUT_DIR: site },
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`Building the fixture playbook failed:\n${build.stdout}\n${build.stderr}`);
 
   // A CRM-like export: ids, names with commas, phones, a domain, the four attributes, some empty cells.
@@ -44,7 +57,20 @@ try {
   const header = 'Record ID,Company name,Domain,Phone Number,employees,region,stack,hiring_revops\n';
   out.write(header);
   written += header.length;
-  const words = ['Acme', 'Bolt', 'Cargo', 'Dune', 'Éclair', 'Fjord', 'Globex', 'Helix', 'Initech', 'Juno', 'Kappa', 'Lumen'];
+  const words = [
+    'Acme',
+    'Bolt',
+    'Cargo',
+    'Dune',
+    'Éclair',
+    'Fjord',
+    'Globex',
+    'Helix',
+    'Initech',
+    'Juno',
+    'Kappa',
+    'Lumen',
+  ];
   while (written < target) {
     let chunk = '';
     for (let i = 0; i < 10_000; i++) {
@@ -79,17 +105,24 @@ try {
     }, 100);
     const started = Date.now();
     await page.getByLabel('Choose a file').setInputFiles(csv);
-    await page.locator('batch-scorer[data-state="done"], batch-scorer[data-state="error"]').waitFor({ timeout: 30 * 60_000 });
+    await page
+      .locator('batch-scorer[data-state="done"], batch-scorer[data-state="error"]')
+      .waitFor({ timeout: 30 * 60_000 });
     const seconds = (Date.now() - started) / 1000;
     clearInterval(timer);
     const state = await page.locator('batch-scorer').getAttribute('data-state');
-    if (state === 'error') throw new Error(`The page could not score the file: ${await page.locator('[data-batch="error"]').textContent()}`);
+    if (state === 'error')
+      throw new Error(`The page could not score the file: ${await page.locator('[data-batch="error"]').textContent()}`);
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-    console.log(`Scored ${(await page.locator('batch-scorer').getAttribute('data-rows'))} rows in the page in ${seconds.toFixed(1)} s (${(await page.locator('[data-batch="summary"]').textContent())})`);
-    console.log(`Renderer process of /score/ (page + worker): ${mb(before.get(peakPid) ?? 0)} before the file, peak ${mb(peak)} while scoring.`);
+    console.log(
+      `Scored ${await page.locator('batch-scorer').getAttribute('data-rows')} rows in the page in ${seconds.toFixed(1)} s (${await page.locator('[data-batch="summary"]').textContent()})`,
+    );
+    console.log(
+      `Renderer process of /score/ (page + worker): ${mb(before.get(peakPid) ?? 0)} before the file, peak ${mb(peak)} while scoring.`,
+    );
     console.log(`Page JS heap after scoring (CDP JSHeapUsedSize): ${mb(heap)}.`);
   } finally {
     await browser.close();

@@ -13,7 +13,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const option = (name: string, fallback: number) =>
+  Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const pages = option('pages', 1000);
 const runs = option('runs', 1);
 const keep = args.includes('--keep');
@@ -34,7 +35,10 @@ function guidePage(i: number): string {
     const words = Array.from({ length: 8 + (next() % 10) }, word);
     return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`;
   };
-  const sections = Array.from({ length: 7 }, (_, s) => `## Section ${s + 1}: ${word()} ${word()}\n\n${Array.from({ length: 8 }, sentence).join(' ')}\n`);
+  const sections = Array.from(
+    { length: 7 },
+    (_, s) => `## Section ${s + 1}: ${word()} ${word()}\n\n${Array.from({ length: 8 }, sentence).join(' ')}\n`,
+  );
   return `---\ntitle: Guide ${i}, ${word()} and ${word()}\ndescription: How the team handles ${word()} and ${word()} for ${word()} accounts.\nowner: Camille Martin\nreviewed: 2026-10-01\n---\n\n${sections.join('\n')}`;
 }
 
@@ -46,7 +50,11 @@ interface Run {
 }
 
 /** Runs a command, stamping each output line with the seconds since start; returns the stamped log. */
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; log: [number, string][]; seconds: number }> {
+function run(
+  command: string,
+  commandArgs: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; log: [number, string][]; seconds: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, ...env } });
@@ -82,16 +90,31 @@ function phasesOf(log: [number, string][]): [string, number][] {
 }
 
 async function build(dir: string, label: string): Promise<Run> {
-  const env = { ICP_CONTENT_DIR: join(dir, 'content'), ICP_OUT_DIR: join(dir, 'dist'), ICP_SLIDES_CACHE: join(dir, 'cache'), ICP_TODAY: '2026-11-23' };
+  const env = {
+    ICP_CONTENT_DIR: join(dir, 'content'),
+    ICP_OUT_DIR: join(dir, 'dist'),
+    ICP_SLIDES_CACHE: join(dir, 'cache'),
+    ICP_TODAY: '2026-11-23',
+  };
   const validate = await run(process.execPath, ['scripts/validate.ts'], env);
   if (validate.code !== 0) throw new Error(`validate failed:\n${validate.log.map(([, l]) => l).join('\n')}`);
   // GNU time writes the peak RSS (KiB) of the build process, worker threads included, to a file.
   const peakFile = join(dir, 'peak-rss');
-  const astro = await run('/usr/bin/time', ['-o', peakFile, '-f', '%M', join(root, 'node_modules/.bin/astro'), 'build'], env);
+  const astro = await run(
+    '/usr/bin/time',
+    ['-o', peakFile, '-f', '%M', join(root, 'node_modules/.bin/astro'), 'build'],
+    env,
+  );
   if (astro.code !== 0) throw new Error(`astro build failed:\n${astro.log.map(([, l]) => l).join('\n')}`);
   const peak = Number(readFileSync(peakFile, 'utf8').trim().split('\n').at(-1));
-  const images = astro.log.find(([, l]) => /images: \d+ drawn/.test(l))?.[1].replace(/^.*?\] /, '') ?? '(no image line)';
-  const result = { seconds: validate.seconds + astro.seconds, peakMiB: peak / 1024, phases: [['validate', validate.seconds], ...phasesOf(astro.log)] as [string, number][], images };
+  const images =
+    astro.log.find(([, l]) => /images: \d+ drawn/.test(l))?.[1].replace(/^.*?\] /, '') ?? '(no image line)';
+  const result = {
+    seconds: validate.seconds + astro.seconds,
+    peakMiB: peak / 1024,
+    phases: [['validate', validate.seconds], ...phasesOf(astro.log)] as [string, number][],
+    images,
+  };
   console.log(`${label}: ${result.seconds.toFixed(1)} s, peak ${result.peakMiB.toFixed(0)} MiB; ${images}`);
   console.log(`  ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(' · ')}`);
   return result;
@@ -99,7 +122,11 @@ async function build(dir: string, label: string): Promise<Run> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-console.log(`Build benchmark: ${pages} generated guide pages + the example, ${runs} cold/warm pair(s); Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `Build benchmark: ${pages} generated guide pages + the example, ${runs} cold/warm pair(s); Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const cold: Run[] = [];
 const warm: Run[] = [];
 for (let r = 0; r < runs; r++) {
@@ -107,7 +134,8 @@ for (let r = 0; r < runs; r++) {
   try {
     cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
     mkdirSync(join(dir, 'content', 'pages'), { recursive: true });
-    for (let i = 1; i <= pages; i++) writeFileSync(join(dir, 'content', 'pages', `bench-${String(i).padStart(4, '0')}.md`), guidePage(i));
+    for (let i = 1; i <= pages; i++)
+      writeFileSync(join(dir, 'content', 'pages', `bench-${String(i).padStart(4, '0')}.md`), guidePage(i));
     // Cold as in a fresh clone: Astro's content store and caches go too (they also remember the
     // paths of the previous run's content folder).
     rmSync(join(root, '.astro'), { recursive: true, force: true });
@@ -121,8 +149,17 @@ for (let r = 0; r < runs; r++) {
   }
 }
 if (runs > 1) {
-  for (const [name, list] of [['cold', cold], ['warm', warm]] as const) {
-    console.log(`median ${name}: ${median(list.map((r) => r.seconds)).toFixed(1)} s, peak ${median(list.map((r) => r.peakMiB)).toFixed(0)} MiB`);
+  for (const [name, list] of [
+    ['cold', cold],
+    ['warm', warm],
+  ] as const) {
+    console.log(
+      `median ${name}: ${median(list.map((r) => r.seconds)).toFixed(1)} s, peak ${median(list.map((r) => r.peakMiB)).toFixed(0)} MiB`,
+    );
   }
 }
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

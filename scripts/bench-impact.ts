@@ -26,14 +26,22 @@ if (!model) {
 function change(text: string): string {
   return text
     .replace(/between: \[(\d+), /, (_, min: string) => `between: [${Math.round(Number(min) * 1.2)}, `)
-    .replace(/(tiers:\s*\n\s*- \{ label: [^,]+, min: )(\d+)/, (_, head: string, min: string) => `${head}${Math.min(100, Number(min) + 5)}`);
+    .replace(
+      /(tiers:\s*\n\s*- \{ label: [^,]+, min: )(\d+)/,
+      (_, head: string, min: string) => `${head}${Math.min(100, Number(min) + 5)}`,
+    );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'icp-bench-impact-'));
 try {
   const repo = join(dir, 'repo');
   cpSync(contentDir(), join(repo, 'content'), { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=Bench', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.email=bench@example.com', '-c', 'user.name=Bench', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: repo, stdio: 'pipe' },
+    );
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'base');
@@ -46,12 +54,23 @@ try {
   const input = join(dir, 'accounts.csv');
   await generateAccounts(input, model.attributes, rows);
   const mb = (statSync(input).size / 1024 / 1024).toFixed(1);
-  console.log(`Generated ${rows.toLocaleString('en-US')} accounts (${mb} MB). Running node scripts/impact.ts --base HEAD~1 --accounts …`);
+  console.log(
+    `Generated ${rows.toLocaleString('en-US')} accounts (${mb} MB). Running node scripts/impact.ts --base HEAD~1 --accounts …`,
+  );
   const started = performance.now();
-  const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'scripts/impact.ts'), '--base', 'HEAD~1', '--accounts', input], {
-    env: { ...process.env, ICP_CONTENT_DIR: join(repo, 'content'), ICP_IMPACT_REPORT_RSS: '1', GITHUB_STEP_SUMMARY: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [resolve(PROJECT_ROOT, 'scripts/impact.ts'), '--base', 'HEAD~1', '--accounts', input],
+    {
+      env: {
+        ...process.env,
+        ICP_CONTENT_DIR: join(repo, 'content'),
+        ICP_IMPACT_REPORT_RSS: '1',
+        GITHUB_STEP_SUMMARY: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
@@ -65,7 +84,7 @@ try {
   }
   const rss = Number(/maxRSS=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
   const cpu = Number(/cpuMicros=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1e6;
-  console.log(process.env['ICP_BENCH_PRINT'] === "1" ? stdout : stdout.split('\n')[2]);
+  console.log(process.env['ICP_BENCH_PRINT'] === '1' ? stdout : stdout.split('\n')[2]);
   const [load] = loadavg();
   console.log(
     `${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(2)} s wall time (${cpu.toFixed(2)} s CPU), peak RSS ${rss.toFixed(0)} MiB, ` +

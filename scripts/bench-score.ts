@@ -47,7 +47,10 @@ try {
   const parallel = median(parallelRuns);
   const same = (await digest(join(dir, 'serial.csv'))) === (await digest(output));
   const [load] = loadavg();
-  for (const [name, run] of [['1 thread', serial], [`${availableParallelism()} threads (default)`, parallel]] as const) {
+  for (const [name, run] of [
+    ['1 thread', serial],
+    [`${availableParallelism()} threads (default)`, parallel],
+  ] as const) {
     console.log(
       `${name}, median of ${RUNS}: ${rows.toLocaleString('en-US')} rows in ${run.seconds.toFixed(2)} s wall time (${run.cpu.toFixed(2)} s CPU): ${Math.round(rows / run.seconds).toLocaleString('en-US')} rows/s, peak RSS ${run.rss.toFixed(0)} MiB.`,
     );
@@ -68,7 +71,11 @@ function median<T extends { seconds: number }>(runs: readonly T[]): T {
 }
 
 /** Runs `node scripts/score.ts input --out output` with extra environment; its wall time, CPU time and peak memory. */
-async function runScorer(input: string, output: string, env: Record<string, string>): Promise<{ seconds: number; cpu: number; rss: number }> {
+async function runScorer(
+  input: string,
+  output: string,
+  env: Record<string, string>,
+): Promise<{ seconds: number; cpu: number; rss: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'scripts/score.ts'), input, '--out', output], {
     env: { ...process.env, ...env, ICP_SCORE_REPORT_RSS: '1' },

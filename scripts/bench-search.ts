@@ -41,7 +41,8 @@ const sentence = (words: number) => {
   const text = Array.from({ length: words }, () => pick(vocabulary)).join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 };
-const paragraph = () => Array.from({ length: 3 + Math.floor(random() * 4) }, () => sentence(8 + Math.floor(random() * 14))).join(' ');
+const paragraph = () =>
+  Array.from({ length: 3 + Math.floor(random() * 4) }, () => sentence(8 + Math.floor(random() * 14))).join(' ');
 const quote = (text: string) => JSON.stringify(text);
 
 function persona(i: number): string {
@@ -140,7 +141,11 @@ try {
   console.log('Example playbook (content/)…');
   const exampleOut = join(work, 'example', 'site');
   const exampleBuild = build(join(PROJECT_ROOT, 'content'), exampleOut);
-  const exampleIndex = await indexSite({ siteDir: exampleOut, language, outputPath: join(work, 'example', 'pagefind') });
+  const exampleIndex = await indexSite({
+    siteDir: exampleOut,
+    language,
+    outputPath: join(work, 'example', 'pagefind'),
+  });
   report('Example playbook', exampleBuild, exampleIndex, await plainIndex(exampleOut, language));
 
   const personas = Math.ceil(files / 2);
@@ -155,8 +160,17 @@ try {
   for (let i = 1; i <= files - personas; i += 1) writeFileSync(join(content, 'pages', `guide-${i}.md`), page(i));
   const generatedOut = join(work, 'generated', 'site');
   const generatedBuild = build(content, generatedOut);
-  const generatedIndex = await indexSite({ siteDir: generatedOut, language, outputPath: join(work, 'generated', 'pagefind') });
-  report(`Generated playbook (${files} content files)`, generatedBuild, generatedIndex, await plainIndex(generatedOut, language));
+  const generatedIndex = await indexSite({
+    siteDir: generatedOut,
+    language,
+    outputPath: join(work, 'generated', 'pagefind'),
+  });
+  report(
+    `Generated playbook (${files} content files)`,
+    generatedBuild,
+    generatedIndex,
+    await plainIndex(generatedOut, language),
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -19,7 +19,16 @@ import { getPlaybook } from '../src/content-fs.ts';
 import { icpSlide, icpSlideData } from '../src/lib/slides/icp-slide.ts';
 import { SLIDE_SIZE } from '../src/lib/slides/theme.ts';
 import { closePool, workerCount } from '../src/slides/pool-fs.ts';
-import { createNodeTextKit, drawImage, drawSvg, encodePng, loadFonts, rasterize, renderImage, renderSiteImages } from '../src/slides-fs.ts';
+import {
+  createNodeTextKit,
+  drawImage,
+  drawSvg,
+  encodePng,
+  loadFonts,
+  rasterize,
+  renderImage,
+  renderSiteImages,
+} from '../src/slides-fs.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 120);
@@ -31,9 +40,14 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
-console.log(`Slides benchmark: Node ${process.version}, load average ${load()} on ${availableParallelism()} cores, ${count} images of ${SLIDE_SIZE.width} × ${SLIDE_SIZE.height}, ${workerCount()} drawing workers.`);
+console.log(
+  `Slides benchmark: Node ${process.version}, load average ${load()} on ${availableParallelism()} cores, ${count} images of ${SLIDE_SIZE.width} × ${SLIDE_SIZE.height}, ${workerCount()} drawing workers.`,
+);
 
 // Warm-up: fonts are read and decoded once per process (not part of the per-image time).
 const warmStart = performance.now();
@@ -55,7 +69,9 @@ function slides(): { tree: ReturnType<typeof icpSlide>; kit: ReturnType<typeof c
 }
 
 /** Runs `work`, sampling the process's memory every 100 ms. */
-async function withMemory<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number; along: number[] }> {
+async function withMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peakMiB: number; along: number[] }> {
   const along: number[] = [];
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
@@ -71,33 +87,49 @@ async function withMemory<T>(work: () => Promise<T>): Promise<{ result: T; secon
     clearInterval(timer);
   }
 }
-const alongText = (along: number[]) => along.filter((_, i) => i % Math.max(1, Math.floor(along.length / 8)) === 0).map((r) => Math.round(r / MiB)).join(', ');
+const alongText = (along: number[]) =>
+  along
+    .filter((_, i) => i % Math.max(1, Math.floor(along.length / 8)) === 0)
+    .map((r) => Math.round(r / MiB))
+    .join(', ');
 
 const encodersOnly = args.includes('--encoders');
 if (!encodersOnly) await drawingParts();
 
 async function drawingParts(): Promise<void> {
-// Part 1a: the pool, every image queued at once, as a build queues its images.
-const pooled = await withMemory(() => Promise.all(slides().map(({ tree, kit }, i) => renderImage(tree, SLIDE_SIZE, kit, `bench ${i}`, { cache: false }))));
-const pooledTotals = pooled.result.map((image) => image.svgMs + image.pngMs);
-console.log(`\nPool of ${workerCount()} workers: ${count} images in ${pooled.seconds.toFixed(1)} s, ${ms((pooled.seconds * 1000) / count)} per image of wall time`);
-console.log(`  per image in a worker, median: SVG ${ms(median(pooled.result.map((r) => r.svgMs)))}, PNG ${ms(median(pooled.result.map((r) => r.pngMs)))}, total ${ms(median(pooledTotals))}`);
-console.log(`  memory (RSS, workers included) every ~${Math.round(pooled.along.length / 8) / 10} s: ${alongText(pooled.along)} MiB; peak ${pooled.peakMiB.toFixed(0)} MiB`);
-await closePool();
+  // Part 1a: the pool, every image queued at once, as a build queues its images.
+  const pooled = await withMemory(() =>
+    Promise.all(slides().map(({ tree, kit }, i) => renderImage(tree, SLIDE_SIZE, kit, `bench ${i}`, { cache: false }))),
+  );
+  const pooledTotals = pooled.result.map((image) => image.svgMs + image.pngMs);
+  console.log(
+    `\nPool of ${workerCount()} workers: ${count} images in ${pooled.seconds.toFixed(1)} s, ${ms((pooled.seconds * 1000) / count)} per image of wall time`,
+  );
+  console.log(
+    `  per image in a worker, median: SVG ${ms(median(pooled.result.map((r) => r.svgMs)))}, PNG ${ms(median(pooled.result.map((r) => r.pngMs)))}, total ${ms(median(pooledTotals))}`,
+  );
+  console.log(
+    `  memory (RSS, workers included) every ~${Math.round(pooled.along.length / 8) / 10} s: ${alongText(pooled.along)} MiB; peak ${pooled.peakMiB.toFixed(0)} MiB`,
+  );
+  await closePool();
 
-// Part 1b: the same images one after the other on this thread.
-const single = await withMemory(async () => {
-  const totals: number[] = [];
-  for (const { tree, kit } of slides()) {
-    const image = await drawImage(tree, SLIDE_SIZE, kit.images());
-    totals.push(image.svgMs + image.pngMs);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return totals;
-});
-console.log(`One thread: ${count} images in ${single.seconds.toFixed(1)} s, ${ms((single.seconds * 1000) / count)} per image (median ${ms(median(single.result))})`);
-console.log(`  memory (RSS) every ~${Math.round(single.along.length / 8) / 10} s: ${alongText(single.along)} MiB; peak ${single.peakMiB.toFixed(0)} MiB`);
-console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as fast`);
+  // Part 1b: the same images one after the other on this thread.
+  const single = await withMemory(async () => {
+    const totals: number[] = [];
+    for (const { tree, kit } of slides()) {
+      const image = await drawImage(tree, SLIDE_SIZE, kit.images());
+      totals.push(image.svgMs + image.pngMs);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return totals;
+  });
+  console.log(
+    `One thread: ${count} images in ${single.seconds.toFixed(1)} s, ${ms((single.seconds * 1000) / count)} per image (median ${ms(median(single.result))})`,
+  );
+  console.log(
+    `  memory (RSS) every ~${Math.round(single.along.length / 8) / 10} s: ${alongText(single.along)} MiB; peak ${single.peakMiB.toFixed(0)} MiB`,
+  );
+  console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as fast`);
 }
 
 // Part 2: PNG encoders on the same pixels, alternating which goes first.
@@ -109,7 +141,11 @@ console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as 
   const oursSize: number[] = [];
   for (const [i, { tree, kit }] of trees.entries()) {
     const svg = await drawSvg(tree, SLIDE_SIZE, kit);
-    const image = new Resvg(svg, { fitTo: { mode: 'original' }, background: '#ffffff', font: { loadSystemFonts: false } }).render();
+    const image = new Resvg(svg, {
+      fitTo: { mode: 'original' },
+      background: '#ffffff',
+      font: { loadSystemFonts: false },
+    }).render();
     const runResvg = () => {
       const t = performance.now();
       asPngSize.push(image.asPng().length);
@@ -129,7 +165,9 @@ console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as 
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  console.log(`\nPNG encoders, ${trees.length} slides, paired: resvg asPng() ${ms(median(asPng))} for ${(median(asPngSize) / 1024).toFixed(0)} KiB; encodePng ${ms(median(ours))} for ${(median(oursSize) / 1024).toFixed(0)} KiB (medians)`);
+  console.log(
+    `\nPNG encoders, ${trees.length} slides, paired: resvg asPng() ${ms(median(asPng))} for ${(median(asPngSize) / 1024).toFixed(0)} KiB; encodePng ${ms(median(ours))} for ${(median(oursSize) / 1024).toFixed(0)} KiB (medians)`,
+  );
 }
 
 // Part 3: the example playbook's images through the cache, as `astro build` draws them.
@@ -143,7 +181,9 @@ try {
   const warmStart2 = performance.now();
   const warm = await renderSiteImages(model);
   const warmMs = performance.now() - warmStart2;
-  console.log(`\nExample playbook, ${cold.drawn + cold.cached} images (${model.icps.length} slides + Open Graph cards):`);
+  console.log(
+    `\nExample playbook, ${cold.drawn + cold.cached} images (${model.icps.length} slides + Open Graph cards):`,
+  );
   console.log(`  cold cache: ${cold.drawn} drawn in ${(coldMs / 1000).toFixed(2)} s`);
   console.log(`  warm cache: ${warm.drawn} drawn, ${warm.cached} found in ${(warmMs / 1000).toFixed(2)} s`);
   console.log(`load average after: ${load()}`);
@@ -159,8 +199,12 @@ if (args.includes('--astro')) {
     const t0 = performance.now();
     const result = spawnSync('npm', ['run', 'build', '--silent'], { env, encoding: 'utf8' });
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-    const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => l.includes('icp-playbook:slides')) ?? '(no slides summary in the build log)';
-    console.log(`  ${label}: ${result.status === 0 ? `${seconds} s` : `FAILED (exit ${result.status})`} — ${line.replace(/^.*\] /, '').trim()}`);
+    const line =
+      `${result.stdout}${result.stderr}`.split('\n').find((l) => l.includes('icp-playbook:slides')) ??
+      '(no slides summary in the build log)';
+    console.log(
+      `  ${label}: ${result.status === 0 ? `${seconds} s` : `FAILED (exit ${result.status})`} — ${line.replace(/^.*\] /, '').trim()}`,
+    );
     if (result.status !== 0) console.log(result.stderr.slice(-2000));
   };
   console.log('\nastro build of the example (npm run build):');

@@ -35,7 +35,8 @@ const work = mkdtempSync(join(tmpdir(), 'icp-bench-sql-'));
 function generated(attribute: Attribute, k: number): string {
   const h = (salt: number) => `CAST(hash(i * 7919 + ${k * 104729 + salt}) % 1000003 AS BIGINT)`;
   const isNull = `${h(1)} % 10 = 0`;
-  const ids = attribute.type === 'choice' || attribute.type === 'choices' ? attribute.options.map((o) => `'${o.id}'`) : [];
+  const ids =
+    attribute.type === 'choice' || attribute.type === 'choices' ? attribute.options.map((o) => `'${o.id}'`) : [];
   switch (attribute.type) {
     case 'number':
       return `CASE WHEN ${isNull} THEN NULL ELSE CAST(${h(2)} % 3000 AS DOUBLE) END AS ${attribute.id}`;
@@ -49,14 +50,27 @@ function generated(attribute: Attribute, k: number): string {
 }
 
 /** Runs a child process and returns its wall time (s), CPU time (s, DuckDB's threads included) and peak RSS (MB), from the child's own report. */
-function timed(command: string, argv: string[], env: Record<string, string> = {}): { seconds: number; cpu: string; rssMb: number | undefined; stderr: string } {
+function timed(
+  command: string,
+  argv: string[],
+  env: Record<string, string> = {},
+): { seconds: number; cpu: string; rssMb: number | undefined; stderr: string } {
   const started = performance.now();
-  const result = spawnSync(command, argv, { env: { ...process.env, ICP_SCORE_REPORT_RSS: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = spawnSync(command, argv, {
+    env: { ...process.env, ICP_SCORE_REPORT_RSS: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed: ${result.stderr}`);
   const rss = /maxRSS=(\d+)/.exec(result.stderr);
   const cpu = /cpuMicros=(\d+)/.exec(result.stderr);
-  return { seconds, cpu: cpu ? (Number(cpu[1]) / 1e6).toFixed(1) : '?', rssMb: rss ? Math.round(Number(rss[1]) / 1024) : undefined, stderr: result.stderr };
+  return {
+    seconds,
+    cpu: cpu ? (Number(cpu[1]) / 1e6).toFixed(1) : '?',
+    rssMb: rss ? Math.round(Number(rss[1]) / 1024) : undefined,
+    stderr: result.stderr,
+  };
 }
 
 /** Rows of the result table, each printed as soon as it is measured (a long run still shows the first ones). */
@@ -74,18 +88,49 @@ async function benchSizes(): Promise<void> {
     const parquet = join(work, `accounts-${n}.parquet`);
     const csv = join(work, `accounts-${n}.csv`);
     const columns = model.attributes.map((a, k) => generated(a, k));
-    await connection.run(`COPY (SELECT i AS id, ${columns.join(', ')} FROM range(${n}) t(i)) TO '${parquet}' (FORMAT parquet)`);
-    const asText = model.attributes.map((a) => (a.type === 'choices' ? `array_to_string(${a.id}, '|') AS ${a.id}` : a.id));
-    await connection.run(`COPY (SELECT id, ${asText.join(', ')} FROM '${parquet}') TO '${csv}' (FORMAT csv, HEADER true)`);
+    await connection.run(
+      `COPY (SELECT i AS id, ${columns.join(', ')} FROM range(${n}) t(i)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const asText = model.attributes.map((a) =>
+      a.type === 'choices' ? `array_to_string(${a.id}, '|') AS ${a.id}` : a.id,
+    );
+    await connection.run(
+      `COPY (SELECT id, ${asText.join(', ')} FROM '${parquet}') TO '${csv}' (FORMAT csv, HEADER true)`,
+    );
     const mb = (file: string) => `${Math.round(statSync(file).size / 1e6)} MB`;
     console.error(`Generated ${n.toLocaleString('en-US')} accounts: ${mb(parquet)} Parquet, ${mb(csv)} CSV.`);
 
     const duck = timed(process.execPath, ['scripts/score.ts', parquet, '--out', join(work, `scored-${n}.parquet`)]);
-    record([n.toLocaleString('en-US'), 'DuckDB, Parquet → Parquet', duck.seconds.toFixed(1), duck.cpu, String(duck.rssMb ?? '?')]);
+    record([
+      n.toLocaleString('en-US'),
+      'DuckDB, Parquet → Parquet',
+      duck.seconds.toFixed(1),
+      duck.cpu,
+      String(duck.rssMb ?? '?'),
+    ]);
     const ts = timed(process.execPath, ['scripts/score.ts', csv, '--out', join(work, `scored-ts-${n}.csv`)]);
-    record([n.toLocaleString('en-US'), 'TypeScript CLI, CSV → CSV', ts.seconds.toFixed(1), ts.cpu, String(ts.rssMb ?? '?')]);
-    const duckCsv = timed(process.execPath, ['scripts/score.ts', csv, '--engine', 'duckdb', '--out', join(work, `scored-duckdb-${n}.csv`)]);
-    record([n.toLocaleString('en-US'), 'DuckDB, CSV → CSV (staging)', duckCsv.seconds.toFixed(1), duckCsv.cpu, String(duckCsv.rssMb ?? '?')]);
+    record([
+      n.toLocaleString('en-US'),
+      'TypeScript CLI, CSV → CSV',
+      ts.seconds.toFixed(1),
+      ts.cpu,
+      String(ts.rssMb ?? '?'),
+    ]);
+    const duckCsv = timed(process.execPath, [
+      'scripts/score.ts',
+      csv,
+      '--engine',
+      'duckdb',
+      '--out',
+      join(work, `scored-duckdb-${n}.csv`),
+    ]);
+    record([
+      n.toLocaleString('en-US'),
+      'DuckDB, CSV → CSV (staging)',
+      duckCsv.seconds.toFixed(1),
+      duckCsv.cpu,
+      String(duckCsv.rssMb ?? '?'),
+    ]);
     rmSync(csv, { force: true });
     // PostgreSQL after the first size, so that a long run of the larger ones does not hide it.
     if (n === sizes[0]) await benchPostgres();
@@ -99,19 +144,35 @@ async function benchPostgres(): Promise<void> {
   if (withPostgres && !missing) {
     const n = 1_000_000;
     const csv = join(work, 'accounts-pg.csv');
-    const pgText = model.attributes.map((a) => (a.type === 'choices' ? `CASE WHEN ${a.id} IS NULL THEN NULL ELSE '{' || array_to_string(${a.id}, ',') || '}' END AS ${a.id}` : a.id));
-    await connection.run(`COPY (SELECT i AS id, ${model.attributes.map((a, k) => generated(a, k)).join(', ')} FROM range(${n}) t(i)) TO '${join(work, 'pg.parquet')}' (FORMAT parquet)`);
-    await connection.run(`COPY (SELECT id, ${pgText.join(', ')} FROM '${join(work, 'pg.parquet')}') TO '${csv}' (FORMAT csv, HEADER false)`);
+    const pgText = model.attributes.map((a) =>
+      a.type === 'choices'
+        ? `CASE WHEN ${a.id} IS NULL THEN NULL ELSE '{' || array_to_string(${a.id}, ',') || '}' END AS ${a.id}`
+        : a.id,
+    );
+    await connection.run(
+      `COPY (SELECT i AS id, ${model.attributes.map((a, k) => generated(a, k)).join(', ')} FROM range(${n}) t(i)) TO '${join(work, 'pg.parquet')}' (FORMAT parquet)`,
+    );
+    await connection.run(
+      `COPY (SELECT id, ${pgText.join(', ')} FROM '${join(work, 'pg.parquet')}') TO '${csv}' (FORMAT csv, HEADER false)`,
+    );
     const pg = startPostgres();
     try {
       const types = { number: 'double precision', choice: 'text', choices: 'text[]', boolean: 'boolean' } as const;
-      pg.query(`CREATE TABLE accounts (id bigint, ${model.attributes.map((a) => `${a.id} ${types[a.type]}`).join(', ')})`);
+      pg.query(
+        `CREATE TABLE accounts (id bigint, ${model.attributes.map((a) => `${a.id} ${types[a.type]}`).join(', ')})`,
+      );
       spawnSync('chmod', ['a+r', csv]);
       pg.query(`COPY accounts FROM STDIN WITH (FORMAT csv)`, (await import('node:fs')).readFileSync(csv, 'utf8'));
       const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale });
       const started = performance.now();
       pg.query(`CREATE TABLE scored AS ${compileScoreQuery(plan, dialects.postgres)}`);
-      record([n.toLocaleString('en-US'), 'PostgreSQL 15, table → table', ((performance.now() - started) / 1000).toFixed(1), 'n/a', 'n/a']);
+      record([
+        n.toLocaleString('en-US'),
+        'PostgreSQL 15, table → table',
+        ((performance.now() - started) / 1000).toFixed(1),
+        'n/a',
+        'n/a',
+      ]);
     } finally {
       pg.stop();
     }
@@ -126,7 +187,9 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`\nnpm run bench:sql — ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the end, ${model.icps.filter((i) => i.data.status === 'active').length} active ICPs, ${model.attributes.length} attributes\n`);
+console.log(
+  `\nnpm run bench:sql — ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the end, ${model.icps.filter((i) => i.data.status === 'active').length} active ICPs, ${model.attributes.length} attributes\n`,
+);
 console.log('| Accounts | Engine | Wall (s) | CPU (s) | Peak RSS (MB) | Load average |');
 console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

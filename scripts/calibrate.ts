@@ -59,9 +59,12 @@ export function main(argv: readonly string[], io: Io): number {
     const { model } = loaded;
     if (!model) throw new UsageError(t.invalidContent(loaded.problems.length));
     const ids = model.icps.map((icp) => icp.id);
-    if (values.icp !== undefined && !ids.includes(values.icp)) throw new UsageError(t.unknownIcp(values.icp, ids.join(', '), closest(values.icp, ids)));
+    if (values.icp !== undefined && !ids.includes(values.icp))
+      throw new UsageError(t.unknownIcp(values.icp, ids.join(', '), closest(values.icp, ids)));
     const outLabel = getUiStrings(locale).icp.outRow;
-    const refined = [...refineIcps(model, locale, outLabel).values()].filter(({ icp }) => values.icp === undefined || icp.id === values.icp);
+    const refined = [...refineIcps(model, locale, outLabel).values()].filter(
+      ({ icp }) => values.icp === undefined || icp.id === values.icp,
+    );
     let text: string;
     if (values.format === 'csv') text = calibrationCsv(refined);
     else {
@@ -72,7 +75,10 @@ export function main(argv: readonly string[], io: Io): number {
         if ('reason' in history) report.backtest = { gap: history.reason };
         else {
           const result = backtest(refinement.icp, history.versions, refinement.rows, model.attributes, locale);
-          report.backtest = result.accounts + result.beforeHistory > 0 ? { ...result, unreadable: history.unreadable } : { gap: 'no-dates' };
+          report.backtest =
+            result.accounts + result.beforeHistory > 0
+              ? { ...result, unreadable: history.unreadable }
+              : { gap: 'no-dates' };
         }
         return report;
       });

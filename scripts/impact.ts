@@ -43,7 +43,10 @@ function isKnownAccounts(file: RawFile, prefix: string): boolean {
 /** Loads one side; known-account CSVs are left out, so an `expect` the change breaks does not stop the report. */
 function loadSide(files: readonly RawFile[], dir: string, what: string): PlaybookModel {
   const prefix = `${dir}/`;
-  const { model, problems } = loadPlaybook(files.filter((file) => !isKnownAccounts(file, prefix)), dir);
+  const { model, problems } = loadPlaybook(
+    files.filter((file) => !isKnownAccounts(file, prefix)),
+    dir,
+  );
   if (model) return model;
   const listed = problems.slice(0, 10).map(formatProblem).join('\n');
   throw new UsageError(m.sideInvalid(what, problems.length, listed, Math.max(0, problems.length - 10)));
@@ -53,7 +56,12 @@ function sideOf(model: PlaybookModel): ScoringSide {
   return { attributes: model.attributes, icps: model.icps };
 }
 
-async function feedFile(path: string, before: ScoringSide, after: ScoringSide, locale: PlaybookModel['settings']['locale']): Promise<Population> {
+async function feedFile(
+  path: string,
+  before: ScoringSide,
+  after: ScoringSide,
+  locale: PlaybookModel['settings']['locale'],
+): Promise<Population> {
   const full = userPath(path);
   if (!existsSync(full)) throw new UsageError(m.noSuchFile(path));
   if (statSync(full).isDirectory()) throw new UsageError(m.inputIsFolder(path));
@@ -61,18 +69,26 @@ async function feedFile(path: string, before: ScoringSide, after: ScoringSide, l
   // Bytes, not text: CsvDecoder reads UTF-8, UTF-16 with a BOM or Windows-1252, as npm run score does.
   const decoder = new CsvDecoder(locale);
   try {
-    for await (const chunk of createReadStream(full, { highWaterMark: 1 << 16 })) feeder.push(decoder.push(chunk as Uint8Array));
+    for await (const chunk of createReadStream(full, { highWaterMark: 1 << 16 }))
+      feeder.push(decoder.push(chunk as Uint8Array));
     const last = decoder.end();
     if (last) feeder.push(last);
     if (decoder.notice) console.error(`${path}: ${decoder.notice}`);
     return feeder.end(path);
   } catch (error) {
-    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError) throw new UsageError(`${path}: ${error.message}`);
+    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError)
+      throw new UsageError(`${path}: ${error.message}`);
     throw error;
   }
 }
 
-function knownAccounts(files: readonly RawFile[], dir: string, before: ScoringSide, after: ScoringSide, locale: PlaybookModel['settings']['locale']): Population | undefined {
+function knownAccounts(
+  files: readonly RawFile[],
+  dir: string,
+  before: ScoringSide,
+  after: ScoringSide,
+  locale: PlaybookModel['settings']['locale'],
+): Population | undefined {
   const csvs = files.filter((file) => isKnownAccounts(file, `${dir}/`));
   if (csvs.length === 0) return undefined;
   // Known accounts are few: every move is kept, in file order.
@@ -84,7 +100,8 @@ function knownAccounts(files: readonly RawFile[], dir: string, before: ScoringSi
       feeder.push(text);
       return feeder.end();
     } catch (error) {
-      if (error instanceof CsvInputError || error instanceof CsvError) throw new UsageError(`${file.path}: ${error.message}`);
+      if (error instanceof CsvInputError || error instanceof CsvError)
+        throw new UsageError(`${file.path}: ${error.message}`);
       throw error;
     }
   });
@@ -103,7 +120,10 @@ function knownAccounts(files: readonly RawFile[], dir: string, before: ScoringSi
     m.sideways += o.sideways;
     m.moves.push(...o.moves);
     m.matrix.forEach((row, i) => row.forEach((_, j) => (row[j]! += o.matrix[i]![j]!)));
-    for (const [side, counts] of [[m.before, o.before], [m.after, o.after]] as const) {
+    for (const [side, counts] of [
+      [m.before, o.before],
+      [m.after, o.after],
+    ] as const) {
       side.forEach((icp, i) => {
         icp.filterFails.forEach((_, k) => (icp.filterFails[k]! += counts[i]!.filterFails[k]!));
         icp.signalFires.forEach((_, k) => (icp.signalFires[k]! += counts[i]!.signalFires[k]!));
@@ -134,11 +154,21 @@ function writeSummary(render: (maxChars: number) => string, first: string): void
 }
 
 async function run(argv: string[]): Promise<void> {
-  let values: { base?: string | undefined; accounts?: string[] | undefined; 'max-chars'?: string | undefined; help?: boolean | undefined };
+  let values: {
+    base?: string | undefined;
+    accounts?: string[] | undefined;
+    'max-chars'?: string | undefined;
+    help?: boolean | undefined;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { base: { type: 'string' }, accounts: { type: 'string', multiple: true }, 'max-chars': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        base: { type: 'string' },
+        accounts: { type: 'string', multiple: true },
+        'max-chars': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {

@@ -18,7 +18,9 @@ const dist = resolve(distArg ?? process.env['ICP_OUT_DIR'] ?? 'dist');
 const page = pageArg.endsWith('/') ? `${pageArg}index.html` : pageArg;
 const htmlFile = join(dist, page);
 if (!existsSync(htmlFile)) {
-  console.error(`No built page at ${htmlFile}: run npm run build first (or pass the dist folder as the second argument).`);
+  console.error(
+    `No built page at ${htmlFile}: run npm run build first (or pass the dist folder as the second argument).`,
+  );
   process.exit(1);
 }
 
@@ -62,9 +64,12 @@ function visit(url: string, kind: Chunk['kind']): void {
   }
   const code = readFileSync(file, 'utf8');
   chunks.set(url, { url, raw: Buffer.byteLength(code), gzip: gzipSize(code), kind });
-  for (const [, ref] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},*\s]+from\s*)?["'`]([^"'`]+\.js)["'`]/g)) visit(resolveUrl(url, ref!), kind);
-  for (const [, ref] of code.matchAll(/\bimport\(\s*["'`]([^"'`${}]+\.js)["'`]\s*\)/g)) visit(resolveUrl(url, ref!), 'lazy');
-  for (const [, ref] of code.matchAll(/new\s+(?:Shared)?Worker\(\s*new\s+URL\(\s*["'`]([^"'`]+\.js)["'`]/g)) visit(resolveUrl(url, ref!), 'worker');
+  for (const [, ref] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},*\s]+from\s*)?["'`]([^"'`]+\.js)["'`]/g))
+    visit(resolveUrl(url, ref!), kind);
+  for (const [, ref] of code.matchAll(/\bimport\(\s*["'`]([^"'`${}]+\.js)["'`]\s*\)/g))
+    visit(resolveUrl(url, ref!), 'lazy');
+  for (const [, ref] of code.matchAll(/new\s+(?:Shared)?Worker\(\s*new\s+URL\(\s*["'`]([^"'`]+\.js)["'`]/g))
+    visit(resolveUrl(url, ref!), 'worker');
 }
 
 for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) visit(src!, 'page');
@@ -72,7 +77,12 @@ let inline = 0;
 for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
   if (/\bsrc=/.test(attrs!) || /type="application\/(ld\+)?json"/.test(attrs!) || body!.trim() === '') continue;
   inline++;
-  chunks.set(`(inline script ${inline})`, { url: `(inline script ${inline})`, raw: Buffer.byteLength(body!), gzip: gzipSize(body!), kind: 'inline' });
+  chunks.set(`(inline script ${inline})`, {
+    url: `(inline script ${inline})`,
+    raw: Buffer.byteLength(body!),
+    gzip: gzipSize(body!),
+    kind: 'inline',
+  });
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -80,19 +90,31 @@ const rows = [...chunks.values()].sort((a, b) => a.kind.localeCompare(b.kind) ||
 const width = Math.max(...rows.map((row) => row.url.length), 10);
 console.log(`JavaScript of ${page} in ${dist}\n`);
 console.log(`${'chunk'.padEnd(width)}  ${'kind'.padEnd(6)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
-for (const row of rows) console.log(`${row.url.padEnd(width)}  ${row.kind.padEnd(6)}  ${kb(row.raw).padStart(9)}  ${kb(row.gzip).padStart(9)}`);
-const total = (kind: Chunk['kind'][]) => rows.filter((row) => kind.includes(row.kind)).reduce((sum, row) => sum + row.gzip, 0);
+for (const row of rows)
+  console.log(
+    `${row.url.padEnd(width)}  ${row.kind.padEnd(6)}  ${kb(row.raw).padStart(9)}  ${kb(row.gzip).padStart(9)}`,
+  );
+const total = (kind: Chunk['kind'][]) =>
+  rows.filter((row) => kind.includes(row.kind)).reduce((sum, row) => sum + row.gzip, 0);
 const allPage = total(['page', 'inline']);
-const siteChrome = rows.filter((row) => row.kind === 'page' && /SiteSearch/.test(row.url)).reduce((sum, row) => sum + row.gzip, 0);
+const siteChrome = rows
+  .filter((row) => row.kind === 'page' && /SiteSearch/.test(row.url))
+  .reduce((sum, row) => sum + row.gzip, 0);
 const pageTotal = allPage - siteChrome;
 console.log('');
 console.log(`Widget JS (loaded with the page):   ${kb(pageTotal)} gzip  (budget ${kb(BUDGET_BYTES)})`);
 console.log(`All page JS, with site search:      ${kb(allPage)} gzip`);
 console.log(`Web Workers (loaded on first use):  ${kb(total(['worker']))} gzip`);
 console.log(`Lazy chunks (dynamic import):       ${kb(total(['lazy']))} gzip`);
-const zod = rows.filter((row) => (row.kind === 'page' || row.kind === 'worker') && /\bZodError\b|\$ZodType/.test(readFileSync(join(dist, row.url), 'utf8')));
+const zod = rows.filter(
+  (row) =>
+    (row.kind === 'page' || row.kind === 'worker') &&
+    /\bZodError\b|\$ZodType/.test(readFileSync(join(dist, row.url), 'utf8')),
+);
 if (zod.length > 0) {
-  console.log(`\nzod is in the client bundle (${zod.map((row) => row.url).join(', ')}): client code must import schemas with \`import type\` only.`);
+  console.log(
+    `\nzod is in the client bundle (${zod.map((row) => row.url).join(', ')}): client code must import schemas with \`import type\` only.`,
+  );
 }
 if (pageTotal > BUDGET_BYTES) {
   console.log(`\nOver budget by ${kb(pageTotal - BUDGET_BYTES)}.`);

@@ -6,7 +6,16 @@ import { dirname, join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
 import { getContentMessages } from '../src/lib/i18n/content.ts';
-import { invalidId, scaffold, scaffoldAccounts, scaffoldAttributes, scaffoldSettings, SCAFFOLD_FOLDERS, SCAFFOLD_KINDS, type ScaffoldKind } from '../src/lib/content/scaffold.ts';
+import {
+  invalidId,
+  scaffold,
+  scaffoldAccounts,
+  scaffoldAttributes,
+  scaffoldSettings,
+  SCAFFOLD_FOLDERS,
+  SCAFFOLD_KINDS,
+  type ScaffoldKind,
+} from '../src/lib/content/scaffold.ts';
 import { AttributeSchema, type Attribute } from '../src/schemas/attribute.ts';
 import { parse } from 'yaml';
 import { LOCALES, type Locale } from '../src/schemas/playbook.ts';
@@ -25,7 +34,10 @@ function write(file: string, text: string): void {
 
 function gitUserName(fallback: string): string {
   try {
-    return execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || fallback;
+    return (
+      execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+      fallback
+    );
   } catch {
     // No git or no user.name: the placeholder owner is fine, the author edits it.
     return fallback;
@@ -36,10 +48,12 @@ function gitUserName(fallback: string): string {
 function newPlaybook(dir: string, args: readonly string[], today: string): string {
   const localeAt = args.indexOf('--locale');
   const wanted = localeAt === -1 ? 'en' : args[localeAt + 1];
-  if (!(LOCALES as readonly (string | undefined)[]).includes(wanted)) throw new UsageError(getContentMessages('en').new.badLocale(String(wanted), LOCALES.join(', ')));
+  if (!(LOCALES as readonly (string | undefined)[]).includes(wanted))
+    throw new UsageError(getContentMessages('en').new.badLocale(String(wanted), LOCALES.join(', ')));
   const locale = wanted as Locale;
   const t = getContentMessages(locale).new;
-  if (existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.'))) throw new UsageError(t.notEmpty(show(dir)));
+  if (existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.')))
+    throw new UsageError(t.notEmpty(show(dir)));
   const owner = gitUserName(t.owner);
   const attributesText = scaffoldAttributes(locale);
   const attributes: Attribute[] = (parse(attributesText) as unknown[]).map((item) => AttributeSchema.parse(item));
@@ -48,8 +62,14 @@ function newPlaybook(dir: string, args: readonly string[], today: string): strin
     ['playbook.yaml', scaffoldSettings(locale)],
     ['attributes.yaml', attributesText],
     [`icps/${icpId}.md`, scaffold('icp', icpId, { today, owner, attributes, icpIds: [], locale })],
-    [`personas/${t.exampleIds.persona}.md`, scaffold('persona', t.exampleIds.persona, { today, owner, attributes, icpIds: [icpId], locale })],
-    [`pages/${t.exampleIds.page}.md`, scaffold('page', t.exampleIds.page, { today, owner, attributes, icpIds: [icpId], locale })],
+    [
+      `personas/${t.exampleIds.persona}.md`,
+      scaffold('persona', t.exampleIds.persona, { today, owner, attributes, icpIds: [icpId], locale }),
+    ],
+    [
+      `pages/${t.exampleIds.page}.md`,
+      scaffold('page', t.exampleIds.page, { today, owner, attributes, icpIds: [icpId], locale }),
+    ],
     [`accounts/${t.exampleIds.accounts}.csv`, scaffoldAccounts(attributes)],
   ];
   for (const [name, text] of files) write(join(dir, name), text);
@@ -84,7 +104,11 @@ function newFile(dir: string, args: readonly string[], today: string, env: CliIo
       owner: gitUserName(t.owner),
       attributes,
       // Active ICPs first: a new persona most likely belongs to one of them.
-      icpIds: icps ? [...icps].sort((a, b) => Number(b.data.status === 'active') - Number(a.data.status === 'active')).map((icp) => icp.id) : icpIds,
+      icpIds: icps
+        ? [...icps]
+            .sort((a, b) => Number(b.data.status === 'active') - Number(a.data.status === 'active'))
+            .map((icp) => icp.id)
+        : icpIds,
       locale,
     });
   } catch (error) {

@@ -2,7 +2,15 @@
 // Streams both ways (constant memory, millions of rows) through the same pipeline as the
 // browser batch scorer (src/lib/csv/score-csv.ts), on every core for big files
 // (scripts/lib/score-parallel.ts).
-import { createReadStream, createWriteStream, existsSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -60,7 +68,10 @@ function parseArgs({ t }: Run, argv: readonly string[]): Args | 'help' {
   let keep: Args['keep'] = 'all';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined || next === '') throw new UsageError(t.needsValue(flag));
@@ -74,16 +85,14 @@ function parseArgs({ t }: Run, argv: readonly string[]): Args | 'help' {
       const chosen = value();
       if (chosen !== 'ts' && chosen !== 'duckdb') throw new UsageError(t.unknownEngine(chosen));
       engine = chosen;
-    }
-    else if (flag === '--only-keys') keep = 'keys';
+    } else if (flag === '--only-keys') keep = 'keys';
     else if (flag === '--keys') {
       keep = value()
         .split(',')
         .map((name) => name.trim())
         .filter((name) => name !== '');
       if (keep.length === 0) throw new UsageError(t.keysNeedNames);
-    }
-    else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
+    } else if (arg === '-' || !arg.startsWith('-')) positional.push(arg);
     else throw new UsageError(t.unknownOption(flag));
   }
   if (positional.length === 0) throw new UsageError(t.noFile);
@@ -100,12 +109,17 @@ function userPath({ io }: Run, path: string): string {
  * Opens the --out file as a temporary file beside it, renamed over it only once every row is
  * written: a failed run never leaves half a file, nor destroys an earlier result or the input.
  */
-async function openOutput(run: Run, path: string, input: string): Promise<{ stream: Writable; failed(): Error | undefined; commit(): void; discard(): void }> {
+async function openOutput(
+  run: Run,
+  path: string,
+  input: string,
+): Promise<{ stream: Writable; failed(): Error | undefined; commit(): void; discard(): void }> {
   const { t } = run;
   const full = userPath(run, path);
   const folder = dirname(full);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(t.outFolderMissing(path, folder));
-  if (existsSync(full) && statSync(full).isDirectory()) throw new UsageError(t.outIsFolder(path, join(path, 'scored.csv')));
+  if (existsSync(full) && statSync(full).isDirectory())
+    throw new UsageError(t.outIsFolder(path, join(path, 'scored.csv')));
   if (input !== '-' && existsSync(full) && realpathSync(full) === realpathSync(userPath(run, input))) {
     throw new UsageError(t.outIsInput(path, basename(path).replace(/(\.\w+)?$/, '-scored$1')));
   }
@@ -166,7 +180,8 @@ function createProblemPrinter({ t, say, locale, number }: Run, name: string, ver
   return {
     print: (problem: CellProblem) => {
       if (problem.attribute !== undefined && !verbose) return;
-      if (verbose || listed++ < MAX_LISTED_PROBLEMS) say(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
+      if (verbose || listed++ < MAX_LISTED_PROBLEMS)
+        say(`${name}:${problem.row}:${problem.column}  ${problem.header || '-'}  ${problem.message}`);
       else if (listed === MAX_LISTED_PROBLEMS + 1) say(t.moreProblems);
     },
     finish: (total: number, unreadable: UnreadableSummary) => {
@@ -214,13 +229,26 @@ async function score(run: Run, dir: string, args: Args): Promise<void> {
     if (args.input === '-') throw new UsageError(t.duckdbStdin);
     if (args.keep !== 'all') throw new UsageError(t.duckdbKeys);
     const { runDuckDbScore } = await import('./lib/duckdb-score.ts');
-    await runDuckDbScore({ model, input: userPath(run, args.input), out: args.out && userPath(run, args.out), icpId: args.icp, stdout: io.stdout, stderr: io.stderr });
+    await runDuckDbScore({
+      model,
+      input: userPath(run, args.input),
+      out: args.out && userPath(run, args.out),
+      icpId: args.icp,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
     return;
   }
   if (isParquet(args.input)) throw new UsageError(t.parquetWithTs(args.input));
   const name = args.input === '-' ? 'stdin' : args.input;
   const printer = createProblemPrinter(run, name, args.verbose);
-  const options = { attributes: model.attributes, icps: model.icps, locale: model.settings.locale, icpId: args.icp, keep: args.keep };
+  const options = {
+    attributes: model.attributes,
+    icps: model.icps,
+    locale: model.settings.locale,
+    icpId: args.icp,
+    keep: args.keep,
+  };
   const scorer = new CsvScorer({ ...options, onProblem: printer.print });
   // Big files are cut into pieces (about one read each) scored on every core (scripts/lib/score-parallel.ts).
   const threads = scoringThreads(fileSize(run, args.input), io.env);
@@ -268,7 +296,8 @@ async function score(run: Run, dir: string, args: Args): Promise<void> {
   } catch (error) {
     progress.clear();
     file?.discard();
-    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError) throw new UsageError(`${name}: ${error.message}`);
+    if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError)
+      throw new UsageError(`${name}: ${error.message}`);
     throw error;
   }
   if (file || redirected) {
@@ -284,7 +313,17 @@ async function score(run: Run, dir: string, args: Args): Promise<void> {
   if (decoder.notice) say(`${name}: ${decoder.notice}`);
   for (const warning of scorer.unitWarnings()) say(`${name}:1:${warning.column}  ${warning.message}`);
   printer.finish(scorer.problems, scorer.unreadable);
-  say(scoreSummary(locale, { rows: scorer.rows, verdicts: scorer.verdicts, icpId: args.icp, icpIds: scorer.icpIds, started, duckdb: false, out: args.out }));
+  say(
+    scoreSummary(locale, {
+      rows: scorer.rows,
+      verdicts: scorer.verdicts,
+      icpId: args.icp,
+      icpIds: scorer.icpIds,
+      started,
+      duckdb: false,
+      out: args.out,
+    }),
+  );
 }
 
 /** Runs `npm run score` with these arguments; returns the exit code. */
@@ -304,10 +343,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     else await score(run, dir, args);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CsvInputError || error instanceof CsvError || error instanceof NpmBannerError || error instanceof DuckDbInputError) return fail(error.message);
+    if (
+      error instanceof UsageError ||
+      error instanceof CsvInputError ||
+      error instanceof CsvError ||
+      error instanceof NpmBannerError ||
+      error instanceof DuckDbInputError
+    )
+      return fail(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS') return fail(t.cannotOpen((error as Error).message));
-    if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT') return fail(t.cannotWriteResult((error as Error).message));
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS')
+      return fail(t.cannotOpen((error as Error).message));
+    if (code === 'ENOSPC' || code === 'EIO' || code === 'EFBIG' || code === 'EDQUOT')
+      return fail(t.cannotWriteResult((error as Error).message));
     // Anything else is a bug in the scorer, not in the user's file: say so in one line.
     return fail(t.crashed((error as Error).message));
   }

@@ -7,7 +7,10 @@ import { serveStatic } from './lib/static-server.ts';
 
 const root = process.env['ICP_OUT_DIR'] ?? 'dist';
 const out = 'screenshots';
-const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/', '/icps/mid-market-saas/', '/personas/head-of-revops/', '/score/', '/market/', '/review/'];
+const pages =
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : ['/', '/icps/mid-market-saas/', '/personas/head-of-revops/', '/score/', '/market/', '/review/'];
 const viewports = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },

@@ -10,13 +10,17 @@ const hasChromium = existsSync(chromium);
 const inCi = process.env['CI'] === 'true' || process.env['CI'] === '1';
 
 if (!hasChromium && inCi) {
-  console.error(`Browser tests cannot run: no Chromium at ${chromium}. Install it (apt-get install -y chromium) — CI must run every test.`);
+  console.error(
+    `Browser tests cannot run: no Chromium at ${chromium}. Install it (apt-get install -y chromium) — CI must run every test.`,
+  );
   process.exit(1);
 }
 
 const noPostgres = postgresMissing();
 if (noPostgres && inCi) {
-  console.error(`PostgreSQL SQL tests cannot run: ${noPostgres}. Install it (apt-get install -y postgresql) — CI must run every test.`);
+  console.error(
+    `PostgreSQL SQL tests cannot run: ${noPostgres}. Install it (apt-get install -y postgresql) — CI must run every test.`,
+  );
   process.exit(1);
 }
 

@@ -30,7 +30,10 @@ try {
     await tab.goto(`${server.url}${page}${query}`, { waitUntil: 'networkidle' });
     await tab.locator('score-widget.is-ready').waitFor();
     const found = await tab.locator('score-widget').getAttribute('data-state');
-    if (found !== state) throw new Error(`${page}${query} shows the ${found} state, not ${state}: fix the link in scripts/widget-screenshots.ts`);
+    if (found !== state)
+      throw new Error(
+        `${page}${query} shows the ${found} state, not ${state}: fix the link in scripts/widget-screenshots.ts`,
+      );
     // The result card, as the rep sees it after answering (the form is above it on a phone).
     const file = join(out, `widget-${state}-phone.png`);
     await tab.locator('score-widget .sw-result').screenshot({ path: file });

@@ -38,7 +38,11 @@ export function readContentFiles(dir: string, base = PROJECT_ROOT): RawFile[] {
 }
 
 /** Loads and validates a content folder from disk. */
-export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT, env: Readonly<Record<string, string | undefined>> = process.env): LoadResult {
+export function loadPlaybookFromDisk(
+  dir = contentDir(),
+  base = PROJECT_ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): LoadResult {
   const files = readContentFiles(dir, base);
   const folder = relative(base, dir).split(sep).join('/');
   // Text drawn on the images is checked with the renderer's own fonts and emoji set.
@@ -50,7 +54,14 @@ export function loadPlaybookFromDisk(dir = contentDir(), base = PROJECT_ROOT, en
     ...checkContentFiles(files, { contentDir: folder, base, mediaHosts: settings.mediaHosts, locale: settings.locale }),
     ...findSymlinks(dir, base, settings.locale),
   ];
-  return more.length === 0 ? result : { readable: result.readable, locale: result.locale, notices: result.notices, problems: sortProblems([...result.problems, ...more]) };
+  return more.length === 0
+    ? result
+    : {
+        readable: result.readable,
+        locale: result.locale,
+        notices: result.notices,
+        problems: sortProblems([...result.problems, ...more]),
+      };
 }
 
 /**
@@ -95,14 +106,16 @@ export function bumpContentVersion(): number {
 /** The playbook and its problems, read again when the content version changed (once per build). */
 export function loadCurrentPlaybook(): LoadResult {
   const state = shared();
-  if (state.loaded?.version !== state.version) state.loaded = { version: state.version, result: loadPlaybookFromDisk() };
+  if (state.loaded?.version !== state.version)
+    state.loaded = { version: state.version, result: loadPlaybookFromDisk() };
   return state.loaded.result;
 }
 
 /** The validated model for the site build; throws a readable report if content is invalid. */
 export function getPlaybook() {
   const result = loadCurrentPlaybook();
-  if (!result.model) throw new Error(`Content is invalid; run npm run validate:\n${result.problems.map(formatProblem).join('\n')}`);
+  if (!result.model)
+    throw new Error(`Content is invalid; run npm run validate:\n${result.problems.map(formatProblem).join('\n')}`);
   return result.model;
 }
 
@@ -123,7 +136,10 @@ export type { Problem };
  */
 export function readPlaybookSettings(dir = contentDir()): { mediaHosts: string[]; locale: Locale } {
   try {
-    const data = parseYaml(readFileSync(join(dir, 'playbook.yaml'), 'utf8')) as { mediaHosts?: unknown; locale?: unknown } | null;
+    const data = parseYaml(readFileSync(join(dir, 'playbook.yaml'), 'utf8')) as {
+      mediaHosts?: unknown;
+      locale?: unknown;
+    } | null;
     const hosts = PlaybookSchema.shape.mediaHosts.safeParse(data?.mediaHosts);
     const locale = PlaybookSchema.shape.locale.safeParse(data?.locale);
     return { mediaHosts: hosts.success ? hosts.data : [], locale: locale.success ? locale.data : 'en' };

@@ -5,7 +5,12 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { markdownToHast, markdownToMdast, mdxToMdast } from 'satteri';
 import { decodeText, parseMarkdown, type RawFile } from './lib/content/source-file.ts';
-import { checkMarkdownBody, elementDepth, type MarkdownCheckInput, type MdNode } from './lib/content/markdown-checks.ts';
+import {
+  checkMarkdownBody,
+  elementDepth,
+  type MarkdownCheckInput,
+  type MdNode,
+} from './lib/content/markdown-checks.ts';
 import { contentCheckMessages } from './lib/i18n/content-checks.ts';
 import type { Problem } from './lib/content/problem.ts';
 import type { Locale } from './schemas/playbook.ts';
@@ -29,7 +34,10 @@ export function findSymlinks(dir: string, base: string, locale: Locale): Problem
 function parserError(error: unknown): { line: number; column: number; reason: string } {
   const message = error instanceof Error ? error.message : String(error);
   const match = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*([\s\S]*)$/.exec(message);
-  const reason = (match?.[3] ?? message).split('\n')[0]!.replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, '').replace(/\.$/, '');
+  const reason = (match?.[3] ?? message)
+    .split('\n')[0]!
+    .replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, '')
+    .replace(/\.$/, '');
   return { line: Number(match?.[1] ?? 1), column: Number(match?.[2] ?? 1), reason };
 }
 
@@ -42,8 +50,13 @@ function bodyInput(raw: RawFile): MarkdownCheckInput | undefined {
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   const format = raw.path.endsWith('.mdx') ? 'mdx' : 'md';
   try {
-    const tree = (format === 'mdx' ? mdxToMdast(body) : markdownToMdast(body, { features: { rawHtml: true } })) as unknown as MdNode;
-    const renderedDepth = format === 'md' ? elementDepth(markdownToHast(body, { features: { rawHtml: true }, position: false }) as { children?: unknown }) : 0;
+    const tree = (format === 'mdx'
+      ? mdxToMdast(body)
+      : markdownToMdast(body, { features: { rawHtml: true } })) as unknown as MdNode;
+    const renderedDepth =
+      format === 'md'
+        ? elementDepth(markdownToHast(body, { features: { rawHtml: true }, position: false }) as { children?: unknown })
+        : 0;
     return { file: raw.path, format, bodyLine, tree, renderedDepth };
   } catch (error) {
     return { file: raw.path, format, bodyLine, renderedDepth: 0, parseError: parserError(error) };

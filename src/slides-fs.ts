@@ -42,12 +42,19 @@ function count(result: DrawResult, label: string): DrawResult {
   stats.drawn++;
   stats.svgMs += result.svgMs;
   stats.pngMs += result.pngMs;
-  if (process.env['ICP_SLIDES_VERBOSE'] === '1') console.info(`[slides] drew ${label} (${result.svgMs.toFixed(0)} ms SVG + ${result.pngMs.toFixed(0)} ms PNG)`);
+  if (process.env['ICP_SLIDES_VERBOSE'] === '1')
+    console.info(`[slides] drew ${label} (${result.svgMs.toFixed(0)} ms SVG + ${result.pngMs.toFixed(0)} ms PNG)`);
   return result;
 }
 
 /** Sends an image to the pool once per build; the worker writes it to the cache. */
-function startDrawing(tree: SlideElement, size: Size, images: Record<string, string>, key: string, label: string): Promise<DrawResult> {
+function startDrawing(
+  tree: SlideElement,
+  size: Size,
+  images: Record<string, string>,
+  key: string,
+  label: string,
+): Promise<DrawResult> {
   let job = drawing.get(key);
   if (!job) {
     job = drawInPool({ tree, size, images, key, cacheDir: cacheDir() }).then((result) => count(result, label));
@@ -61,7 +68,13 @@ function startDrawing(tree: SlideElement, size: Size, images: Record<string, str
  * that shapes the image changed. `label` names the image in the build log. With `cache: false`
  * the image is drawn and returned, never stored.
  */
-export async function renderImage(tree: SlideElement, size: Size, kit: TextKit, label: string, options: { cache?: boolean } = {}): Promise<RenderedImage> {
+export async function renderImage(
+  tree: SlideElement,
+  size: Size,
+  kit: TextKit,
+  label: string,
+  options: { cache?: boolean } = {},
+): Promise<RenderedImage> {
   const images = kit.images();
   const key = imageKey(tree, size, images);
   const stats = slideStats();
@@ -86,8 +99,19 @@ export async function renderImage(tree: SlideElement, size: Size, kit: TextKit, 
     timings = await startDrawing(tree, size, images, key, label);
     drawn = readCached(key);
   }
-  if (!drawn) throw new Error(`The image ${label} was drawn but is missing from the cache folder ${cacheDir()}: check that the folder is writable.`);
-  return { ...drawn, key, fromCache: false, svgMs: timings.svgMs, pngMs: timings.pngMs, svgCpuMs: timings.svgCpuMs, pngCpuMs: timings.pngCpuMs };
+  if (!drawn)
+    throw new Error(
+      `The image ${label} was drawn but is missing from the cache folder ${cacheDir()}: check that the folder is writable.`,
+    );
+  return {
+    ...drawn,
+    key,
+    fromCache: false,
+    svgMs: timings.svgMs,
+    pngMs: timings.pngMs,
+    svgCpuMs: timings.svgCpuMs,
+    pngCpuMs: timings.pngCpuMs,
+  };
 }
 
 /** The element tree and text kit of ICP `id`'s slide. */
@@ -158,7 +182,9 @@ export async function renderOgImage(pagePath: string, model: PlaybookModel = get
  * Every image the site links, each ICP's slide and each page's Open Graph card, drawn side by
  * side in the pool into the cache (what a build draws). Only counts are kept, not the images.
  */
-export async function renderSiteImages(model: PlaybookModel = getPlaybook()): Promise<{ drawn: number; cached: number }> {
+export async function renderSiteImages(
+  model: PlaybookModel = getPlaybook(),
+): Promise<{ drawn: number; cached: number }> {
   const jobs: Promise<boolean>[] = [];
   const add = (tree: SlideElement, size: Size, kit: TextKit, label: string) => {
     const images = kit.images();

@@ -49,7 +49,8 @@ export default async function setup(): Promise<void> {
       env: { ...process.env, ICP_CONTENT_DIR: EXAMPLE_CONTENT, ICP_OUT_DIR: BUILT_SITE, ICP_TODAY: TEST_TODAY },
       encoding: 'utf8',
     });
-    if (result.status !== 0) throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);
     writeFileSync(DONE, String(process.pid));
     console.log(`Built the example playbook for tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

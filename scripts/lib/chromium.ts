@@ -12,7 +12,11 @@ export function hasChromium(): boolean {
 }
 
 /** Launches headless Chromium with a fresh profile; `close()` removes the profile. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; browser: Browser | null; close(): Promise<void> }> {
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  browser: Browser | null;
+  close(): Promise<void>;
+}> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'icp-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

@@ -12,7 +12,13 @@ export interface CliIo {
   ownsProcess: boolean;
 }
 
-export const processIo: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, ownsProcess: true };
+export const processIo: CliIo = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  ownsProcess: true,
+};
 
 /** Writes one line (as console.log and console.error do) to a stream. */
 export function lineWriter(stream: Writable): (line: string) => void {

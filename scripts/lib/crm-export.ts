@@ -23,10 +23,32 @@ export const HUBSPOT_HEADER = [
 ] as const;
 
 /** The same accounts with attribute ids as headers (same order, same key columns). */
-export const IDS_HEADER = ['Record ID', 'Company name', 'Company Domain Name', 'Phone Number', 'employees', 'revenue', 'industry', 'region', 'City', 'stack', 'hiring_revops', 'Notes', 'Create Date'] as const;
+export const IDS_HEADER = [
+  'Record ID',
+  'Company name',
+  'Company Domain Name',
+  'Phone Number',
+  'employees',
+  'revenue',
+  'industry',
+  'region',
+  'City',
+  'stack',
+  'hiring_revops',
+  'Notes',
+  'Create Date',
+] as const;
 
 /** Columns that are not attributes: they must come back unchanged (formulas aside). */
-export const KEY_COLUMNS = ['Record ID', 'Company name', 'Company Domain Name', 'Phone Number', 'City', 'Notes', 'Create Date'] as const;
+export const KEY_COLUMNS = [
+  'Record ID',
+  'Company name',
+  'Company Domain Name',
+  'Phone Number',
+  'City',
+  'Notes',
+  'Create Date',
+] as const;
 
 // [HubSpot spelling, option id]: HubSpot exports labels, its API the internal names.
 const INDUSTRIES: readonly (readonly [string, string])[] = [
@@ -58,8 +80,21 @@ const CRMS: readonly (readonly [string, string])[] = [
 ];
 const BANDS = ['1-10', '11-50', '51-200', '201-500', '501-1,000', '1,001-5,000', '5,001-10,000', '10,001+'];
 const CITIES = ['Paris', 'Lyon', 'München', 'Köln', 'Zürich', 'Île-de-France', 'Saint-Étienne', 'Boston'];
-const NAMES = ['Acme', 'Société Générale des Eaux', 'Dupont, Fils & Cie', '"Le Bon" Café', 'Müller GmbH', 'Ørsted-like', 'L’Atelier'];
-const FORMULAS = ['=HYPERLINK("http://evil.example","Click")', '@SUM(1+1)*cmd|\' /C calc\'!A0', "+cmd|' /C calc'!A0", '-2+3'];
+const NAMES = [
+  'Acme',
+  'Société Générale des Eaux',
+  'Dupont, Fils & Cie',
+  '"Le Bon" Café',
+  'Müller GmbH',
+  'Ørsted-like',
+  'L’Atelier',
+];
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example","Click")',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "+cmd|' /C calc'!A0",
+  '-2+3',
+];
 
 /** One generated account: its cells in the HubSpot file and in the ids file. */
 export interface CrmRow {
@@ -78,7 +113,9 @@ export function generateCrmRows(count: number, seed = 8): CrmRow[] {
   for (let i = 1; i <= count; i++) {
     const formula = random() < 0.01;
     const name = formula ? pick(FORMULAS) : `${pick(NAMES)} ${i}`;
-    const phone = empty() ? '' : `+33 1 ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))}`;
+    const phone = empty()
+      ? ''
+      : `+33 1 ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))}`;
     const employees = empty() ? '' : random() < 0.3 ? pick(BANDS) : String(Math.floor(random() * random() * 8000));
     const euros = Math.floor(random() * random() * 200_000) * 1000 + 123;
     const revenue = empty() ? ['', ''] : [String(euros), String(euros * 0.000001)];
@@ -86,13 +123,36 @@ export function generateCrmRows(count: number, seed = 8): CrmRow[] {
     const country = empty() ? ['', ''] : pick(COUNTRIES);
     const crms = empty() ? [] : Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(CRMS));
     const hiring = empty() ? ['', ''] : random() < 0.4 ? ['true', 'yes'] : ['false', 'no'];
-    const notes = random() < 0.1 ? 'Met at the fair, "warm"\nFollow up in Q3, then again' : random() < 0.02 ? pick(FORMULAS) : '';
+    const notes =
+      random() < 0.1 ? 'Met at the fair, "warm"\nFollow up in Q3, then again' : random() < 0.02 ? pick(FORMULAS) : '';
     const keys = [String(1000 + i), name, `company-${i}.example`, phone];
     const city = empty() ? '' : pick(CITIES);
     const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} 10:00`;
     rows.push({
-      hubspot: [...keys, employees, revenue[0]!, industry[0], country[0], city, crms.map((c) => c[0]).join(';'), hiring[0]!, notes, date],
-      ids: [...keys, employees, revenue[1]!, industry[1], country[1], city, crms.map((c) => c[1]).join('|'), hiring[1]!, notes, date],
+      hubspot: [
+        ...keys,
+        employees,
+        revenue[0]!,
+        industry[0],
+        country[0],
+        city,
+        crms.map((c) => c[0]).join(';'),
+        hiring[0]!,
+        notes,
+        date,
+      ],
+      ids: [
+        ...keys,
+        employees,
+        revenue[1]!,
+        industry[1],
+        country[1],
+        city,
+        crms.map((c) => c[1]).join('|'),
+        hiring[1]!,
+        notes,
+        date,
+      ],
     });
   }
   return rows;

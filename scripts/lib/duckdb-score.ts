@@ -46,16 +46,18 @@ export interface DuckDbScoreResult {
   icpIds: string[];
 }
 
-
 function source(input: string): Sql {
   // Every CSV cell is read as text and staged by the CSV reader's rules, never guessed by DuckDB.
-  return isParquet(input) ? `read_parquet(${literal(input)})` : `read_csv(${literal(input)}, header = true, all_varchar = true)`;
+  return isParquet(input)
+    ? `read_parquet(${literal(input)})`
+    : `read_csv(${literal(input)}, header = true, all_varchar = true)`;
 }
 
 /** The staged columns of a typed (not text) source column for one attribute: read as is, no band, nothing unreadable. */
 function typedColumns(attribute: PlanAttribute, column: string, scale: number): [Sql, string][] {
   const typed: [Sql, string][] = missingValues(duckdb, attribute);
-  if (attribute.type === 'number') typed[0]![0] = scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
+  if (attribute.type === 'number')
+    typed[0]![0] = scale !== 1 ? `CAST(${q(column)} AS DOUBLE) * ${scale}` : `CAST(${q(column)} AS DOUBLE)`;
   else if (attribute.type === 'choice') typed[0]![0] = `CAST(${q(column)} AS VARCHAR)`;
   else typed[0]![0] = q(column);
   return typed;
@@ -70,7 +72,11 @@ function neutralised(expr: Sql): Sql {
   return `CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${expr}, '[+-]?[0-9]+([.,][0-9]+)?') AND NOT ${phone} THEN '''' || ${expr} ELSE ${expr} END`;
 }
 
-async function runWithProgress(connection: DuckDBConnection, sql: string, onProgress?: (done: number) => void): Promise<void> {
+async function runWithProgress(
+  connection: DuckDBConnection,
+  sql: string,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   const pending = await connection.start(sql);
   const timer = onProgress
     ? setInterval(() => {
@@ -93,9 +99,14 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
   const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, cpus().length)) });
   const connection = await instance.connect();
   try {
-    await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET preserve_insertion_order = true`);
+    await connection.run(
+      `SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET preserve_insertion_order = true`,
+    );
     const from = source(input);
-    const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
+    const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson() as {
+      column_name: string;
+      column_type: string;
+    }[];
     const index = new ColumnIndex(model.attributes);
     const taken = new Set<string>();
     const columns = new Map<string, [Sql, string][]>();
@@ -106,7 +117,14 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
       const match = index.match(column_name);
       return match && /^VARCHAR$/i.test(column_type) ? [match.attribute.id] : [];
     });
-    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale, icpId: options.icpId, keys: described.map((_, i) => `__in_${i}`), staged: stagedIds });
+    const plan = buildPlan({
+      attributes: model.attributes,
+      icps: model.icps,
+      locale,
+      icpId: options.icpId,
+      keys: described.map((_, i) => `__in_${i}`),
+      staged: stagedIds,
+    });
     described.forEach(({ column_name, column_type }) => {
       const match = index.match(column_name);
       // The first column of an attribute counts, as in the CSV reader.
@@ -124,34 +142,52 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     const stagedFrom = stagedSource(duckdb, texts, from);
     for (const [id, values] of stagedFrom.values) columns.set(id, values);
     if (columns.size === 0) {
-      throw new DuckDbInputError(`${input}: ${scoringMessages[locale].csv.noAttributeColumns(model.attributes.map((a) => a.id).join(', '))}`);
+      throw new DuckDbInputError(
+        `${input}: ${scoringMessages[locale].csv.noAttributeColumns(model.attributes.map((a) => a.id).join(', '))}`,
+      );
     }
     const staged = [
       ...described.map(({ column_name }, i) => `${q(column_name)} AS ${q(`__in_${i}`)}`),
-      ...plan.attributes.flatMap((a) => (columns.get(a.id) ?? missingValues(duckdb, a)).map(([expr, name]) => `${expr} AS ${q(name)}`)),
+      ...plan.attributes.flatMap((a) =>
+        (columns.get(a.id) ?? missingValues(duckdb, a)).map(([expr, name]) => `${expr} AS ${q(name)}`),
+      ),
     ];
-    const scoring = compileScoreQuery(plan, duckdb, { from: `(SELECT ${staged.join(', ')} FROM ${stagedFrom.from}) AS staged` });
+    const scoring = compileScoreQuery(plan, duckdb, {
+      from: `(SELECT ${staged.join(', ')} FROM ${stagedFrom.from}) AS staged`,
+    });
     const parquet = isParquet(output);
     const split = (OUTPUT_COLUMNS as readonly string[]).includes('provisional_tier');
     const outputs: Record<string, Sql> = {
       tier: split ? q('tier') : `COALESCE(${q('tier')}, ${q('provisional_tier')})`,
     };
     const select = [
-      ...described.map(({ column_name, column_type }, i) => `${parquet || !/^VARCHAR$/i.test(column_type) ? q(`__in_${i}`) : neutralised(q(`__in_${i}`))} AS ${q(column_name)}`),
+      ...described.map(
+        ({ column_name, column_type }, i) =>
+          `${parquet || !/^VARCHAR$/i.test(column_type) ? q(`__in_${i}`) : neutralised(q(`__in_${i}`))} AS ${q(column_name)}`,
+      ),
       ...(OUTPUT_COLUMNS as readonly string[]).map((c) => `${outputs[c] ?? q(c)} AS ${q(c)}`),
     ];
     const delimiter = await csvDelimiter(connection, input);
     const format = parquet ? `(FORMAT parquet)` : `(FORMAT csv, HEADER true, DELIMITER ${literal(delimiter)})`;
     // Straight from the query to the file: no table in between, one write of each row.
-    await runWithProgress(connection, `COPY (SELECT ${select.join(', ')} FROM (${scoring})) TO ${literal(output)} ${format}`, options.onProgress);
+    await runWithProgress(
+      connection,
+      `COPY (SELECT ${select.join(', ')} FROM (${scoring})) TO ${literal(output)} ${format}`,
+      options.onProgress,
+    );
     // Unreadable cells are counted per column with their commonest values: nothing is dropped
     // silently. One pass over the staged source for every text column (UNPIVOT), not one each.
     const rawTexts = [...raw.values()];
     if (rawTexts.length > 0) {
-      const cells = rawTexts.map(({ column, attribute }, i) => `CASE WHEN ${unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!)} THEN ${q(column)} END AS ${q(`__u${i}`)}`);
+      const cells = rawTexts.map(
+        ({ column, attribute }, i) =>
+          `CASE WHEN ${unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!)} THEN ${q(column)} END AS ${q(`__u${i}`)}`,
+      );
       const unpivoted = `(UNPIVOT (SELECT ${cells.join(', ')} FROM ${stagedFrom.from}) ON ${rawTexts.map((_, i) => q(`__u${i}`)).join(', ')} INTO NAME col VALUE value)`;
       const ranked = `SELECT col, value, count(*) AS n, sum(count(*)) OVER (PARTITION BY col) AS total, row_number() OVER (PARTITION BY col ORDER BY count(*) DESC, value) AS k FROM ${unpivoted} GROUP BY col, value`;
-      const found = (await connection.runAndReadAll(`SELECT col, value, n, total FROM (${ranked}) WHERE k <= 5 ORDER BY col, k`)).getRowObjectsJson() as { col: string; value: string; n: string | number; total: string | number }[];
+      const found = (
+        await connection.runAndReadAll(`SELECT col, value, n, total FROM (${ranked}) WHERE k <= 5 ORDER BY col, k`)
+      ).getRowObjectsJson() as { col: string; value: string; n: string | number; total: string | number }[];
       const { number } = getFormatters(locale);
       rawTexts.forEach(({ column }, i) => {
         const top = found.filter((r) => r.col === `__u${i}`);
@@ -166,7 +202,9 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     const counted = parquet
       ? `(SELECT verdict AS ${verdictColumn} FROM read_parquet(${literal(output)}))`
       : `read_csv(${literal(output)}, header = false, skip = 1, all_varchar = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', names = [${Array.from({ length: width }, (_, i) => `'c${i}'`).join(', ')}])`;
-    const counts = (await connection.runAndReadAll(`SELECT ${verdictColumn} AS verdict, count(*) AS n FROM ${counted} GROUP BY 1`)).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
+    const counts = (
+      await connection.runAndReadAll(`SELECT ${verdictColumn} AS verdict, count(*) AS n FROM ${counted} GROUP BY 1`)
+    ).getRowObjectsJson() as { verdict: 'fit' | 'unknown' | 'out'; n: string | number }[];
     const verdicts = { fit: 0, unknown: 0, out: 0 };
     for (const { verdict, n } of counts) verdicts[verdict] = Number(n);
     return { rows: verdicts.fit + verdicts.unknown + verdicts.out, verdicts, icpIds: plan.icps.map((i) => i.id) };
@@ -179,7 +217,9 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
 /** The input's delimiter for a CSV output (as the TypeScript scorer keeps it); `,` for Parquet input. */
 async function csvDelimiter(connection: DuckDBConnection, input: string): Promise<string> {
   if (isParquet(input) || !existsSync(input)) return ',';
-  const sniffed = (await connection.runAndReadAll(`SELECT Delimiter AS d FROM sniff_csv(${literal(input)})`)).getRowObjectsJson()[0] as { d: string } | undefined;
+  const sniffed = (
+    await connection.runAndReadAll(`SELECT Delimiter AS d FROM sniff_csv(${literal(input)})`)
+  ).getRowObjectsJson()[0] as { d: string } | undefined;
   return sniffed?.d ?? ',';
 }
 
@@ -187,7 +227,14 @@ async function csvDelimiter(connection: DuckDBConnection, input: string): Promis
  * `npm run score` through DuckDB: what scripts/score.ts calls for a Parquet file or
  * `--engine duckdb`. Progress and problems go to stderr; the summary line matches the TypeScript path's.
  */
-export async function runDuckDbScore(options: { model: PlaybookModel; input: string; out?: string | undefined; icpId?: string | undefined; stdout: Writable; stderr: Writable }): Promise<void> {
+export async function runDuckDbScore(options: {
+  model: PlaybookModel;
+  input: string;
+  out?: string | undefined;
+  icpId?: string | undefined;
+  stdout: Writable;
+  stderr: Writable;
+}): Promise<void> {
   const started = performance.now();
   const locale = options.model.settings.locale;
   const t = scoreCliMessages[locale];
@@ -216,7 +263,17 @@ export async function runDuckDbScore(options: { model: PlaybookModel; input: str
     });
     if (tty && shown) stderr.write('\r\x1b[K');
     if (scratch) await pipeline(createReadStream(temporary), stdout, { end: false });
-    say(scoreSummary(locale, { rows: result.rows, verdicts: result.verdicts, icpId: options.icpId, icpIds: result.icpIds, started, duckdb: true, out: options.out }));
+    say(
+      scoreSummary(locale, {
+        rows: result.rows,
+        verdicts: result.verdicts,
+        icpId: options.icpId,
+        icpIds: result.icpIds,
+        started,
+        duckdb: true,
+        out: options.out,
+      }),
+    );
   } catch (error) {
     if (tty && shown) stderr.write('\r\x1b[K');
     if (error instanceof DuckDbInputError) throw error;

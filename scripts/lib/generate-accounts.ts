@@ -15,7 +15,9 @@ function optionCell(option: { id: string; aliases?: readonly string[] | undefine
 
 /** A column name as a CRM export would have it: the attribute's first plain alias, else its id. */
 function header(attribute: Attribute): string {
-  const alias = (attribute.aliases as readonly (string | { column: string })[] | undefined)?.find((a): a is string => typeof a === 'string');
+  const alias = (attribute.aliases as readonly (string | { column: string })[] | undefined)?.find(
+    (a): a is string => typeof a === 'string',
+  );
   return alias ?? attribute.id;
 }
 
@@ -48,7 +50,9 @@ export async function generateAccounts(file: string, attributes: readonly Attrib
   out.write(['company', 'domain', ...attributes.map(header)].map(quote).join(',') + '\n');
   let batch = '';
   for (let i = 1; i <= rows; i++) {
-    batch += [`Company ${i}`, `company-${i}.example`, ...attributes.map((a) => cell(a, random, pick))].map(quote).join(',') + '\n';
+    batch +=
+      [`Company ${i}`, `company-${i}.example`, ...attributes.map((a) => cell(a, random, pick))].map(quote).join(',') +
+      '\n';
     if (i % 10_000 === 0 || i === rows) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';

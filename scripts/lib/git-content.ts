@@ -20,7 +20,11 @@ function git(cwd: string, args: readonly string[], input?: string): Buffer {
   } catch (error) {
     const { stderr, code } = error as { stderr?: Buffer; code?: string };
     if (code === 'ENOENT') throw new GitError({ kind: 'noGit' });
-    throw new GitError({ kind: 'failed', command: args[0] ?? '', detail: stderr?.toString().trim() || (error as Error).message });
+    throw new GitError({
+      kind: 'failed',
+      command: args[0] ?? '',
+      detail: stderr?.toString().trim() || (error as Error).message,
+    });
   }
 }
 
@@ -28,7 +32,9 @@ function git(cwd: string, args: readonly string[], input?: string): Buffer {
 export function locateInRepository(dir: string): { root: string; prefix: string } {
   let root: string;
   try {
-    root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim();
   } catch {
     throw new GitError({ kind: 'notRepository', dir });
   }
@@ -39,7 +45,12 @@ export function locateInRepository(dir: string): { root: string; prefix: string 
 /** Checks that `ref` names a commit; says how to fetch it in a shallow CI clone if not. */
 export function resolveCommit(root: string, ref: string): string {
   try {
-    return execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    return execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+      .toString()
+      .trim();
   } catch {
     throw new GitError({ kind: 'notCommit', ref });
   }

@@ -7,7 +7,12 @@ import { loadPlaybook, type RawFile } from '../../src/lib/content/load-playbook.
 
 function git(cwd: string, args: readonly string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'buffer', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'buffer',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    }).toString('utf8');
   } catch {
     return undefined;
   }
@@ -22,7 +27,8 @@ function gitBytes(cwd: string, args: readonly string[]): Uint8Array | undefined 
 }
 
 /** What the history could give: versions, or why there are none. */
-export type IcpHistory = { versions: IcpVersion[]; unreadable: number } | { reason: 'no-git' | 'shallow' | 'untracked' };
+export type IcpHistory =
+  { versions: IcpVersion[]; unreadable: number } | { reason: 'no-git' | 'shallow' | 'untracked' };
 
 /**
  * Every committed version of `content/icps/<id>.md` (with the playbook and attributes of the

@@ -14,16 +14,34 @@ import { PlaybookSchema } from '../../src/schemas/playbook.ts';
 /** The files of `schemas/`, what each describes, and the zod schema it comes from. */
 export const JSON_SCHEMAS = [
   { file: 'playbook.schema.json', title: 'content/playbook.yaml', schema: PlaybookSchema, source: 'PlaybookSchema' },
-  { file: 'attributes.schema.json', title: 'content/attributes.yaml', schema: AttributesSchema, source: 'AttributesSchema' },
-  { file: 'icp.schema.json', title: 'Frontmatter of content/icps/<id>.md', schema: IcpShapeSchema, source: 'IcpShapeSchema' },
-  { file: 'persona.schema.json', title: 'Frontmatter of content/personas/<id>.md', schema: PersonaSchema, source: 'PersonaSchema' },
+  {
+    file: 'attributes.schema.json',
+    title: 'content/attributes.yaml',
+    schema: AttributesSchema,
+    source: 'AttributesSchema',
+  },
+  {
+    file: 'icp.schema.json',
+    title: 'Frontmatter of content/icps/<id>.md',
+    schema: IcpShapeSchema,
+    source: 'IcpShapeSchema',
+  },
+  {
+    file: 'persona.schema.json',
+    title: 'Frontmatter of content/personas/<id>.md',
+    schema: PersonaSchema,
+    source: 'PersonaSchema',
+  },
   { file: 'page.schema.json', title: 'Frontmatter of content/pages/<id>.md', schema: PageSchema, source: 'PageSchema' },
 ] as const;
 
 /** A JSDoc comment as plain text: `{@link X}` as X, tags other than @example dropped, `@example` kept as "Example:". */
 function docText(node: ts.Node, source: ts.SourceFile): string | undefined {
   const ranges = ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
-  const jsdoc = ranges.map((range) => source.text.slice(range.pos, range.end)).filter((text) => text.startsWith('/**')).at(-1);
+  const jsdoc = ranges
+    .map((range) => source.text.slice(range.pos, range.end))
+    .filter((text) => text.startsWith('/**'))
+    .at(-1);
   if (!jsdoc) return undefined;
   const lines = jsdoc
     .replace(/^\/\*\*|\*\/$/g, '')
@@ -62,8 +80,10 @@ function readObjectDocs(dir: string): { objects: ObjectDoc[]; constants: Map<str
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
         // `{ ... } satisfies T` and `{ ... } as const` are the literal too.
         let initializer = node.initializer;
-        while (initializer && (ts.isSatisfiesExpression(initializer) || ts.isAsExpression(initializer))) initializer = initializer.expression;
-        if (initializer && ts.isObjectLiteralExpression(initializer)) named.set(node.name.text, { literal: initializer, source });
+        while (initializer && (ts.isSatisfiesExpression(initializer) || ts.isAsExpression(initializer)))
+          initializer = initializer.expression;
+        if (initializer && ts.isObjectLiteralExpression(initializer))
+          named.set(node.name.text, { literal: initializer, source });
         const statement = node.parent?.parent;
         const doc = statement && ts.isVariableStatement(statement) ? docText(statement, source) : undefined;
         if (doc) constants.set(node.name.text, doc);
@@ -73,12 +93,20 @@ function readObjectDocs(dir: string): { objects: ObjectDoc[]; constants: Map<str
     };
     visit(source);
   }
-  const resolve = (literal: ts.ObjectLiteralExpression, source: ts.SourceFile, into: Map<string, string | undefined>): void => {
+  const resolve = (
+    literal: ts.ObjectLiteralExpression,
+    source: ts.SourceFile,
+    into: Map<string, string | undefined>,
+  ): void => {
     for (const property of literal.properties) {
       if (ts.isSpreadAssignment(property) && ts.isIdentifier(property.expression)) {
         const target = named.get(property.expression.text);
         if (target) resolve(target.literal, target.source, into);
-      } else if ((ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
+      } else if (
+        (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) &&
+        property.name &&
+        (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+      ) {
         into.set(property.name.text, docText(property, source) ?? into.get(property.name.text));
       }
     }

@@ -21,7 +21,8 @@ export class NpmBannerError extends Error {}
  */
 export function stdoutWithoutNpmBanner(script: string, message: (packageName: string) => string): Writable | undefined {
   // Only when npm runs this very script and prints its banner (not --silent).
-  if (process.env['npm_lifecycle_event'] !== script || process.env['npm_config_loglevel'] === 'silent') return undefined;
+  if (process.env['npm_lifecycle_event'] !== script || process.env['npm_config_loglevel'] === 'silent')
+    return undefined;
   if (process.stdout.isTTY) return undefined;
   let removed = false;
   try {

@@ -14,19 +14,27 @@ const isRoot = process.getuid?.() === 0;
 
 /** Why a private cluster cannot start here, or undefined if it can. */
 export function postgresMissing(): string | undefined {
-  if (!existsSync(join(PG_BIN, 'initdb')) || !existsSync(join(PG_BIN, 'pg_ctl'))) return `no PostgreSQL server binaries in ${PG_BIN}`;
+  if (!existsSync(join(PG_BIN, 'initdb')) || !existsSync(join(PG_BIN, 'pg_ctl')))
+    return `no PostgreSQL server binaries in ${PG_BIN}`;
   if (!existsSync(join(PG_BIN, 'psql')) && !existsSync('/usr/bin/psql')) return 'no psql client';
-  if (isRoot && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root and there is no postgres system user to run the cluster';
+  if (isRoot && spawnSync('id', ['-u', 'postgres']).status !== 0)
+    return 'running as root and there is no postgres system user to run the cluster';
   return undefined;
 }
 
-function run(command: string, args: string[], options: { input?: string; asServer?: boolean } = {}): SpawnSyncReturns<string> {
-  const [cmd, argv] = options.asServer && isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+function run(
+  command: string,
+  args: string[],
+  options: { input?: string; asServer?: boolean } = {},
+): SpawnSyncReturns<string> {
+  const [cmd, argv] =
+    options.asServer && isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
   return spawnSync(cmd, argv, { input: options.input, encoding: 'utf8', maxBuffer: 1 << 30 });
 }
 
 function check(result: SpawnSyncReturns<string>, what: string): string {
-  if (result.status !== 0) throw new Error(`${what} failed (${result.status}): ${result.stderr || result.error?.message}`);
+  if (result.status !== 0)
+    throw new Error(`${what} failed (${result.status}): ${result.stderr || result.error?.message}`);
   return result.stdout;
 }
 
@@ -42,9 +50,19 @@ export function startPostgres(): PrivatePostgres {
   // The postgres user must write here; the socket lives here too, reachable only through this folder.
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
-  check(run(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], { asServer: true }), 'initdb');
+  check(
+    run(
+      join(PG_BIN, 'initdb'),
+      ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+      { asServer: true },
+    ),
+    'initdb',
+  );
   const options = `-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_parallel_workers_per_gather=2 -c work_mem=256MB`;
-  check(run(join(PG_BIN, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start'], { asServer: true }), 'pg_ctl start');
+  check(
+    run(join(PG_BIN, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start'], { asServer: true }),
+    'pg_ctl start',
+  );
   const psql = existsSync(join(PG_BIN, 'psql')) ? join(PG_BIN, 'psql') : '/usr/bin/psql';
   let stopped = false;
   return {

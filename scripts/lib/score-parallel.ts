@@ -99,7 +99,12 @@ export async function scoreInParallel(run: ParallelRun): Promise<void> {
       return;
     }
     if (!own) {
-      const setup = { options: run.options, header: scorer.header!, delimiter: scorer.csvDelimiter, verbose: run.verbose };
+      const setup = {
+        options: run.options,
+        header: scorer.header!,
+        delimiter: scorer.csvDelimiter,
+        verbose: run.verbose,
+      };
       own = new PieceScorer(setup);
       pool!.start(setup);
     }

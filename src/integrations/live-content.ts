@@ -19,7 +19,8 @@ const SETTLE_MS = 80;
 function isPageRequest(request: IncomingMessage): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = (request.url ?? '/').split('?')[0]!;
-  if (path.startsWith('/@') || path.startsWith('/__') || path.startsWith('/node_modules/') || path.startsWith('/src/')) return false;
+  if (path.startsWith('/@') || path.startsWith('/__') || path.startsWith('/node_modules/') || path.startsWith('/src/'))
+    return false;
   const extension = extname(path);
   return extension === '' || extension === '.html';
 }
@@ -62,7 +63,12 @@ export default function liveContent(): AstroIntegration {
             server.ws.send({ type: 'full-reload', path: '*' });
           }, SETTLE_MS);
         };
-        server.watcher.on('add', changed).on('change', changed).on('unlink', changed).on('addDir', changed).on('unlinkDir', changed);
+        server.watcher
+          .on('add', changed)
+          .on('change', changed)
+          .on('unlink', changed)
+          .on('addDir', changed)
+          .on('unlinkDir', changed);
         server.middlewares.use(CONTENT_VERSION_PATH, (_request, response) => {
           response.setHeader('content-type', 'text/plain; charset=utf-8');
           response.setHeader('cache-control', 'no-store');

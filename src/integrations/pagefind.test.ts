@@ -14,12 +14,16 @@ describe('pageUrl', () => {
 
 describe('spaceBetweenTags', () => {
   it('separates the text of adjacent elements, so pagefind sees two words', () => {
-    expect(spaceBetweenTags('<dl><dt>Owner</dt><dd>Camille Martin</dd></dl>')).toBe('<dl> <dt>Owner</dt> <dd>Camille Martin</dd> </dl>');
+    expect(spaceBetweenTags('<dl><dt>Owner</dt><dd>Camille Martin</dd></dl>')).toBe(
+      '<dl> <dt>Owner</dt> <dd>Camille Martin</dd> </dl>',
+    );
     expect(spaceBetweenTags('<th>Source</th><th>TAM</th>')).toBe('<th>Source</th> <th>TAM</th>');
   });
 
   it('leaves text inside an element alone', () => {
-    expect(spaceBetweenTags('<p>Rita, <a href="/x">Head of RevOps</a>.</p>')).toBe('<p>Rita, <a href="/x">Head of RevOps</a>.</p>');
+    expect(spaceBetweenTags('<p>Rita, <a href="/x">Head of RevOps</a>.</p>')).toBe(
+      '<p>Rita, <a href="/x">Head of RevOps</a>.</p>',
+    );
   });
 });
 
@@ -35,7 +39,9 @@ describe('formatBytes', () => {
 
 describe('forIndex', () => {
   it('leaves table header rows out of the index, so they never run into the first row', () => {
-    expect(forIndex('<table><thead class="x"><tr><th>Term</th></tr></thead><tbody><tr><td>Close</td></tr></tbody></table>')).toBe(
+    expect(
+      forIndex('<table><thead class="x"><tr><th>Term</th></tr></thead><tbody><tr><td>Close</td></tr></tbody></table>'),
+    ).toBe(
       '<table> <thead data-pagefind-ignore class="x"> <tr> <th>Term</th> </tr> </thead> <tbody> <tr> <td>Close</td> </tr> </tbody> </table>',
     );
     expect(forIndex('<theader>')).toBe('<theader>');

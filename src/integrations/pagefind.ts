@@ -113,12 +113,17 @@ export function pageUrl(relativePath: string): string {
 }
 
 /** Indexes every HTML page of a built site with pagefind and writes the index next to it. */
-export async function indexSite({ siteDir, language, outputPath = join(siteDir, 'pagefind') }: IndexSiteOptions): Promise<IndexReport> {
+export async function indexSite({
+  siteDir,
+  language,
+  outputPath = join(siteDir, 'pagefind'),
+}: IndexSiteOptions): Promise<IndexReport> {
   const started = performance.now();
   try {
     // forceLanguage: one index in the playbook's language, even for a page without `lang`.
     const { index } = check('start', await pagefind.createIndex({ forceLanguage: language }));
-    if (!index) throw new SearchIndexError('Pagefind did not create an index and reported no error. Run npm run build again.');
+    if (!index)
+      throw new SearchIndexError('Pagefind did not create an index and reported no error. Run npm run build again.');
     // Sorted by code unit (not locale) and added one at a time: pagefind numbers pages in the
     // order they arrive, so concurrent adds gave a differently shuffled index on every build.
     const files = (await readdir(siteDir, { recursive: true }))

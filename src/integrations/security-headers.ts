@@ -15,7 +15,9 @@ export default function securityHeaders({ mediaHosts }: { mediaHosts: readonly s
         const file = join(fileURLToPath(dir), '_headers');
         // A _headers file in public/ is the team's own: theirs wins, and they are told.
         if (existsSync(file)) {
-          logger.warn('public/_headers exists, so the build did not write its own: check it carries the headers of docs/security.md.');
+          logger.warn(
+            'public/_headers exists, so the build did not write its own: check it carries the headers of docs/security.md.',
+          );
           return;
         }
         writeFileSync(file, headersFile(mediaHosts));

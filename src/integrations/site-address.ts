@@ -15,7 +15,9 @@ export function publishedAddress(): { site: string; base: string } | undefined {
     try {
       return siteAddress(fromEnv);
     } catch {
-      throw new Error(`SITE_URL is "${fromEnv}", which is not a URL: write the full address, e.g. https://acme.github.io/playbook/`);
+      throw new Error(
+        `SITE_URL is "${fromEnv}", which is not a URL: write the full address, e.g. https://acme.github.io/playbook/`,
+      );
     }
   }
   const file = join(contentDir(), 'playbook.yaml');

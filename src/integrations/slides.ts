@@ -21,8 +21,12 @@ export default function slides(): AstroIntegration {
         // A PNG and an SVG share one image, so count distinct images (cache keys).
         const images = stats.keys.size;
         if (images === 0) return;
-        const drawing = stats.drawn ? ` in ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG (summed over ${workerCount()} drawing workers)` : '';
-        logger.info(`${images} images: ${stats.drawn} drawn${drawing}, ${images - stats.drawn} unchanged since the last build (cache: ${cacheDir()})`);
+        const drawing = stats.drawn
+          ? ` in ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG (summed over ${workerCount()} drawing workers)`
+          : '';
+        logger.info(
+          `${images} images: ${stats.drawn} drawn${drawing}, ${images - stats.drawn} unchanged since the last build (cache: ${cacheDir()})`,
+        );
         const removed = pruneSlideCache();
         if (removed) logger.info(`Removed ${removed} cached files unused for 30 days.`);
       },

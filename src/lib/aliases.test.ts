@@ -4,7 +4,13 @@ import { AttributesSchema } from '../schemas/attribute.ts';
 import { ColumnIndex, findNameConflicts, normaliseName, OptionIndex } from './aliases.ts';
 
 const attributes = AttributesSchema.parse([
-  { id: 'revenue', label: 'Annual revenue', type: 'number', unit: 'M€', aliases: ["Chiffre d'affaires", { column: 'Annual Revenue (EUR)', scale: 0.000001 }] },
+  {
+    id: 'revenue',
+    label: 'Annual revenue',
+    type: 'number',
+    unit: 'M€',
+    aliases: ["Chiffre d'affaires", { column: 'Annual Revenue (EUR)', scale: 0.000001 }],
+  },
   {
     id: 'industry',
     label: 'Industry',
@@ -71,7 +77,12 @@ describe('findNameConflicts', () => {
   it('names both places of a column alias that is another attribute’s label', () => {
     const clash = AttributesSchema.parse([attributes[0], { ...attributes[1], aliases: ['annual révenue'] }]);
     expect(findNameConflicts(clash)).toEqual([
-      { kind: 'column', key: 'annual revenue', first: { name: 'Annual revenue', path: [0, 'label'], owner: 'revenue' }, second: { name: 'annual révenue', path: [1, 'aliases', 0], owner: 'industry' } },
+      {
+        kind: 'column',
+        key: 'annual revenue',
+        first: { name: 'Annual revenue', path: [0, 'label'], owner: 'revenue' },
+        second: { name: 'annual révenue', path: [1, 'aliases', 0], owner: 'industry' },
+      },
     ]);
   });
 });

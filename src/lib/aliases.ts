@@ -40,7 +40,10 @@ export interface NameClaim {
 }
 
 /** The names an attribute answers to as a column, with their scale. */
-export function columnNames(attribute: Attribute, index: number): (NameClaim & { scale: number; via: ColumnMatch['via'] })[] {
+export function columnNames(
+  attribute: Attribute,
+  index: number,
+): (NameClaim & { scale: number; via: ColumnMatch['via'] })[] {
   const names: (NameClaim & { scale: number; via: ColumnMatch['via'] })[] = [
     { name: attribute.id, path: [index, 'id'], scale: 1, via: 'id' },
     { name: attribute.label, path: [index, 'label'], scale: 1, via: 'label' },
@@ -58,7 +61,11 @@ export function optionNames(attribute: Attribute, index: number): (NameClaim & {
   return attribute.options.flatMap((option, j) => [
     { name: option.id, path: [index, 'options', j, 'id'], option: option.id },
     { name: option.label, path: [index, 'options', j, 'label'], option: option.id },
-    ...(option.aliases ?? []).map((alias, k) => ({ name: alias, path: [index, 'options', j, 'aliases', k], option: option.id })),
+    ...(option.aliases ?? []).map((alias, k) => ({
+      name: alias,
+      path: [index, 'options', j, 'aliases', k],
+      option: option.id,
+    })),
   ]);
 }
 
@@ -129,7 +136,11 @@ export interface NameConflict {
  */
 export function findNameConflicts(attributes: readonly (Attribute | undefined)[]): NameConflict[] {
   const conflicts: NameConflict[] = [];
-  const claim = (kind: NameConflict['kind'], seen: Map<string, NameClaim & { owner: string }>, here: NameClaim & { owner: string }) => {
+  const claim = (
+    kind: NameConflict['kind'],
+    seen: Map<string, NameClaim & { owner: string }>,
+    here: NameClaim & { owner: string },
+  ) => {
     const key = normaliseName(here.name);
     const first = seen.get(key);
     if (!first) seen.set(key, here);
@@ -137,13 +148,17 @@ export function findNameConflicts(attributes: readonly (Attribute | undefined)[]
   };
   const isAlias = (path: readonly (string | number)[]) => path.includes('aliases');
   const columns = new Map<string, NameClaim & { owner: string }>();
-  const columnClaims = attributes.flatMap((attribute, i) => (attribute ? columnNames(attribute, i).map((c) => ({ name: c.name, path: c.path, owner: attribute.id })) : []));
-  for (const alias of [false, true]) for (const here of columnClaims) if (isAlias(here.path) === alias) claim('column', columns, here);
+  const columnClaims = attributes.flatMap((attribute, i) =>
+    attribute ? columnNames(attribute, i).map((c) => ({ name: c.name, path: c.path, owner: attribute.id })) : [],
+  );
+  for (const alias of [false, true])
+    for (const here of columnClaims) if (isAlias(here.path) === alias) claim('column', columns, here);
   attributes.forEach((attribute, i) => {
     if (!attribute) return;
     const values = new Map<string, NameClaim & { owner: string }>();
     const valueClaims = optionNames(attribute, i).map((c) => ({ name: c.name, path: c.path, owner: c.option }));
-    for (const alias of [false, true]) for (const here of valueClaims) if (isAlias(here.path) === alias) claim('value', values, here);
+    for (const alias of [false, true])
+      for (const here of valueClaims) if (isAlias(here.path) === alias) claim('value', values, here);
   });
   return conflicts;
 }

@@ -59,7 +59,10 @@ function exact(digits: string): number | undefined {
 
 /** Whether a cell is a number with more digits than can be read exactly (16 or more before the decimal mark). */
 export function isTooLong(text: string): boolean {
-  return /^[+-]?\d[\d\s\u00a0\u202f'’.,]*$/.test(text.trim()) && /\d{16}/.test(text.replace(/[\s\u00a0\u202f'’.,]/g, '').replace(/^[+-]?0+/, ''));
+  return (
+    /^[+-]?\d[\d\s\u00a0\u202f'’.,]*$/.test(text.trim()) &&
+    /\d{16}/.test(text.replace(/[\s\u00a0\u202f'’.,]/g, '').replace(/^[+-]?0+/, ''))
+  );
 }
 
 // `51-200`, `1,001 – 5,000`, `10001+`: unsigned bounds around a hyphen, en dash or em dash.

@@ -3,8 +3,20 @@ import { createRoutes, normaliseBase, pathWithBase, pathWithoutBase, siteAddress
 
 describe.each([
   { base: '/', icp: '/icps/core/', slide: '/slides/core.png', home: '/', favicon: '/favicon.svg' },
-  { base: '/playbook/', icp: '/playbook/icps/core/', slide: '/playbook/slides/core.png', home: '/playbook/', favicon: '/playbook/favicon.svg' },
-  { base: '/playbook', icp: '/playbook/icps/core/', slide: '/playbook/slides/core.png', home: '/playbook/', favicon: '/playbook/favicon.svg' },
+  {
+    base: '/playbook/',
+    icp: '/playbook/icps/core/',
+    slide: '/playbook/slides/core.png',
+    home: '/playbook/',
+    favicon: '/playbook/favicon.svg',
+  },
+  {
+    base: '/playbook',
+    icp: '/playbook/icps/core/',
+    slide: '/playbook/slides/core.png',
+    home: '/playbook/',
+    favicon: '/playbook/favicon.svg',
+  },
   { base: '/a/b/', icp: '/a/b/icps/core/', slide: '/a/b/slides/core.png', home: '/a/b/', favicon: '/a/b/favicon.svg' },
 ])('routes with base $base', ({ base, icp, slide, home, favicon }) => {
   const routes = createRoutes(base);
@@ -21,14 +33,24 @@ describe.each([
     expect(routes.sitePath(home)).toBe('/');
   });
   it('makes absolute URLs from the published address', () => {
-    expect(routes.absolute('/og/index.png', `https://acme.github.io${home}`)).toBe(`https://acme.github.io${home}og/index.png`);
+    expect(routes.absolute('/og/index.png', `https://acme.github.io${home}`)).toBe(
+      `https://acme.github.io${home}og/index.png`,
+    );
     expect(routes.absolute('/og/index.png', undefined)).toBe(`${home}og/index.png`);
   });
 });
 
 describe('base path helpers', () => {
   it('normalises any spelling of a base', () => {
-    expect(['', '/', undefined, 'playbook', '/playbook', 'playbook/', '//playbook//'].map(normaliseBase)).toEqual(['/', '/', '/', '/playbook/', '/playbook/', '/playbook/', '/playbook/']);
+    expect(['', '/', undefined, 'playbook', '/playbook', 'playbook/', '//playbook//'].map(normaliseBase)).toEqual([
+      '/',
+      '/',
+      '/',
+      '/playbook/',
+      '/playbook/',
+      '/playbook/',
+      '/playbook/',
+    ]);
   });
   it('adds and removes the base', () => {
     expect(pathWithBase('/icps/', '/playbook/')).toBe('/playbook/icps/');

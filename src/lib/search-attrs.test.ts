@@ -3,7 +3,9 @@ import { searchAttributes, searchIgnoreAttributes, searchTitleAttributes } from 
 
 describe('searchAttributes', () => {
   it('marks a persona as indexed content with its kind, title and ICPs', () => {
-    expect(searchAttributes({ kind: 'persona', icps: ['Mid-market SaaS', 'Industrial tech'], title: 'Rita, VP RevOps' })).toMatchInlineSnapshot(`
+    expect(
+      searchAttributes({ kind: 'persona', icps: ['Mid-market SaaS', 'Industrial tech'], title: 'Rita, VP RevOps' }),
+    ).toMatchInlineSnapshot(`
       {
         "data-pagefind-body": "",
         "data-pagefind-filter": "icp[data-search-icp-0], icp[data-search-icp-1], kind:persona",
@@ -24,7 +26,11 @@ describe('searchAttributes', () => {
   });
 
   it('captures titles with commas and colons by attribute, never inline', () => {
-    const attrs = searchAttributes({ kind: 'icp', icps: ['Agencies, consultancies: EU'], title: 'Agencies, consultancies: EU' });
+    const attrs = searchAttributes({
+      kind: 'icp',
+      icps: ['Agencies, consultancies: EU'],
+      title: 'Agencies, consultancies: EU',
+    });
     expect(attrs['data-pagefind-filter']).toBe('icp[data-search-icp-0], kind:icp');
     expect(attrs['data-search-icp-0']).toBe('Agencies, consultancies: EU');
     expect(attrs['data-pagefind-meta']).toBe('title[data-search-title], kind:icp');

@@ -13,14 +13,16 @@ export const NAV_SECTIONS = [
   { key: 'score', href: SITE_PATHS.score, match: (path: string) => path.startsWith(SITE_PATHS.score) },
 ] as const;
 
-
 /** How each known Git host spells "edit this file on this branch". */
 const EDIT_LINKS: { host: RegExp; link: (repository: string, branch: string, path: string) => string }[] = [
   // GitLab.com and self-hosted GitLab (gitlab.acme.com).
   { host: /(^|\.)gitlab\./, link: (repo, branch, path) => `${repo}/-/edit/${branch}/${path}` },
   { host: /(^|\.)bitbucket\.org$/, link: (repo, branch, path) => `${repo}/src/${branch}/${path}?mode=edit` },
   // Azure DevOps: dev.azure.com/org/project/_git/repo, or the older org.visualstudio.com.
-  { host: /(^|\.)(dev\.azure\.com|visualstudio\.com)$/, link: (repo, branch, path) => `${repo}?path=/${path}&version=GB${branch}&_a=contents` },
+  {
+    host: /(^|\.)(dev\.azure\.com|visualstudio\.com)$/,
+    link: (repo, branch, path) => `${repo}?path=/${path}&version=GB${branch}&_a=contents`,
+  },
   // Gitea and Forgejo (Codeberg).
   { host: /(^|\.)(codeberg\.org|gitea\.com)$/, link: (repo, branch, path) => `${repo}/_edit/${branch}/${path}` },
 ];
@@ -31,7 +33,10 @@ const EDIT_LINKS: { host: RegExp; link: (repository: string, branch: string, pat
  * Gitea; other hosts get GitHub's form. Undefined when neither is set.
  * @example editUrl({ repository: 'https://gitlab.com/acme/playbook', branch: 'main' }, 'content/icps/core.md') // 'https://gitlab.com/acme/playbook/-/edit/main/content/icps/core.md'
  */
-export function editUrl(settings: Pick<PlaybookModel['settings'], 'repository' | 'branch' | 'editUrl'>, file: string): string | undefined {
+export function editUrl(
+  settings: Pick<PlaybookModel['settings'], 'repository' | 'branch' | 'editUrl'>,
+  file: string,
+): string | undefined {
   const path = file.split('/').map(encodeURIComponent).join('/');
   const branch = encodeURIComponent(settings.branch);
   if (settings.editUrl) return settings.editUrl.replaceAll('{path}', path).replaceAll('{branch}', branch);
@@ -64,13 +69,47 @@ export interface ReviewItem {
 /** Every reviewable file with its age; stale ones first (oldest first), then the rest oldest first. */
 export function getReviewItems(model: PlaybookModel, today: Date): ReviewItem[] {
   const limit = model.settings.reviewEveryDays;
-  const item = (kind: ReviewKind, id: string, title: string, href: string, file: string, owner: string, reviewed: string): ReviewItem => {
-    return { kind, id, title, href, file, owner, reviewed, ageDays: daysSince(reviewed, today), stale: isStale(reviewed, limit, today) };
+  const item = (
+    kind: ReviewKind,
+    id: string,
+    title: string,
+    href: string,
+    file: string,
+    owner: string,
+    reviewed: string,
+  ): ReviewItem => {
+    return {
+      kind,
+      id,
+      title,
+      href,
+      file,
+      owner,
+      reviewed,
+      ageDays: daysSince(reviewed, today),
+      stale: isStale(reviewed, limit, today),
+    };
   };
   const items = [
-    ...model.icps.map((e) => item('icp', e.id, e.data.title, SITE_PATHS.icp(e.id), e.file, e.data.owner, e.data.reviewed)),
-    ...model.personas.map((e) => item('persona', e.id, `${e.data.name}, ${e.data.role}`, SITE_PATHS.persona(e.id), e.file, e.data.owner, e.data.reviewed)),
-    ...model.pages.map((e) => item('page', e.id, e.data.title, SITE_PATHS.page(e.id), e.file, e.data.owner, e.data.reviewed)),
+    ...model.icps.map((e) =>
+      item('icp', e.id, e.data.title, SITE_PATHS.icp(e.id), e.file, e.data.owner, e.data.reviewed),
+    ),
+    ...model.personas.map((e) =>
+      item(
+        'persona',
+        e.id,
+        `${e.data.name}, ${e.data.role}`,
+        SITE_PATHS.persona(e.id),
+        e.file,
+        e.data.owner,
+        e.data.reviewed,
+      ),
+    ),
+    ...model.pages.map((e) =>
+      item('page', e.id, e.data.title, SITE_PATHS.page(e.id), e.file, e.data.owner, e.data.reviewed),
+    ),
   ];
-  return items.sort((a, b) => Number(b.stale) - Number(a.stale) || b.ageDays - a.ageDays || a.title.localeCompare(b.title));
+  return items.sort(
+    (a, b) => Number(b.stale) - Number(a.stale) || b.ageDays - a.ageDays || a.title.localeCompare(b.title),
+  );
 }

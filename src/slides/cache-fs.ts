@@ -14,7 +14,12 @@ import { IMAGE_PIXELS, type Size } from './render-fs.ts';
 const RENDERER_VERSION = 3;
 let versionCache: Record<string, string | number> | undefined;
 const versions = () =>
-  (versionCache ??= { renderer: RENDERER_VERSION, imagePixels: IMAGE_PIXELS, satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js') });
+  (versionCache ??= {
+    renderer: RENDERER_VERSION,
+    imagePixels: IMAGE_PIXELS,
+    satori: versionOf('satori'),
+    resvg: versionOf('@resvg/resvg-js'),
+  });
 
 /** The cache key of an image: template version, renderer versions, fonts, size, tree and images. */
 export function imageKey(tree: SlideElement, size: Size, images: Record<string, string>): string {

@@ -66,6 +66,8 @@ export function loadFonts(): FontSet {
 export function loadFontMetrics(weight: (typeof FONT_WEIGHTS)[number] = 400): Map<number, FontMetrics[]> {
   if (fontSet) return new Map([[weight, fontSet.metrics.get(weight)!]]);
   const files = join(packageDir('@fontsource/inter'), 'files');
-  const metrics = FONT_SUBSETS.map((subset) => parseFontMetrics(readFileSync(join(files, `inter-${subset}-${weight}-normal.woff`)), (bytes) => inflateSync(bytes)));
+  const metrics = FONT_SUBSETS.map((subset) =>
+    parseFontMetrics(readFileSync(join(files, `inter-${subset}-${weight}-normal.woff`)), (bytes) => inflateSync(bytes)),
+  );
   return new Map([[weight, metrics]]);
 }

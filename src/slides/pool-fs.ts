@@ -19,9 +19,15 @@ type Holder = { [POOL]?: Tinypool };
  * relative to it does not exist; npm runs the build from the repository root.
  */
 function workerFile(): string {
-  const candidates = [fileURLToPath(new URL('./draw-worker.ts', import.meta.url)), join(process.cwd(), 'src', 'slides', 'draw-worker.ts')];
+  const candidates = [
+    fileURLToPath(new URL('./draw-worker.ts', import.meta.url)),
+    join(process.cwd(), 'src', 'slides', 'draw-worker.ts'),
+  ];
   const found = candidates.find((file) => existsSync(file));
-  if (!found) throw new Error(`The slide drawing worker is missing (looked for ${candidates.join(' and ')}): run the build from the repository root.`);
+  if (!found)
+    throw new Error(
+      `The slide drawing worker is missing (looked for ${candidates.join(' and ')}): run the build from the repository root.`,
+    );
   return found;
 }
 

@@ -52,7 +52,12 @@ export async function drawSvgWithImages(
 }
 
 /** {@link drawSvgWithImages} with the images of a text kit. */
-export function drawSvg(tree: SlideElement, size: Size, kit: TextKit, extra: Pick<SatoriOptions, 'onNodeDetected' | 'loadAdditionalAsset'> = {}): Promise<string> {
+export function drawSvg(
+  tree: SlideElement,
+  size: Size,
+  kit: TextKit,
+  extra: Pick<SatoriOptions, 'onNodeDetected' | 'loadAdditionalAsset'> = {},
+): Promise<string> {
   return drawSvgWithImages(tree, size, kit.images(), extra);
 }
 
@@ -111,7 +116,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel
   header[9] = 6; // colour type: RGBA
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: 3 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows, { level: 3 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** An image drawn: its SVG download (vector emoji), its PNG, and the time each step took. */
@@ -137,5 +147,12 @@ export async function drawImage(tree: SlideElement, size: Size, images: Record<s
   const png = rasterize(forPng);
   const done = performance.now();
   const cpu2 = process.cpuUsage();
-  return { svg: vectorImages(forPng, images), png, svgMs: drawn - started, pngMs: done - drawn, svgCpuMs: cpuMs(cpu0, cpu1), pngCpuMs: cpuMs(cpu1, cpu2) };
+  return {
+    svg: vectorImages(forPng, images),
+    png,
+    svgMs: drawn - started,
+    pngMs: done - drawn,
+    svgCpuMs: cpuMs(cpu0, cpu1),
+    pngCpuMs: cpuMs(cpu1, cpu2),
+  };
 }

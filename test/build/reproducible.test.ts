@@ -23,7 +23,10 @@ function fingerprint(dir: string): Record<string, string> {
 let first: Record<string, string> = {};
 let second: Record<string, string> = {};
 beforeAll(() => {
-  for (const [name, assign] of [['reproducible-a', (f: Record<string, string>) => (first = f)], ['reproducible-b', (f: Record<string, string>) => (second = f)]] as const) {
+  for (const [name, assign] of [
+    ['reproducible-a', (f: Record<string, string>) => (first = f)],
+    ['reproducible-b', (f: Record<string, string>) => (second = f)],
+  ] as const) {
     const build = runFixtureBuild(FIXTURE, name);
     if (build.status !== 0) throw new Error(`Building the fixture failed:\n${build.output}`);
     assign(fingerprint(build.outDir));

@@ -13,14 +13,24 @@ const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'ut
 };
 
 const contentPages = [
-  ...model.icps.map((icp) => ({ path: `/icps/${icp.id}/`, kind: 'icp', title: icp.data.title, icps: [icp.data.title] })),
+  ...model.icps.map((icp) => ({
+    path: `/icps/${icp.id}/`,
+    kind: 'icp',
+    title: icp.data.title,
+    icps: [icp.data.title],
+  })),
   ...model.personas.map((persona) => ({
     path: `/personas/${persona.id}/`,
     kind: 'persona',
     title: `${persona.data.name}, ${persona.data.role}`,
     icps: persona.data.icps.map((id) => model.icps.find((icp) => icp.id === id)!.data.title),
   })),
-  ...model.pages.map((page) => ({ path: `/pages/${page.id}/`, kind: 'page', title: page.data.title, icps: [] as string[] })),
+  ...model.pages.map((page) => ({
+    path: `/pages/${page.id}/`,
+    kind: 'page',
+    title: page.data.title,
+    icps: [] as string[],
+  })),
 ];
 
 /** The filter values pagefind captures from an element, following the searchAttributes convention. */
@@ -86,9 +96,12 @@ describe.each(contentPages)('$path', ({ path, kind, title, icps }) => {
 });
 
 describe('pages that only list or repeat content', () => {
-  it.each(['/', '/icps/', '/personas/', '/pages/', '/review/'])('%s is not indexed (its content has its own page)', (path) => {
-    expect(readPage(path).querySelector('[data-pagefind-body]')).toBeNull();
-  });
+  it.each(['/', '/icps/', '/personas/', '/pages/', '/review/'])(
+    '%s is not indexed (its content has its own page)',
+    (path) => {
+      expect(readPage(path).querySelector('[data-pagefind-body]')).toBeNull();
+    },
+  );
 
   it.each(['/', '/personas/cfo/', '/review/'])('%s has the search button in its header', (path) => {
     const button = readPage(path).querySelector('header.site-header site-search button[aria-haspopup="dialog"]');

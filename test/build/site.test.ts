@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_SITE, EXAMPLE_CONTENT_PATH, readPage } from '../helpers/built-site.ts';
 
-const text = (doc: ParentNode, selector: string) => [...doc.querySelectorAll(selector)].map((el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+const text = (doc: ParentNode, selector: string) =>
+  [...doc.querySelectorAll(selector)].map((el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 
 function files(dir: string, ext: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -38,7 +39,9 @@ describe('every page of the example playbook', () => {
     const external: string[] = [];
     for (const file of [...files(BUILT_SITE, '.html'), ...files(BUILT_SITE, '.css')]) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/(?:src|href)=["'](https?:)?\/\/[^"']+|url\((["']?)(https?:)?\/\/[^)]+\)|@import\s+["']https?:/g)) {
+      for (const match of source.matchAll(
+        /(?:src|href)=["'](https?:)?\/\/[^"']+|url\((["']?)(https?:)?\/\/[^)]+\)|@import\s+["']https?:/g,
+      )) {
         const tag = source.slice(Math.max(0, source.lastIndexOf('<', match.index)), match.index);
         // Plain links (<a href>, "Edit this page", og:url meta) are navigation, not requests.
         if (/^<a\s/.test(tag)) continue;
@@ -49,7 +52,9 @@ describe('every page of the example playbook', () => {
   });
 
   it('keeps zod and Node-only code out of the browser bundle', () => {
-    const bundled = files(join(BUILT_SITE, '_astro'), '.js').filter((file) => /\bZodError\b|\$ZodType|node:fs/.test(readFileSync(file, 'utf8')));
+    const bundled = files(join(BUILT_SITE, '_astro'), '.js').filter((file) =>
+      /\bZodError\b|\$ZodType|node:fs/.test(readFileSync(file, 'utf8')),
+    );
     expect(bundled.map((file) => relative(BUILT_SITE, file))).toEqual([]);
   });
 
@@ -117,13 +122,18 @@ describe('the ICP page', () => {
 
   it('shows its one-slide image and links to the PNG and SVG downloads', () => {
     expect(doc.querySelector('.slide img')?.getAttribute('src')).toBe('/slides/mid-market-saas.png');
-    expect([...doc.querySelectorAll('.slide__links a')].map((a) => a.getAttribute('href'))).toEqual(['/slides/mid-market-saas.png', '/slides/mid-market-saas.svg']);
+    expect([...doc.querySelectorAll('.slide__links a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/slides/mid-market-saas.png',
+      '/slides/mid-market-saas.svg',
+    ]);
     expect(statSync(join(BUILT_SITE, 'slides/mid-market-saas.png')).size).toBeGreaterThan(10_000);
   });
 
   it('renders the narrative and links to the file in the repository', () => {
     expect(doc.querySelector('.prose h2')?.textContent).toBeTruthy();
-    expect(doc.querySelector('a.edit-link')?.getAttribute('href')).toBe(`https://github.com/northwind/playbook/edit/main/${EXAMPLE_CONTENT_PATH}/icps/mid-market-saas.md`);
+    expect(doc.querySelector('a.edit-link')?.getAttribute('href')).toBe(
+      `https://github.com/northwind/playbook/edit/main/${EXAMPLE_CONTENT_PATH}/icps/mid-market-saas.md`,
+    );
   });
 });
 
@@ -131,14 +141,19 @@ describe('other pages', () => {
   it('says a retired ICP is left out of scoring', () => {
     const doc = readPage('/icps/agencies-consultancies/');
     expect(doc.querySelector('.badge--retired')?.textContent).toBe('Retired');
-    expect(doc.querySelector('.callout--warn')?.textContent).toMatch(/^Retired: kept for history\. It is left out of \/score\/ and of CSV scoring/);
+    expect(doc.querySelector('.callout--warn')?.textContent).toMatch(
+      /^Retired: kept for history\. It is left out of \/score\/ and of CSV scoring/,
+    );
   });
 
   it('shows a persona with objections and answers', () => {
     const doc = readPage('/personas/head-of-revops/');
     expect(doc.querySelector('h1')?.textContent).toMatch(/^Rita/);
     expect(doc.querySelectorAll('.objection').length).toBeGreaterThanOrEqual(3);
-    expect(text(doc, '.persona__icps a')).toEqual(['Mid-market B2B SaaS scale-ups', 'Industrial tech with complex B2B sales']);
+    expect(text(doc, '.persona__icps a')).toEqual([
+      'Mid-market B2B SaaS scale-ups',
+      'Industrial tech with complex B2B sales',
+    ]);
   });
 
   it('renders the MDX guide', () => {
@@ -157,13 +172,19 @@ describe('other pages', () => {
 
   it('puts every active ICP on the market page, with formatted figures', () => {
     const doc = readPage('/market/');
-    expect(text(doc, '.market-card .card__title')).toEqual(['Industrial tech with complex B2B sales', 'Mid-market B2B SaaS scale-ups']);
+    expect(text(doc, '.market-card .card__title')).toEqual([
+      'Industrial tech with complex B2B sales',
+      'Mid-market B2B SaaS scale-ups',
+    ]);
     expect(text(doc, 'tfoot td')).toEqual(['€1.16B', '€231.6M', '€10.18M']);
   });
 
   it('shows each active ICP on the home page with its slide', () => {
     const doc = readPage('/');
-    expect([...doc.querySelectorAll('.icp-card img')].map((img) => img.getAttribute('src'))).toEqual(['/slides/industrial-tech.png', '/slides/mid-market-saas.png']);
+    expect([...doc.querySelectorAll('.icp-card img')].map((img) => img.getAttribute('src'))).toEqual([
+      '/slides/industrial-tech.png',
+      '/slides/mid-market-saas.png',
+    ]);
   });
 
   it('keeps navigation to sections, not to every file', () => {

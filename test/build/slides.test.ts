@@ -17,7 +17,9 @@ describe('slide images', () => {
   it.each(ICPS)('%s has a 1920 × 1080 PNG and SVG slide, whatever its status', (id) => {
     expect(pngSize(join(BUILT_SITE, 'slides', `${id}.png`))).toEqual({ width: 1920, height: 1080 });
     const svg = readFileSync(join(BUILT_SITE, 'slides', `${id}.svg`), 'utf8');
-    expect(svg).toMatch(/^<svg width="1920" height="1080" viewBox="0 0 1920 1080" xmlns="http:\/\/www\.w3\.org\/2000\/svg">/);
+    expect(svg).toMatch(
+      /^<svg width="1920" height="1080" viewBox="0 0 1920 1080" xmlns="http:\/\/www\.w3\.org\/2000\/svg">/,
+    );
     // Text is drawn as outlines: the SVG needs no font and references nothing outside itself.
     expect(svg).not.toMatch(/<text|@font-face|href="https?:/);
   });
@@ -29,7 +31,17 @@ describe('Open Graph images', () => {
     .map((file) => `/${file.replace(/index\.html$/, '')}`);
 
   it('covers the example’s pages', () => {
-    expect(pages).toEqual(expect.arrayContaining(['/', '/icps/mid-market-saas/', '/personas/head-of-revops/', '/pages/glossary/', '/market/', '/review/', '/score/']));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/icps/mid-market-saas/',
+        '/personas/head-of-revops/',
+        '/pages/glossary/',
+        '/market/',
+        '/review/',
+        '/score/',
+      ]),
+    );
   });
 
   it.each(pages)('%s has og: and twitter: tags pointing at a 1200 × 630 image that was built', (path) => {
@@ -48,7 +60,9 @@ describe('Open Graph images', () => {
   });
 
   it('gives each ICP page its own card, and the 404 page the home page’s', () => {
-    expect(readPage('/icps/mid-market-saas/').querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(/\/og\/icps\/mid-market-saas\.png$/);
+    expect(
+      readPage('/icps/mid-market-saas/').querySelector('meta[property="og:image"]')?.getAttribute('content'),
+    ).toMatch(/\/og\/icps\/mid-market-saas\.png$/);
     const notFound = readFileSync(join(BUILT_SITE, '404.html'), 'utf8');
     expect(notFound).toMatch(/<meta property="og:image" content="[^"]*\/og\/index\.png">/);
   });

@@ -33,9 +33,13 @@ describe('npm run calibrate on 300 known accounts', () => {
     const { code, stdout, stderr } = run(['--no-backtest'], content);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^# What the known accounts say\n\n## European finance teams\n\n300 known accounts, 300 won or lost\./);
+    expect(stdout).toMatch(
+      /^# What the known accounts say\n\n## European finance teams\n\n300 known accounts, 300 won or lost\./,
+    );
     expect(stdout).toContain('| Hiring finance roles | +15 |');
-    expect(stdout).toMatch(/\| Hiring finance roles \| \+15 \| \d+ \/ \d+ \| \d+% \(\d+%–\d+%; \d+ won \/ \d+ lost\) \|/);
+    expect(stdout).toMatch(
+      /\| Hiring finance roles \| \+15 \| \d+ \/ \d+ \| \d+% \(\d+%–\d+%; \d+ won \/ \d+ lost\) \|/,
+    );
     expect(stdout).toContain('wins more often when it holds');
     expect(stdout).toContain('| Average won deal | Total won | Median sales cycle |');
     expect(stdout).not.toContain('### Suggested points');
@@ -44,7 +48,9 @@ describe('npm run calibrate on 300 known accounts', () => {
   it('--suggest adds the table and the YAML to paste', () => {
     const { stdout } = run(['--suggest', '--no-backtest'], content);
     expect(stdout).toContain('### Suggested points');
-    expect(stdout).toMatch(/```yaml\nsignals:\n {2}- label: Hiring finance roles\n {4}attribute: hiring\n {4}is: true\n {4}points: \d+ {3}# was 15\n/);
+    expect(stdout).toMatch(
+      /```yaml\nsignals:\n {2}- label: Hiring finance roles\n {4}attribute: hiring\n {4}is: true\n {4}points: \d+ {3}# was 15\n/,
+    );
     expect(stdout).toContain('0: wins');
   });
 
@@ -63,7 +69,10 @@ describe('npm run calibrate on 300 known accounts', () => {
   it.each([
     { argv: ['--format', 'pdf'], message: '--format is "pdf": use markdown or csv\n' },
     { argv: ['--icp', 'finanse'], message: 'no ICP "finanse" (did you mean "finance"?): use one of finance\n' },
-    { argv: ['--sugest'], message: 'unknown option "--sugest": use --icp, --suggest, --format, --out, --no-backtest or --help\n' },
+    {
+      argv: ['--sugest'],
+      message: 'unknown option "--sugest": use --icp, --suggest, --format, --out, --no-backtest or --help\n',
+    },
   ])('$argv is one line on stderr and exit code 1', ({ argv, message }) => {
     const { code, stdout, stderr } = run(argv, content);
     expect(code).toBe(1);
@@ -120,7 +129,14 @@ tiers:
     const git = (args: string[], date?: string) =>
       execFileSync('git', args, {
         cwd: repo,
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+          ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+        },
         stdio: 'ignore',
       });
     git(['init', '-q']);
@@ -136,7 +152,7 @@ tiers:
     expect(code).toBe(0);
     // Then: B won (v1), D won and E lost (v2) are Tier 1. Now: C lost, D won, E lost.
     expect(stdout).toContain(
-      'Tier 1 win rate with the ICP as it was when each deal closed: 67% (25%–92%; 2 won / 1 lost); with today\'s ICP: 33% (8%–75%; 1 won / 2 lost) (4 won or lost accounts with a closed date, 2 versions of the ICP in Git, 2 change tier). 1 account closed before the ICP\'s first commit, left out.',
+      "Tier 1 win rate with the ICP as it was when each deal closed: 67% (25%–92%; 2 won / 1 lost); with today's ICP: 33% (8%–75%; 1 won / 2 lost) (4 won or lost accounts with a closed date, 2 versions of the ICP in Git, 2 change tier). 1 account closed before the ICP's first commit, left out.",
     );
   });
 });

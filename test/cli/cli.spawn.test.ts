@@ -10,15 +10,23 @@ const work = mkdtempSync(join(tmpdir(), 'icp-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function node(script: string, args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [script, ...args], { cwd: process.cwd(), env: { ...process.env, GITHUB_ACTIONS: '', ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [script, ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+    encoding: 'utf8',
+  });
 }
 
 describe('the command-line scripts as processes', () => {
   it('npm run score writes CSV to standard output and its summary to standard error, exit 0', () => {
-    const result = node('scripts/score.ts', ['test/fixtures/csv/comma.csv'], { ICP_CONTENT_DIR: 'test/fixtures/csv/content' });
+    const result = node('scripts/score.ts', ['test/fixtures/csv/comma.csv'], {
+      ICP_CONTENT_DIR: 'test/fixtures/csv/content',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[1]).toBe('Acme,240,fr,hubspot,yes,12,core,fit,100,100,Tier 1,,');
-    expect(result.stderr).toMatch(/^Scored 3 accounts \(1 fit, 1 unknown, 1 out\) against best fit of core in \d+\.\d s\.\n$/);
+    expect(result.stderr).toMatch(
+      /^Scored 3 accounts \(1 fit, 1 unknown, 1 out\) against best fit of core in \d+\.\d s\.\n$/,
+    );
   });
 
   it('npm run score fails in one line with exit code 1, no stack trace', () => {
@@ -36,7 +44,10 @@ describe('the command-line scripts as processes', () => {
     expect(valid.status).toBe(0);
     expect(valid.stdout).toMatch(/^Content is valid: /);
     const icp = join(content, 'icps/core.md');
-    writeFileSync(icp, readFileSync(icp, 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'));
+    writeFileSync(
+      icp,
+      readFileSync(icp, 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'),
+    );
     const broken = node('scripts/validate.ts', [], { ICP_CONTENT_DIR: content });
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/core\.md:9:16 {2}filters\[0\]\.attribute {2}unknown attribute "employes"/);

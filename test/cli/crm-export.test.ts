@@ -51,7 +51,9 @@ describe('a HubSpot export read through aliases', { timeout: 120_000 }, () => {
   });
 
   it('summarises the values no alias reads, with counts, and tells them apart from empty cells', () => {
-    expect(hubspot.stderr).toMatch(/Industry: (Hospital & Health Care|Mechanical or Industrial Engineering) × [\d,]+, (Hospital & Health Care|Mechanical or Industrial Engineering) × [\d,]+/);
+    expect(hubspot.stderr).toMatch(
+      /Industry: (Hospital & Health Care|Mechanical or Industrial Engineering) × [\d,]+, (Hospital & Health Care|Mechanical or Industrial Engineering) × [\d,]+/,
+    );
     expect(hubspot.stderr).toMatch(/Country\/Region: Suisse × [\d,]+/);
     const reasons = parseCsv(hubspot.stdout.toString('utf8')).records.map((r) => r.cells.at(-1));
     expect(reasons).toContain('Unknown: France or Germany (value not recognised: Suisse)');
@@ -71,7 +73,23 @@ describe('a HubSpot export read through aliases', { timeout: 120_000 }, () => {
     expect(keys.status).toBe(0);
     const [header, ...records] = parseCsv(keys.stdout.toString('utf8')).records;
     expect(header!.cells).toEqual([...KEY_COLUMNS, ...OUTPUT_COLUMNS]);
-    const keyIndexes = KEY_COLUMNS.map((name) => ['Record ID', 'Company name', 'Company Domain Name', 'Phone Number', 'Number of Employees', 'Annual Revenue', 'Industry', 'Country/Region', 'City', 'CRM in use', 'Hiring RevOps (custom)', 'Notes', 'Create Date'].indexOf(name));
+    const keyIndexes = KEY_COLUMNS.map((name) =>
+      [
+        'Record ID',
+        'Company name',
+        'Company Domain Name',
+        'Phone Number',
+        'Number of Employees',
+        'Annual Revenue',
+        'Industry',
+        'Country/Region',
+        'City',
+        'CRM in use',
+        'Hiring RevOps (custom)',
+        'Notes',
+        'Create Date',
+      ].indexOf(name),
+    );
     let formulas = 0;
     records.forEach((record, i) => {
       const expected = keyIndexes.map((k) => rows[i]!.hubspot[k]!);

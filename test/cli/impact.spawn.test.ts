@@ -16,11 +16,17 @@ const content = join(repo, 'playbook');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function git(...args: string[]) {
-  execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+  execFileSync(
+    'git',
+    ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: repo, stdio: 'pipe' },
+  );
 }
 
 function impact(args: string[], env: Record<string, string> = {}, viaNpm = true) {
-  const command = viaNpm ? ['npm', ['run', '--silent', 'impact', '--', ...args]] : [process.execPath, ['scripts/impact.ts', ...args]];
+  const command = viaNpm
+    ? ['npm', ['run', '--silent', 'impact', '--', ...args]]
+    : [process.execPath, ['scripts/impact.ts', ...args]];
   const result = spawnSync(command[0] as string, command[1] as string[], {
     cwd: root,
     env: { ...process.env, ICP_CONTENT_DIR: content, ...env },
@@ -46,8 +52,12 @@ function landing(row: Row, side: keyof typeof rules): string {
   const r = rules[side];
   if (row.employees < r.minEmployees || row.employees > 1000) return 'out';
   if (row.region !== 'fr' && row.region !== 'de') return row.region === '' ? 'unknown' : 'out';
-  const size = row.employees >= 200 && row.employees <= 500 ? 30 : row.employees >= 100 && row.employees <= 199 ? 10 : 0;
-  const score = (row.stack.some((s) => s === 'hubspot' || s === 'salesforce') ? r.stackPoints : 0) + (row.hiring ? r.hiringPoints : 0) + size;
+  const size =
+    row.employees >= 200 && row.employees <= 500 ? 30 : row.employees >= 100 && row.employees <= 199 ? 10 : 0;
+  const score =
+    (row.stack.some((s) => s === 'hubspot' || s === 'salesforce') ? r.stackPoints : 0) +
+    (row.hiring ? r.hiringPoints : 0) +
+    size;
   return score >= 70 ? 'Tier 1' : score >= 40 ? 'Tier 2' : 'Tier 3';
 }
 function readRows(file: string): Row[] {
@@ -55,7 +65,14 @@ function readRows(file: string): Row[] {
   const columns = header!.split(',');
   return lines.map((line) => {
     const cells = Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell]));
-    return { company: cells['company']!, expect: cells['expect']!, employees: Number(cells['employees']), region: cells['region']!, stack: cells['stack']!.split('|'), hiring: cells['hiring_revops'] === 'true' };
+    return {
+      company: cells['company']!,
+      expect: cells['expect']!,
+      employees: Number(cells['employees']),
+      region: cells['region']!,
+      stack: cells['stack']!.split('|'),
+      hiring: cells['hiring_revops'] === 'true',
+    };
   });
 }
 
@@ -104,7 +121,9 @@ describe('npm run impact -- --base HEAD~1', () => {
 
   it('says the rule changes in words', () => {
     expect(report).toContain('#### Core market (`core`)');
-    expect(report).toContain('- Filter “50 to 1,000 employees”: Employees between 50 and 1,000 people → Employees between 80 and 1,000 people\n');
+    expect(report).toContain(
+      '- Filter “50 to 1,000 employees”: Employees between 50 and 1,000 people → Employees between 80 and 1,000 people\n',
+    );
     expect(report).toContain('- Signal “Runs HubSpot or Salesforce”: +40 → +30 points\n');
     expect(report).toContain('- Signal “Hiring RevOps”: +30 → +40 points\n');
   });
@@ -116,7 +135,11 @@ describe('npm run impact -- --base HEAD~1', () => {
     expect(expected.length).toBeGreaterThan(2);
     const moves = table(report, '| Account |');
     // Before and after start with the landing ("Tier 2 (Core market, 50)", "out").
-    const got = moves.map(([name, before, after]) => [name, before!.replace(/ \(.*$/, ''), after!.replace(/ (\(|—).*$/, '')]);
+    const got = moves.map(([name, before, after]) => [
+      name,
+      before!.replace(/ \(.*$/, ''),
+      after!.replace(/ (\(|—).*$/, ''),
+    ]);
     expect(got.sort()).toEqual(expected.sort());
     const why = Object.fromEntries(moves.map(([name, , , reason]) => [name!, reason] as const));
     expect(why['Birch']).toBe('Employees between 80 and 1,000 people: pass → fail (seen 60 people)');
@@ -140,8 +163,12 @@ describe('npm run impact -- --base HEAD~1', () => {
     const up = known.filter((row) => rank(landing(row, 'after')) < rank(landing(row, 'before'))).length;
     const down = known.filter((row) => rank(landing(row, 'after')) > rank(landing(row, 'before'))).length;
     const verdict = report.split('\n')[2]!;
-    const unmet = known.filter((row) => landing(row, 'before') !== landing(row, 'after') && landing(row, 'after') !== row.expect).length;
-    expect(verdict).toBe(`**${up + down} known accounts move (↑${up} ↓${down}); ${unmet} of them no longer land where their \`expect\` says (validation fails until expect or the rules change); 3 rule changes.**`);
+    const unmet = known.filter(
+      (row) => landing(row, 'before') !== landing(row, 'after') && landing(row, 'after') !== row.expect,
+    ).length;
+    expect(verdict).toBe(
+      `**${up + down} known accounts move (↑${up} ↓${down}); ${unmet} of them no longer land where their \`expect\` says (validation fails until expect or the rules change); 3 rule changes.**`,
+    );
   });
 
   it('gives the tier transition matrix', () => {
@@ -153,7 +180,9 @@ describe('npm run impact -- --base HEAD~1', () => {
     }
     const matrix = table(report, '| before ↓ after →');
     const shown = matrix.map((row) => row[0]!);
-    const used = labels.filter((label) => known.some((row) => landing(row, 'before') === label || landing(row, 'after') === label));
+    const used = labels.filter((label) =>
+      known.some((row) => landing(row, 'before') === label || landing(row, 'after') === label),
+    );
     expect(shown).toEqual(used);
     for (const row of matrix) {
       row.slice(1).forEach((cell, j) => {
@@ -172,7 +201,11 @@ describe('npm run impact -- --base HEAD~1', () => {
   });
 
   it('follows the accounts of a CSV given with --accounts, with its movers and matrix', { timeout: 30_000 }, () => {
-    const { status, stdout } = impact(['--base', 'HEAD~1', '--accounts', 'test/fixtures/impact/sample-accounts.csv'], {}, false);
+    const { status, stdout } = impact(
+      ['--base', 'HEAD~1', '--accounts', 'test/fixtures/impact/sample-accounts.csv'],
+      {},
+      false,
+    );
     expect(status).toBe(0);
     const section = stdout.slice(stdout.indexOf('### Accounts of `test/fixtures/impact/sample-accounts.csv` (5 rows)'));
     expect(section).not.toBe(stdout);
@@ -181,31 +214,47 @@ describe('npm run impact -- --base HEAD~1', () => {
     expect(movers).toEqual(['Kapok: Tier 1 (Core market, 70) → out', 'Maple: Tier 2 (Core market, 40) → out']);
   });
 
-  it('reads an --accounts file saved by Excel (Windows-1252) like its UTF-8 copy, and says so in one line', { timeout: 30_000 }, () => {
-    const text = readFileSync('test/fixtures/impact/sample-accounts.csv', 'utf8').replace('Kapok', 'Kapok Société');
-    writeFileSync(join(work, 'utf8.csv'), text);
-    writeFileSync(join(work, 'excel.csv'), encodeWindows1252(text));
-    const utf8 = impact(['--base', 'HEAD~1', '--accounts', join(work, 'utf8.csv')], {}, false);
-    const excel = impact(['--base', 'HEAD~1', '--accounts', join(work, 'excel.csv')], {}, false);
-    expect(excel.status).toBe(0);
-    expect(excel.stdout).toBe(utf8.stdout.replaceAll(join(work, 'utf8.csv'), join(work, 'excel.csv')));
-    expect(excel.stdout).toContain('Kapok Société');
-    expect(excel.stderr).toContain(`${join(work, 'excel.csv')}: The file is not UTF-8: read as Windows-1252`);
-  });
+  it(
+    'reads an --accounts file saved by Excel (Windows-1252) like its UTF-8 copy, and says so in one line',
+    { timeout: 30_000 },
+    () => {
+      const text = readFileSync('test/fixtures/impact/sample-accounts.csv', 'utf8').replace('Kapok', 'Kapok Société');
+      writeFileSync(join(work, 'utf8.csv'), text);
+      writeFileSync(join(work, 'excel.csv'), encodeWindows1252(text));
+      const utf8 = impact(['--base', 'HEAD~1', '--accounts', join(work, 'utf8.csv')], {}, false);
+      const excel = impact(['--base', 'HEAD~1', '--accounts', join(work, 'excel.csv')], {}, false);
+      expect(excel.status).toBe(0);
+      expect(excel.stdout).toBe(utf8.stdout.replaceAll(join(work, 'utf8.csv'), join(work, 'excel.csv')));
+      expect(excel.stdout).toContain('Kapok Société');
+      expect(excel.stderr).toContain(`${join(work, 'excel.csv')}: The file is not UTF-8: read as Windows-1252`);
+    },
+  );
 
   it('speaks the playbook language in its messages too', () => {
     const { status, stderr } = impact([], { ICP_CONTENT_DIR: 'test/fixtures/french-payroll/content' }, false);
     expect(status).toBe(1);
-    expect(stderr).toBe('--base manque\u202f: à quelle référence git comparer le changement\u202f? Usage\u202f: npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]\n');
+    expect(stderr).toBe(
+      '--base manque\u202f: à quelle référence git comparer le changement\u202f? Usage\u202f: npm run impact -- --base <git ref> [--accounts <file.csv>]... [--max-chars <n>]\n',
+    );
     // Its own repository: the tests may run from a copy of the project that is not one.
     const french = join(work, 'french-repo');
     cpSync(join(root, 'test/fixtures/french-payroll/content'), join(french, 'content'), { recursive: true });
-    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-qm', 'French playbook']]) {
-      execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd: french, stdio: 'pipe' });
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['commit', '-qm', 'French playbook'],
+    ]) {
+      execFileSync(
+        'git',
+        ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: french, stdio: 'pipe' },
+      );
     }
     const git = impact(['--base', 'no-such-branch'], { ICP_CONTENT_DIR: join(french, 'content') }, false);
     expect(git.status).toBe(1);
-    expect(git.stderr).toMatch(/^«\u202fno-such-branch\u202f» n’est pas un commit de ce dépôt\u202f: donnez une branche/);
+    expect(git.stderr).toMatch(
+      /^«\u202fno-such-branch\u202f» n’est pas un commit de ce dépôt\u202f: donnez une branche/,
+    );
   });
 
   it('names a base that is not a commit, in one line, with exit code 1', { timeout: 30_000 }, () => {

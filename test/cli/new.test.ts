@@ -32,19 +32,24 @@ function fillIn(file: string): void {
 }
 
 describe('npm run new', () => {
-  it.each(['icp', 'persona', 'page'])('creates a %s whose examples fail validation until they are replaced', async (kind) => {
-    const content = freshContent();
-    const created = await run('scripts/new.ts', [kind, `new-${kind}`], content);
-    expect(created.stderr).toBe('');
-    expect(created.status).toBe(0);
-    expect(created.stdout).toMatch(new RegExp(`^Created .*new-${kind}\\.md: replace every "REPLACE ME" text, then run npm run validate\\.`));
-    const file = join(content, `${kind}s`, `new-${kind}.md`);
-    const before = await run('scripts/validate.ts', [], content);
-    expect(before.status).toBe(1);
-    expect(before.stderr).toMatch(/is an example left by npm run new: replace it with your own text/);
-    fillIn(file);
-    expect((await run('scripts/validate.ts', [], content)).stderr).toBe('');
-  });
+  it.each(['icp', 'persona', 'page'])(
+    'creates a %s whose examples fail validation until they are replaced',
+    async (kind) => {
+      const content = freshContent();
+      const created = await run('scripts/new.ts', [kind, `new-${kind}`], content);
+      expect(created.stderr).toBe('');
+      expect(created.status).toBe(0);
+      expect(created.stdout).toMatch(
+        new RegExp(`^Created .*new-${kind}\\.md: replace every "REPLACE ME" text, then run npm run validate\\.`),
+      );
+      const file = join(content, `${kind}s`, `new-${kind}.md`);
+      const before = await run('scripts/validate.ts', [], content);
+      expect(before.status).toBe(1);
+      expect(before.stderr).toMatch(/is an example left by npm run new: replace it with your own text/);
+      fillIn(file);
+      expect((await run('scripts/validate.ts', [], content)).stderr).toBe('');
+    },
+  );
 
   it('makes a new ICP a draft, so it is not scored before it is ready', async () => {
     const content = freshContent();
@@ -60,8 +65,12 @@ describe('npm run new', () => {
 
   it('explains a bad id and a bad kind', async () => {
     const content = freshContent();
-    expect((await run('scripts/new.ts', ['page', 'Sales Plays'], content)).stderr).toBe('"Sales Plays" is not a valid id: use lowercase letters, digits and hyphens, e.g. sales-plays\n');
-    expect((await run('scripts/new.ts', ['deck', 'x'], content)).stderr).toMatch(/^Unknown kind "deck": use icp, persona, page or playbook\./);
+    expect((await run('scripts/new.ts', ['page', 'Sales Plays'], content)).stderr).toBe(
+      '"Sales Plays" is not a valid id: use lowercase letters, digits and hyphens, e.g. sales-plays\n',
+    );
+    expect((await run('scripts/new.ts', ['deck', 'x'], content)).stderr).toMatch(
+      /^Unknown kind "deck": use icp, persona, page or playbook\./,
+    );
   });
 
   it('creates a missing folder instead of crashing', async () => {
@@ -91,11 +100,16 @@ describe('npm run new -- playbook', () => {
       'personas/premier-persona.md',
       'playbook.yaml',
     ]);
-    expect(readFileSync(join(french, 'icps/premier-icp.md'), 'utf8')).toContain('summary: "À REMPLACER\u202f: Une phrase qu’un commercial peut répéter sur ces entreprises."');
+    expect(readFileSync(join(french, 'icps/premier-icp.md'), 'utf8')).toContain(
+      'summary: "À REMPLACER\u202f: Une phrase qu’un commercial peut répéter sur ces entreprises."',
+    );
     const before = await run('scripts/validate.ts', [], french);
     expect(before.status).toBe(1);
-    expect(before.stderr.match(/exemple laissé par npm run new|example left by npm run new/g)?.length).toBeGreaterThanOrEqual(10);
-    for (const file of readdirSync(french, { recursive: true }).map(String)) if (/\.(md|yaml)$/.test(file)) fillIn(join(french, file));
+    expect(
+      before.stderr.match(/exemple laissé par npm run new|example left by npm run new/g)?.length,
+    ).toBeGreaterThanOrEqual(10);
+    for (const file of readdirSync(french, { recursive: true }).map(String))
+      if (/\.(md|yaml)$/.test(file)) fillIn(join(french, file));
     const after = await run('scripts/validate.ts', [], french);
     expect(after.stderr).toBe('');
     expect(after.status).toBe(0);
@@ -109,11 +123,13 @@ describe('npm run new -- playbook', () => {
     expect(again.stderr).toMatch(/contient déjà un playbook/);
   });
 
-  it('explains a bad id in the playbook\'s language', async () => {
+  it("explains a bad id in the playbook's language", async () => {
     const french = freshFolder();
     expect((await run('scripts/new.ts', ['playbook', '--locale', 'fr'], french)).status).toBe(0);
     const refused = await run('scripts/new.ts', ['icp', 'PME Île-de-France'], french);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe('« PME Île-de-France » n’est pas un identifiant valide\u202f: minuscules, chiffres et tirets, par exemple pme-ile-de-france\n');
+    expect(refused.stderr).toBe(
+      '« PME Île-de-France » n’est pas un identifiant valide\u202f: minuscules, chiffres et tirets, par exemple pme-ile-de-france\n',
+    );
   });
 });

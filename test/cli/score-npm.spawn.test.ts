@@ -12,7 +12,11 @@ const input = join(root, 'test/fixtures/csv/comma.csv');
 
 // The npm of the machine, with this project's Node first on the PATH; no loglevel inherited from
 // an outer `npm run --silent test`, so npm prints its banner as it does for a user.
-const env: NodeJS.ProcessEnv = { ...process.env, ICP_CONTENT_DIR: 'test/fixtures/csv/content', PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH']}` };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  ICP_CONTENT_DIR: 'test/fixtures/csv/content',
+  PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH']}`,
+};
 for (const key of Object.keys(env)) if (key.toLowerCase().startsWith('npm_')) delete env[key];
 
 function shell(command: string) {
@@ -36,9 +40,16 @@ describe('npm run score as the docs show it', { timeout: 120_000 }, () => {
   });
 
   it('refuses, in one line, to pipe after npm has written its banner', () => {
-    const result = spawnSync('npm', ['run', 'score', '--', input], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync('npm', ['run', 'score', '--', input], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(result.status).not.toBe(0);
     expect(result.stdout).not.toContain('company,employees');
-    expect(result.stderr).toContain('npm has written its "> icp-playbook score" banner into standard output, before the CSV: run npm run --silent score -- …');
+    expect(result.stderr).toContain(
+      'npm has written its "> icp-playbook score" banner into standard output, before the CSV: run npm run --silent score -- …',
+    );
   });
 });

@@ -33,12 +33,21 @@ interface Outcome {
 }
 
 /** Scores the bytes on `threads` threads, in chunks of `chunk` bytes as the CLI reads them. */
-async function scoreOn(bytes: Uint8Array, threads: number, options: { keep?: 'keys'; verbose?: boolean; chunk?: number } = {}): Promise<Outcome> {
+async function scoreOn(
+  bytes: Uint8Array,
+  threads: number,
+  options: { keep?: 'keys'; verbose?: boolean; chunk?: number } = {},
+): Promise<Outcome> {
   const problems: CellProblem[] = [];
   const verbose = options.verbose ?? false;
   // What the CLI prints: every problem with --verbose, else those about a row's shape.
   const keep = (problem: CellProblem) => (verbose || problem.attribute === undefined) && problems.push(problem);
-  const scorerOptions = { attributes: model!.attributes, icps: model!.icps, locale: model!.settings.locale, keep: options.keep };
+  const scorerOptions = {
+    attributes: model!.attributes,
+    icps: model!.icps,
+    locale: model!.settings.locale,
+    keep: options.keep,
+  };
   const scorer = new CsvScorer({ ...scorerOptions, onProblem: keep });
   const decoder = new CsvDecoder(model!.settings.locale);
   const size = options.chunk ?? 1 << 16;
@@ -48,9 +57,24 @@ async function scoreOn(bytes: Uint8Array, threads: number, options: { keep?: 'ke
     if (last) yield last;
   }
   const out: Uint8Array[] = [];
-  const outcome = () => ({ problems, rows: scorer.rows, verdicts: { ...scorer.verdicts }, unreadable: scorer.unreadable.columns(), units: scorer.unitWarnings() });
+  const outcome = () => ({
+    problems,
+    rows: scorer.rows,
+    verdicts: { ...scorer.verdicts },
+    unreadable: scorer.unreadable.columns(),
+    units: scorer.unitWarnings(),
+  });
   try {
-    await scoreInParallel({ chunks: chunks(), scorer, options: scorerOptions, threads, verbose, write: (b) => Promise.resolve(void out.push(b.slice())), onProblem: keep, onProgress: () => {} });
+    await scoreInParallel({
+      chunks: chunks(),
+      scorer,
+      options: scorerOptions,
+      threads,
+      verbose,
+      write: (b) => Promise.resolve(void out.push(b.slice())),
+      onProblem: keep,
+      onProgress: () => {},
+    });
   } catch (error) {
     return { error: `${(error as Error).name}: ${(error as Error).message}`, ...outcome() };
   }
@@ -67,7 +91,12 @@ async function expectSameOnThreads(bytes: Uint8Array, options: Parameters<typeof
     if (serial.error !== undefined) continue;
     expect(parallel.output!.equals(serial.output!)).toBe(true);
     expect(parallel.problems).toEqual(serial.problems);
-    expect([parallel.rows, parallel.verdicts, parallel.unreadable, parallel.units]).toEqual([serial.rows, serial.verdicts, serial.unreadable, serial.units]);
+    expect([parallel.rows, parallel.verdicts, parallel.unreadable, parallel.units]).toEqual([
+      serial.rows,
+      serial.verdicts,
+      serial.unreadable,
+      serial.units,
+    ]);
   }
   return serial;
 }
@@ -135,7 +164,9 @@ describe('scoring on several threads', { timeout: 120_000 }, () => {
     const file = join(work, 'hubspot.csv');
     writeFileSync(file, hubspot);
     const run = async (threads: number) => {
-      const result = await runCli(scoreMain, [file], { env: { ICP_CONTENT_DIR: CONTENT, ICP_SCORE_THREADS: String(threads), ICP_SCORE_PARALLEL_MIN_BYTES: '0' } });
+      const result = await runCli(scoreMain, [file], {
+        env: { ICP_CONTENT_DIR: CONTENT, ICP_SCORE_THREADS: String(threads), ICP_SCORE_PARALLEL_MIN_BYTES: '0' },
+      });
       // Progress lines name the rows done at each piece; the time taken differs.
       const stderr = result.stderr.replace(/^Scored [\d,]+ accounts…\n/gm, '').replace(/ in \d+\.\d s/g, ' in 0.0 s');
       return { status: result.status, stdout: result.stdoutBytes, stderr };

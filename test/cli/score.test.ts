@@ -13,7 +13,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** `npm run score` with these arguments, in process (test/cli/score.spawn.test.ts runs the real process). */
 async function score(args: string[], options: { input?: string; content?: string } = {}) {
-  const result = await runCli(main, args, { env: { ICP_CONTENT_DIR: options.content ?? content }, input: options.input ?? '' });
+  const result = await runCli(main, args, {
+    env: { ICP_CONTENT_DIR: options.content ?? content },
+    input: options.input ?? '',
+  });
   // The summary line ends with the time taken: make it stable.
   const stderr = result.stderr.replace(/ in \d+\.\d s/g, ' in 0.0 s');
   return { status: result.status, stdout: result.stdout, stderr };
@@ -104,7 +107,9 @@ describe('npm run score', () => {
     ]);
     expect(stderr).toContain('120 cells could not be read: those values were scored as unknown.');
     const verbose = (await score([file, '--verbose'])).stderr.trim().split('\n');
-    expect(verbose[0]).toBe(`${file}:2:1  employees  "x" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+`);
+    expect(verbose[0]).toBe(
+      `${file}:2:1  employees  "x" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+`,
+    );
     expect(verbose.filter((line) => line.startsWith(file))).toHaveLength(120);
   });
 
@@ -120,14 +125,19 @@ describe('npm run score', () => {
     const { status, stdout, stderr } = await score(['-', `--out=${out}`], { input: 'employees,region\n300,fr\n' });
     expect(status).toBe(0);
     expect(stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe('employees,region,icp,verdict,score,best,tier,provisional_tier,reasons\n300,fr,core,fit,20,100,Tier 3,,\n');
+    expect(readFileSync(out, 'utf8')).toBe(
+      'employees,region,icp,verdict,score,best,tier,provisional_tier,reasons\n300,fr,core,fit,20,100,Tier 3,,\n',
+    );
     expect(stderr).toContain(`→ ${out}.`);
   });
 
   it('writes in the playbook language', async () => {
     const french = join(work, 'content-fr');
     cpSync(content, french, { recursive: true });
-    writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
+    writeFileSync(
+      join(french, 'playbook.yaml'),
+      readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'),
+    );
     const { stdout } = await score(['-'], { input: 'employees;region\n20;fr\n', content: french });
     expect(stdout).toMatchInlineSnapshot(`
       "employees;region;icp;verdict;score;best;tier;provisional_tier;reasons
@@ -139,18 +149,37 @@ describe('npm run score', () => {
   describe('for a French playbook', () => {
     const french = join(work, 'content-fr-notices');
     cpSync(content, french, { recursive: true });
-    writeFileSync(join(french, 'playbook.yaml'), readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'));
-    writeFileSync(join(french, 'attributes.yaml'), readFileSync(join(content, 'attributes.yaml'), 'utf8').replace('  unit: M€\n', '  unit: M€\n  typical: [1, 500]\n'));
+    writeFileSync(
+      join(french, 'playbook.yaml'),
+      readFileSync(join(content, 'playbook.yaml'), 'utf8').replace('locale: en', 'locale: fr'),
+    );
+    writeFileSync(
+      join(french, 'attributes.yaml'),
+      readFileSync(join(content, 'attributes.yaml'), 'utf8').replace(
+        '  unit: M€\n',
+        '  unit: M€\n  typical: [1, 500]\n',
+      ),
+    );
 
     it('prints its notices and summary in French: encoding, units, unreadable values, counts per verdict', async () => {
       // Windows-1252 (as Excel on Windows writes it), revenue in euros, and cells it cannot read.
-      const rows = ['Société,employees,region,revenue', 'Crème,lots,Frnace,12000000', 'Brûlé,240,fr,8000000', 'Été,20,us,9500000', 'Noël,300,dach,7000000', 'Aïoli,90,fr,15000000'];
+      const rows = [
+        'Société,employees,region,revenue',
+        'Crème,lots,Frnace,12000000',
+        'Brûlé,240,fr,8000000',
+        'Été,20,us,9500000',
+        'Noël,300,dach,7000000',
+        'Aïoli,90,fr,15000000',
+      ];
       const file = join(work, 'francais.csv');
       writeFileSync(file, Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1'));
       const { status, stdout, stderr } = await score([file], { content: french });
       expect(status).toBe(0);
-      expect(stdout.split('\n')[0]).toBe('Société,employees,region,revenue,icp,verdict,score,best,tier,provisional_tier,reasons');
-      expect(stderr.replaceAll(file, 'francais.csv').replace(/ en \d+,\d\u202fs/, ' en 0,0\u202fs')).toMatchInlineSnapshot(`
+      expect(stdout.split('\n')[0]).toBe(
+        'Société,employees,region,revenue,icp,verdict,score,best,tier,provisional_tier,reasons',
+      );
+      expect(stderr.replaceAll(file, 'francais.csv').replace(/ en \d+,\d\u202fs/, ' en 0,0\u202fs'))
+        .toMatchInlineSnapshot(`
         "francais.csv: Le fichier n'est pas en UTF-8 : lu en Windows-1252 (l'encodage d'Excel sous Windows). Le résultat est écrit en UTF-8.
         francais.csv:1:4  revenue : 5 nombres sur 5 sont hors de la plage plausible de Annual revenue (1–500 M€) ; ils semblent 1 000 000 fois trop grands, dans une autre unité (des euros plutôt que des M€ ?) : ajoutez \`scale: 0.000001\` à l'alias, par exemple - { column: revenue, scale: 0.000001 }
         Valeurs non reconnues, par colonne (les plus fréquentes d’abord ; --verbose liste chaque cellule) :
@@ -166,7 +195,9 @@ describe('npm run score', () => {
     it('says its one-line errors in French', async () => {
       const unknownIcp = await score([`${fixtures}/comma.csv`, '--icp', 'cor'], { content: french });
       expect(unknownIcp.status).toBe(1);
-      expect(unknownIcp.stderr).toBe('ICP «\u202fcor\u202f» inconnu (vouliez-vous dire «\u202fcore\u202f»\u202f?)\u202f: les ICP sont core, legacy\n');
+      expect(unknownIcp.stderr).toBe(
+        'ICP «\u202fcor\u202f» inconnu (vouliez-vous dire «\u202fcore\u202f»\u202f?)\u202f: les ICP sont core, legacy\n',
+      );
       const missing = await score(['absent.csv'], { content: french });
       expect(missing.stderr).toBe('impossible de lire absent.csv\u202f: ce fichier n’existe pas\n');
       const option = await score(['--icps', 'core', 'a.csv'], { content: french });
@@ -175,19 +206,43 @@ describe('npm run score', () => {
   });
 
   describe.each([
-    ['an unknown ICP', [`${fixtures}/comma.csv`, '--icp', 'cor'], 'unknown ICP "cor" (did you mean "core"?): the ICPs are core, legacy'],
+    [
+      'an unknown ICP',
+      [`${fixtures}/comma.csv`, '--icp', 'cor'],
+      'unknown ICP "cor" (did you mean "core"?): the ICPs are core, legacy',
+    ],
     ['a missing file', ['missing.csv'], 'cannot read missing.csv: there is no such file'],
     ['a folder', [fixtures], `cannot read ${fixtures}: it is a folder, give a CSV file`],
-    ['an unknown option', ['--icps', 'core', 'a.csv'], 'unknown option "--icps": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose, --engine ts|duckdb or --help'],
-    ['no file', [], 'no CSV file given. Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]'],
-    ['two files', ['a.csv', 'b.csv'], 'one CSV file at a time, got 2 (a.csv, b.csv). Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]'],
-    ['a flag without its value', [`${fixtures}/comma.csv`, '--icp'], '--icp needs a value. Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]'],
+    [
+      'an unknown option',
+      ['--icps', 'core', 'a.csv'],
+      'unknown option "--icps": use --icp <id>, --out <file>, --only-keys, --keys <columns>, --verbose, --engine ts|duckdb or --help',
+    ],
+    [
+      'no file',
+      [],
+      'no CSV file given. Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]',
+    ],
+    [
+      'two files',
+      ['a.csv', 'b.csv'],
+      'one CSV file at a time, got 2 (a.csv, b.csv). Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]',
+    ],
+    [
+      'a flag without its value',
+      [`${fixtures}/comma.csv`, '--icp'],
+      '--icp needs a value. Usage: npm run --silent score -- <accounts.csv | accounts.parquet | -> [--icp <id>] [--out <file>] [--only-keys | --keys <columns>] [--verbose] [--engine ts|duckdb]',
+    ],
     [
       'a file without attribute columns',
       [`${fixtures}/no-attributes.csv`],
       `${fixtures}/no-attributes.csv: no column is named after an attribute: name the columns by attribute id or label (employees, revenue, region, stack, hiring_revops)`,
     ],
-    ['an empty input', ['-'], 'stdin: the file is empty: it needs a header row naming the columns, then one row per account'],
+    [
+      'an empty input',
+      ['-'],
+      'stdin: the file is empty: it needs a header row naming the columns, then one row per account',
+    ],
   ])('with %s', (_name, args, message) => {
     it('fails with one line and exit code 1', async () => {
       const { status, stdout, stderr } = await score(args);
@@ -200,7 +255,13 @@ describe('npm run score', () => {
   it('fails on invalid content by pointing at npm run validate', async () => {
     const broken = join(work, 'content-broken');
     cpSync(content, broken, { recursive: true });
-    writeFileSync(join(broken, 'icps/core.md'), readFileSync(join(content, 'icps/core.md'), 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'));
+    writeFileSync(
+      join(broken, 'icps/core.md'),
+      readFileSync(join(content, 'icps/core.md'), 'utf8').replace(
+        'attribute: employees\n    between',
+        'attribute: employes\n    between',
+      ),
+    );
     const { status, stderr } = await score([`${fixtures}/comma.csv`], { content: broken });
     expect(status).toBe(1);
     expect(stderr).toBe('content is invalid (1 problem): run npm run validate to see and fix it\n');
@@ -223,14 +284,18 @@ describe('npm run score', () => {
     writeFileSync(input, readFileSync(`${fixtures}/comma.csv`));
     const { status, stderr } = await score([input, '--out', input]);
     expect(status).toBe(1);
-    expect(stderr).toBe(`--out ${input} is the input file: write the result to another file, e.g. --out mine-scored.csv\n`);
+    expect(stderr).toBe(
+      `--out ${input} is the input file: write the result to another file, e.g. --out mine-scored.csv\n`,
+    );
     expect(readFileSync(input, 'utf8')).toBe(readFileSync(`${fixtures}/comma.csv`, 'utf8'));
   });
 
   it('says in one line when --out names a missing folder or a folder', async () => {
     const missing = await score([`${fixtures}/comma.csv`, '--out', join(work, 'nowhere', 'x.csv')]);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toBe(`cannot write ${join(work, 'nowhere', 'x.csv')}: the folder ${join(work, 'nowhere')} does not exist\n`);
+    expect(missing.stderr).toBe(
+      `cannot write ${join(work, 'nowhere', 'x.csv')}: the folder ${join(work, 'nowhere')} does not exist\n`,
+    );
     const folder = await score([`${fixtures}/comma.csv`, '--out', work]);
     expect(folder.status).toBe(1);
     expect(folder.stderr).toMatch(/^cannot write .*: it is a folder, give a file name such as .*scored\.csv\n$/);

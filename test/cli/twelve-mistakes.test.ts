@@ -10,7 +10,9 @@ const FIXTURE = 'test/fixtures/twelve-mistakes/content';
 
 describe('npm run validate on twelve mistakes', () => {
   it('reports every one of them in one run', async () => {
-    const result = await runCli(main, [], { env: { GITHUB_ACTIONS: '', ICP_CONTENT_DIR: FIXTURE, ICP_TODAY: '2026-11-23' } });
+    const result = await runCli(main, [], {
+      env: { GITHUB_ACTIONS: '', ICP_CONTENT_DIR: FIXTURE, ICP_TODAY: '2026-11-23' },
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.replaceAll(`${FIXTURE}/`, '')).toMatchInlineSnapshot(`
       "accounts/comptes-connus.csv:1:3  attendu  n’est pas une colonne lue par la vérification des comptes connus (vouliez-vous dire « expect » ?) : renommez-la expect, le tier attendu pour le compte, ou out

@@ -20,7 +20,10 @@ function brokenCopy(): string {
   const dir = join(work, `content-${Math.random().toString(36).slice(2)}`);
   cpSync(join(root, 'test/fixtures/valid/content'), dir, { recursive: true });
   const icp = join(dir, 'icps/core.md');
-  writeFileSync(icp, readFileSync(icp, 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'));
+  writeFileSync(
+    icp,
+    readFileSync(icp, 'utf8').replace('attribute: employees\n    between', 'attribute: employes\n    between'),
+  );
   return dir;
 }
 
@@ -50,14 +53,18 @@ describe('npm run validate', () => {
     const { status, stderr } = await validate(dir);
     const path = relative(root, join(dir, 'icps/core.md'));
     expect(status).toBe(1);
-    expect(stderr.split('\n')[0]).toBe(`${path}:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)`);
+    expect(stderr.split('\n')[0]).toBe(
+      `${path}:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)`,
+    );
     expect(stderr).toContain('1 problem in content: fix it and run npm run validate again.');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('adds GitHub annotations when run in GitHub Actions', async () => {
     const { stdout } = await validate(brokenCopy(), { GITHUB_ACTIONS: 'true' });
-    expect(stdout).toMatch(/^::error file=.*core\.md,line=9,col=16,title=filters\[0\]\.attribute::unknown attribute "employes" \(did you mean "employees"\?\)$/m);
+    expect(stdout).toMatch(
+      /^::error file=.*core\.md,line=9,col=16,title=filters\[0\]\.attribute::unknown attribute "employes" \(did you mean "employees"\?\)$/m,
+    );
   });
 
   it('says where content should be when the folder is missing', async () => {

@@ -21,9 +21,13 @@ const edit = (path: string, from: string, to: string) => {
 };
 const url = (path: string) => `${server.url}${path}`;
 const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-const isPanel = (page: { status: number; text: string }) => page.status === 500 && page.text.includes('id="content-problems"');
+const isPanel = (page: { status: number; text: string }) =>
+  page.status === 500 && page.text.includes('id="content-problems"');
 /** The lines of the panel, as text (the validator's format). */
-const panelLines = (html: string) => [...html.matchAll(/<li><code>([^<]*)<\/code><\/li>/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+const panelLines = (html: string) =>
+  [...html.matchAll(/<li><code>([^<]*)<\/code><\/li>/g)].map((m) =>
+    m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+  );
 const measured: string[] = [];
 const timed = async (what: string, run: () => Promise<{ ms: number }>) => {
   const { ms } = await run();
@@ -33,56 +37,84 @@ const timed = async (what: string, run: () => Promise<{ ms: number }>) => {
 beforeAll(async () => {
   cpSync(join(PROJECT_ROOT, 'test/fixtures/french-payroll/content'), content, { recursive: true });
   // Start on invalid content: a tab in attributes.yaml.
-  writeFileSync(file('attributes.yaml'), readFileSync(file('attributes.yaml'), 'utf8').replace('  label: Effectif', '\tlabel: Effectif'));
+  writeFileSync(
+    file('attributes.yaml'),
+    readFileSync(file('attributes.yaml'), 'utf8').replace('  label: Effectif', '\tlabel: Effectif'),
+  );
   server = await startDevServer(content, { ICP_TODAY: '2026-11-23' });
 }, 120_000);
 afterAll(async () => {
   if (process.env['ICP_DEV_LOG']) console.log(server?.output().slice(-4000));
   await server?.close();
   rmSync(work, { recursive: true, force: true });
-  if (measured.length > 0) console.log(`Dev server, from save to updated page (polling every 100 ms):\n  ${measured.join('\n  ')}`);
+  if (measured.length > 0)
+    console.log(`Dev server, from save to updated page (polling every 100 ms):\n  ${measured.join('\n  ')}`);
 });
 
 describe('npm run dev', () => {
   it('started on invalid content, shows the problems as the validator prints them, with no stack trace', async () => {
     const page = await pollPage(url('/'), isPanel, 90_000);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/attributes\.yaml:2:1 {2}- {2}une tabulation en 2:1\u202f: indentez avec des espaces/)]);
+    expect(panelLines(page.text)).toEqual([
+      expect.stringMatching(
+        /content\/attributes\.yaml:2:1 {2}- {2}une tabulation en 2:1\u202f: indentez avec des espaces/,
+      ),
+    ]);
     expect(page.text).toContain('<h1>1 problème dans le contenu</h1>');
     expect(page.text).not.toMatch(/\n\s+at |content-fs|node_modules|getPlaybook/);
   }, 120_000);
 
   it('comes back by itself once the file is fixed', async () => {
     edit('attributes.yaml', '\tlabel: Effectif', '  label: Effectif');
-    await timed('fix attributes.yaml', () => pollPage(url('/icps/pme-services/'), (p) => p.status === 200 && title(p.text).startsWith('PME de services en croissance')));
+    await timed('fix attributes.yaml', () =>
+      pollPage(
+        url('/icps/pme-services/'),
+        (p) => p.status === 200 && title(p.text).startsWith('PME de services en croissance'),
+      ),
+    );
   }, 60_000);
 
   it('shows a frontmatter edit', async () => {
     edit('icps/pme-services.md', 'title: PME de services en croissance', 'title: PME de services en forte croissance');
-    await timed('ICP title (frontmatter)', () => pollPage(url('/icps/pme-services/'), (p) => title(p.text).startsWith('PME de services en forte croissance')));
+    await timed('ICP title (frontmatter)', () =>
+      pollPage(url('/icps/pme-services/'), (p) => title(p.text).startsWith('PME de services en forte croissance')),
+    );
   });
 
   it('shows an attributes.yaml edit', async () => {
     edit('attributes.yaml', 'label: Effectif', 'label: Nombre de salariés');
-    await timed('attribute label (attributes.yaml)', () => pollPage(url('/score/'), (p) => p.status === 200 && p.text.includes('Nombre de salariés')));
+    await timed('attribute label (attributes.yaml)', () =>
+      pollPage(url('/score/'), (p) => p.status === 200 && p.text.includes('Nombre de salariés')),
+    );
   });
 
   it('shows a playbook.yaml edit', async () => {
     edit('playbook.yaml', 'company: Paysage Logiciels', 'company: Paysage Logiciels SAS');
-    await timed('company (playbook.yaml)', () => pollPage(url('/'), (p) => title(p.text).includes('Paysage Logiciels SAS')));
+    await timed('company (playbook.yaml)', () =>
+      pollPage(url('/'), (p) => title(p.text).includes('Paysage Logiciels SAS')),
+    );
   });
 
   it('shows a new file and forgets a deleted one', async () => {
-    const copy = readFileSync(file('icps/industrie-regionale.md'), 'utf8').replace('title: Industrie régionale', 'title: Industrie alpine');
+    const copy = readFileSync(file('icps/industrie-regionale.md'), 'utf8').replace(
+      'title: Industrie régionale',
+      'title: Industrie alpine',
+    );
     writeFileSync(file('icps/industrie-alpine.md'), copy);
-    await timed('new ICP file', () => pollPage(url('/icps/industrie-alpine/'), (p) => p.status === 200 && title(p.text).startsWith('Industrie alpine')));
+    await timed('new ICP file', () =>
+      pollPage(url('/icps/industrie-alpine/'), (p) => p.status === 200 && title(p.text).startsWith('Industrie alpine')),
+    );
     unlinkSync(file('icps/industrie-alpine.md'));
-    await timed('deleted ICP file', () => pollPage(url('/icps/'), (p) => p.status === 200 && !p.text.includes('Industrie alpine')));
+    await timed('deleted ICP file', () =>
+      pollPage(url('/icps/'), (p) => p.status === 200 && !p.text.includes('Industrie alpine')),
+    );
   });
 
   it('shows a known account that moved, on every page, then the page again once fixed', async () => {
     edit('accounts/comptes-connus.csv', 'Atelier Morel,won,Priorité 1', 'Atelier Morel,won,Priorité 2');
     const page = await pollPage(url('/personas/'), isPanel);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/accounts\/comptes-connus\.csv:2:3 {2}expect {2}/)]);
+    expect(panelLines(page.text)).toEqual([
+      expect.stringMatching(/content\/accounts\/comptes-connus\.csv:2:3 {2}expect {2}/),
+    ]);
     edit('accounts/comptes-connus.csv', 'Atelier Morel,won,Priorité 2', 'Atelier Morel,won,Priorité 1');
     await timed('fixed known account (accounts/*.csv)', () => pollPage(url('/personas/'), (p) => p.status === 200));
   });
@@ -90,25 +122,33 @@ describe('npm run dev', () => {
   it('shows a YAML error made while it runs, then the page once fixed', async () => {
     edit('personas/daf.md', 'icps: [pme-services, industrie-regionale]', 'icps: [pme-services, industrie-regionale');
     const page = await pollPage(url('/personas/daf/'), isPanel);
-    expect(panelLines(page.text)).toEqual([expect.stringMatching(/content\/personas\/daf\.md:6:1 {2}- {2}syntaxe YAML\u202f: /)]);
+    expect(panelLines(page.text)).toEqual([
+      expect.stringMatching(/content\/personas\/daf\.md:6:1 {2}- {2}syntaxe YAML\u202f: /),
+    ]);
     edit('personas/daf.md', 'industrie-regionale\n', 'industrie-regionale]\n');
     await timed('fixed YAML error (frontmatter)', () => pollPage(url('/personas/daf/'), (p) => p.status === 200));
   });
 
-  it.skipIf(!hasChromium())('reloads the open problem panel in the browser once the content is fixed', async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.context.newPage();
-      edit('icps/industrie-regionale.md', 'attribute: effectif\n    between', 'attribute: efectif\n    between');
-      await pollPage(url('/'), isPanel);
-      await page.goto(url('/icps/industrie-regionale/'));
-      await page.locator('#content-problems').waitFor();
-      expect(await page.locator('#content-problems li').allInnerTexts()).toEqual([expect.stringContaining('attribut inconnu « efectif »')]);
-      await page.screenshot({ path: join(PROJECT_ROOT, 'test', '.out', 'dev-problem-panel.png'), fullPage: true });
-      edit('icps/industrie-regionale.md', 'attribute: efectif\n', 'attribute: effectif\n');
-      await page.locator('h1', { hasText: 'Industrie régionale' }).waitFor({ timeout: 30_000 });
-    } finally {
-      await browser.close();
-    }
-  }, 90_000);
+  it.skipIf(!hasChromium())(
+    'reloads the open problem panel in the browser once the content is fixed',
+    async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.context.newPage();
+        edit('icps/industrie-regionale.md', 'attribute: effectif\n    between', 'attribute: efectif\n    between');
+        await pollPage(url('/'), isPanel);
+        await page.goto(url('/icps/industrie-regionale/'));
+        await page.locator('#content-problems').waitFor();
+        expect(await page.locator('#content-problems li').allInnerTexts()).toEqual([
+          expect.stringContaining('attribut inconnu « efectif »'),
+        ]);
+        await page.screenshot({ path: join(PROJECT_ROOT, 'test', '.out', 'dev-problem-panel.png'), fullPage: true });
+        edit('icps/industrie-regionale.md', 'attribute: efectif\n', 'attribute: effectif\n');
+        await page.locator('h1', { hasText: 'Industrie régionale' }).waitFor({ timeout: 30_000 });
+      } finally {
+        await browser.close();
+      }
+    },
+    90_000,
+  );
 });

@@ -39,7 +39,11 @@ afterAll(async () => {
 });
 
 /** Every violation axe finds on one page, as `rule (impact): help — targets`. */
-async function axeViolations(site: string, path: string, viewport: { width: number; height: number }): Promise<string[]> {
+async function axeViolations(
+  site: string,
+  path: string,
+  viewport: { width: number; height: number },
+): Promise<string[]> {
   const page = await browser!.context.newPage();
   await page.setViewportSize(viewport);
   await page.goto(servers[site]!.url + path, { waitUntil: 'networkidle' });
@@ -50,7 +54,13 @@ async function axeViolations(site: string, path: string, viewport: { width: numb
     return (await axe.run()).violations;
   });
   await page.close();
-  return violations.map((v: Violation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return violations.map(
+    (v: Violation) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 describe.each([

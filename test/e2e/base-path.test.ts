@@ -31,7 +31,10 @@ function build(): void {
   writeFileSync(settings, `${readFileSync(settings, 'utf8')}url: https://acme.example.com/playbook/\n`);
   // An author's link to another page, written as a site path, and a link to elsewhere.
   const guide = join(content, 'pages/guide.md');
-  writeFileSync(guide, `${readFileSync(guide, 'utf8')}\nSee [the core market](/icps/core/) and [Astro](https://astro.build/).\n`);
+  writeFileSync(
+    guide,
+    `${readFileSync(guide, 'utf8')}\nSee [the core market](/icps/core/) and [Astro](https://astro.build/).\n`,
+  );
   const { SITE_URL: _ignored, ...env } = process.env;
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
@@ -84,13 +87,25 @@ describe('a playbook served under /playbook/', () => {
 
   it('loads every page with zero 404s, every link, image and script under the base', { timeout: 180_000 }, async () => {
     const pages = builtPages();
-    expect(pages).toEqual(expect.arrayContaining([BASE, `${BASE}icps/core/`, `${BASE}personas/champion/`, `${BASE}pages/guide/`, `${BASE}score/`, `${BASE}market/`, `${BASE}review/`]));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        BASE,
+        `${BASE}icps/core/`,
+        `${BASE}personas/champion/`,
+        `${BASE}pages/guide/`,
+        `${BASE}score/`,
+        `${BASE}market/`,
+        `${BASE}review/`,
+      ]),
+    );
     const linked = new Set<string>();
     for (const path of pages) {
       const { page, problems } = await open(path);
       expect(problems, path).toEqual([]);
       const urls = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('a[href], img[src], link[href], script[src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? ''),
+        [...document.querySelectorAll<HTMLElement>('a[href], img[src], link[href], script[src]')].map(
+          (element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '',
+        ),
       );
       for (const url of urls) {
         const resolved = new URL(url, server.url + path);
@@ -128,7 +143,9 @@ describe('a playbook served under /playbook/', () => {
     expect(await result.getAttribute('data-verdict')).toBe('fit');
     expect(await result.locator('.sw-tier').textContent()).toBe('Tier 1');
     // The form's state is kept in the address, under the base.
-    await expect.poll(() => page.url()).toBe(`${server.url}${BASE}score/?employees=300&region=fr&stack=hubspot&hiring_revops=yes`);
+    await expect
+      .poll(() => page.url())
+      .toBe(`${server.url}${BASE}score/?employees=300&region=fr&stack=hubspot&hiring_revops=yes`);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -138,9 +155,13 @@ describe('a playbook served under /playbook/', () => {
     const csv = 'company,employees,region,stack,hiring_revops\nAlder,300,fr,hubspot,yes\nBirch,20,de,,no\n';
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
-    await page.getByLabel('Choose a file').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('batch-scorer[data-state="done"]').waitFor();
-    expect(await page.locator('batch-scorer tbody[data-batch="rows"] tr td:nth-child(4) strong').allTextContents()).toEqual(['100', '0']);
+    expect(
+      await page.locator('batch-scorer tbody[data-batch="rows"] tr td:nth-child(4) strong').allTextContents(),
+    ).toEqual(['100', '0']);
     expect(workers.length).toBe(1);
     expect(workers[0]).toMatch(/^\/playbook\/_astro\//);
     expect(problems).toEqual([]);
@@ -156,7 +177,9 @@ describe('a playbook served under /playbook/', () => {
       const element = document.querySelector<HTMLElement>('site-search');
       return element?.dataset['state'] === 'ready' && element.dataset['query'] === 'Core market';
     });
-    const hrefs = await page.locator('[role="option"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const hrefs = await page
+      .locator('[role="option"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toContain(`${BASE}icps/core/`);
     expect(hrefs.every((href) => href?.startsWith(BASE))).toBe(true);
     await page.locator(`[role="option"][href="${BASE}icps/core/"]`).click();

@@ -24,16 +24,17 @@ const work = mkdtempSync(join(tmpdir(), 'icp-batch-crm-'));
  * `Country/Region`, `Tools`), CRM spellings of values (`Deutschland`, `HubSpot CRM`), and columns
  * that are not attributes (id, name with a comma and quotes, phone).
  */
-const EXPORT = [
-  'Record ID,Company name,Number of Employees,Country/Region,Tools,Hiring for RevOps roles,Phone Number',
-  '101,"Acme, Inc.",250,Deutschland,HubSpot,yes,+33 1 10 30 99 64',
-  '102,Bolt,80,France,Salesforce,no,',
-  '103,Cargo,20,Deutschland,HubSpot,yes,+49 30 1234',
-  '104,"Dune ""Labs""",600,Allemagne,HubSpot CRM,,',
-  '105,Éclair,300,United States,Salesforce,yes,',
-  '106,Société Générale de Test,150,deutschland,HubSpot CRM|Salesforce,no,',
-  '107,Fjord,450,France,,yes,',
-].join('\r\n') + '\r\n';
+const EXPORT =
+  [
+    'Record ID,Company name,Number of Employees,Country/Region,Tools,Hiring for RevOps roles,Phone Number',
+    '101,"Acme, Inc.",250,Deutschland,HubSpot,yes,+33 1 10 30 99 64',
+    '102,Bolt,80,France,Salesforce,no,',
+    '103,Cargo,20,Deutschland,HubSpot,yes,+49 30 1234',
+    '104,"Dune ""Labs""",600,Allemagne,HubSpot CRM,,',
+    '105,Éclair,300,United States,Salesforce,yes,',
+    '106,Société Générale de Test,150,deutschland,HubSpot CRM|Salesforce,no,',
+    '107,Fjord,450,France,,yes,',
+  ].join('\r\n') + '\r\n';
 
 /** The same bytes as Excel on Windows saves them: Windows-1252. */
 function windows1252(text: string): Buffer {
@@ -68,7 +69,10 @@ afterEach(async () => {
 });
 
 /** /score/ in a new page; the mapping remembered by earlier tests is forgotten unless `keepStorage`. */
-async function open(viewport = { width: 1280, height: 900 }, keepStorage = false): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  viewport = { width: 1280, height: 900 },
+  keepStorage = false,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   opened.push(page);
   await page.setViewportSize(viewport);
@@ -85,7 +89,9 @@ async function open(viewport = { width: 1280, height: 900 }, keepStorage = false
 /** Chooses a file in the drop zone and waits for the scores. */
 async function drop(page: Page, name: string, content: string | Buffer): Promise<void> {
   const runs = await page.locator('batch-scorer').getAttribute('data-runs');
-  await page.getByLabel('Choose a file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  await page
+    .getByLabel('Choose a file')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   await nextRun(page, runs);
 }
 
@@ -106,15 +112,20 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 
 async function download(page: Page): Promise<{ name: string; text: string }> {
   const link = page.getByRole('link', { name: 'Download scored CSV' });
-  await page.waitForFunction(() => document.querySelector('[data-batch="download"]')?.getAttribute('aria-disabled') === 'false');
+  await page.waitForFunction(
+    () => document.querySelector('[data-batch="download"]')?.getAttribute('aria-disabled') === 'false',
+  );
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path()), 'utf8') };
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 
 /** Table rows as shown: account name and verdict. */
 async function shownRows(page: Page): Promise<{ name: string; verdict: string }[]> {
   return page.locator('batch-scorer tbody[data-batch="rows"] tr').evaluateAll((rows) =>
-    rows.map((row) => ({ name: row.querySelector('.batch-name')!.textContent, verdict: row.querySelector('.sw-verdict')!.className.replace(/.*sw-verdict--/, '') })),
+    rows.map((row) => ({
+      name: row.querySelector('.batch-name')!.textContent,
+      verdict: row.querySelector('.sw-verdict')!.className.replace(/.*sw-verdict--/, ''),
+    })),
   );
 }
 
@@ -136,8 +147,17 @@ describe('the mapping step', () => {
     const mapping = page.locator('[data-batch="mapping"]');
     expect(await mapping.isVisible()).toBe(true);
     const columns = await mapping.locator('[data-batch="mapping-columns"] tbody th').allTextContents();
-    expect(columns).toEqual(['Record ID', 'Company name', 'Number of Employees', 'Country/Region', 'Tools', 'Phone Number']);
-    expect(await mapping.locator('tr', { hasText: 'Number of Employees' }).locator('.batch-samples code').allTextContents()).toEqual(['250', '80', '20']);
+    expect(columns).toEqual([
+      'Record ID',
+      'Company name',
+      'Number of Employees',
+      'Country/Region',
+      'Tools',
+      'Phone Number',
+    ]);
+    expect(
+      await mapping.locator('tr', { hasText: 'Number of Employees' }).locator('.batch-samples code').allTextContents(),
+    ).toEqual(['250', '80', '20']);
     // Nothing read yet but the hiring column: every account is unknown.
     expect(new Set((await shownRows(page)).map((r) => r.verdict))).toEqual(new Set(['unknown']));
 
@@ -147,7 +167,11 @@ describe('the mapping step', () => {
 
     await choose(page, 'Read as: Country/Region', 'Region');
     // Values grouped: spellings that differ only in case are one value, most frequent first.
-    const values = await mapping.locator('[data-batch="mapping-values"] tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td.num')!.textContent]));
+    const values = await mapping
+      .locator('[data-batch="mapping-values"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td.num')!.textContent]),
+      );
     expect(values).toEqual([
       ['Deutschland', '3'],
       ['Allemagne', '1'],
@@ -156,7 +180,12 @@ describe('the mapping step', () => {
     await choose(page, 'Means: Deutschland', 'Germany');
     await choose(page, 'Means: Allemagne', 'Germany');
     await choose(page, 'Read as: Tools', 'Tools in use');
-    expect(await mapping.locator('[data-batch="mapping-values"] tbody tr', { hasText: 'HubSpot CRM' }).locator('td.num').textContent()).toBe('2');
+    expect(
+      await mapping
+        .locator('[data-batch="mapping-values"] tbody tr', { hasText: 'HubSpot CRM' })
+        .locator('td.num')
+        .textContent(),
+    ).toBe('2');
     await choose(page, 'Means: HubSpot CRM', 'HubSpot');
     // The choice stays where it was made, for keyboard and screen reader users.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Means: HubSpot CRM');
@@ -192,7 +221,9 @@ describe('the mapping step', () => {
     await drop(page, 'hubspot.csv', EXPORT);
     await mapExport(page);
     const mapped = await shownRows(page);
-    expect(await page.locator('[data-batch="storage-note"]').textContent()).toBe('This browser remembers the mapping for the next file.');
+    expect(await page.locator('[data-batch="storage-note"]').textContent()).toBe(
+      'This browser remembers the mapping for the next file.',
+    );
 
     const { page: next } = await open(undefined, true);
     await drop(next, 'hubspot-2.csv', EXPORT);
@@ -210,13 +241,19 @@ describe('the mapping step', () => {
     const blocked = await browser.context.newPage();
     opened.push(blocked);
     await blocked.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('blocked', 'SecurityError'); } });
+      Object.defineProperty(window, 'localStorage', {
+        get: () => {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
     });
     await blocked.goto(`${server.url}/score/`, { waitUntil: 'networkidle' });
     await drop(blocked, 'hubspot.csv', EXPORT);
     await mapExport(blocked);
     expect(await shownRows(blocked)).toEqual(mapped);
-    expect(await blocked.locator('[data-batch="storage-note"]').textContent()).toBe('This browser does not let the page remember the mapping: save the lines below to keep it.');
+    expect(await blocked.locator('[data-batch="storage-note"]').textContent()).toBe(
+      'This browser does not let the page remember the mapping: save the lines below to keep it.',
+    );
   });
 });
 
@@ -235,11 +272,15 @@ describe('results a RevOps lead can work with', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => shownRows(page)).toEqual(fit);
     expect(await fitChip.getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('[data-batch="matched"]').textContent()).toBe(`${fit.length} account${fit.length === 1 ? '' : 's'} of 7 match${fit.length === 1 ? 'es' : ''}.`);
+    expect(await page.locator('[data-batch="matched"]').textContent()).toBe(
+      `${fit.length} account${fit.length === 1 ? '' : 's'} of 7 match${fit.length === 1 ? 'es' : ''}.`,
+    );
 
     // Tier chips count fit accounts only; pressing one narrows the fit rows to it.
     const tierChips = page.locator('button[data-filter="tier"]');
-    const tierCounts = await tierChips.evaluateAll((chips) => chips.map((c) => Number(c.querySelector('strong')!.textContent)));
+    const tierCounts = await tierChips.evaluateAll((chips) =>
+      chips.map((c) => Number(c.querySelector('strong')!.textContent)),
+    );
     expect(tierCounts.reduce((a, b) => a + b, 0)).toBe(fit.length);
     await tierChips.first().click();
     await expect.poll(async () => (await shownRows(page)).length).toBe(tierCounts[0]);
@@ -253,7 +294,9 @@ describe('results a RevOps lead can work with', () => {
     await page.getByLabel('Search accounts').fill('+33 1 10');
     await expect.poll(async () => (await shownRows(page)).map((r) => r.name)).toEqual(['Acme, Inc.']);
     await page.getByLabel('Search accounts').fill('nobody here');
-    await expect.poll(() => page.locator('[data-batch="matched"]').textContent()).toBe('No account matches. Clear the search or press “Show all”.');
+    await expect
+      .poll(() => page.locator('[data-batch="matched"]').textContent())
+      .toBe('No account matches. Clear the search or press “Show all”.');
     expect(errors).toEqual([]);
   });
 
@@ -280,7 +323,10 @@ describe('results a RevOps lead can work with', () => {
     const content = join(work, 'keys');
     cpSync(FIXTURE, content, { recursive: true });
     const attributesFile = join(content, 'attributes.yaml');
-    writeFileSync(attributesFile, pasteAliases(readFileSync(attributesFile, 'utf8'), (await page.locator('[data-batch="yaml"]').textContent())!));
+    writeFileSync(
+      attributesFile,
+      pasteAliases(readFileSync(attributesFile, 'utf8'), (await page.locator('[data-batch="yaml"]').textContent())!),
+    );
     const input = join(work, 'hubspot-keys.csv');
     writeFileSync(input, EXPORT);
     const cli = scoreWithCli(content, [input, '--only-keys']);
@@ -319,10 +365,17 @@ describe('encodings', () => {
   it('refuses a binary file with a clear message', async () => {
     const { page } = await open();
     // An Excel workbook renamed .csv: a zip archive.
-    const workbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.alloc(2048, 0x07)]);
-    await page.getByLabel('Choose a file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: workbook });
+    const workbook = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+      Buffer.alloc(2048, 0x07),
+    ]);
+    await page
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: workbook });
     await page.locator('batch-scorer[data-state="error"]').waitFor();
-    expect(await page.locator('[data-batch="error"]').textContent()).toBe(`This file cannot be scored: ${scoringMessages.en.csv.binaryZip}.`);
+    expect(await page.locator('[data-batch="error"]').textContent()).toBe(
+      `This file cannot be scored: ${scoringMessages.en.csv.binaryZip}.`,
+    );
     expect(await page.locator('[data-batch="results"]').isVisible()).toBe(false);
   });
 });

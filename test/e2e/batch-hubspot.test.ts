@@ -47,8 +47,11 @@ async function scoreInPage(name: string, bytes: Uint8Array): Promise<{ page: Pag
   await page.goto(`${server.url}/score/`, { waitUntil: 'networkidle' });
   await page.getByLabel('Choose a file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
   await page.locator('batch-scorer[data-state="done"]').waitFor({ timeout: 120_000 });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download scored CSV' }).click()]);
-  return { page, text: readFileSync((await download.path()), 'utf8') };
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download scored CSV' }).click(),
+  ]);
+  return { page, text: readFileSync(await download.path(), 'utf8') };
 }
 
 /** verdict, score, best, tier and provisional_tier of each row. */

@@ -46,7 +46,7 @@ async function openSection(width: number) {
 }
 
 describe('known-accounts evidence on the ICP page', () => {
-  it('shows each signal with today\'s and the suggested points, win rates and findings', async () => {
+  it("shows each signal with today's and the suggested points, win rates and findings", async () => {
     const { page, section } = await openSection(1280);
     await expect(section.locator('h2').textContent()).resolves.toBe('What the known accounts say about each criterion');
     const hiring = section.locator('tr', { has: page.locator('th', { hasText: /^Hiring finance roles$/ }) });
@@ -58,8 +58,12 @@ describe('known-accounts evidence on the ICP page', () => {
     const webinar = section.locator('tr', { has: page.locator('th', { hasText: /^Came to a webinar$/ }) });
     await expect(webinar.locator('td').nth(1).textContent()).resolves.toBe('0');
     // The suggested best points total exactly 100, as the content contract requires.
-    const suggested = await section.locator('.evidence__table--signals tbody tr:not(.evidence__level) td:nth-of-type(2)').allTextContents();
-    const best = suggested.filter((text) => text.length > 0).map((text) => Math.max(0, ...text.split(' / ').map((p) => Number(p.replace('−', '-').replace('+', '')))));
+    const suggested = await section
+      .locator('.evidence__table--signals tbody tr:not(.evidence__level) td:nth-of-type(2)')
+      .allTextContents();
+    const best = suggested
+      .filter((text) => text.length > 0)
+      .map((text) => Math.max(0, ...text.split(' / ').map((p) => Number(p.replace('−', '-').replace('+', '')))));
     expect(best.reduce((a, b) => a + b, 0)).toBe(100);
     expect(await section.locator('.evidence__table--value tbody tr').count()).toBe(4);
     await page.close();
@@ -68,14 +72,17 @@ describe('known-accounts evidence on the ICP page', () => {
   it('reads as cards on a 390 px phone: no sideways scrolling, each value under its column name', async () => {
     const { page, section } = await openSection(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const layout = await section.locator('tbody tr').first().evaluate((row) => {
-      const cell = row.querySelector('td')!;
-      return {
-        display: getComputedStyle(row).display,
-        label: getComputedStyle(cell, '::before').content,
-        fits: row.getBoundingClientRect().right <= window.innerWidth,
-      };
-    });
+    const layout = await section
+      .locator('tbody tr')
+      .first()
+      .evaluate((row) => {
+        const cell = row.querySelector('td')!;
+        return {
+          display: getComputedStyle(row).display,
+          label: getComputedStyle(cell, '::before').content,
+          fits: row.getBoundingClientRect().right <= window.innerWidth,
+        };
+      });
     expect(layout).toEqual({ display: 'grid', label: '"Keeps (won / lost)"', fits: true });
     await page.close();
   });
@@ -84,7 +91,11 @@ describe('known-accounts evidence on the ICP page', () => {
     const { page } = await openSection(width);
     await page.evaluate(axeSource); // the page's CSP refuses inline script tags
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
       return (await axe.run({ include: [['section:has(> h2#evidence)']] })).violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);

@@ -42,7 +42,13 @@ describe('the example under the strict CSP', () => {
     await page.waitForFunction(() => document.querySelector('site-search button')?.hasAttribute('disabled') === false);
     await page.keyboard.press('/');
     await page.keyboard.type('finance');
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('site-search')?.dataset['state'] === 'ready' && document.querySelectorAll('#site-search-results [role="option"]').length > 0, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('site-search')?.dataset['state'] === 'ready' &&
+        document.querySelectorAll('#site-search-results [role="option"]').length > 0,
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.close();
     expect(problems).toEqual([]);
   });

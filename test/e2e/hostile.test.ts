@@ -37,13 +37,18 @@ describe('the hostile fixture, built and loaded', () => {
     expect(readFileSync(join(siteDir, '_headers'), 'utf8')).toBe(headersFile());
     for (const path of htmlPages(siteDir)) {
       const file = join(siteDir, path.endsWith('.html') ? path : `${path}index.html`);
-      const meta = parseHTML(readFileSync(file, 'utf8')).document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      const meta = parseHTML(readFileSync(file, 'utf8')).document.querySelector(
+        'meta[http-equiv="Content-Security-Policy"]',
+      );
       expect(meta?.getAttribute('content'), path).toBe(contentSecurityPolicy([], 'meta'));
     }
   });
 
   it('keeps links to other sites, with rel="noopener noreferrer"', () => {
-    const links = [...pageHtml('pages/links-to-other-sites').querySelectorAll('.prose a')].map((a) => [a.getAttribute('href'), a.getAttribute('rel')]);
+    const links = [...pageHtml('pages/links-to-other-sites').querySelectorAll('.prose a')].map((a) => [
+      a.getAttribute('href'),
+      a.getAttribute('rel'),
+    ]);
     expect(links).toEqual([
       ['https://example.com/docs', 'noopener noreferrer'],
       ['//example.org/x', 'noopener noreferrer'],
@@ -66,10 +71,15 @@ describe('the hostile fixture, built and loaded', () => {
   });
 
   it('ships a local image next to its page, and code and tables with classes, no inline style', () => {
-    expect(pageHtml('pages/local-image').querySelector('.prose img')!.getAttribute('src')).toMatch(/^\/_astro\/team\.[\w-]+\.webp$/);
+    expect(pageHtml('pages/local-image').querySelector('.prose img')!.getAttribute('src')).toMatch(
+      /^\/_astro\/team\.[\w-]+\.webp$/,
+    );
     const code = pageHtml('pages/code-and-table').querySelector('.prose')!;
     expect(code.querySelector('pre')!.getAttribute('class')).toBe('astro-code github-dark sh-bg-24292e sh-c-e1e4e8');
-    expect([...code.querySelectorAll('th')].map((th) => th.getAttribute('class'))).toEqual(['align-left', 'align-right']);
+    expect([...code.querySelectorAll('th')].map((th) => th.getAttribute('class'))).toEqual([
+      'align-left',
+      'align-right',
+    ]);
     expect(code.innerHTML).not.toContain('style=');
   });
 });

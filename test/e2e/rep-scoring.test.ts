@@ -10,7 +10,11 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
 /** French typography puts narrow no-break spaces before `:` and inside « »: compare with plain spaces. */
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (text: string | null) =>
+  (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** What each fixture says, in its language. */
 const PLAYBOOKS = {
@@ -72,8 +76,11 @@ const PLAYBOOKS = {
     failedFilter: 'France ou Allemagne',
     upTo: 'jusqu’à',
     whoToCall: [
-      { href: '/personas/responsable-comptable/', objection: 'Nos clients ne changeront jamais leur façon d\'envoyer les justificatifs' },
-      { href: '/personas/associe-gerant/', objection: 'C\'est plus cher qu\'un collaborateur junior' },
+      {
+        href: '/personas/responsable-comptable/',
+        objection: "Nos clients ne changeront jamais leur façon d'envoyer les justificatifs",
+      },
+      { href: '/personas/associe-gerant/', objection: "C'est plus cher qu'un collaborateur junior" },
     ],
     messages: {
       '85 salariés': 'Écrivez le nombre seul, sans mots : 85.',
@@ -93,7 +100,8 @@ const servers: Partial<Record<Lang, StaticServer>> = {};
 let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
 
 beforeAll(async () => {
-  for (const lang of Object.keys(PLAYBOOKS) as Lang[]) servers[lang] = await serveStatic(buildFixture(PLAYBOOKS[lang].fixture, `rep-${lang}`));
+  for (const lang of Object.keys(PLAYBOOKS) as Lang[])
+    servers[lang] = await serveStatic(buildFixture(PLAYBOOKS[lang].fixture, `rep-${lang}`));
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {
@@ -107,7 +115,12 @@ afterEach(async () => {
 });
 
 /** Opens a page of a fixture; `share` gives the page a Web Share API that records what it shared. */
-async function open(lang: Lang, path: string, viewport: { width: number; height: number }, options: { share?: boolean } = {}) {
+async function open(
+  lang: Lang,
+  path: string,
+  viewport: { width: number; height: number },
+  options: { share?: boolean } = {},
+) {
   const page = await browser!.context.newPage();
   opened.push(page);
   await page.setViewportSize(viewport);
@@ -120,7 +133,10 @@ async function open(lang: Lang, path: string, viewport: { width: number; height:
     await page.addInitScript(() => {
       const shared: ShareData[] = [];
       (window as unknown as { shared: ShareData[] }).shared = shared;
-      Object.defineProperty(navigator, 'share', { configurable: true, value: (data: ShareData) => Promise.resolve(void shared.push(data)) });
+      Object.defineProperty(navigator, 'share', {
+        configurable: true,
+        value: (data: ShareData) => Promise.resolve(void shared.push(data)),
+      });
     });
   }
   await page.goto(servers[lang]!.url + path, { waitUntil: 'networkidle' });
@@ -173,7 +189,9 @@ describe.each(COMBOS)('the widget on an ICP page ($lang, $screen)', ({ lang, vie
     expect(await contacts.count()).toBe(t.whoToCall.length);
     for (const [i, expected] of t.whoToCall.entries()) {
       expect(await contacts.nth(i).locator('a').getAttribute('href')).toBe(expected.href);
-      expect(plain(await contacts.nth(i).locator('.sw-contact__objection').textContent())).toContain(expected.objection);
+      expect(plain(await contacts.nth(i).locator('.sw-contact__objection').textContent())).toContain(
+        expected.objection,
+      );
     }
     await expect.poll(() => page.locator('score-widget [role="status"]').textContent()).toContain(t.topTier);
     // The persona link opens the persona page.
@@ -246,7 +264,9 @@ describe.each(COMBOS)('the widget on an ICP page ($lang, $screen)', ({ lang, vie
     await browser!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: servers[lang]!.url });
     const button = page.getByRole('button', { name: t.copy });
     await button.click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${servers[lang]!.url}${t.icp}?_account=Acme&region=fr`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`${servers[lang]!.url}${t.icp}?_account=Acme&region=fr`);
   });
 });
 
@@ -304,7 +324,9 @@ describe.each(COMBOS)('layout ($lang, $screen)', ({ lang, screen, viewport }) =>
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
     await jump.click();
     await page.waitForURL((url) => url.hash === '#score-account');
-    await expect.poll(() => page.locator('score-widget').evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    await expect
+      .poll(() => page.locator('score-widget').evaluate((el) => el.getBoundingClientRect().top < innerHeight))
+      .toBe(true);
   });
 
   it('puts objections and answers right after the persona summary', async () => {

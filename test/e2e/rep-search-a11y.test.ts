@@ -63,8 +63,20 @@ async function search(page: Page, query: string): Promise<void> {
 }
 
 describe.each([
-  { lang: 'fr' as const, typo: 'comptble', word: 'comptable', table: ['Terme', 'Définition', 'Clôture'], tableQuery: 'rapprochement' },
-  { lang: 'en' as const, typo: 'recnciliation', word: 'reconciliation', table: ['Term', 'Meaning', 'Close'], tableQuery: 'reconciliation' },
+  {
+    lang: 'fr' as const,
+    typo: 'comptble',
+    word: 'comptable',
+    table: ['Terme', 'Définition', 'Clôture'],
+    tableQuery: 'rapprochement',
+  },
+  {
+    lang: 'en' as const,
+    typo: 'recnciliation',
+    word: 'reconciliation',
+    table: ['Term', 'Meaning', 'Close'],
+    tableQuery: 'reconciliation',
+  },
 ])('search ($lang)', ({ lang, typo, word, table, tableQuery }) => {
   it.each([
     ['phone', PHONE],
@@ -119,28 +131,41 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-describe.each((['example', ...LANGS] as const).flatMap((lang) => [{ lang, screen: 'phone', viewport: PHONE }, { lang, screen: 'desktop', viewport: DESKTOP }]))(
-  'accessibility ($lang, $screen)',
-  ({ lang, viewport }) => {
-    it('has no serious or critical axe violation, nor two landmarks named alike, on any page, widget answered or not', async () => {
-      const pages = sitePages(dists[lang]!);
-      expect(pages.length).toBeGreaterThan(8);
-      const found: string[] = [];
-      for (const path of [...pages, `/score/?_account=Acme&region=fr&employees=100&stack=sage&hiring_finance=yes`, `/score/?region=us`]) {
-        const page = await open(lang, path, viewport);
-        await page.evaluate(axeSource); // the page's CSP refuses inline script tags
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
-          return (await axe.run()).violations;
-        });
-        // landmark-unique is only "moderate" for axe, but two regions named alike leave a
-        // screen reader user unable to tell them apart (French ICP pages had it).
-        for (const v of violations.filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'landmark-unique')) {
-          found.push(`${path} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        }
-        await page.close();
+describe.each(
+  (['example', ...LANGS] as const).flatMap((lang) => [
+    { lang, screen: 'phone', viewport: PHONE },
+    { lang, screen: 'desktop', viewport: DESKTOP },
+  ]),
+)('accessibility ($lang, $screen)', ({ lang, viewport }) => {
+  it('has no serious or critical axe violation, nor two landmarks named alike, on any page, widget answered or not', async () => {
+    const pages = sitePages(dists[lang]!);
+    expect(pages.length).toBeGreaterThan(8);
+    const found: string[] = [];
+    for (const path of [
+      ...pages,
+      `/score/?_account=Acme&region=fr&employees=100&stack=sage&hiring_finance=yes`,
+      `/score/?region=us`,
+    ]) {
+      const page = await open(lang, path, viewport);
+      await page.evaluate(axeSource); // the page's CSP refuses inline script tags
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
+        return (await axe.run()).violations;
+      });
+      // landmark-unique is only "moderate" for axe, but two regions named alike leave a
+      // screen reader user unable to tell them apart (French ICP pages had it).
+      for (const v of violations.filter(
+        (v: Violation) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'landmark-unique',
+      )) {
+        found.push(
+          `${path} ${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+        );
       }
-      expect(found).toEqual([]);
-    }, 900_000);
-  },
-);
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  }, 900_000);
+});

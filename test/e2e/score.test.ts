@@ -47,7 +47,10 @@ async function bestShown(page: Page) {
     icp: await first.getAttribute('data-icp'),
     verdict: await first.getAttribute('data-verdict'),
     score: Number(await first.locator('.sw-icp__score strong').textContent()),
-    tier: (await first.locator('.sw-icp__summary .sw-tier').count()) > 0 ? await first.locator('.sw-icp__summary .sw-tier').textContent() : undefined,
+    tier:
+      (await first.locator('.sw-icp__summary .sw-tier').count()) > 0
+        ? await first.locator('.sw-icp__summary .sw-tier').textContent()
+        : undefined,
   };
 }
 
@@ -67,7 +70,10 @@ async function fillExampleAccount(page: Page): Promise<void> {
   await page.getByLabel('HubSpot', { exact: true }).check();
   await page.getByLabel('Gong (call recording)', { exact: true }).check();
   await page.getByRole('group', { name: 'Hiring for RevOps or Sales Ops' }).getByLabel('Yes').check();
-  await page.getByRole('group', { name: 'New sales leader in the last 6 months' }).getByLabel('No', { exact: true }).check();
+  await page
+    .getByRole('group', { name: 'New sales leader in the last 6 months' })
+    .getByLabel('No', { exact: true })
+    .check();
 }
 
 const EXAMPLE_ACCOUNT: Account = {
@@ -93,19 +99,27 @@ describe('scoring widget on /score/', () => {
     expect(await bestShown(page)).toEqual(expected);
     // Each active ICP is listed once; only the best one is expanded.
     const active = model.icps.filter((icp) => icp.data.status === 'active').map((icp) => icp.id);
-    const listed = await page.locator('score-widget .sw-icp').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-icp')));
+    const listed = await page
+      .locator('score-widget .sw-icp')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-icp')));
     expect([...listed].sort()).toEqual([...active].sort());
     expect(await page.locator('score-widget .sw-icp[open]').count()).toBe(1);
     // The expanded result explains itself: score and best in words, filters, points per signal.
     const body = page.locator('score-widget .sw-icp[open] .sw-icp__body');
     const { best } = scoreBestFit(EXAMPLE_ACCOUNT, icps, attributes, locale);
-    await expect.poll(() => body.locator('.sw-summary').textContent()).toContain(`${best!.score} now — up to ${best!.best} if you confirm`);
+    await expect
+      .poll(() => body.locator('.sw-summary').textContent())
+      .toContain(`${best!.score} now — up to ${best!.best} if you confirm`);
     expect(await body.locator('.sw-filter--pass').count()).toBe(best!.filters.length);
     expect(await body.locator('.sw-signals tbody tr').count()).toBe(best!.signals.length);
     expect(await body.locator('.sw-signals tbody').textContent()).toContain('+20');
     // The polite live region announces the result once typing settles.
     const status = page.locator('score-widget [role="status"]');
-    await expect.poll(() => status.textContent()).toBe(`Best fit: ${model.icps.find((i) => i.id === expected.icp)!.data.title}. Fit · ${expected.tier} · ${expected.score} of 100`);
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        `Best fit: ${model.icps.find((i) => i.id === expected.icp)!.data.title}. Fit · ${expected.tier} · ${expected.score} of 100`,
+      );
     expect(errors).toEqual([]);
   });
 
@@ -113,7 +127,9 @@ describe('scoring widget on /score/', () => {
     const { page } = await open('/score/');
     await page.getByLabel('Region', { exact: true }).selectOption({ label: 'North America' });
     const listed = page.locator('score-widget .sw-icp');
-    await expect.poll(() => listed.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-verdict')))).toEqual(['out', 'out']);
+    await expect
+      .poll(() => listed.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-verdict'))))
+      .toEqual(['out', 'out']);
     await listed.first().locator('summary').click();
     const failed = listed.first().locator('.sw-filter--fail');
     expect(await failed.count()).toBe(1);
@@ -139,7 +155,9 @@ describe('scoring widget on /score/', () => {
     expect(await page.getByLabel('Employees', { exact: true }).inputValue()).toBe('250');
     expect(await page.getByLabel('Region', { exact: true }).inputValue()).toBe('fr');
     expect(await page.getByLabel('Gong (call recording)', { exact: true }).isChecked()).toBe(true);
-    expect(await page.getByRole('group', { name: 'Hiring for RevOps or Sales Ops' }).getByLabel('Yes').isChecked()).toBe(true);
+    expect(
+      await page.getByRole('group', { name: 'Hiring for RevOps or Sales Ops' }).getByLabel('Yes').isChecked(),
+    ).toBe(true);
     expect(await page.locator('score-widget .sw-output').innerHTML()).toBe(shown);
 
     const fresh = await open(url.pathname + url.search);
@@ -237,7 +255,16 @@ describe('scoring widget on /score/', () => {
     await page.keyboard.press('Space');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
-    expect(bestExpected({ employees: 400, revenue: 60, sales_reps: 25, region: 'fr', industry: 'b2b-saas', stack: ['hubspot'] })).toEqual(await bestShown(page));
+    expect(
+      bestExpected({
+        employees: 400,
+        revenue: 60,
+        sales_reps: 25,
+        region: 'fr',
+        industry: 'b2b-saas',
+        stack: ['hubspot'],
+      }),
+    ).toEqual(await bestShown(page));
   });
 
   it('copies the link and resets the form', async () => {
@@ -245,7 +272,9 @@ describe('scoring widget on /score/', () => {
     await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.locator('score-widget [role="status"]').textContent()).toBe('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.server.url}/score/?employees=250&region=fr`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${site.server.url}/score/?employees=250&region=fr`,
+    );
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.waitForURL((u) => u.search === '');
     expect(await page.getByLabel('Employees', { exact: true }).inputValue()).toBe('');
@@ -254,7 +283,10 @@ describe('scoring widget on /score/', () => {
 
   it('fits a 390 px phone screen without sideways scrolling', async () => {
     const { page } = await open('/score/?employees=250&region=fr&stack=hubspot', { width: 390, height: 844 });
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   });
 });
@@ -276,7 +308,9 @@ describe('scoring widget on an ICP page', () => {
     const card = widget.locator('.sw-card');
     expect(await card.getAttribute('data-verdict')).toBe(expected.verdict);
     expect(Number(await card.locator('.sw-score__value').textContent())).toBe(expected.score);
-    expect(await card.locator('.sw-filter--fail').count()).toBe(expected.filters.filter((f) => f.outcome === 'fail').length);
+    expect(await card.locator('.sw-filter--fail').count()).toBe(
+      expected.filters.filter((f) => f.outcome === 'fail').length,
+    );
     await page.waitForURL(/region=fr/);
     await page.reload({ waitUntil: 'networkidle' });
     expect(await page.getByLabel('Employees', { exact: true }).inputValue()).toBe('250');
@@ -290,9 +324,12 @@ describe('batch scoring on /score/', () => {
   async function scoreFile(page: Page, name: string, csv: string): Promise<string> {
     await page.getByLabel('Choose a file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('batch-scorer[data-state="done"]').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download scored CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download scored CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(name.replace(/\.csv$/, '-scored.csv'));
-    return readFileSync((await download.path()), 'utf8');
+    return readFileSync(await download.path(), 'utf8');
   }
 
   it('scores the example file in the page, lists unreadable cells, and downloads the same scores as the engine', async () => {
@@ -323,12 +360,16 @@ describe('batch scoring on /score/', () => {
 
     // The table shows every row (fewer than the limit), with reasons; the cell problem is listed.
     expect(await page.locator('batch-scorer tbody[data-batch="rows"] tr').count()).toBe(inputRecords.length - 1);
-    expect(await page.locator('batch-scorer [data-batch="summary"]').textContent()).toMatch(/^11 accounts scored in [\d.]+ s\.$/);
+    expect(await page.locator('batch-scorer [data-batch="summary"]').textContent()).toMatch(
+      /^11 accounts scored in [\d.]+ s\.$/,
+    );
     const problems = page.locator('batch-scorer [data-batch="problem-rows"] tr');
     expect(await problems.count()).toBe(1);
     expect(await problems.first().textContent()).toContain('about 200');
     expect(await problems.first().locator('td').first().textContent()).toBe('10');
-    expect(await page.locator('batch-scorer [data-batch="problems-title"]').textContent()).toBe('1 cell could not be read');
+    expect(await page.locator('batch-scorer [data-batch="problems-title"]').textContent()).toBe(
+      '1 cell could not be read',
+    );
     expect(errors).toEqual([]);
   });
 
@@ -336,7 +377,8 @@ describe('batch scoring on /score/', () => {
     const { page } = await open('/score/');
     await page.getByRole('button', { name: 'Try with an example file' }).click();
     await page.locator('batch-scorer[data-state="done"]').waitFor();
-    const scores = () => page.locator('batch-scorer tbody[data-batch="rows"] tr td:nth-child(4) strong').allTextContents();
+    const scores = () =>
+      page.locator('batch-scorer tbody[data-batch="rows"] tr td:nth-child(4) strong').allTextContents();
     await page.getByRole('button', { name: 'Score', exact: true }).click();
     await expect.poll(async () => page.locator('th[data-key="score"]').getAttribute('aria-sort')).toBe('descending');
     const desc = (await scores()).map(Number);
@@ -347,7 +389,9 @@ describe('batch scoring on /score/', () => {
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     await page.getByRole('button', { name: 'Verdict', exact: true }).click();
     await expect.poll(async () => page.locator('th[data-key="verdict"]').getAttribute('aria-sort')).toBe('ascending');
-    const verdicts = await page.locator('batch-scorer tbody[data-batch="rows"] tr').evaluateAll((rows) => rows.map((r) => r.querySelector('.sw-verdict')!.className.replace(/.*sw-verdict--/, '')));
+    const verdicts = await page
+      .locator('batch-scorer tbody[data-batch="rows"] tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('.sw-verdict')!.className.replace(/.*sw-verdict--/, '')));
     const rank = { fit: 0, unknown: 1, out: 2 } as Record<string, number>;
     expect(verdicts.map((v) => rank[v])).toEqual([...verdicts.map((v) => rank[v])].sort());
     await page.getByRole('button', { name: 'Account', exact: true }).click();
@@ -358,7 +402,8 @@ describe('batch scoring on /score/', () => {
 
   it('neutralises formula cells in the download and never renders cell HTML', async () => {
     const { page, errors } = await open('/score/');
-    const csv = 'company;employees;region;stack\n"=HYPERLINK(""http://evil.example"",""x"")";250;fr;hubspot\n<img src=x onerror=alert(1)>;90;dach;salesforce|gong\n';
+    const csv =
+      'company;employees;region;stack\n"=HYPERLINK(""http://evil.example"",""x"")";250;fr;hubspot\n<img src=x onerror=alert(1)>;90;dach;salesforce|gong\n';
     const out = await scoreFile(page, 'tricky.csv', csv);
     const { records, delimiter } = parseCsv(out);
     expect(delimiter).toBe(';');
@@ -377,7 +422,8 @@ describe('batch scoring on /score/', () => {
           const transfer = new DataTransfer();
           transfer.items.add(new File([content!], fileName!, { type: 'text/csv' }));
           const zone = document.querySelector('[data-batch="drop"]')!;
-          for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
         },
         [name, text],
       );
@@ -400,7 +446,9 @@ describe('batch scoring on /score/', () => {
       let seed = 7;
       const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
       const pick = (list: string[]) => list[Math.floor(random() * list.length)];
-      const lines = ['company,domain,employees,revenue,sales_reps,region,industry,funding_stage,stack,hiring_revops,recent_funding,new_sales_leader'];
+      const lines = [
+        'company,domain,employees,revenue,sales_reps,region,industry,funding_stage,stack,hiring_revops,recent_funding,new_sales_leader',
+      ];
       for (let i = 0; i < 100_000; i++) {
         const stack = tools.filter(() => random() < 0.3).join('|');
         lines.push(
@@ -425,12 +473,20 @@ describe('batch scoring on /score/', () => {
       const started = performance.now();
       scorer.run(file, file.name);
       await new Promise<void>((resolve) => {
-        const check = () => (scorer.dataset['state'] === 'done' || scorer.dataset['state'] === 'error' ? resolve() : setTimeout(check, 5));
+        const check = () =>
+          scorer.dataset['state'] === 'done' || scorer.dataset['state'] === 'error' ? resolve() : setTimeout(check, 5);
         check();
       });
       running = false;
       const ms = performance.now() - started;
-      return { ms, frames, longest, state: scorer.dataset['state'], rows: Number(scorer.dataset['rows']), bytes: file.size };
+      return {
+        ms,
+        frames,
+        longest,
+        state: scorer.dataset['state'],
+        rows: Number(scorer.dataset['rows']),
+        bytes: file.size,
+      };
     });
     console.log(
       `100,000 rows (${(result.bytes / 1e6).toFixed(1)} MB): ${result.ms.toFixed(0)} ms in the worker job, ${result.frames} frames drawn meanwhile, longest frame gap ${result.longest.toFixed(0)} ms`,

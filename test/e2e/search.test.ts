@@ -87,7 +87,9 @@ describe('opening search', () => {
     const opened = await open('/icps/mid-market-saas/');
     const { page } = opened;
     await page.keyboard.press('/');
-    await expect.poll(() => page.locator('dialog.site-search__dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    await expect
+      .poll(() => page.locator('dialog.site-search__dialog').evaluate((d: HTMLDialogElement) => d.open))
+      .toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     expect(await page.locator('#site-search-input').inputValue()).toBe('');
     expect(await page.getByRole('combobox', { name: 'Search ICPs, personas and guides' }).count()).toBe(1);
@@ -179,11 +181,19 @@ describe('finding content', () => {
     for (const persona of model.personas) {
       await search(page, persona.data.name);
       const [first] = await results(page);
-      expect(first, persona.data.name).toEqual({ href: personaPath(persona.id), kind: 'Persona', title: `${persona.data.name}, ${persona.data.role}` });
+      expect(first, persona.data.name).toEqual({
+        href: personaPath(persona.id),
+        kind: 'Persona',
+        title: `${persona.data.name}, ${persona.data.role}`,
+      });
     }
     for (const icp of model.icps) {
       await search(page, icp.data.title);
-      expect((await results(page))[0], icp.data.title).toEqual({ href: `/icps/${icp.id}/`, kind: 'ICP', title: icp.data.title });
+      expect((await results(page))[0], icp.data.title).toEqual({
+        href: `/icps/${icp.id}/`,
+        kind: 'ICP',
+        title: icp.data.title,
+      });
     }
     await search(page, 'glossary');
     expect((await results(page))[0]).toMatchObject({ href: '/pages/glossary/', kind: 'Guide' });
@@ -209,7 +219,11 @@ describe('finding content', () => {
     const cases = model.personas.flatMap((persona) =>
       persona.data.objections.flatMap((o) => {
         const words = o.objection.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
-        return words.slice(1).flatMap((word, i) => (word.length >= 4 && words[i]!.length >= 4 ? [{ query: `${words[i]} ${word}`, id: persona.id }] : []));
+        return words
+          .slice(1)
+          .flatMap((word, i) =>
+            word.length >= 4 && words[i]!.length >= 4 ? [{ query: `${words[i]} ${word}`, id: persona.id }] : [],
+          );
       }),
     );
     const opened = await open('/');
@@ -220,7 +234,9 @@ describe('finding content', () => {
       const first = (await results(opened.page))[0]?.href;
       if (first !== personaPath(id)) misses.push(`"${query}" (${id}) → ${first ?? 'nothing'}`);
     }
-    console.log(`Objection word pairs landing on their persona: ${cases.length - misses.length}/${cases.length}\n  ${misses.join('\n  ')}`);
+    console.log(
+      `Objection word pairs landing on their persona: ${cases.length - misses.length}/${cases.length}\n  ${misses.join('\n  ')}`,
+    );
     expect(cases.length).toBeGreaterThan(30);
     expect(misses.length / cases.length).toBeLessThanOrEqual(0.1);
     await close(opened);
@@ -247,7 +263,9 @@ describe('facets', () => {
     expect(personas.every((r) => r.kind === 'Persona')).toBe(true);
 
     const industrial = model.icps.find((icp) => icp.id === 'industrial-tech')!;
-    const inIndustrial = model.personas.filter((p) => p.data.icps.includes('industrial-tech')).map((p) => personaPath(p.id));
+    const inIndustrial = model.personas
+      .filter((p) => p.data.icps.includes('industrial-tech'))
+      .map((p) => personaPath(p.id));
     await page.locator('.site-search__icp select').selectOption(industrial.data.title);
     await waitForResults(page, 'forecast');
     const narrowed = await results(page);
@@ -271,7 +289,11 @@ describe('what is not indexed', () => {
   it('words that only the header, navigation or footer say find nothing', async () => {
     // Text with a space for every tag: built HTML has no whitespace between elements.
     const words = (element: Element | null) => (element?.outerHTML ?? '').replace(/<[^>]*>/g, ' ');
-    const contentText = [...model.icps.map((e) => `/icps/${e.id}/`), ...model.personas.map((e) => personaPath(e.id)), ...model.pages.map((e) => `/pages/${e.id}/`)]
+    const contentText = [
+      ...model.icps.map((e) => `/icps/${e.id}/`),
+      ...model.personas.map((e) => personaPath(e.id)),
+      ...model.pages.map((e) => `/pages/${e.id}/`),
+    ]
       .map((path) => words(readPage(path).querySelector('[data-pagefind-body]')))
       .join(' ')
       .toLowerCase();
@@ -377,9 +399,13 @@ describe('a playbook with locale: fr', () => {
   });
 
   it('builds a French index from the playbook locale', () => {
-    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: object };
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: object;
+    };
     expect(Object.keys(entry.languages)).toEqual(['fr']);
-    expect(parseHTML(readFileSync(join(out, 'index.html'), 'utf8')).document.documentElement.getAttribute('lang')).toBe('fr');
+    expect(parseHTML(readFileSync(join(out, 'index.html'), 'utf8')).document.documentElement.getAttribute('lang')).toBe(
+      'fr',
+    );
     expect(existsSync(join(out, 'pagefind-en', 'pagefind-entry.json'))).toBe(true);
   });
 
@@ -389,7 +415,9 @@ describe('a playbook with locale: fr', () => {
     await page.getByRole('button', { name: 'Rechercher dans le playbook' }).click();
     expect(await page.getByRole('combobox', { name: 'Rechercher des ICP, personas et guides' }).count()).toBe(1);
     await search(page, 'manger');
-    expect(await results(page)).toEqual([{ href: personaPath('head-of-revops'), kind: 'Persona', title: 'Rita, Head of Revenue Operations' }]);
+    expect(await results(page)).toEqual([
+      { href: personaPath('head-of-revops'), kind: 'Persona', title: 'Rita, Head of Revenue Operations' },
+    ]);
     expect(await page.locator('.site-search__status').textContent()).toBe('1 résultat');
     expect(await page.locator('.site-search__excerpt mark').first().textContent()).toBe('mangeons');
 

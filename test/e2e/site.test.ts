@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
 import type { Page } from 'playwright-core';
 
-const PAGES = ['/', '/icps/mid-market-saas/', '/personas/head-of-revops/', '/pages/glossary/', '/market/', '/review/', '/personas/', '/icps/'];
+const PAGES = [
+  '/',
+  '/icps/mid-market-saas/',
+  '/personas/head-of-revops/',
+  '/pages/glossary/',
+  '/market/',
+  '/review/',
+  '/personas/',
+  '/icps/',
+];
 
 const site = useSiteInBrowser();
 
@@ -18,7 +27,12 @@ async function open(path: string, viewport = { width: 1280, height: 900 }) {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => {
-    if (!request.url().startsWith(site.server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) external.push(request.url());
+    if (
+      !request.url().startsWith(site.server.url) &&
+      !request.url().startsWith('data:') &&
+      !request.url().startsWith('blob:')
+    )
+      external.push(request.url());
   });
   await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
   return { page, errors, external };
@@ -35,7 +49,9 @@ describe('every page', () => {
 
   it.each(PAGES)('%s fits a 390 px phone screen without sideways scrolling', async (path) => {
     const { page } = await open(path, { width: 390, height: 844 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });

@@ -14,14 +14,21 @@ export function buildFixture(fixture: string, out: string): string {
   const dist = join(PROJECT_ROOT, '.test-dist', out);
   const marker = join(dist, '.test-build-run');
   const run = String(process.ppid);
-  if (existsSync(marker) && (process.env['ICP_TEST_REUSE_BUILD'] === '1' || readFileSync(marker, 'utf8') === run)) return dist;
+  if (existsSync(marker) && (process.env['ICP_TEST_REUSE_BUILD'] === '1' || readFileSync(marker, 'utf8') === run))
+    return dist;
   rmSync(dist, { recursive: true, force: true });
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ICP_CONTENT_DIR: join(PROJECT_ROOT, 'test', 'fixtures', fixture, 'content'), ICP_OUT_DIR: dist, ICP_TODAY: TEST_TODAY },
+    env: {
+      ...process.env,
+      ICP_CONTENT_DIR: join(PROJECT_ROOT, 'test', 'fixtures', fixture, 'content'),
+      ICP_OUT_DIR: dist,
+      ICP_TODAY: TEST_TODAY,
+    },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`Building the fixture ${fixture} failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`Building the fixture ${fixture} failed:\n${result.stdout}\n${result.stderr}`);
   writeFileSync(marker, run);
   return dist;
 }

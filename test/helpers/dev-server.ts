@@ -11,18 +11,26 @@ export interface DevServer {
 
 /** The environment without vitest's variables: under them Astro's dev server serves no page. */
 function withoutTestRunner(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && !/^(VITEST|NODE_ENV$|TEST$)/.test(entry[0])));
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !/^(VITEST|NODE_ENV$|TEST$)/.test(entry[0]),
+    ),
+  );
 }
 
 /** Starts the dev server on `contentDir` and resolves once it listens. */
 export function startDevServer(contentDir: string, env: Record<string, string> = {}): Promise<DevServer> {
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', '0'], {
-    cwd: PROJECT_ROOT,
-    env: { ...withoutTestRunner(process.env), ...env, ICP_CONTENT_DIR: contentDir, FORCE_COLOR: '0', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so close() ends the server and whatever it started.
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', '0'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...withoutTestRunner(process.env), ...env, ICP_CONTENT_DIR: contentDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so close() ends the server and whatever it started.
+      detached: true,
+    },
+  );
   let log = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const close = async () => {
@@ -68,5 +76,7 @@ export async function pollPage(
     if (accept(last)) return { ...last, ms: Math.round(performance.now() - started) };
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} never gave the expected page in ${timeoutMs} ms; last answer ${last.status}:\n${last.text.slice(0, 2000)}`);
+  throw new Error(
+    `${url} never gave the expected page in ${timeoutMs} ms; last answer ${last.status}:\n${last.text.slice(0, 2000)}`,
+  );
 }

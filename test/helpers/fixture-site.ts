@@ -18,7 +18,10 @@ export function buildFixtureSite(content: string, name: string): string {
 }
 
 /** `npm run score` on a file with a fixture playbook, as a user runs it; stdout is the scored CSV. */
-export function scoreWithCli(content: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+export function scoreWithCli(
+  content: string,
+  args: readonly string[],
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['scripts/score.ts', ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ICP_CONTENT_DIR: content },

@@ -109,14 +109,32 @@ export function writeKnownAccountsModel(dir: string, rows = 300, seed = 42): voi
     const region = random() < 0.9 ? pick(['fr', 'de', 'uk']) : 'us';
     const employees = Math.round(20 + random() * 1500);
     const e = TRUE_EFFECTS;
-    const logit = e.base + (hiring ? e.hiring : 0) + (crm ? e.crm : 0) + (funded ? e.funded : 0) + (webinar ? e.webinar : 0) + (clari ? e.clari : 0);
+    const logit =
+      e.base +
+      (hiring ? e.hiring : 0) +
+      (crm ? e.crm : 0) +
+      (funded ? e.funded : 0) +
+      (webinar ? e.webinar : 0) +
+      (clari ? e.clari : 0);
     const won = random() < 1 / (1 + Math.exp(-logit));
     const amount = Math.round((8000 + random() * 40000) / 100) * 100;
     const openedDay = 1 + Math.floor(random() * 200);
     const cycle = 20 + Math.floor(random() * 120);
     const date = (day: number) => new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10);
     lines.push(
-      [`Account ${i + 1}`, won ? 'won' : 'lost', amount, date(openedDay), date(openedDay + cycle), employees, region, hiring, tools.join('|'), funded, webinar].join(','),
+      [
+        `Account ${i + 1}`,
+        won ? 'won' : 'lost',
+        amount,
+        date(openedDay),
+        date(openedDay + cycle),
+        employees,
+        region,
+        hiring,
+        tools.join('|'),
+        funded,
+        webinar,
+      ].join(','),
     );
   }
   writeFileSync(join(dir, 'accounts', 'known.csv'), `${lines.join('\n')}\n`);

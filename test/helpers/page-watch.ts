@@ -16,11 +16,21 @@ export interface WatchedPage {
 export function htmlPages(siteDir: string): string[] {
   return readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
-    .map((file) => `/${file.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1')}`)
+    .map(
+      (file) =>
+        `/${file
+          .split('\\')
+          .join('/')
+          .replace(/(^|\/)index\.html$/, '$1')}`,
+    )
     .sort();
 }
 
-export async function openWatched(context: BrowserContext, url: string, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
+export async function openWatched(
+  context: BrowserContext,
+  url: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<WatchedPage> {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   const problems: string[] = [];
@@ -28,11 +38,14 @@ export async function openWatched(context: BrowserContext, url: string, viewport
   const host = new URL(url).host;
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {

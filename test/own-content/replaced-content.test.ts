@@ -16,7 +16,10 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 /** The repository's files as git sees them (tracked and new, not ignored), copied to `to`. */
 function copyRepository(to: string): void {
-  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   for (const file of listed.stdout.split('\0').filter(Boolean)) {
     mkdirSync(dirname(join(to, file)), { recursive: true });

@@ -20,7 +20,8 @@ describe('wrapText', () => {
   it('never makes a line wider than the box', () => {
     const text = 'Headquartered in one of our five core markets with supercalifragilisticexpialidocious words';
     for (const width of [40, 90, 150, 333]) {
-      for (const line of wrapText(text, width, at20)) expect(at20(line), `"${line}" in ${width}px`).toBeLessThanOrEqual(width);
+      for (const line of wrapText(text, width, at20))
+        expect(at20(line), `"${line}" in ${width}px`).toBeLessThanOrEqual(width);
     }
   });
 });
@@ -62,7 +63,10 @@ describe('balanceLines', () => {
 
 describe('fitText', () => {
   it('balances the lines when asked', () => {
-    const fitted = fitText({ text: 'Industrial tech with complex B2B sales', width: 330, maxLines: 2, fontSize: 20, balance: true }, mono);
+    const fitted = fitText(
+      { text: 'Industrial tech with complex B2B sales', width: 330, maxLines: 2, fontSize: 20, balance: true },
+      mono,
+    );
     expect(fitted.lines).toEqual(['Industrial tech with', 'complex B2B sales']);
   });
 
@@ -80,9 +84,15 @@ describe('fitText', () => {
   });
 
   it('tries the minimum size even when the step jumps past it', () => {
-    const fitted = fitText({ text: 'abcdefg hijklmno', width: 130, maxLines: 1, fontSize: 20, minFontSize: 15, step: 4 }, mono);
+    const fitted = fitText(
+      { text: 'abcdefg hijklmno', width: 130, maxLines: 1, fontSize: 20, minFontSize: 15, step: 4 },
+      mono,
+    );
     expect(fitted.fontSize).toBe(16);
-    const atMin = fitText({ text: 'abcdefg hijklmnop', width: 130, maxLines: 1, fontSize: 20, minFontSize: 15, step: 4 }, mono);
+    const atMin = fitText(
+      { text: 'abcdefg hijklmnop', width: 130, maxLines: 1, fontSize: 20, minFontSize: 15, step: 4 },
+      mono,
+    );
     expect(atMin).toMatchObject({ fontSize: 15, clamped: false });
   });
 

@@ -8,8 +8,18 @@ import type { IcpSlideData } from '../../src/lib/slides/icp-slide.ts';
 
 type Settings = IcpSlideData['settings'];
 
-export const SETTINGS_EN: Settings = PlaybookSchema.parse({ company: 'Northwind Analytics', product: 'Northwind Pipeline', locale: 'en', currency: 'EUR' });
-export const SETTINGS_FR: Settings = PlaybookSchema.parse({ company: 'Northwind Analytique', product: 'Northwind Pipeline', locale: 'fr', currency: 'EUR' });
+export const SETTINGS_EN: Settings = PlaybookSchema.parse({
+  company: 'Northwind Analytics',
+  product: 'Northwind Pipeline',
+  locale: 'en',
+  currency: 'EUR',
+});
+export const SETTINGS_FR: Settings = PlaybookSchema.parse({
+  company: 'Northwind Analytique',
+  product: 'Northwind Pipeline',
+  locale: 'fr',
+  currency: 'EUR',
+});
 
 /** ICP data as the loader gives it: parsed, with the market currency resolved. */
 export function icp(id: string, input: IcpInput): IcpSlideData['icp'] {
@@ -18,7 +28,15 @@ export function icp(id: string, input: IcpInput): IcpSlideData['icp'] {
 }
 
 export function persona(name: string, role: string, buyingRole: BuyingRole): IcpSlideData['personas'][number] {
-  return PersonaSchema.parse({ name, role, buyingRole, icps: ['x'], summary: '-', owner: 'Test', reviewed: '2026-01-01' });
+  return PersonaSchema.parse({
+    name,
+    role,
+    buyingRole,
+    icps: ['x'],
+    summary: '-',
+    owner: 'Test',
+    reviewed: '2026-01-01',
+  });
 }
 
 export const EXAMPLE_ICP: IcpInput = {
@@ -30,7 +48,11 @@ export const EXAMPLE_ICP: IcpInput = {
   reviewed: '2026-10-14',
   filters: [
     { label: '80 to 1,000 employees', attribute: 'employees', between: [80, 1000] },
-    { label: 'Headquartered in one of our five core markets', attribute: 'region', in: ['fr', 'dach', 'uk-ie', 'benelux', 'nordics'] },
+    {
+      label: 'Headquartered in one of our five core markets',
+      attribute: 'region',
+      in: ['fr', 'dach', 'uk-ie', 'benelux', 'nordics'],
+    },
     { label: 'B2B software or fintech', attribute: 'industry', in: ['b2b-saas', 'fintech'] },
     { label: 'Runs HubSpot or Salesforce', attribute: 'stack', anyOf: ['hubspot', 'salesforce'] },
   ],
@@ -77,14 +99,20 @@ export const example: IcpSlideData = {
   ],
 };
 
-const long = (words: number, seed: string) => Array.from({ length: words }, (_, i) => `${seed}${i % 2 ? 'ification' : 'ops'}`).join(' ');
+const long = (words: number, seed: string) =>
+  Array.from({ length: words }, (_, i) => `${seed}${i % 2 ? 'ification' : 'ops'}`).join(' ');
 
 /** Everything too long: a title that needs two lines, twelve signals, nine filters, nine personas, five tiers. */
 export const stress: IcpSlideData = {
-  settings: { company: 'Northwind Analytics International Holdings', product: 'Northwind Pipeline Enterprise Edition', locale: 'en' },
+  settings: {
+    company: 'Northwind Analytics International Holdings',
+    product: 'Northwind Pipeline Enterprise Edition',
+    locale: 'en',
+  },
   icp: icp('stress', {
     ...EXAMPLE_ICP,
-    title: 'Mid-market and upper-mid-market European B2B software, fintech and insurtech scale-ups with a real sales team',
+    title:
+      'Mid-market and upper-mid-market European B2B software, fintech and insurtech scale-ups with a real sales team',
     summary: `${EXAMPLE_ICP.summary} ${EXAMPLE_ICP.summary} ${EXAMPLE_ICP.summary}`,
     owner: 'Camille Martin-Lefèvre de la Tour d’Auvergne, Head of Revenue Strategy and Operations',
     filters: Array.from({ length: 9 }, (_, i) => ({
@@ -94,12 +122,20 @@ export const stress: IcpSlideData = {
     })),
     signals: [
       ...Array.from({ length: 10 }, (_, i) => ({
-        label: i % 2 ? `Signal ${i + 1} with a label far too long to fit on a single line of the signals column, ever` : `Signal ${i + 1}`,
+        label:
+          i % 2
+            ? `Signal ${i + 1} with a label far too long to fit on a single line of the signals column, ever`
+            : `Signal ${i + 1}`,
         attribute: 'hiring_revops',
         is: true,
         points: 10,
       })),
-      { label: 'Negative signal with a rather long label that needs clamping', attribute: 'stack', anyOf: ['clari'], points: -20 },
+      {
+        label: 'Negative signal with a rather long label that needs clamping',
+        attribute: 'stack',
+        anyOf: ['clari'],
+        points: -20,
+      },
       { label: 'Another negative', attribute: 'stack', anyOf: ['gong'], points: -5 },
     ],
     tiers: [
@@ -133,7 +169,8 @@ export const french: IcpSlideData = {
   icp: icp('pme-industrielles', {
     ...EXAMPLE_ICP,
     title: 'PME industrielles « complexes » : cœur de cible',
-    summary: 'Fabricants français de 200 à 2 000 salariés — ventes B2B longues, équipes commerciales structurées, et l’envie d’un pipeline fiable ≥ 3× la cible.',
+    summary:
+      'Fabricants français de 200 à 2 000 salariés — ventes B2B longues, équipes commerciales structurées, et l’envie d’un pipeline fiable ≥ 3× la cible.',
     owner: 'Hélène Lefèvre',
     filters: [
       { label: 'Effectif ≥ 200 salariés', attribute: 'employees', atLeast: 200 },
@@ -147,19 +184,30 @@ export const french: IcpSlideData = {
       { label: 'Déjà équipé d’un concurrent', attribute: 'stack', anyOf: ['clari'], points: -15 },
     ],
   }),
-  personas: [persona('Élodie', 'Directrice des opérations commerciales', 'champion'), persona('Benoît', 'Directeur administratif et financier', 'economic-buyer')],
+  personas: [
+    persona('Élodie', 'Directrice des opérations commerciales', 'champion'),
+    persona('Benoît', 'Directeur administratif et financier', 'economic-buyer'),
+  ],
 };
 
 /** Emoji from the Twemoji set, and one pictograph Twemoji does not have (U+1F6D8, unassigned). */
 export const emoji: IcpSlideData = {
   ...example,
-  icp: icp('emoji', { ...EXAMPLE_ICP, title: '🚀 Rocket-stage startups 🇫🇷 \u{1F6D8}', summary: 'Teams that ship fast ❤️ and sell faster 📈.' }),
+  icp: icp('emoji', {
+    ...EXAMPLE_ICP,
+    title: '🚀 Rocket-stage startups 🇫🇷 \u{1F6D8}',
+    summary: 'Teams that ship fast ❤️ and sell faster 📈.',
+  }),
 };
 
 /** Scripts Inter does not cover: a Chinese title, an all-Japanese title, Arabic text. */
 export const cjk: IcpSlideData = {
   ...example,
-  icp: icp('apac-manufacturing', { ...EXAMPLE_ICP, title: '日本の製造業', summary: '中文摘要 with Latin words, and Arabic: شركات البرمجيات.' }),
+  icp: icp('apac-manufacturing', {
+    ...EXAMPLE_ICP,
+    title: '日本の製造業',
+    summary: '中文摘要 with Latin words, and Arabic: شركات البرمجيات.',
+  }),
   personas: [persona('さくら', 'Head of Sales 営業部長', 'champion')],
 };
 

@@ -15,7 +15,14 @@ import type { TextKit } from '../../src/lib/slides/text-kit.ts';
 import { graphemes } from '../../src/lib/slides/fit-text.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { listOgPages } from '../../src/lib/slides/og-routes.ts';
-import { createNodeTextKit, drawSvg, encodePng, renderIcpSlide, renderImage, renderSiteImages } from '../../src/slides-fs.ts';
+import {
+  createNodeTextKit,
+  drawSvg,
+  encodePng,
+  renderIcpSlide,
+  renderImage,
+  renderSiteImages,
+} from '../../src/slides-fs.ts';
 import { closePool } from '../../src/slides/pool-fs.ts';
 import { cjk, emoji, example, EXAMPLE_ICP, french, icp, SETTINGS_EN, stress, tricky } from './fixtures.ts';
 
@@ -47,7 +54,11 @@ async function draw(tree: SlideElement, size: { width: number; height: number },
   const svg = await drawSvg(tree, size, kit, {
     onNodeDetected: (node) => {
       const name = node.props['data-region'] as string | undefined;
-      if (name) regions.push({ name, box: { x0: node.left, y0: node.top, x1: node.left + node.width, y1: node.top + node.height } });
+      if (name)
+        regions.push({
+          name,
+          box: { x0: node.left, y0: node.top, x1: node.left + node.width, y1: node.top + node.height },
+        });
     },
     // Satori asks for every segment no font covers, including the graphemes drawn as images
     // (emoji, symbols); only the others would end up as missing-glyph boxes.
@@ -73,7 +84,10 @@ function glyphBoxes(svg: string): Box[] {
 }
 
 const inside = (inner: Box, outer: Box, tolerance = 1) =>
-  inner.x0 >= outer.x0 - tolerance && inner.y0 >= outer.y0 - tolerance && inner.x1 <= outer.x1 + tolerance && inner.y1 <= outer.y1 + tolerance;
+  inner.x0 >= outer.x0 - tolerance &&
+  inner.y0 >= outer.y0 - tolerance &&
+  inner.x1 <= outer.x1 + tolerance &&
+  inner.y1 <= outer.y1 + tolerance;
 const overlap = (a: Box, b: Box, tolerance = 1) =>
   Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > tolerance && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > tolerance;
 
@@ -85,7 +99,9 @@ function hiddenText(svg: string): string[] {
   const painted = svg.replace(/<(mask|clipPath|defs|pattern)\b[\s\S]*?<\/\1>/g, '');
   const problems: string[] = [];
   const texts: { box: Box; at: number }[] = [];
-  for (const match of painted.matchAll(/<path fill="[^"]*" d="[^"]*"\/>|<(?:rect|path) x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"[^>]*>/g)) {
+  for (const match of painted.matchAll(
+    /<path fill="[^"]*" d="[^"]*"\/>|<(?:rect|path) x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"[^>]*>/g,
+  )) {
     if (match[1] === undefined) {
       texts.push({ box: glyphBoxes(match[0])[0]!, at: match.index });
       continue;
@@ -93,7 +109,11 @@ function hiddenText(svg: string): string[] {
     if (/fill="(none|transparent)"|transform=/.test(match[0])) continue;
     const [x, y, w, h] = [match[1], match[2], match[3], match[4]].map(Number) as [number, number, number, number];
     const shape = { x0: x, y0: y, x1: x + w, y1: y + h };
-    for (const text of texts) if (overlap(text.box, shape, 2)) problems.push(`text at ${Math.round(text.box.x0)},${Math.round(text.box.y0)} is painted over by a shape at ${x},${y}`);
+    for (const text of texts)
+      if (overlap(text.box, shape, 2))
+        problems.push(
+          `text at ${Math.round(text.box.x0)},${Math.round(text.box.y0)} is painted over by a shape at ${x},${y}`,
+        );
   }
   return problems;
 }
@@ -103,7 +123,11 @@ function layoutProblems({ svg, glyphs, regions, missing }: Drawn, size: { width:
   const canvas = { x0: 0, y0: 0, x1: size.width, y1: size.height };
   const problems = [...missing.map((m) => `no glyph for ${m}`), ...hiddenText(svg)];
   for (const r of regions) if (!inside(r.box, canvas, 0)) problems.push(`region ${r.name} leaves the canvas`);
-  regions.forEach((a, i) => regions.slice(i + 1).forEach((b) => overlap(a.box, b.box, 0) && problems.push(`regions ${a.name} and ${b.name} overlap`)));
+  regions.forEach((a, i) =>
+    regions
+      .slice(i + 1)
+      .forEach((b) => overlap(a.box, b.box, 0) && problems.push(`regions ${a.name} and ${b.name} overlap`)),
+  );
   glyphs.forEach((g, i) => {
     const at = `text at ${Math.round(g.x0)},${Math.round(g.y0)}–${Math.round(g.x1)},${Math.round(g.y1)}`;
     if (!inside(g, canvas, 0)) problems.push(`${at} leaves the canvas`);
@@ -128,7 +152,12 @@ const twelveSignalsTwoLineTitle: IcpSlideData = {
     ...EXAMPLE_ICP,
     title: 'Mid-market and upper-mid-market European B2B software scale-ups',
     signals: [
-      ...Array.from({ length: 10 }, (_, i) => ({ label: `Signal number ${i + 1} about hiring, funding or the stack`, attribute: 'x', is: true, points: 10 })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        label: `Signal number ${i + 1} about hiring, funding or the stack`,
+        attribute: 'x',
+        is: true,
+        points: 10,
+      })),
       { label: 'Already on Clari', attribute: 'stack', anyOf: ['clari'], points: -20 },
       { label: 'Already on Gong Forecast', attribute: 'stack', anyOf: ['gong-forecast'], points: -10 },
     ],
@@ -150,7 +179,13 @@ describe('image sizes', () => {
 
   it('draws Open Graph cards as 1200 × 630 PNGs', async () => {
     const kit = createNodeTextKit();
-    const image = await renderImage(ogImage({ settings: SETTINGS_EN, page: { path: '/', kind: 'home', title: 'Northwind' } }, kit), OG_SIZE, kit, 'test', { cache: false });
+    const image = await renderImage(
+      ogImage({ settings: SETTINGS_EN, page: { path: '/', kind: 'home', title: 'Northwind' } }, kit),
+      OG_SIZE,
+      kit,
+      'test',
+      { cache: false },
+    );
     expect(pngSize(image.png)).toEqual({ width: 1200, height: 630 });
   });
 });
@@ -201,7 +236,14 @@ describe('nothing overflows, nothing is missing', () => {
     ['joiners, combining marks, a persona name starting with an emoji', tricky],
   ])('ICP slide: %s', async (_, data) => {
     const drawn = await slide(data);
-    expect(drawn.regions.map((r) => r.name).sort()).toEqual(['filters', 'footer', 'identity', 'market', 'personas', 'signals']);
+    expect(drawn.regions.map((r) => r.name).sort()).toEqual([
+      'filters',
+      'footer',
+      'identity',
+      'market',
+      'personas',
+      'signals',
+    ]);
     expect(drawn.glyphs.length).toBeGreaterThan(30);
     expect(layoutProblems(drawn, SLIDE_SIZE)).toEqual([]);
   });
@@ -213,11 +255,35 @@ describe('nothing overflows, nothing is missing', () => {
     expect(drawn.glyphs.filter((g) => inside(g, signals))).toHaveLength(25);
   });
 
-  const longTitle = 'Objection handling for CFOs who already own a BI tool and think forecasting is a spreadsheet problem, in every market';
+  const longTitle =
+    'Objection handling for CFOs who already own a BI tool and think forecasting is a spreadsheet problem, in every market';
   it.each([
-    ['home', { settings: SETTINGS_EN, page: { path: '/', kind: 'home', title: 'Northwind Analytics', description: 'Revenue analytics for B2B teams' } }],
-    ['a long guide title', { settings: SETTINGS_EN, page: { path: '/pages/x/', kind: 'page', title: `${longTitle} ${longTitle}`, description: longTitle } }],
-    ['French', { settings: french.settings, page: { path: '/market/', kind: 'market', title: 'TAM, SAM et SOM de chaque ICP — « Marché »', description: 'Où en est-on ? Cœur de cible ≥ 200 salariés, 48 M€.' } }],
+    [
+      'home',
+      {
+        settings: SETTINGS_EN,
+        page: { path: '/', kind: 'home', title: 'Northwind Analytics', description: 'Revenue analytics for B2B teams' },
+      },
+    ],
+    [
+      'a long guide title',
+      {
+        settings: SETTINGS_EN,
+        page: { path: '/pages/x/', kind: 'page', title: `${longTitle} ${longTitle}`, description: longTitle },
+      },
+    ],
+    [
+      'French',
+      {
+        settings: french.settings,
+        page: {
+          path: '/market/',
+          kind: 'market',
+          title: 'TAM, SAM et SOM de chaque ICP — « Marché »',
+          description: 'Où en est-on ? Cœur de cible ≥ 200 salariés, 48 M€.',
+        },
+      },
+    ],
   ] as [string, OgImageData][])('Open Graph card: %s', async (_, data) => {
     expect(layoutProblems(await card(data), OG_SIZE)).toEqual([]);
   });
@@ -235,7 +301,10 @@ describe('nothing overflows, nothing is missing', () => {
   it('draws Latin Extended, Greek, Cyrillic and Vietnamese with Inter’s other subsets', async () => {
     const kit = createNodeTextKit();
     const style = { fontSize: 30, fontWeight: 400, color: '#000000' };
-    const tree = box({ width: 800, height: 100, fontFamily: FONT_FAMILY, fontSize: 30 }, kit.prepare('Łódź Ωμέγα Привет Tiếng Việt', style));
+    const tree = box(
+      { width: 800, height: 100, fontFamily: FONT_FAMILY, fontSize: 30 },
+      kit.prepare('Łódź Ωμέγα Привет Tiếng Việt', style),
+    );
     const drawn = await draw(tree, { width: 800, height: 100 }, kit);
     expect(drawn.missing).toEqual([]);
     expect(drawn.glyphs).toHaveLength(1);
@@ -257,7 +326,12 @@ describe('nothing overflows, nothing is missing', () => {
     expect(drawn.missing).toEqual([]);
     const personas = drawn.regions.find((r) => r.name === 'personas')!.box;
     const at = (tag: string, name: string) => Number(new RegExp(` ${name}="([\\d.-]+)"`).exec(tag)?.[1]);
-    const images = [...drawn.svg.matchAll(/<image [^>]*>/g)].map(([tag]) => ({ x0: at(tag, 'x'), y0: at(tag, 'y'), x1: at(tag, 'x') + at(tag, 'width'), y1: at(tag, 'y') + at(tag, 'height') }));
+    const images = [...drawn.svg.matchAll(/<image [^>]*>/g)].map(([tag]) => ({
+      x0: at(tag, 'x'),
+      y0: at(tag, 'y'),
+      x1: at(tag, 'x') + at(tag, 'width'),
+      y1: at(tag, 'y') + at(tag, 'height'),
+    }));
     // The initial's image and the name's: both drawn inside the personas column.
     expect(images.filter((image) => inside(image, personas))).toHaveLength(2);
   });
@@ -308,10 +382,25 @@ describe('golden images', () => {
   it.each([
     ['icp-example', () => slide(example)],
     ['icp-french', () => slide(french)],
-    ['og-icp', () => card({ settings: SETTINGS_EN, page: { path: '/icps/mid-market-saas/', kind: 'icp', title: example.icp.data.title, description: example.icp.data.summary } })],
+    [
+      'og-icp',
+      () =>
+        card({
+          settings: SETTINGS_EN,
+          page: {
+            path: '/icps/mid-market-saas/',
+            kind: 'icp',
+            title: example.icp.data.title,
+            description: example.icp.data.summary,
+          },
+        }),
+    ],
   ] as const)('%s matches its golden image', async (name, render) => {
     const { svg } = await render();
-    const actual = new Resvg(svg, { fitTo: { mode: 'width', value: GOLDEN_WIDTH }, font: { loadSystemFonts: false } }).render();
+    const actual = new Resvg(svg, {
+      fitTo: { mode: 'width', value: GOLDEN_WIDTH },
+      font: { loadSystemFonts: false },
+    }).render();
     const file = join(GOLDEN, `${name}.png`);
     if (process.env['UPDATE_GOLDEN'] === '1') {
       mkdirSync(GOLDEN, { recursive: true });
@@ -324,7 +413,9 @@ describe('golden images', () => {
       mkdirSync(OUT, { recursive: true });
       writeFileSync(join(OUT, `${name}.actual.png`), actual.asPng());
     }
-    expect(result.differing, `share of differing pixels (see test/.out/slides/${name}.actual.png)`).toBeLessThanOrEqual(MAX_DIFFERING);
+    expect(result.differing, `share of differing pixels (see test/.out/slides/${name}.actual.png)`).toBeLessThanOrEqual(
+      MAX_DIFFERING,
+    );
     expect(result.meanDelta, 'mean colour difference').toBeLessThanOrEqual(MAX_MEAN_DELTA);
   });
 });

@@ -12,9 +12,19 @@ import { example, EXAMPLE_ICP, french, icp, persona, SETTINGS_EN, stress, tricky
  * The text lines of a tree, grouped by `data-region`, with drawn symbols shown as `[sym]` and
  * no-break and thin spaces as plain spaces (they look the same; only line breaking differs).
  */
-function textByRegion(node: SlideChild | SlideChild[] | undefined, current = '-', out: Record<string, string[]> = {}): Record<string, string[]> {
+function textByRegion(
+  node: SlideChild | SlideChild[] | undefined,
+  current = '-',
+  out: Record<string, string[]> = {},
+): Record<string, string[]> {
   if (node === undefined) return out;
-  if (typeof node === 'string') (out[current] ??= []).push(...node.replace(/[\uE000-\uF8FF]/gu, '[sym]').replace(/[\u00A0\u2009]/g, ' ').split('\n'));
+  if (typeof node === 'string')
+    (out[current] ??= []).push(
+      ...node
+        .replace(/[\uE000-\uF8FF]/gu, '[sym]')
+        .replace(/[\u00A0\u2009]/g, ' ')
+        .split('\n'),
+    );
   else if (Array.isArray(node)) for (const child of node) textByRegion(child, current, out);
   else textByRegion(node.props.children, (node.props['data-region'] as string | undefined) ?? current, out);
   return out;
@@ -28,7 +38,11 @@ describe('icpSlide', () => {
 
   it('is a 1920 × 1080 tree in Inter, with its other subsets as fallbacks', () => {
     const tree = icpSlide(example, createNodeTextKit());
-    expect(tree.props.style).toMatchObject({ width: 1920, height: 1080, fontFamily: 'Inter, Inter-latin-ext, Inter-greek, Inter-cyrillic, Inter-vietnamese' });
+    expect(tree.props.style).toMatchObject({
+      width: 1920,
+      height: 1080,
+      fontFamily: 'Inter, Inter-latin-ext, Inter-greek, Inter-cyrillic, Inter-vietnamese',
+    });
   });
 
   it('shows the company, product, title and summary in the header', () => {
@@ -121,21 +135,35 @@ describe('icpSlide', () => {
   });
 
   it('ends with the owner and the review date', () => {
-    expect(regions['footer']).toEqual(['Owner', 'Camille Martin', 'Reviewed', 'Oct 14, 2026', 'Northwind Analytics · Playbook']);
+    expect(regions['footer']).toEqual([
+      'Owner',
+      'Camille Martin',
+      'Reviewed',
+      'Oct 14, 2026',
+      'Northwind Analytics · Playbook',
+    ]);
   });
 
   it('speaks French with French number and date formats', () => {
     const fr = slideText(french);
     expect(fr['identity']).toContain('PROFIL CLIENT IDÉAL');
     expect(fr['market']).toEqual(expect.arrayContaining(['MARCHÉ 2026', '340,8 M€', '14,2 k comptes', '27 % du TAM']));
-    expect(fr['filters']).toEqual(expect.arrayContaining(['QUI EST DANS L’ICP', 'Effectif[sym]200 salariés', 'Chiffre d’affaires[sym]50 M€']));
+    expect(fr['filters']).toEqual(
+      expect.arrayContaining(['QUI EST DANS L’ICP', 'Effectif[sym]200 salariés', 'Chiffre d’affaires[sym]50 M€']),
+    );
     expect(fr['signals']).toEqual(expect.arrayContaining(['SIGNAUX', '+40', '−15']));
     expect(fr['personas']).toEqual(expect.arrayContaining(['ACHETEUR ÉCONOMIQUE', 'Élodie']));
     expect(fr['footer']).toEqual(expect.arrayContaining(['Responsable', 'Revu le', '14 oct. 2026']));
   });
 
   it('keeps a title that needs two lines whole', () => {
-    const data = { ...example, icp: icp('two-lines', { ...EXAMPLE_ICP, title: 'Mid-market and upper-mid-market European B2B software scale-ups' }) };
+    const data = {
+      ...example,
+      icp: icp('two-lines', {
+        ...EXAMPLE_ICP,
+        title: 'Mid-market and upper-mid-market European B2B software scale-ups',
+      }),
+    };
     const identity = slideText(data)['identity']!;
     const titleLines = identity.slice(3, 5);
     expect(titleLines.join(' ')).toBe('Mid-market and upper-mid-market European B2B software scale-ups');
@@ -198,8 +226,18 @@ describe('icpSlideData', () => {
     settings: SETTINGS_EN,
     icps: [{ ...example.icp, file: 'content/icps/mid-market-saas.md', body: '' }],
     personas: [
-      { id: 'rita', file: '', body: '', data: { ...persona('Rita', 'Head of RevOps', 'champion'), icps: ['mid-market-saas'] } },
-      { id: 'henrik', file: '', body: '', data: { ...persona('Henrik', 'CFO', 'economic-buyer'), icps: ['industrial-tech'] } },
+      {
+        id: 'rita',
+        file: '',
+        body: '',
+        data: { ...persona('Rita', 'Head of RevOps', 'champion'), icps: ['mid-market-saas'] },
+      },
+      {
+        id: 'henrik',
+        file: '',
+        body: '',
+        data: { ...persona('Henrik', 'CFO', 'economic-buyer'), icps: ['industrial-tech'] },
+      },
     ],
     pages: [],
   } as unknown as PlaybookModel;
@@ -229,14 +267,32 @@ describe('og routes', () => {
   });
 
   it('gives stable slide URLs', () => {
-    expect(slideImagePaths('mid-market-saas')).toEqual({ png: '/slides/mid-market-saas.png', svg: '/slides/mid-market-saas.svg' });
+    expect(slideImagePaths('mid-market-saas')).toEqual({
+      png: '/slides/mid-market-saas.png',
+      svg: '/slides/mid-market-saas.svg',
+    });
   });
 
   const model = {
     settings: { ...SETTINGS_EN, tagline: 'Revenue analytics for B2B teams' },
     icps: [{ ...example.icp, file: '', body: '' }],
-    personas: [{ id: 'rita', file: '', body: '', data: { ...persona('Rita', 'Head of RevOps', 'champion'), summary: 'Owns the CRM.' } }],
-    pages: [{ id: 'glossary', file: '', body: '', format: 'md', data: { title: 'Glossary', description: 'Our words.', owner: 'A', reviewed: '2026-01-01' } }],
+    personas: [
+      {
+        id: 'rita',
+        file: '',
+        body: '',
+        data: { ...persona('Rita', 'Head of RevOps', 'champion'), summary: 'Owns the CRM.' },
+      },
+    ],
+    pages: [
+      {
+        id: 'glossary',
+        file: '',
+        body: '',
+        format: 'md',
+        data: { title: 'Glossary', description: 'Our words.', owner: 'A', reviewed: '2026-01-01' },
+      },
+    ],
     attributes: [],
     accounts: [],
   } as unknown as PlaybookModel;
@@ -259,7 +315,11 @@ describe('og routes', () => {
   });
 
   it('finds the card data of a page by its path, and nothing for an unknown page', () => {
-    expect(ogImageData(model, '/personas/rita/')?.page).toMatchObject({ kind: 'persona', title: 'Rita, Head of RevOps', description: 'Owns the CRM.' });
+    expect(ogImageData(model, '/personas/rita/')?.page).toMatchObject({
+      kind: 'persona',
+      title: 'Rita, Head of RevOps',
+      description: 'Owns the CRM.',
+    });
     expect(ogImageData(model, '/nope/')).toBeUndefined();
   });
 
@@ -271,14 +331,40 @@ describe('og routes', () => {
 
 describe('ogImage', () => {
   it('shows the company, the kind, the title and the description', () => {
-    const text = all(textByRegion(ogImage({ settings: SETTINGS_EN, page: { path: '/icps/x/', kind: 'icp', title: 'Mid-market SaaS', description: 'One line.' } }, createNodeTextKit())));
-    expect(text).toEqual(['N', 'NORTHWIND ANALYTICS', 'ICP', 'Mid-market SaaS', 'One line.', 'Northwind Pipeline · Playbook']);
+    const text = all(
+      textByRegion(
+        ogImage(
+          {
+            settings: SETTINGS_EN,
+            page: { path: '/icps/x/', kind: 'icp', title: 'Mid-market SaaS', description: 'One line.' },
+          },
+          createNodeTextKit(),
+        ),
+      ),
+    );
+    expect(text).toEqual([
+      'N',
+      'NORTHWIND ANALYTICS',
+      'ICP',
+      'Mid-market SaaS',
+      'One line.',
+      'Northwind Pipeline · Playbook',
+    ]);
   });
 
   it('clamps a very long title to three lines, and keeps the description to the room left', () => {
-    const title = 'A very long page title that goes on and on about pipelines, forecasts, revenue operations and everything else';
-    const description = 'A description long enough to need more than two lines on the card, so that it has to be clamped as well, whatever the title does above it, and then some more words.';
-    const text = all(textByRegion(ogImage({ settings: SETTINGS_EN, page: { path: '/p/', kind: 'page', title: `${title} ${title}`, description } }, createNodeTextKit())));
+    const title =
+      'A very long page title that goes on and on about pipelines, forecasts, revenue operations and everything else';
+    const description =
+      'A description long enough to need more than two lines on the card, so that it has to be clamped as well, whatever the title does above it, and then some more words.';
+    const text = all(
+      textByRegion(
+        ogImage(
+          { settings: SETTINGS_EN, page: { path: '/p/', kind: 'page', title: `${title} ${title}`, description } },
+          createNodeTextKit(),
+        ),
+      ),
+    );
     const body = text.slice(3, -1);
     expect(body).toHaveLength(5);
     expect(body[2]).toMatch(/…$/);
@@ -286,7 +372,14 @@ describe('ogImage', () => {
   });
 
   it('uses French kind labels', () => {
-    const text = all(textByRegion(ogImage({ settings: french.settings, page: { path: '/market/', kind: 'market', title: 'Marché' } }, createNodeTextKit())));
+    const text = all(
+      textByRegion(
+        ogImage(
+          { settings: french.settings, page: { path: '/market/', kind: 'market', title: 'Marché' } },
+          createNodeTextKit(),
+        ),
+      ),
+    );
     expect(text).toContain('MARCHÉ');
   });
 });

@@ -30,7 +30,9 @@ describe('parseFontMetrics', () => {
   });
 
   it('refuses WOFF2 with a message that names the fix', () => {
-    expect(() => parseFontMetrics(readFileSync(join(interFiles, 'inter-latin-400-normal.woff2')))).toThrow(/pass the \.woff file/);
+    expect(() => parseFontMetrics(readFileSync(join(interFiles, 'inter-latin-400-normal.woff2')))).toThrow(
+      /pass the \.woff file/,
+    );
   });
 });
 
@@ -38,14 +40,30 @@ describe('createTextKit with Inter and Twemoji', () => {
   it.each([
     ['French ligatures, apostrophe and dash', 'Qui est dans l’ICP — cœur, 48 M€', 'Qui est dans l’ICP — cœur, 48 M€'],
     ['whitespace', '  two\n\tlines  ', 'two lines'],
-    ['French punctuation, kept with its word', '« cœur » : oui ; non ! quoi ?', '«\u00A0cœur\u00A0»\u00A0: oui\u00A0; non\u00A0! quoi\u00A0?'],
-    ['no-break spaces from Intl (the narrow one, missing from Inter, as a thin space)', '14\u202F200\u00A0€', '14\u2009200\u00A0€'],
+    [
+      'French punctuation, kept with its word',
+      '« cœur » : oui ; non ! quoi ?',
+      '«\u00A0cœur\u00A0»\u00A0: oui\u00A0; non\u00A0! quoi\u00A0?',
+    ],
+    [
+      'no-break spaces from Intl (the narrow one, missing from Inter, as a thin space)',
+      '14\u202F200\u00A0€',
+      '14\u2009200\u00A0€',
+    ],
     ['decomposed accents (NFC)', 'e\u0301le\u0300ve', 'élève'],
-    ['Greek, Cyrillic and Vietnamese (Inter subsets that are loaded)', 'Ωμέγα Привет Tiếng Việt', 'Ωμέγα Привет Tiếng Việt'],
+    [
+      'Greek, Cyrillic and Vietnamese (Inter subsets that are loaded)',
+      'Ωμέγα Привет Tiếng Việt',
+      'Ωμέγα Привет Tiếng Việt',
+    ],
     ['CJK, which Inter lacks', 'Japan 日本 office', 'Japan office'],
     ['Arabic, with the gap closed before punctuation', 'Arabic: شركات البرمجيات.', 'Arabic:.'],
     ['an emoji Twemoji lacks', 'Ship \u{1F6D8} fast', 'Ship fast'],
-    ['zero-width joiners and other invisible format characters, keeping the letter before them', 'wid\u200Cth wid\u200Dth so\u00ADft zero\u200Bwidth \u200Eltr', 'width width soft zerowidth ltr'],
+    [
+      'zero-width joiners and other invisible format characters, keeping the letter before them',
+      'wid\u200Cth wid\u200Dth so\u00ADft zero\u200Bwidth \u200Eltr',
+      'width width soft zerowidth ltr',
+    ],
     ['a letter with combining marks no precomposed character has', 'Q\u0301\u0303 q\u0300', 'Q\u0301\u0303 q\u0300'],
     ['a letter with a mark the fonts lack: the letter stays', 'Z\u0337algo', 'Zalgo'],
     ['an emoji ZWJ sequence, kept whole', 'Dev 👩\u200D💻 team', 'Dev 👩\u200D💻 team'],
@@ -87,9 +105,22 @@ describe('createTextKit with Inter and Twemoji', () => {
 
   it.each([
     ['French, symbols, emoji and joiners', 'Cœur « ≥ 200 » 🚀 👩\u200D💻 wid\u200Cth Q\u0301\u0303', []],
-    ['CJK and Arabic, character by character', '日本 شر', [{ kind: 'no-glyph', char: '日' }, { kind: 'no-glyph', char: '本' }, { kind: 'no-glyph', char: 'ش' }, { kind: 'no-glyph', char: 'ر' }]],
+    [
+      'CJK and Arabic, character by character',
+      '日本 شر',
+      [
+        { kind: 'no-glyph', char: '日' },
+        { kind: 'no-glyph', char: '本' },
+        { kind: 'no-glyph', char: 'ش' },
+        { kind: 'no-glyph', char: 'ر' },
+      ],
+    ],
     ['a mark the fonts lack', 'Z\u0337', [{ kind: 'no-glyph', char: '\u0337' }]],
-    ['three marks on one letter', 'q\u0301\u0300\u0303', [{ kind: 'stacked-marks', grapheme: 'q\u0301\u0300\u0303', marks: 3 }]],
+    [
+      'three marks on one letter',
+      'q\u0301\u0300\u0303',
+      [{ kind: 'stacked-marks', grapheme: 'q\u0301\u0300\u0303', marks: 3 }],
+    ],
     ['an emoji Twemoji lacks', 'Ship \u{1F6D8}', [{ kind: 'no-glyph', char: '\u{1F6D8}' }]],
     ['a control character', 'a\u0007b', [{ kind: 'no-glyph', char: '\u0007' }]],
   ])('lists what cannot be drawn: %s', (_, text, expected) => {
@@ -122,7 +153,13 @@ describe('createTextKit with Inter and Twemoji', () => {
     { fontWeight: 700, fontSize: 66 },
     { fontWeight: 500, fontSize: 18, letterSpacing: 2.4 },
   ])('measures like satori lays out (weight $fontWeight, $fontSize px)', (variant) => {
-    const samples = ['Mid-market B2B SaaS scale-ups', 'Headquartered in one of our five core markets', 'Effectif ≥ 200 salariés — « cœur »', 'WAVY Tj fj AV To 1,000 €', 'Łódź, Kraków — Ωμέγα, Привет, Tiếng Việt'];
+    const samples = [
+      'Mid-market B2B SaaS scale-ups',
+      'Headquartered in one of our five core markets',
+      'Effectif ≥ 200 salariés — « cœur »',
+      'WAVY Tj fj AV To 1,000 €',
+      'Łódź, Kraków — Ωμέγα, Привет, Tiếng Việt',
+    ];
     it.each(samples)('"%s" is never wider than measured, and within 6 % (kerning narrows it)', async (sample) => {
       const kit = createNodeTextKit();
       const textStyle: TextStyle = { ...variant, color: '#000000' };
@@ -130,7 +167,18 @@ describe('createTextKit with Inter and Twemoji', () => {
       const widths: number[] = [];
       const tree = box(
         { width: 1900, height: 100, alignItems: 'flex-start', fontFamily: FONT_FAMILY },
-        { type: 'span', props: { style: { fontSize: variant.fontSize, fontWeight: variant.fontWeight, letterSpacing: variant.letterSpacing ?? 0, whiteSpace: 'nowrap' }, children: text } },
+        {
+          type: 'span',
+          props: {
+            style: {
+              fontSize: variant.fontSize,
+              fontWeight: variant.fontWeight,
+              letterSpacing: variant.letterSpacing ?? 0,
+              whiteSpace: 'nowrap',
+            },
+            children: text,
+          },
+        },
       );
       await satori(tree, {
         width: 1900,

@@ -36,9 +36,17 @@ export type RawAccount = { id: number } & Record<string, number | string | boole
 function edges(model: PlaybookModel, attribute: string): number[] {
   const bounds = new Set<number>();
   for (const icp of model.icps) {
-    const rules = [...icp.data.filters.filter((f) => f.attribute === attribute).map((f) => f.rule), ...icp.data.signals.filter((s) => s.attribute === attribute).flatMap((s) => s.levels.map((l) => l.rule))];
+    const rules = [
+      ...icp.data.filters.filter((f) => f.attribute === attribute).map((f) => f.rule),
+      ...icp.data.signals.filter((s) => s.attribute === attribute).flatMap((s) => s.levels.map((l) => l.rule)),
+    ];
     for (const rule of rules) {
-      const values = rule.op === 'between' ? [rule.min, rule.max] : rule.op === 'atLeast' || rule.op === 'atMost' ? [rule.value] : [];
+      const values =
+        rule.op === 'between'
+          ? [rule.min, rule.max]
+          : rule.op === 'atLeast' || rule.op === 'atMost'
+            ? [rule.value]
+            : [];
       for (const v of values) if (v !== null) for (const d of [-1, -0.25, 0, 0.25, 1]) bounds.add(v + d);
     }
   }
@@ -47,8 +55,20 @@ function edges(model: PlaybookModel, attribute: string): number[] {
 
 /** Other spellings of a name the SQL must read as it: case, accents, surrounding and doubled spaces. */
 function spellings(name: string): string[] {
-  const accented = [...name].map((c) => FOLDED_LETTERS.find((l) => foldName(l) === c.toLowerCase() && l !== c.toLowerCase()) ?? c).join('');
-  return [name, name, name, name.toUpperCase(), name.toLowerCase(), ` ${name}\t`, `\u00a0${accented.toUpperCase()} `, accented, name.replace(' ', '  ')];
+  const accented = [...name]
+    .map((c) => FOLDED_LETTERS.find((l) => foldName(l) === c.toLowerCase() && l !== c.toLowerCase()) ?? c)
+    .join('');
+  return [
+    name,
+    name,
+    name,
+    name.toUpperCase(),
+    name.toLowerCase(),
+    ` ${name}\t`,
+    `\u00a0${accented.toUpperCase()} `,
+    accented,
+    name.replace(' ', '  '),
+  ];
 }
 
 /** A name of an option in any of its spellings (one flat pick: cheaper than a chained arbitrary). */
@@ -138,23 +158,70 @@ function textValue(model: PlaybookModel, attribute: Attribute): fc.Arbitrary<str
   switch (attribute.type) {
     case 'number':
       return fc.oneof(
-        { weight: 6, arbitrary: fc.tuple(typedValue(model, attribute), fc.nat(20)).map(([n, k]) => (n === null ? ['', ' ', null][k % 3]! : numberText(n as number, k))) },
+        {
+          weight: 6,
+          arbitrary: fc
+            .tuple(typedValue(model, attribute), fc.nat(20))
+            .map(([n, k]) => (n === null ? ['', ' ', null][k % 3]! : numberText(n as number, k))),
+        },
         { weight: 3, arbitrary: bandText(model, attribute) },
-        { weight: 1, arbitrary: fc.constantFrom('1,200', '1.200', 'abc', '12 people', '1e3', '--5', '１２', '-5-10', '51-', '200-51', '1,001 - 5,000', '10,001+', '1 000 - 5 000') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            '1,200',
+            '1.200',
+            'abc',
+            '12 people',
+            '1e3',
+            '--5',
+            '１２',
+            '-5-10',
+            '51-',
+            '200-51',
+            '1,001 - 5,000',
+            '10,001+',
+            '1 000 - 5 000',
+          ),
+        },
         { weight: 1, arbitrary: blank },
       );
     case 'boolean':
       return fc.oneof(
-        { weight: 6, arbitrary: fc.constantFrom('true', 'false', 'yes', 'no', 'oui', 'non', 'vrai', 'faux', '1', '0', ' Yes ', 'NON', 'True') },
+        {
+          weight: 6,
+          arbitrary: fc.constantFrom(
+            'true',
+            'false',
+            'yes',
+            'no',
+            'oui',
+            'non',
+            'vrai',
+            'faux',
+            '1',
+            '0',
+            ' Yes ',
+            'NON',
+            'True',
+          ),
+        },
         { weight: 1, arbitrary: fc.constantFrom('maybe', 'y', '2') },
         { weight: 1, arbitrary: blank },
       );
     case 'choice':
       return typedValue(model, attribute) as fc.Arbitrary<string | null>;
     case 'choices': {
-      const part = fc.oneof({ weight: 8, arbitrary: spelledName(attribute) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', ...UNKNOWN_TEXT) });
+      const part = fc.oneof(
+        { weight: 8, arbitrary: spelledName(attribute) },
+        { weight: 1, arbitrary: fc.constantFrom('', ' ', ...UNKNOWN_TEXT) },
+      );
       return fc.oneof(
-        { weight: 6, arbitrary: fc.tuple(fc.array(part, { minLength: 1, maxLength: 4 }), fc.constantFrom('|', ';', ' | ')).map(([parts, sep]) => parts.join(sep)) },
+        {
+          weight: 6,
+          arbitrary: fc
+            .tuple(fc.array(part, { minLength: 1, maxLength: 4 }), fc.constantFrom('|', ';', ' | '))
+            .map(([parts, sep]) => parts.join(sep)),
+        },
         { weight: 1, arbitrary: fc.constantFrom('|', ';', ' ; ') },
         { weight: 1, arbitrary: blank },
       );
@@ -203,7 +270,13 @@ export function engineValue(attribute: Attribute, raw: RawAccount[string]): Attr
 export type ExpectedRow = Record<string, unknown>;
 
 /** What the engine says of accounts given as values by slot: every output column of the SQL. */
-export function expectedRows(model: PlaybookModel, plan: SqlPlan, locale: Locale, accounts: Values[], icpId?: string): ExpectedRow[] {
+export function expectedRows(
+  model: PlaybookModel,
+  plan: SqlPlan,
+  locale: Locale,
+  accounts: Values[],
+  icpId?: string,
+): ExpectedRow[] {
   const icps = selectIcps(model.icps, icpId).map((icp) => compileIcp(icp, model.attributes, locale));
   const reasons = new ReasonsWriter('\t');
   return accounts.map(({ id, values, rejected }) => {
@@ -252,7 +325,13 @@ export interface Values {
 
 /** The text of a typed choice(s) value that names no option: trimmed, the first such element of an array. */
 function rejectedText(attribute: Attribute, raw: RawAccount[string]): string | undefined {
-  if (attribute.type === 'choice' && typeof raw === 'string' && raw.trim() !== '' && resolveOption(attribute, raw) === undefined) return raw.trim();
+  if (
+    attribute.type === 'choice' &&
+    typeof raw === 'string' &&
+    raw.trim() !== '' &&
+    resolveOption(attribute, raw) === undefined
+  )
+    return raw.trim();
   if (attribute.type === 'choices' && Array.isArray(raw)) {
     return raw.find((e) => e !== null && foldName(e) !== '' && resolveOption(attribute, e) === undefined)?.trim();
   }
@@ -291,7 +370,11 @@ export function textToValues(model: PlaybookModel, accounts: RawAccount[], local
 }
 
 /** Compares SQL rows with the engine's, column by column; the explanation per key, never as text. */
-export function expectSameRows(actual: Record<string, unknown>[], expected: ExpectedRow[], context: (id: number) => unknown): void {
+export function expectSameRows(
+  actual: Record<string, unknown>[],
+  expected: ExpectedRow[],
+  context: (id: number) => unknown,
+): void {
   expect(actual.length).toBe(expected.length);
   const mismatches: string[] = [];
   const columns = Object.keys(expected[0] ?? {});
@@ -301,8 +384,14 @@ export function expectSameRows(actual: Record<string, unknown>[], expected: Expe
     got['explanation'] = typeof got['explanation'] === 'string' ? JSON.parse(got['explanation']) : got['explanation'];
     for (const column of columns) {
       const a = column === 'explanation' ? got[column] : normalise(got[column]);
-      if (JSON.stringify(a) !== JSON.stringify(want[column]) && !(column === 'explanation' && sameJson(a, want[column]))) {
-        if (mismatches.length < 10) mismatches.push(`id ${String(want['id'])} ${column}: SQL ${JSON.stringify(a)} ≠ engine ${JSON.stringify(want[column])} for ${JSON.stringify(context(want['id'] as number))}`);
+      if (
+        JSON.stringify(a) !== JSON.stringify(want[column]) &&
+        !(column === 'explanation' && sameJson(a, want[column]))
+      ) {
+        if (mismatches.length < 10)
+          mismatches.push(
+            `id ${String(want['id'])} ${column}: SQL ${JSON.stringify(a)} ≠ engine ${JSON.stringify(want[column])} for ${JSON.stringify(context(want['id'] as number))}`,
+          );
         else mismatches.push('');
       }
     }
@@ -318,10 +407,14 @@ function normalise(value: unknown): unknown {
 
 /** JSON objects equal key by key, whatever the order of keys. */
 function sameJson(a: unknown, b: unknown): boolean {
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b || (typeof a === 'number' && typeof b === 'number' && a === b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+    return a === b || (typeof a === 'number' && typeof b === 'number' && a === b);
   const ka = Object.keys(a).sort();
   const kb = Object.keys(b).sort();
-  return JSON.stringify(ka) === JSON.stringify(kb) && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    JSON.stringify(ka) === JSON.stringify(kb) &&
+    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /** The result columns every query writes, for tests that check the shape. */
@@ -333,28 +426,66 @@ export { parseNumberCell };
  * on 3,000 texts made of digits, separators, dashes and signs (seeded): `run` executes a query
  * in the database under test and returns its rows ordered by id.
  */
-export async function expectSameParsing(dialect: Dialect, run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<void> {
-  const unit = fc.constantFrom(...'0123456789'.split(''), '0', '1', '5', ' ', ',', '.', '-', '\u2013', '\u2014', '+', "'", '\u202f', '\u00a0');
+export async function expectSameParsing(
+  dialect: Dialect,
+  run: (sql: string) => Promise<Record<string, unknown>[]>,
+): Promise<void> {
+  const unit = fc.constantFrom(
+    ...'0123456789'.split(''),
+    '0',
+    '1',
+    '5',
+    ' ',
+    ',',
+    '.',
+    '-',
+    '\u2013',
+    '\u2014',
+    '+',
+    "'",
+    '\u202f',
+    '\u00a0',
+  );
   const texts = fc.sample(
     fc.oneof(
       fc.string({ unit, maxLength: 14 }),
-      fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99_999 }), fc.nat(30), fc.constantFrom('-', ' - ', '\u2013', '+', ' +')).map(([a, b, k, sep]) =>
-        sep.endsWith('+') ? `${numberText(a, k % 6)}${sep}` : `${numberText(a, k % 6)}${sep}${numberText(b, (k + 1) % 6)}`,
-      ),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 99_999 }),
+          fc.integer({ min: 0, max: 99_999 }),
+          fc.nat(30),
+          fc.constantFrom('-', ' - ', '\u2013', '+', ' +'),
+        )
+        .map(([a, b, k, sep]) =>
+          sep.endsWith('+')
+            ? `${numberText(a, k % 6)}${sep}`
+            : `${numberText(a, k % 6)}${sep}${numberText(b, (k + 1) % 6)}`,
+        ),
     ),
     { seed: 31, numRuns: 3_000 },
   );
   const attribute: PlanAttribute = { id: 'n', label: 'n', type: 'number', options: [] };
   const band = stageBand(dialect, attribute, dialect.ident('text'));
   const values = texts.map((text, i) => `(${i + 1}, ${dialect.text(text)})`).join(', ');
-  const actual = await run(`SELECT id, text, ${stageValue(dialect, attribute, dialect.ident('text'))} AS n, ${band.lo} AS lo, ${band.hi} AS hi FROM (VALUES ${values}) AS t(id, text)`);
+  const actual = await run(
+    `SELECT id, text, ${stageValue(dialect, attribute, dialect.ident('text'))} AS n, ${band.lo} AS lo, ${band.hi} AS hi FROM (VALUES ${values}) AS t(id, text)`,
+  );
   const mismatches: string[] = [];
   texts.forEach((text, i) => {
     const range = parseNumberRange(text);
-    const want = { n: parseNumberCell(text) ?? null, lo: range?.min ?? null, hi: range === undefined || range.max === Infinity ? null : range.max };
+    const want = {
+      n: parseNumberCell(text) ?? null,
+      lo: range?.min ?? null,
+      hi: range === undefined || range.max === Infinity ? null : range.max,
+    };
     const row = actual[i]!;
-    const got = { n: row['n'] === null ? null : Number(row['n']), lo: row['lo'] === null ? null : Number(row['lo']), hi: row['hi'] === null ? null : Number(row['hi']) };
-    if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${JSON.stringify(text)}: SQL ${JSON.stringify(got)} ≠ TypeScript ${JSON.stringify(want)}`);
+    const got = {
+      n: row['n'] === null ? null : Number(row['n']),
+      lo: row['lo'] === null ? null : Number(row['lo']),
+      hi: row['hi'] === null ? null : Number(row['hi']),
+    };
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      mismatches.push(`${JSON.stringify(text)}: SQL ${JSON.stringify(got)} ≠ TypeScript ${JSON.stringify(want)}`);
   });
   expect(mismatches.slice(0, 10), `${mismatches.length} mismatches`).toEqual([]);
 }

@@ -20,7 +20,13 @@ describe('npm run score with DuckDB', () => {
     const header = ['id', ...model.attributes.map((a) => a.id)];
     const lines = [formatCsvRow(header, ',')];
     for (let copy = 0; copy < 6; copy++) {
-      for (const account of sample) lines.push(formatCsvRow([String(copy * 25_000 + account.id), ...model.attributes.map((a) => String(account[a.id] ?? ''))], ','));
+      for (const account of sample)
+        lines.push(
+          formatCsvRow(
+            [String(copy * 25_000 + account.id), ...model.attributes.map((a) => String(account[a.id] ?? ''))],
+            ',',
+          ),
+        );
     }
     const input = join(work, 'accounts.csv');
     writeFileSync(input, `${lines.join('\r\n')}\r\n`);
@@ -31,7 +37,9 @@ describe('npm run score with DuckDB', () => {
     const actual = readFileSync(output, 'utf8').split(/\r?\n/);
     const wanted = expected.split(/\r?\n/);
     expect(result.rows).toBe(150_000);
-    const mismatches = wanted.flatMap((line, i) => (line === actual[i] ? [] : [`line ${i + 1}: DuckDB ${actual[i]} ≠ TypeScript ${line}`]));
+    const mismatches = wanted.flatMap((line, i) =>
+      line === actual[i] ? [] : [`line ${i + 1}: DuckDB ${actual[i]} ≠ TypeScript ${line}`],
+    );
     expect(mismatches.slice(0, 5), `${mismatches.length} mismatches`).toEqual([]);
   });
 });

@@ -11,7 +11,17 @@ import { buildPlan } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
 import { compileStagingQuery } from '../../src/lib/sql/staging-query.ts';
 import { isNumberRange } from '../../src/lib/scoring/types.ts';
-import { expectedRows, expectSameParsing, expectSameRows, generateAccounts, generateTextAccounts, loadFixture, textToValues, typedToValues, type RawAccount } from './differential.ts';
+import {
+  expectedRows,
+  expectSameParsing,
+  expectSameRows,
+  generateAccounts,
+  generateTextAccounts,
+  loadFixture,
+  textToValues,
+  typedToValues,
+  type RawAccount,
+} from './differential.ts';
 
 const model = loadFixture();
 const duckdb = dialects.duckdb;
@@ -35,8 +45,13 @@ const TYPES = { number: 'DOUBLE', choice: 'VARCHAR', choices: 'VARCHAR[]', boole
 async function load(table: string, accounts: RawAccount[], typed: boolean): Promise<void> {
   const file = join(work, `${table}.ndjson`);
   writeFileSync(file, accounts.map((a) => JSON.stringify(a)).join('\n'));
-  const columns = [`id: 'INTEGER'`, ...model.attributes.map((a) => `${a.id}: '${typed ? TYPES[a.type] : 'VARCHAR'}'`)].join(', ');
-  await connection.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json('${file}', format = 'newline_delimited', columns = {${columns}})`);
+  const columns = [
+    `id: 'INTEGER'`,
+    ...model.attributes.map((a) => `${a.id}: '${typed ? TYPES[a.type] : 'VARCHAR'}'`),
+  ].join(', ');
+  await connection.run(
+    `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json('${file}', format = 'newline_delimited', columns = {${columns}})`,
+  );
 }
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
@@ -59,18 +74,30 @@ describe('the DuckDB SQL', () => {
     const accounts = generateAccounts(model, 5_000, 12);
     await load('accounts', accounts, true);
     const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: 'en', icpId: 'retired' });
-    expectSameRows(await rows(compileScoreQuery(plan, duckdb)), expectedRows(model, plan, 'en', typedToValues(model, accounts), 'retired'), (id) => accounts[id - 1]);
+    expectSameRows(
+      await rows(compileScoreQuery(plan, duckdb)),
+      expectedRows(model, plan, 'en', typedToValues(model, accounts), 'retired'),
+      (id) => accounts[id - 1],
+    );
   });
 
   it('stages text columns by the rules of the CSV reader (bands as intervals, unreadable cells named), then scores them as the engine does', async () => {
     const accounts = generateTextAccounts(model, Number(process.env.ICP_SQL_ROWS ?? 30_000), 13);
     await load('raw_accounts', accounts, false);
-    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: 'en', table: 'raw_accounts', staged: true });
+    const plan = buildPlan({
+      attributes: model.attributes,
+      icps: model.icps,
+      locale: 'en',
+      table: 'raw_accounts',
+      staged: true,
+    });
     const staged = compileStagingQuery(plan, duckdb);
     const sql = compileScoreQuery(plan, duckdb, { from: `(${staged}) AS staged` });
     const values = textToValues(model, accounts, 'en');
     // The generator reaches bands wholly inside, wholly outside and across rule bounds and levels.
-    const uncertain = expectedRows(model, plan, 'en', values).filter((r, i) => isNumberRange(values[i]!.values[0]) && r['verdict'] === 'unknown' && r['core__filter_1'] === null);
+    const uncertain = expectedRows(model, plan, 'en', values).filter(
+      (r, i) => isNumberRange(values[i]!.values[0]) && r['verdict'] === 'unknown' && r['core__filter_1'] === null,
+    );
     expect(uncertain.length).toBeGreaterThan(50);
     expectSameRows(await rows(sql), expectedRows(model, plan, 'en', values), (id) => accounts[id - 1]);
   });

@@ -7,7 +7,17 @@ import { buildPlan } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
 import { compileStagingQuery } from '../../src/lib/sql/staging-query.ts';
 import { postgresMissing, startPostgres, type PrivatePostgres } from '../../scripts/lib/postgres.ts';
-import { expectedRows, expectSameParsing, expectSameRows, generateAccounts, generateTextAccounts, loadFixture, textToValues, typedToValues, type RawAccount } from './differential.ts';
+import {
+  expectedRows,
+  expectSameParsing,
+  expectSameRows,
+  generateAccounts,
+  generateTextAccounts,
+  loadFixture,
+  textToValues,
+  typedToValues,
+  type RawAccount,
+} from './differential.ts';
 
 const model = loadFixture();
 const postgres = dialects.postgres;
@@ -21,7 +31,8 @@ function load(table: string, accounts: RawAccount[], typed: boolean): void {
   const columns = model.attributes.map((a) => {
     const field = `j->'${a.id}'`;
     if (!typed) return `j->>'${a.id}' AS ${a.id}`;
-    if (a.type === 'choices') return `CASE WHEN jsonb_typeof(${field}) = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(${field})) END AS ${a.id}`;
+    if (a.type === 'choices')
+      return `CASE WHEN jsonb_typeof(${field}) = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(${field})) END AS ${a.id}`;
     return `CAST(j->>'${a.id}' AS ${TYPES[a.type]}) AS ${a.id}`;
   });
   pg.query(
@@ -33,7 +44,10 @@ function load(table: string, accounts: RawAccount[], typed: boolean): void {
 
 function rows(sql: string): Record<string, unknown>[] {
   const out = pg.query(`SELECT row_to_json(r) FROM (${sql}) AS r ORDER BY id`);
-  return out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe.skipIf(missing !== undefined)('the PostgreSQL SQL', () => {
@@ -46,15 +60,29 @@ describe.skipIf(missing !== undefined)('the PostgreSQL SQL', () => {
     const accounts = generateAccounts(model, Number(process.env.ICP_SQL_ROWS ?? 20_000), 21);
     load('accounts', accounts, true);
     const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: 'en' });
-    expectSameRows(rows(compileScoreQuery(plan, postgres)), expectedRows(model, plan, 'en', typedToValues(model, accounts)), (id) => accounts[id - 1]);
+    expectSameRows(
+      rows(compileScoreQuery(plan, postgres)),
+      expectedRows(model, plan, 'en', typedToValues(model, accounts)),
+      (id) => accounts[id - 1],
+    );
   });
 
   it('stages text columns by the rules of the CSV reader (bands as intervals, unreadable cells named), then scores them as the engine does', () => {
     const accounts = generateTextAccounts(model, 5_000, 22);
     load('raw_accounts', accounts, false);
-    const plan = buildPlan({ attributes: model.attributes, icps: model.icps, locale: 'fr', table: 'raw_accounts', staged: true });
+    const plan = buildPlan({
+      attributes: model.attributes,
+      icps: model.icps,
+      locale: 'fr',
+      table: 'raw_accounts',
+      staged: true,
+    });
     const sql = compileScoreQuery(plan, postgres, { from: `(${compileStagingQuery(plan, postgres)}) AS staged` });
-    expectSameRows(rows(sql), expectedRows(model, plan, 'fr', textToValues(model, accounts, 'fr')), (id) => accounts[id - 1]);
+    expectSameRows(
+      rows(sql),
+      expectedRows(model, plan, 'fr', textToValues(model, accounts, 'fr')),
+      (id) => accounts[id - 1],
+    );
   });
 
   it('reads a band as parseNumberRange does, and a number as parseNumberCell does', async () => {

@@ -71,7 +71,10 @@ describe('suggested points', () => {
   it('ranks the true strong signals first and totals exactly 100', () => {
     expect(refined.suggestion.status).toBe('ok');
     if (refined.suggestion.status !== 'ok') return;
-    const best = refined.suggestion.signals.map((s) => ({ label: s.label, points: Math.max(0, ...s.levels.map((l) => l.suggested)) }));
+    const best = refined.suggestion.signals.map((s) => ({
+      label: s.label,
+      points: Math.max(0, ...s.levels.map((l) => l.suggested)),
+    }));
     expect(best.reduce((sum, s) => sum + s.points, 0)).toBe(100);
     const ranked = [...best].sort((a, b) => b.points - a.points).map((s) => s.label);
     expect(ranked.slice(0, 2).sort()).toEqual(['Hiring finance roles', 'Runs a CRM']);
@@ -91,7 +94,11 @@ describe('suggested points', () => {
     expect(parsed.signals.map((s) => s.label)).toEqual(model.icps[0]!.data.signals.map((s) => s.label));
     parsed.signals.forEach((s, i) => {
       const points = s.levels ? s.levels.map((l) => l.points) : [s.points];
-      expect(points).toEqual((refined.suggestion as { signals: { levels: { suggested: number }[] }[] }).signals[i]!.levels.map((l) => l.suggested));
+      expect(points).toEqual(
+        (refined.suggestion as { signals: { levels: { suggested: number }[] }[] }).signals[i]!.levels.map(
+          (l) => l.suggested,
+        ),
+      );
     });
     expect(text).toContain('# was 15');
   });

@@ -14,7 +14,9 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('adds the mediaHosts of playbook.yaml to img-src, over https only', () => {
-    expect(contentSecurityPolicy(['cdn.example.com', 'img.example.org'])).toContain("img-src 'self' data: https://cdn.example.com https://img.example.org;");
+    expect(contentSecurityPolicy(['cdn.example.com', 'img.example.org'])).toContain(
+      "img-src 'self' data: https://cdn.example.com https://img.example.org;",
+    );
   });
 });
 

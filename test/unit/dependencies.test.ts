@@ -3,11 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { version?: string }> };
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+  packages: Record<string, { version?: string }>;
+};
 
 describe('dependencies', () => {
   it('install exactly one copy of zod', () => {
-    const copies = Object.keys(lock.packages).filter((path) => path === 'node_modules/zod' || path.endsWith('/node_modules/zod'));
+    const copies = Object.keys(lock.packages).filter(
+      (path) => path === 'node_modules/zod' || path.endsWith('/node_modules/zod'),
+    );
     expect(copies).toEqual(['node_modules/zod']);
   });
 });

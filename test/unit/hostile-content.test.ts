@@ -34,7 +34,8 @@ function problemsWithCase(file: string): string[] {
   return loadPlaybookFromDisk(dir).problems.map(formatProblem);
 }
 
-const at = (file: string, position: string, message: string) => `.test-dist/hostile-cases/${file.replace(/\.\w+$/, '')}/content/pages/${file}:${position}  -  ${message}`;
+const at = (file: string, position: string, message: string) =>
+  `.test-dist/hostile-cases/${file.replace(/\.\w+$/, '')}/content/pages/${file}:${position}  -  ${message}`;
 
 describe('the hostile fixture', () => {
   it('is valid without its cases: what it holds is sanitized, not refused', () => {
@@ -52,20 +53,64 @@ const CASES: Record<string, string[]> = {
   'remote-image.md': [at('remote-image.md', '9:1', remote('https://evil.example/pixel.png'))],
   'remote-img-tag.md': [at('remote-img-tag.md', '7:1', remote('https://evil.example/pixel.png'))],
   'srcset.md': [at('srcset.md', '7:1', remote('https://evil.example/a.png'))],
-  'picture-source.md': [at('picture-source.md', '7:10', en.unsupportedMedia('source')), at('picture-source.md', '7:10', remote('https://evil.example/a.avif'))],
-  'video-poster.md': [at('video-poster.md', '7:1', en.unsupportedMedia('video')), at('video-poster.md', '7:1', remote('https://evil.example/poster.png'))],
-  'audio.md': [at('audio.md', '7:1', en.unsupportedMedia('audio')), at('audio.md', '7:1', remote('https://evil.example/a.mp3'))],
+  'picture-source.md': [
+    at('picture-source.md', '7:10', en.unsupportedMedia('source')),
+    at('picture-source.md', '7:10', remote('https://evil.example/a.avif')),
+  ],
+  'video-poster.md': [
+    at('video-poster.md', '7:1', en.unsupportedMedia('video')),
+    at('video-poster.md', '7:1', remote('https://evil.example/poster.png')),
+  ],
+  'audio.md': [
+    at('audio.md', '7:1', en.unsupportedMedia('audio')),
+    at('audio.md', '7:1', remote('https://evil.example/a.mp3')),
+  ],
   'protocol-relative.md': [at('protocol-relative.md', '7:1', remote('//evil.example/pixel.png'))],
   'metadata-address.md': [at('metadata-address.md', '7:1', remote('http://169.254.169.254/latest/meta-data/'))],
   'deep-nesting.md': [at('deep-nesting.md', '9:132', en.tooDeep(131, 120))],
-  'missing-image.md': [at('missing-image.md', '7:1', en.imageMissing('./missing.png', '.test-dist/hostile-cases/missing-image/content/pages/missing.png'))],
+  'missing-image.md': [
+    at(
+      'missing-image.md',
+      '7:1',
+      en.imageMissing('./missing.png', '.test-dist/hostile-cases/missing-image/content/pages/missing.png'),
+    ),
+  ],
   'outside-image.md': [at('outside-image.md', '7:1', en.imageOutside('../../../../x.png'))],
   'no-extension.md': [at('no-extension.md', '7:1', en.imageNoExtension('../icps/core'))],
   // Reported by the loader's text checks, in their words.
-  'control-characters.md': [at('control-characters.md', '7:8', 'contains the control character U+0007, invisible in most editors and never meant for a page: delete it')],
-  'mdx-error.mdx': [at('mdx-error.mdx', '9:1', en.mdxSyntax('Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`)'))],
+  'control-characters.md': [
+    at(
+      'control-characters.md',
+      '7:8',
+      'contains the control character U+0007, invisible in most editors and never meant for a page: delete it',
+    ),
+  ],
+  'mdx-error.mdx': [
+    at(
+      'mdx-error.mdx',
+      '9:1',
+      en.mdxSyntax(
+        'Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`)',
+      ),
+    ),
+  ],
 };
-const SWALLOWING = ['button', 'select', 'title', 'textarea', 'script', 'template', 'style', 'iframe', 'object', 'xmp', 'svg', 'math', 'option', 'noscript'];
+const SWALLOWING = [
+  'button',
+  'select',
+  'title',
+  'textarea',
+  'script',
+  'template',
+  'style',
+  'iframe',
+  'object',
+  'xmp',
+  'svg',
+  'math',
+  'option',
+  'noscript',
+];
 
 describe('a case added to a valid playbook', () => {
   it.each(Object.entries(CASES))('%s gives exactly its problems', (file, expected) => {
@@ -87,10 +132,14 @@ describe('a case added to a valid playbook', () => {
   });
 
   it('allows an image from a host listed in mediaHosts, over https only', () => {
-    const dir = contentWith('media-hosts', { 'pages/remote-image.md': 'remote-image.md', 'pages/metadata-address.md': 'metadata-address.md' }, (content) => {
-      const yaml = join(content, 'playbook.yaml');
-      writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}mediaHosts: [evil.example]\n`);
-    });
+    const dir = contentWith(
+      'media-hosts',
+      { 'pages/remote-image.md': 'remote-image.md', 'pages/metadata-address.md': 'metadata-address.md' },
+      (content) => {
+        const yaml = join(content, 'playbook.yaml');
+        writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}mediaHosts: [evil.example]\n`);
+      },
+    );
     expect(loadPlaybookFromDisk(dir).problems.map(formatProblem)).toEqual([
       `.test-dist/hostile-cases/media-hosts/content/pages/metadata-address.md:7:1  -  ${en.remoteMedia('http://169.254.169.254/latest/meta-data/', true)}`,
     ]);
@@ -115,7 +164,10 @@ describe('symbolic links in content/', () => {
 
 describe('npm run build', () => {
   it('exits 1 before building when content would be dropped, with one line per problem and no stack trace', () => {
-    const dir = contentWith('build', { 'pages/swallow-button.md': 'swallow-button.md', 'pages/mdx-error.mdx': 'mdx-error.mdx' });
+    const dir = contentWith('build', {
+      'pages/swallow-button.md': 'swallow-button.md',
+      'pages/mdx-error.mdx': 'mdx-error.mdx',
+    });
     const build = runFixtureBuild(dir, 'hostile-cases/build-out');
     expect(build.status).toBe(1);
     expect(build.output).toContain(`content/pages/swallow-button.md:7:11  -  ${en.swallowingElement('button')}`);

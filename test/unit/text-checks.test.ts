@@ -9,8 +9,13 @@ import { editIcp, fixtureFiles, fixtureText, replaceOnce } from './fixtures.ts';
 
 const kit = createNodeTextKit();
 /** The report with the slides' own coverage check, as `npm run validate` runs it. */
-const report = (changes: Record<string, string>) => loadPlaybook(fixtureFiles(changes), 'content', { undrawable: (text) => kit.undrawable(text) }).problems.map(formatProblem);
-const editPersona = (from: string, to: string) => ({ 'content/personas/champion.md': replaceOnce(fixtureText('content/personas/champion.md'), from, to) });
+const report = (changes: Record<string, string>) =>
+  loadPlaybook(fixtureFiles(changes), 'content', { undrawable: (text) => kit.undrawable(text) }).problems.map(
+    formatProblem,
+  );
+const editPersona = (from: string, to: string) => ({
+  'content/personas/champion.md': replaceOnce(fixtureText('content/personas/champion.md'), from, to),
+});
 
 describe('control characters', () => {
   it.each([
@@ -32,7 +37,9 @@ describe('control characters', () => {
   });
 
   it('refuses one written as a YAML escape, at the value', () => {
-    expect(report(editIcp('summary: Mid-sized companies in France and Germany.', 'summary: "Mid-sized \\a companies"'))).toEqual([
+    expect(
+      report(editIcp('summary: Mid-sized companies in France and Germany.', 'summary: "Mid-sized \\a companies"')),
+    ).toEqual([
       'content/icps/core.md:3:10  summary  contains the control character U+0007, invisible in most editors and never meant for a page: delete it',
     ]);
   });
@@ -53,13 +60,33 @@ describe('text lengths, one cap per slot', () => {
   it('refuses a 900 KB title in one problem, before anything draws it', () => {
     const problems = report(editIcp('title: Core market', `title: ${'x'.repeat(900_000)}`));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^content\/icps\/core\.md:2:8 {2}title {2}is 900000 characters long, over the 120 allowed/);
+    expect(problems[0]).toMatch(
+      /^content\/icps\/core\.md:2:8 {2}title {2}is 900000 characters long, over the 120 allowed/,
+    );
   });
 
   it.each([
-    ['a filter label', '  - label: 50 to 1,000 employees', `  - label: ${'y'.repeat(SLOT_LIMITS.label + 1)}`, 'filters[0].label', 'a label (two lines on the slide)'],
-    ['a signal label', '  - label: Hiring RevOps', `  - label: ${'y'.repeat(SLOT_LIMITS.label + 1)}`, 'signals[1].label', 'a label (two lines on the slide)'],
-    ['a tier label', '{ label: Tier 1, min: 70 }', `{ label: ${'T'.repeat(SLOT_LIMITS.tier + 1)}, min: 70 }`, 'tiers[0].label', 'a tier name (one line in its chip)'],
+    [
+      'a filter label',
+      '  - label: 50 to 1,000 employees',
+      `  - label: ${'y'.repeat(SLOT_LIMITS.label + 1)}`,
+      'filters[0].label',
+      'a label (two lines on the slide)',
+    ],
+    [
+      'a signal label',
+      '  - label: Hiring RevOps',
+      `  - label: ${'y'.repeat(SLOT_LIMITS.label + 1)}`,
+      'signals[1].label',
+      'a label (two lines on the slide)',
+    ],
+    [
+      'a tier label',
+      '{ label: Tier 1, min: 70 }',
+      `{ label: ${'T'.repeat(SLOT_LIMITS.tier + 1)}, min: 70 }`,
+      'tiers[0].label',
+      'a tier name (one line in its chip)',
+    ],
   ])('refuses %s over its cap', (_, from, to, field, slot) => {
     const problems = report(editIcp(from, to));
     expect(problems).toHaveLength(1);
@@ -68,8 +95,14 @@ describe('text lengths, one cap per slot', () => {
   });
 
   it('caps every other frontmatter text too', () => {
-    const problems = report(editPersona('summary: Owns the CRM.', `summary: Owns the CRM.\ngoals:\n  - ${'g'.repeat(SLOT_LIMITS.text + 1)}`));
-    expect(problems).toEqual([expect.stringMatching(/^content\/personas\/champion\.md:\d+:5 {2}goals\[0\] {2}is 2001 characters long, over the 2000 allowed for a frontmatter field/)]);
+    const problems = report(
+      editPersona('summary: Owns the CRM.', `summary: Owns the CRM.\ngoals:\n  - ${'g'.repeat(SLOT_LIMITS.text + 1)}`),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^content\/personas\/champion\.md:\d+:5 {2}goals\[0\] {2}is 2001 characters long, over the 2000 allowed for a frontmatter field/,
+      ),
+    ]);
   });
 
   it('counts characters as people do: an emoji or an accented letter is one', () => {
@@ -78,7 +111,10 @@ describe('text lengths, one cap per slot', () => {
 
   it('says it in French in a French playbook', () => {
     const playbook = fixtureText('content/playbook.yaml').replace('locale: en', 'locale: fr');
-    const problems = report({ 'content/playbook.yaml': playbook, ...editIcp('title: Core market', `title: ${'x'.repeat(130)}`) });
+    const problems = report({
+      'content/playbook.yaml': playbook,
+      ...editIcp('title: Core market', `title: ${'x'.repeat(130)}`),
+    });
     expect(problems).toEqual([
       'content/icps/core.md:2:8  title  fait 130\u202Fcaractères, au-delà des 120 admis pour un titre (les diapositives le coupent après deux lignes)\u202F: raccourcissez-le et mettez le détail dans le résumé ou le corps',
     ]);
@@ -101,7 +137,9 @@ describe('characters the slides cannot draw', () => {
 
   it('names an emoji Twemoji does not have, in a persona name', () => {
     expect(report(editPersona('name: Rita', 'name: Rita \u{1F6D8}'))).toEqual([
-      expect.stringMatching(/^content\/personas\/champion\.md:2:7 {2}name {2}contains "\u{1F6D8}" \(U\+1F6D8\), which slides/u),
+      expect.stringMatching(
+        /^content\/personas\/champion\.md:2:7 {2}name {2}contains "\u{1F6D8}" \(U\+1F6D8\), which slides/u,
+      ),
     ]);
   });
 
@@ -112,7 +150,9 @@ describe('characters the slides cannot draw', () => {
   });
 
   it('accepts what the slides draw: French, Greek, emoji and their sequences, symbols, joiners', () => {
-    expect(report(editIcp('title: Core market', 'title: "Cœur « ≥ 200 » Ωμέγα 🚀 👩\\u200D💻 🇫🇷 wid\\u200Cth"'))).toEqual([]);
+    expect(
+      report(editIcp('title: Core market', 'title: "Cœur « ≥ 200 » Ωμέγα 🚀 👩\\u200D💻 🇫🇷 wid\\u200Cth"')),
+    ).toEqual([]);
   });
 
   it('leaves text only the pages show to the browser (a Markdown body in Japanese is fine)', () => {

@@ -15,12 +15,17 @@ describe('aliases in attributes.yaml', () => {
       '  unit: people\n  min: 0\n',
       '  unit: people\n  min: 0\n  typical: [1, 100000]\n  aliases: [Number of Employees, { column: Headcount (thousands), scale: 1000 }]\n',
     );
-    const text = replaceOnce(changes[ATTRIBUTES]!, '{ id: de, label: Germany }', '{ id: de, label: Germany, aliases: [Deutschland, DE-DE] }');
+    const text = replaceOnce(
+      changes[ATTRIBUTES]!,
+      '{ id: de, label: Germany }',
+      '{ id: de, label: Germany, aliases: [Deutschland, DE-DE] }',
+    );
     expect(report({ [ATTRIBUTES]: text })).toEqual([]);
   });
 
   it('refuses a column alias that is another attribute’s label, ignoring case and accents, naming both places', () => {
-    expect(report(editAttributes("  unit: people\n", "  unit: people\n  aliases: [Employés, \" RÉGION \"]\n"))).toMatchInlineSnapshot(`
+    expect(report(editAttributes('  unit: people\n', '  unit: people\n  aliases: [Employés, " RÉGION "]\n')))
+      .toMatchInlineSnapshot(`
       [
         "content/attributes.yaml:5:23  [0].aliases[1]  "RÉGION" already names attribute "region" ("region" at content/attributes.yaml:7:7): a column name (id, label or alias, ignoring case and accents) may belong to one attribute only, remove or change one",
       ]
@@ -28,7 +33,8 @@ describe('aliases in attributes.yaml', () => {
   });
 
   it('refuses a value claimed by two options of one attribute', () => {
-    expect(report(editAttributes('{ id: de, label: Germany }', '{ id: de, label: Germany, aliases: [france] }'))).toMatchInlineSnapshot(`
+    expect(report(editAttributes('{ id: de, label: Germany }', '{ id: de, label: Germany, aliases: [france] }')))
+      .toMatchInlineSnapshot(`
       [
         "content/attributes.yaml:11:43  [1].options[1].aliases[0]  "france" already names option "fr" ("France" at content/attributes.yaml:10:24): a value (id, label or alias, ignoring case and accents) may belong to one option only, remove or change one",
       ]
@@ -36,12 +42,17 @@ describe('aliases in attributes.yaml', () => {
   });
 
   it('allows the same value in options of two different attributes', () => {
-    const text = replaceOnce(fixtureText(ATTRIBUTES), '{ id: hubspot, label: HubSpot }', '{ id: hubspot, label: HubSpot, aliases: [France] }');
+    const text = replaceOnce(
+      fixtureText(ATTRIBUTES),
+      '{ id: hubspot, label: HubSpot }',
+      '{ id: hubspot, label: HubSpot, aliases: [France] }',
+    );
     expect(report({ [ATTRIBUTES]: text })).toEqual([]);
   });
 
   it('refuses a scale on a choice attribute', () => {
-    expect(report(editAttributes('  label: Region\n', '  label: Region\n  aliases: [{ column: Pays, scale: 2 }]\n'))).toMatchInlineSnapshot(`
+    expect(report(editAttributes('  label: Region\n', '  label: Region\n  aliases: [{ column: Pays, scale: 2 }]\n')))
+      .toMatchInlineSnapshot(`
       [
         "content/attributes.yaml:8:13  [1].aliases[0]  { column, scale } is only for number attributes: write the column name alone",
       ]

@@ -17,14 +17,20 @@ const text = (path: string) => new TextDecoder().decode(base.find((f) => f.path 
 function files(edits: Record<string, [string, string][]>, locale: 'fr' | 'en' = 'fr'): RawFile[] {
   const changed = new Map(base.map((f) => [f.path, text(f.path)]));
   for (const [path, pairs] of Object.entries(edits)) {
-    changed.set(path, pairs.reduce((t, [from, to]) => replaceOnce(t, from, to), changed.get(path) ?? ''));
+    changed.set(
+      path,
+      pairs.reduce((t, [from, to]) => replaceOnce(t, from, to), changed.get(path) ?? ''),
+    );
   }
-  if (locale === 'en') changed.set('content/playbook.yaml', changed.get('content/playbook.yaml')!.replace('locale: fr', 'locale: en'));
+  if (locale === 'en')
+    changed.set('content/playbook.yaml', changed.get('content/playbook.yaml')!.replace('locale: fr', 'locale: en'));
   return [...changed].map(([path, content]) => ({ path, bytes: new TextEncoder().encode(content) }));
 }
 
 const report = (edits: Record<string, [string, string][]>, locale: 'fr' | 'en' = 'fr') =>
-  loadPlaybook(files(edits, locale), 'content', { today: new Date('2026-11-23T00:00:00Z') }).problems.map(formatProblem);
+  loadPlaybook(files(edits, locale), 'content', { today: new Date('2026-11-23T00:00:00Z') }).problems.map(
+    formatProblem,
+  );
 
 // One ICP and attributes.yaml with the mistakes whose messages were written inside the schemas.
 const MISTAKES: Record<string, [string, string][]> = {
@@ -85,7 +91,9 @@ describe('a French playbook with mistakes in its schemas and rules', () => {
 
   it('uses French typography: a narrow no-break space before : ; ? ! and « guillemets »', () => {
     const messages = french.map((line) => line.split('  ').slice(2).join('  '));
-    const wrong = messages.filter((m) => /[\p{L}\d»)][;?!]|[\p{L}\d»)]:\s| [:;?!]|"/u.test(m.replace(/https?:\/\/\S+|ftp:\/\/\S+/g, '')));
+    const wrong = messages.filter((m) =>
+      /[\p{L}\d»)][;?!]|[\p{L}\d»)]:\s| [:;?!]|"/u.test(m.replace(/https?:\/\/\S+|ftp:\/\/\S+/g, '')),
+    );
     expect(wrong).toEqual([]);
   });
 });
@@ -122,11 +130,18 @@ describe('a French playbook whose known accounts disagree with the ICPs', () => 
 
 describe('a French playbook with a YAML slip', () => {
   it('gives the reason in French, from the yaml library’s error code, and keeps its words in English', () => {
-    const slip = { 'content/icps/pme-services.md': [['owner: Claire Dubois', 'owner: Claire Dubois\nowner: Marc Petit']] as [string, string][] };
+    const slip = {
+      'content/icps/pme-services.md': [['owner: Claire Dubois', 'owner: Claire Dubois\nowner: Marc Petit']] as [
+        string,
+        string,
+      ][],
+    };
     // (The known accounts of that ICP then land elsewhere: reported too, in French.)
     expect(report(slip)).toContain(
       'content/icps/pme-services.md:6:1  -  syntaxe YAML\u202f: ce champ est écrit deux fois au même niveau. Vérifiez l’indentation, et mettez entre guillemets les valeurs qui contiennent « : » ou commencent par un caractère spécial',
     );
-    expect(report(slip, 'en')).toContainEqual(expect.stringMatching(/^content\/icps\/pme-services\.md:6:1 {2}- {2}YAML syntax: Map keys must be unique\. /));
+    expect(report(slip, 'en')).toContainEqual(
+      expect.stringMatching(/^content\/icps\/pme-services\.md:6:1 {2}- {2}YAML syntax: Map keys must be unique\. /),
+    );
   });
 });

@@ -9,7 +9,12 @@ describe('the valid fixture', () => {
     const { model, problems } = loadPlaybook(fixtureFiles());
     expect(problems).toEqual([]);
     expect(model?.icps.map((i) => i.id)).toEqual(['core']);
-    expect(model?.icps[0]?.data.market).toMatchObject({ currency: 'EUR', tam: { value: 10_000_000 }, sam: { value: 2_000_000 }, som: { value: 200_000, accounts: 20 } });
+    expect(model?.icps[0]?.data.market).toMatchObject({
+      currency: 'EUR',
+      tam: { value: 10_000_000 },
+      sam: { value: 2_000_000 },
+      som: { value: 200_000, accounts: 20 },
+    });
   });
 
   it('accepts a byte order mark and Windows line endings', () => {
@@ -30,7 +35,8 @@ describe('the valid fixture', () => {
 
 describe('rules that read attributes', () => {
   it('names an unknown attribute and suggests the closest one', () => {
-    expect(report(editIcp('attribute: employees\n    between', 'attribute: employes\n    between'))).toMatchInlineSnapshot(`
+    expect(report(editIcp('attribute: employees\n    between', 'attribute: employes\n    between')))
+      .toMatchInlineSnapshot(`
       [
         "content/icps/core.md:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)",
       ]
@@ -131,7 +137,8 @@ describe('market', () => {
   });
 
   it('refuses numbers that are not finite', () => {
-    expect(report(editIcp('tam: { accounts: 1000, acv: 10000', 'tam: { accounts: 1000, acv: .inf'))).toMatchInlineSnapshot(`
+    expect(report(editIcp('tam: { accounts: 1000, acv: 10000', 'tam: { accounts: 1000, acv: .inf')))
+      .toMatchInlineSnapshot(`
       [
         "content/icps/core.md:34:31  market.tam.acv  must be a finite number, not Infinity: write a plain number",
       ]
@@ -159,7 +166,8 @@ describe('files and references', () => {
   });
 
   it('refuses duplicate attribute ids', () => {
-    const attributes = fixtureText('content/attributes.yaml') + '- id: region\n  label: Region again\n  type: boolean\n';
+    const attributes =
+      fixtureText('content/attributes.yaml') + '- id: region\n  label: Region again\n  type: boolean\n';
     expect(report({ 'content/attributes.yaml': attributes })).toMatchInlineSnapshot(`
       [
         "content/attributes.yaml:21:7  [4].id  "region" is already the id of attribute 2 (line 6): ids must be unique, rename one",
@@ -208,7 +216,9 @@ describe('files and references', () => {
   });
 
   it('refuses text that is not UTF-8', () => {
-    const latin1 = Uint8Array.from([...fixtureText('content/pages/guide.md').replace('How', 'Caf\u00e9 how')].map((c) => c.charCodeAt(0)));
+    const latin1 = Uint8Array.from(
+      [...fixtureText('content/pages/guide.md').replace('How', 'Caf\u00e9 how')].map((c) => c.charCodeAt(0)),
+    );
     expect(report({ 'content/pages/guide.md': latin1 })).toMatchInlineSnapshot(`
       [
         "content/pages/guide.md:1:1  -  is not UTF-8 text: save the file with UTF-8 encoding in your editor",
@@ -217,7 +227,8 @@ describe('files and references', () => {
   });
 
   it('points at a YAML syntax error', () => {
-    expect(report(editIcp('summary: Mid-sized companies in France and Germany.', 'summary: [unclosed'))).toMatchInlineSnapshot(`
+    expect(report(editIcp('summary: Mid-sized companies in France and Germany.', 'summary: [unclosed')))
+      .toMatchInlineSnapshot(`
       [
         "content/icps/core.md:4:1  -  YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]. Check indentation, and quote values that contain ": " or start with a special character",
       ]
@@ -251,9 +262,16 @@ describe('files and references', () => {
   it('reports every problem of every file in one run, sorted by file and line', () => {
     const lines = report({
       ...editIcp('attribute: employees\n    between', 'attribute: employes\n    between'),
-      'content/personas/champion.md': replaceOnce(fixtureText('content/personas/champion.md'), 'buyingRole: champion', 'buyingRole: champ'),
+      'content/personas/champion.md': replaceOnce(
+        fixtureText('content/personas/champion.md'),
+        'buyingRole: champion',
+        'buyingRole: champ',
+      ),
     });
-    expect(lines.map((line) => line.split('  ')[0])).toEqual(['content/icps/core.md:9:16', 'content/personas/champion.md:4:13']);
+    expect(lines.map((line) => line.split('  ')[0])).toEqual([
+      'content/icps/core.md:9:16',
+      'content/personas/champion.md:4:13',
+    ]);
   });
 });
 
@@ -262,7 +280,12 @@ describe('hostile input', () => {
   // validator would hang or run out of memory here instead of giving the message.
   it('refuses a YAML alias bomb instead of expanding it', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+    for (let i = 0; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(97 + i))
+          .join(',')}]`,
+      );
     const lines = report({ 'content/attributes.yaml': bomb.join('\n') + '\n' });
     expect(lines).toMatchInlineSnapshot(`
       [
@@ -284,7 +307,15 @@ describe('hostile input', () => {
 
 describe('reporting every problem in one run', () => {
   it('reports an attribute typo and a points total together', () => {
-    const icp = replaceOnce(replaceOnce(fixtureText('content/icps/core.md'), 'attribute: employees\n    between', 'attribute: employes\n    between'), 'points: 40', 'points: 45');
+    const icp = replaceOnce(
+      replaceOnce(
+        fixtureText('content/icps/core.md'),
+        'attribute: employees\n    between',
+        'attribute: employes\n    between',
+      ),
+      'points: 40',
+      'points: 45',
+    );
     expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
       [
         "content/icps/core.md:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)",
@@ -294,7 +325,9 @@ describe('reporting every problem in one run', () => {
   });
 
   it('still checks the other attributes and the ICPs when one attribute is broken', () => {
-    const attributes = replaceOnce(fixtureText('content/attributes.yaml'), '  unit: people', '  unti: people') + '- id: region\n  label: Again\n  type: boolean\n';
+    const attributes =
+      replaceOnce(fixtureText('content/attributes.yaml'), '  unit: people', '  unti: people') +
+      '- id: region\n  label: Again\n  type: boolean\n';
     const icp = replaceOnce(fixtureText('content/icps/core.md'), 'in: [fr, de]', 'in: [fr, dee]');
     expect(report({ 'content/attributes.yaml': attributes, 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
       [
@@ -336,9 +369,13 @@ describe('tiers', () => {
   });
 });
 
-describe('YAML slips, in the author\'s words', () => {
+describe("YAML slips, in the author's words", () => {
   it('names a tab in the indentation in one line', () => {
-    const icp = replaceOnce(fixtureText('content/icps/core.md'), '  - label: France or Germany', '\t- label: France or Germany');
+    const icp = replaceOnce(
+      fixtureText('content/icps/core.md'),
+      '  - label: France or Germany',
+      '\t- label: France or Germany',
+    );
     expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
       [
         "content/icps/core.md:11:1  -  a tab at 11:1: indent with spaces, never tabs (set your editor to insert spaces)",
@@ -347,7 +384,11 @@ describe('YAML slips, in the author\'s words', () => {
   });
 
   it('reports a list item swallowed by the item above, and still checks the rest of the file', () => {
-    const icp = replaceOnce(fixtureText('content/icps/core.md'), 'tiers:', 'pains:\n  - The forecast is rebuilt by hand.\n   - Nobody trusts the pipeline.\ntiers:').replace('attribute: employees\n    between', 'attribute: employes\n    between');
+    const icp = replaceOnce(
+      fixtureText('content/icps/core.md'),
+      'tiers:',
+      'pains:\n  - The forecast is rebuilt by hand.\n   - Nobody trusts the pipeline.\ntiers:',
+    ).replace('attribute: employees\n    between', 'attribute: employes\n    between');
     expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
       [
         "content/icps/core.md:9:16  filters[0].attribute  unknown attribute "employes" (did you mean "employees"?)",
@@ -357,21 +398,54 @@ describe('YAML slips, in the author\'s words', () => {
   });
 
   it('reports only the first YAML syntax error of a file, and still checks the other files', () => {
-    const persona = replaceOnce(fixtureText('content/personas/champion.md'), 'icps: [core]', 'icps: [core\nsummary: [a, b\nowner: x: y');
+    const persona = replaceOnce(
+      fixtureText('content/personas/champion.md'),
+      'icps: [core]',
+      'icps: [core\nsummary: [a, b\nowner: x: y',
+    );
     const lines = report({ 'content/personas/champion.md': persona, ...editIcp('points: 40', 'points: 45') });
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^content\/icps\/core\.md:15:3 {2}signals {2}best positive points total 105/);
-    expect(lines[1]).toMatch(/^content\/personas\/champion\.md:\d+:\d+ {2}- {2}YAML syntax: .*\(fix this one first: the \d+ other YAML errors? in this file usually follow from it\)$/);
+    expect(lines[1]).toMatch(
+      /^content\/personas\/champion\.md:\d+:\d+ {2}- {2}YAML syntax: .*\(fix this one first: the \d+ other YAML errors? in this file usually follow from it\)$/,
+    );
   });
 });
 
 describe('messages a marketer can act on', () => {
   it.each([
-    ['a day/month/year date', 'reviewed: 2026-09-15', 'reviewed: 15/09/2026', 'content/icps/core.md:6:11  reviewed  "15/09/2026" is written day/month/year: write 2026-09-15 (dates are YYYY-MM-DD)'],
-    ['an empty owner', 'owner: Camille Martin', 'owner:', 'content/icps/core.md:5:7  owner  is empty: write text after "owner:"'],
-    ['a thousands comma inside { }', '{ accounts: 1000, acv', '{ accounts: 1,000, acv', 'content/icps/core.md:34:22  market.tam.0  "1,000" is read as two fields: inside { } a comma separates fields, so write numbers without thousands separators (1000)'],
-    ['an option label instead of its id', 'in: [fr, de]', 'in: [France, de]', 'content/icps/core.md:13:10  filters[1].in[0]  "France" is the label of option "fr" of "region": write its id, fr'],
-    ['a review date in the future', 'reviewed: 2026-09-15', 'reviewed: 2999-09-15', expect.stringMatching(/^content\/icps\/core\.md:6:11 {2}reviewed {2}2999-09-15 is in the future \(today is \d{4}-\d\d-\d\d\): write the day you last checked this file/)],
+    [
+      'a day/month/year date',
+      'reviewed: 2026-09-15',
+      'reviewed: 15/09/2026',
+      'content/icps/core.md:6:11  reviewed  "15/09/2026" is written day/month/year: write 2026-09-15 (dates are YYYY-MM-DD)',
+    ],
+    [
+      'an empty owner',
+      'owner: Camille Martin',
+      'owner:',
+      'content/icps/core.md:5:7  owner  is empty: write text after "owner:"',
+    ],
+    [
+      'a thousands comma inside { }',
+      '{ accounts: 1000, acv',
+      '{ accounts: 1,000, acv',
+      'content/icps/core.md:34:22  market.tam.0  "1,000" is read as two fields: inside { } a comma separates fields, so write numbers without thousands separators (1000)',
+    ],
+    [
+      'an option label instead of its id',
+      'in: [fr, de]',
+      'in: [France, de]',
+      'content/icps/core.md:13:10  filters[1].in[0]  "France" is the label of option "fr" of "region": write its id, fr',
+    ],
+    [
+      'a review date in the future',
+      'reviewed: 2026-09-15',
+      'reviewed: 2999-09-15',
+      expect.stringMatching(
+        /^content\/icps\/core\.md:6:11 {2}reviewed {2}2999-09-15 is in the future \(today is \d{4}-\d\d-\d\d\): write the day you last checked this file/,
+      ),
+    ],
   ])('%s', (_name, from, to, line) => {
     expect(report(editIcp(from, to))).toEqual([line]);
   });
@@ -400,7 +474,11 @@ describe('messages a marketer can act on', () => {
   });
 
   it('checks the rules of an ICP whose other fields are broken', () => {
-    const icp = replaceOnce(replaceOnce(fixtureText('content/icps/core.md'), 'summary: Mid-sized companies in France and Germany.\n', ''), 'in: [fr, de]', 'in: [fr, dee]');
+    const icp = replaceOnce(
+      replaceOnce(fixtureText('content/icps/core.md'), 'summary: Mid-sized companies in France and Germany.\n', ''),
+      'in: [fr, de]',
+      'in: [fr, dee]',
+    );
     expect(report({ 'content/icps/core.md': icp })).toMatchInlineSnapshot(`
       [
         "content/icps/core.md:2:1  summary  is missing: add a line "summary: …" with text",
@@ -431,8 +509,13 @@ describe('known accounts', () => {
   });
 
   it('checks the known accounts even when another file has a problem', () => {
-    const lines = report({ ...csv('company,employees,region,expect'), 'content/pages/guide.md': replaceOnce(fixtureText('content/pages/guide.md'), 'owner: ', 'ownr: ') });
-    expect(lines.some((line) => line.startsWith('content/accounts/known.csv:2:4  expect  expected "Tier 1"'))).toBe(true);
+    const lines = report({
+      ...csv('company,employees,region,expect'),
+      'content/pages/guide.md': replaceOnce(fixtureText('content/pages/guide.md'), 'owner: ', 'ownr: '),
+    });
+    expect(lines.some((line) => line.startsWith('content/accounts/known.csv:2:4  expect  expected "Tier 1"'))).toBe(
+      true,
+    );
     expect(lines.some((line) => line.startsWith('content/pages/guide.md'))).toBe(true);
   });
 });

@@ -9,12 +9,26 @@ import { editIcp, fixtureFiles } from './fixtures.ts';
 
 /** The fixture ICP with `count` signals (100 points in all), scored for 250 employees. */
 function render(count: number, allSignals: string[] = []) {
-  const rows = Array.from({ length: count }, (_, i) => `  - label: Band ${i + 1}\n    attribute: employees\n    between: [${i * 10}, ${i * 10 + 9}]\n    points: ${i === 0 ? 100 : -1}`);
-  const changes = editIcp('signals:\n', `signals:\n${rows.join('\n')}\n  - label: Old signals\n    attribute: hiring_revops\n    is: true\n    points: -1\n_old:\n`);
+  const rows = Array.from(
+    { length: count },
+    (_, i) =>
+      `  - label: Band ${i + 1}\n    attribute: employees\n    between: [${i * 10}, ${i * 10 + 9}]\n    points: ${i === 0 ? 100 : -1}`,
+  );
+  const changes = editIcp(
+    'signals:\n',
+    `signals:\n${rows.join('\n')}\n  - label: Old signals\n    attribute: hiring_revops\n    is: true\n    points: -1\n_old:\n`,
+  );
   const text = changes['content/icps/core.md']!.replace(/_old:\n[\s\S]*?\ntiers:/, 'tiers:');
   const { model, problems } = loadPlaybook(fixtureFiles({ 'content/icps/core.md': text }));
   expect(problems).toEqual([]);
-  const context: RenderContext = { attributes: model!.attributes, locale: 'en', strings: getWidgetStrings('en'), titles: {}, subheadLevel: 4, allSignals: new Set(allSignals) };
+  const context: RenderContext = {
+    attributes: model!.attributes,
+    locale: 'en',
+    strings: getWidgetStrings('en'),
+    titles: {},
+    subheadLevel: 4,
+    allSignals: new Set(allSignals),
+  };
   const html = renderSingle(scoreAccount({ employees: 250 }, model!.icps[0]!, model!.attributes, 'en'), context);
   return { rows: html.match(/<tr class=/g)?.length ?? 0, html };
 }
@@ -29,7 +43,9 @@ describe('signal rows in the widget', () => {
   it(`draws the first ${SIGNAL_ROWS} rows of a long list and a button that says how many more`, () => {
     const { rows, html } = render(120);
     expect(rows).toBe(SIGNAL_ROWS);
-    expect(html).toContain('<button type="button" class="sw-more__button" data-all-signals="core">Show all 121 signals (71 more)</button>');
+    expect(html).toContain(
+      '<button type="button" class="sw-more__button" data-all-signals="core">Show all 121 signals (71 more)</button>',
+    );
   });
 
   it('draws them all once the rep asked', () => {

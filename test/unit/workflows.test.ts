@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = process.cwd();
-const scripts = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const scripts = Object.keys(
+  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
 const workflowDir = join(root, '.github/workflows');
 const workflows = readdirSync(workflowDir)
   .filter((name) => /\.ya?ml$/.test(name))
@@ -55,7 +57,8 @@ describe.each(workflows)('.github/workflows/$name', ({ text }) => {
     for (const [id, job] of jobs) {
       expect(job['runs-on'], id).toBe('ubuntu-latest');
       expect(job.steps?.length, id).toBeGreaterThan(0);
-      for (const step of job.steps!) expect(Boolean(step.uses) !== Boolean(step.run), `${id}: a step runs or uses, not both`).toBe(true);
+      for (const step of job.steps!)
+        expect(Boolean(step.uses) !== Boolean(step.run), `${id}: a step runs or uses, not both`).toBe(true);
     }
   });
 
@@ -87,12 +90,16 @@ describe('the pull request workflow', () => {
     expect(npmScripts(runs)).toEqual(['validate', 'impact', 'build']);
     expect(runs).toContain('--base "origin/${{ github.base_ref }}"');
     // The report also runs when validation fails: a broken `expect` is what it explains.
-    expect(steps.find((step) => step.run?.includes('npm run --silent impact'))!.if).toBe("${{ !cancelled() && steps.install.outcome == 'success' }}");
+    expect(steps.find((step) => step.run?.includes('npm run --silent impact'))!.if).toBe(
+      "${{ !cancelled() && steps.install.outcome == 'success' }}",
+    );
   });
 
   it('comments only where the token may (not from forks), with write access to pull requests', () => {
     const comment = steps.find((step) => step.uses?.startsWith('actions/github-script@'))!;
-    expect(comment.if).toBe("${{ !cancelled() && steps.impact.outcome == 'success' && github.event.pull_request.head.repo.full_name == github.repository }}");
+    expect(comment.if).toBe(
+      "${{ !cancelled() && steps.impact.outcome == 'success' && github.event.pull_request.head.repo.full_name == github.repository }}",
+    );
     expect(String(comment.with?.['script'])).toContain('updateComment');
     expect(workflow.jobs!['check']!.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
   });
@@ -106,7 +113,9 @@ describe('the deploy workflow', () => {
     expect((build as { if?: string }).if).toBe('github.ref_name == github.event.repository.default_branch');
     const step = build.steps!.find((s) => s.run === 'npm run build')!;
     expect(step.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.base_url }}' });
-    expect(build.steps!.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@') && s.with?.['path'] === 'dist')).toBe(true);
+    expect(
+      build.steps!.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@') && s.with?.['path'] === 'dist'),
+    ).toBe(true);
     const deploy = workflow.jobs!['deploy']!;
     expect(deploy.needs).toBe('build');
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
@@ -123,7 +132,9 @@ describe('.gitlab-ci.yml', () => {
     artifacts?: { paths: string[] };
     variables?: Record<string, string>;
   }
-  const config = parse(readFileSync(join(root, '.gitlab-ci.yml'), 'utf8')) as Record<string, unknown> & { stages: string[] };
+  const config = parse(readFileSync(join(root, '.gitlab-ci.yml'), 'utf8')) as Record<string, unknown> & {
+    stages: string[];
+  };
   const jobs = Object.entries(config)
     .filter(([key]) => !['default', 'stages', 'variables'].includes(key))
     .map(([id, job]) => [id, job as GitlabJob] as const);

@@ -32,7 +32,11 @@ describe('Rows', () => {
     rows.add({ ...base, name: 'Éclair', search: undefined });
     rows.add({ ...base, name: 'Bolt', search: undefined });
     rows.seal();
-    const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const fold = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
     expect([...rows.find('eclair', fold)]).toEqual([0, 1, 0]);
     expect([...rows.find('+33', fold)]).toEqual([1, 0, 0]);
   });
@@ -43,12 +47,46 @@ describe('Rows', () => {
     rows.tierRanks.push(0, 1);
     const base = { icp: 'Core', score: 80, best: 100, provisional: -1, reasons: '' };
     rows.add({ ...base, name: 'Acme', search: 'acme 101', verdict: 'fit', tier: 0 });
-    rows.add({ ...base, name: 'Bolt', search: 'bolt 102', verdict: 'unknown', tier: -1, provisional: 1, score: 30.5, reasons: 'Unknown: Region (no value)' });
+    rows.add({
+      ...base,
+      name: 'Bolt',
+      search: 'bolt 102',
+      verdict: 'unknown',
+      tier: -1,
+      provisional: 1,
+      score: 30.5,
+      reasons: 'Unknown: Region (no value)',
+    });
     rows.seal();
-    rows.add({ ...base, name: 'Cargo', search: 'cargo 103', verdict: 'out', tier: -1, icp: 'Other', score: 0, reasons: 'Fails: Size (seen 20)' });
+    rows.add({
+      ...base,
+      name: 'Cargo',
+      search: 'cargo 103',
+      verdict: 'out',
+      tier: -1,
+      icp: 'Other',
+      score: 0,
+      reasons: 'Fails: Size (seen 20)',
+    });
     rows.seal();
-    expect(rows.row(1)).toEqual({ line: 2, name: 'Bolt', icp: 'Core', verdict: 'unknown', score: 30.5, best: 100, tier: '', provisionalTier: 'Tier 2', reasons: 'Unknown: Region (no value)' });
-    expect(rows.row(2)).toMatchObject({ name: 'Cargo', icp: 'Other', verdict: 'out', tier: '', reasons: 'Fails: Size (seen 20)' });
+    expect(rows.row(1)).toEqual({
+      line: 2,
+      name: 'Bolt',
+      icp: 'Core',
+      verdict: 'unknown',
+      score: 30.5,
+      best: 100,
+      tier: '',
+      provisionalTier: 'Tier 2',
+      reasons: 'Unknown: Region (no value)',
+    });
+    expect(rows.row(2)).toMatchObject({
+      name: 'Cargo',
+      icp: 'Other',
+      verdict: 'out',
+      tier: '',
+      reasons: 'Fails: Size (seen 20)',
+    });
     expect(rows.tierCounts()).toEqual([1, 0]);
     const fold = (text: string) => text.toLowerCase();
     expect([...rows.find('10', fold)]).toEqual([1, 1, 1]);

@@ -128,7 +128,17 @@ export class Rows {
   readonly tierRanks: number[] = [];
 
   /** Adds a row; `search` is undefined for this and every later row once past the search budget. */
-  add(row: { name: string; search: string | undefined; verdict: Verdict; score: number; best: number; tier: number; provisional: number; icp: string; reasons: string }): void {
+  add(row: {
+    name: string;
+    search: string | undefined;
+    verdict: Verdict;
+    score: number;
+    best: number;
+    tier: number;
+    provisional: number;
+    icp: string;
+    reasons: string;
+  }): void {
     const i = this.count++;
     this.names.push(row.name);
     if (row.search !== undefined) this.search.push(row.search);

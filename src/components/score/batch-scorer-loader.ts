@@ -15,9 +15,12 @@ for (const element of document.querySelectorAll<HTMLElement>('batch-scorer')) {
   /** Runs `action` on the scorer once it is defined (at once if it already is). */
   const handOver = (action: (scorer: BatchScorer) => void) => void load().then(() => action(element as BatchScorer));
 
-  const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void load(), { rootMargin: '600px 0px' });
+  const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void load(), {
+    rootMargin: '600px 0px',
+  });
   observer.observe(element);
-  for (const type of ['pointerenter', 'focusin', 'dragenter']) element.addEventListener(type, () => void load(), { signal, once: true });
+  for (const type of ['pointerenter', 'focusin', 'dragenter'])
+    element.addEventListener(type, () => void load(), { signal, once: true });
   element.addEventListener('dragover', (event) => event.preventDefault(), { signal });
   element.addEventListener(
     'drop',
@@ -41,7 +44,8 @@ for (const element of document.querySelectorAll<HTMLElement>('batch-scorer')) {
   element.addEventListener(
     'click',
     (event) => {
-      if ((event.target as HTMLElement).closest('[data-batch="example"]')) handOver((scorer) => void scorer.runExample());
+      if ((event.target as HTMLElement).closest('[data-batch="example"]'))
+        handOver((scorer) => void scorer.runExample());
     },
     { signal },
   );

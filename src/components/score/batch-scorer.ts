@@ -2,7 +2,13 @@
 // user can sort, filter (verdict and tier chips) and search, lists unreadable cells grouped by
 // value, offers a mapping step for columns and values the playbook does not know, and gives the
 // scored CSV (every column, or key columns only) as a download. Nothing is uploaded.
-import { cleanMapping, emptyMapping, isEmptyMapping, mappingToYaml, type BatchMapping } from '../../lib/csv/batch-mapping.ts';
+import {
+  cleanMapping,
+  emptyMapping,
+  isEmptyMapping,
+  mappingToYaml,
+  type BatchMapping,
+} from '../../lib/csv/batch-mapping.ts';
 import { getFormatters } from '../../lib/format.ts';
 import type { BatchStrings } from '../../lib/i18n/batch.ts';
 import { scoringMessages } from '../../lib/i18n/scoring.ts';
@@ -34,7 +40,14 @@ export class BatchScorer extends HTMLElement {
   private started = 0;
   private file: Blob | undefined;
   private fileName = 'accounts.csv';
-  private query: ViewQuery = { sort: 'line', direction: 'asc', verdict: undefined, tier: undefined, search: '', limit: SHOWN_ROWS };
+  private query: ViewQuery = {
+    sort: 'line',
+    direction: 'asc',
+    verdict: undefined,
+    tier: undefined,
+    search: '',
+    limit: SHOWN_ROWS,
+  };
   private viewId = 0;
   private total = 0;
   private mapping: BatchMapping = emptyMapping();
@@ -55,11 +68,15 @@ export class BatchScorer extends HTMLElement {
     this.b = JSON.parse(this.ref('strings').textContent ?? '{}') as BatchStrings;
     const signal = this.abort.signal;
     const input = this.ref<HTMLInputElement>('file');
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (file) this.run(file, file.name);
-      input.value = '';
-    }, { signal });
+    input.addEventListener(
+      'change',
+      () => {
+        const file = input.files?.[0];
+        if (file) this.run(file, file.name);
+        input.value = '';
+      },
+      { signal },
+    );
     const drop = this.ref('drop');
     const over = (event: DragEvent) => {
       if (!event.dataTransfer?.types.includes('Files')) return;
@@ -69,37 +86,63 @@ export class BatchScorer extends HTMLElement {
     };
     drop.addEventListener('dragenter', over, { signal });
     drop.addEventListener('dragover', over, { signal });
-    drop.addEventListener('dragleave', (event) => {
-      if (!drop.contains(event.relatedTarget as Node | null)) drop.classList.remove('is-over');
-    }, { signal });
-    drop.addEventListener('drop', (event) => {
-      event.preventDefault();
-      drop.classList.remove('is-over');
-      const file = event.dataTransfer?.files[0];
-      if (file) this.run(file, file.name);
-    }, { signal });
+    drop.addEventListener(
+      'dragleave',
+      (event) => {
+        if (!drop.contains(event.relatedTarget as Node | null)) drop.classList.remove('is-over');
+      },
+      { signal },
+    );
+    drop.addEventListener(
+      'drop',
+      (event) => {
+        event.preventDefault();
+        drop.classList.remove('is-over');
+        const file = event.dataTransfer?.files[0];
+        if (file) this.run(file, file.name);
+      },
+      { signal },
+    );
     this.ref('example').addEventListener('click', () => void this.runExample(), { signal });
-    this.ref('table').addEventListener('click', (event) => {
-      const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-sort]');
-      if (button) this.sortBy(button.dataset['sort'] as SortKey);
-    }, { signal });
-    this.ref('filters').addEventListener('click', (event) => {
-      const chip = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-filter]');
-      if (chip) this.toggleChip(chip);
-      else if ((event.target as HTMLElement).closest('[data-batch="clear-filters"]')) this.clearFilters();
-    }, { signal });
-    this.ref<HTMLInputElement>('search').addEventListener('input', (event) => {
-      clearTimeout(this.searchTimer);
-      const value = (event.target as HTMLInputElement).value;
-      this.searchTimer = setTimeout(() => this.updateView({ search: value }), SEARCH_DELAY_MS);
-    }, { signal });
-    this.ref('mapping').addEventListener('change', (event) => this.onMappingChange(event.target as HTMLSelectElement), { signal });
+    this.ref('table').addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-sort]');
+        if (button) this.sortBy(button.dataset['sort'] as SortKey);
+      },
+      { signal },
+    );
+    this.ref('filters').addEventListener(
+      'click',
+      (event) => {
+        const chip = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-filter]');
+        if (chip) this.toggleChip(chip);
+        else if ((event.target as HTMLElement).closest('[data-batch="clear-filters"]')) this.clearFilters();
+      },
+      { signal },
+    );
+    this.ref<HTMLInputElement>('search').addEventListener(
+      'input',
+      (event) => {
+        clearTimeout(this.searchTimer);
+        const value = (event.target as HTMLInputElement).value;
+        this.searchTimer = setTimeout(() => this.updateView({ search: value }), SEARCH_DELAY_MS);
+      },
+      { signal },
+    );
+    this.ref('mapping').addEventListener('change', (event) => this.onMappingChange(event.target as HTMLSelectElement), {
+      signal,
+    });
     this.ref('copy-yaml').addEventListener('click', () => void this.copyYaml(), { signal });
     this.ref('forget').addEventListener('click', () => this.forgetMapping(), { signal });
-    this.ref('results').addEventListener('change', (event) => {
-      const radio = event.target as HTMLInputElement;
-      if (radio.name === 'batch-download') this.chooseDownload(radio.value === 'keys');
-    }, { signal });
+    this.ref('results').addEventListener(
+      'change',
+      (event) => {
+        const radio = event.target as HTMLInputElement;
+        if (radio.name === 'batch-download') this.chooseDownload(radio.value === 'keys');
+      },
+      { signal },
+    );
     this.classList.add('is-ready');
   }
 
@@ -174,7 +217,13 @@ export class BatchScorer extends HTMLElement {
     if (!this.rescoring) this.say(this.t.batch.reading);
     this.started = performance.now();
     const { locale, attributes, icps } = this.model;
-    this.post({ type: 'score', file: this.file, model: { locale, attributes, icps }, mapping: this.mapping, query: this.query });
+    this.post({
+      type: 'score',
+      file: this.file,
+      model: { locale, attributes, icps },
+      mapping: this.mapping,
+      query: this.query,
+    });
   }
 
   private onMessage(message: FromWorker): void {
@@ -241,12 +290,18 @@ export class BatchScorer extends HTMLElement {
     encoding.hidden = message.encoding === undefined;
     encoding.textContent = message.encoding ?? '';
 
-    const seconds = new Intl.NumberFormat(this.model.locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 }).format(ms / 1000);
-    const summary = message.rows === 0 ? t.empty : fillTemplate(pickPlural(t.done, message.rows, this.model.locale), { rows: number(message.rows), seconds });
+    const seconds = new Intl.NumberFormat(this.model.locale === 'fr' ? 'fr-FR' : 'en-US', {
+      maximumFractionDigits: 2,
+    }).format(ms / 1000);
+    const summary =
+      message.rows === 0
+        ? t.empty
+        : fillTemplate(pickPlural(t.done, message.rows, this.model.locale), { rows: number(message.rows), seconds });
     this.ref('summary').textContent = summary;
     this.renderChips(message);
     const columns = [fillTemplate(t.columnsRead, { names: message.columnsRead.join(', ') })];
-    if (message.columnsMissing.length > 0) columns.push(fillTemplate(t.columnsMissing, { names: message.columnsMissing.join(', ') }));
+    if (message.columnsMissing.length > 0)
+      columns.push(fillTemplate(t.columnsMissing, { names: message.columnsMissing.join(', ') }));
     this.ref('columns').textContent = columns.join(' ');
     const warnings = this.ref('unit-warnings');
     warnings.hidden = message.unitWarnings.length === 0;
@@ -260,7 +315,9 @@ export class BatchScorer extends HTMLElement {
       this.querySelector<HTMLElement>(`[data-map="${CSS.escape(this.refocus)}"]`)?.focus();
       this.refocus = undefined;
     }
-    const counts = (['fit', 'unknown', 'out'] as const).map((v) => `${verdicts[v]} ${number(message.counts[v])}`).join(', ');
+    const counts = (['fit', 'unknown', 'out'] as const)
+      .map((v) => `${verdicts[v]} ${number(message.counts[v])}`)
+      .join(', ');
     this.say(`${this.rescoring ? `${this.b.mapping.rescored} ` : ''}${summary} ${counts}.`);
     this.rescoring = false;
   }
@@ -270,22 +327,41 @@ export class BatchScorer extends HTMLElement {
     const { number } = getFormatters(this.model.locale);
     const verdicts = scoringMessages[this.model.locale].verdicts;
     const { locale } = this.model;
-    const chip = (filter: 'verdict' | 'tier', value: string, label: string, count: number, inner: Html | string, className: string) => {
+    const chip = (
+      filter: 'verdict' | 'tier',
+      value: string,
+      label: string,
+      count: number,
+      inner: Html | string,
+      className: string,
+    ) => {
       const pressed = filter === 'verdict' ? this.query.verdict === value : this.query.tier === value;
       const name = fillTemplate(pickPlural(this.b.filters.chip, count, locale), { label, count: number(count) });
       return html`<li><button type="button" class="batch-chip ${className}" data-filter="${filter}" data-value="${value}" aria-pressed="${String(pressed)}" aria-label="${name}"${count === 0 && html` disabled`}>${inner}<strong>${number(count)}</strong></button></li>`;
     };
     this.ref('counts').innerHTML = (['fit', 'unknown', 'out'] as const)
-      .map((v) => chip('verdict', v, verdicts[v], message.counts[v], html`<span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[v]}</span>${verdicts[v]}`, `sw-verdict sw-verdict--${v}`))
+      .map((v) =>
+        chip(
+          'verdict',
+          v,
+          verdicts[v],
+          message.counts[v],
+          html`<span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[v]}</span>${verdicts[v]}`,
+          `sw-verdict sw-verdict--${v}`,
+        ),
+      )
       .join('');
-    this.ref('tier-counts').innerHTML = message.tiers.map((tier) => chip('tier', tier.label, tier.label, tier.count, tier.label, 'sw-tier')).join('');
+    this.ref('tier-counts').innerHTML = message.tiers
+      .map((tier) => chip('tier', tier.label, tier.label, tier.count, tier.label, 'sw-tier'))
+      .join('');
     this.ref('tier-counts').hidden = message.tiers.length === 0;
     this.ref('clear-filters').hidden = this.query.verdict === undefined && this.query.tier === undefined;
   }
 
   private toggleChip(chip: HTMLButtonElement): void {
     const value = chip.dataset['value'];
-    if (chip.dataset['filter'] === 'verdict') this.updateView({ verdict: this.query.verdict === value ? undefined : (value as Verdict) });
+    if (chip.dataset['filter'] === 'verdict')
+      this.updateView({ verdict: this.query.verdict === value ? undefined : (value as Verdict) });
     else this.updateView({ tier: this.query.tier === value ? undefined : value });
   }
 
@@ -300,9 +376,13 @@ export class BatchScorer extends HTMLElement {
     this.query = { ...this.query, ...change };
     for (const chip of this.querySelectorAll<HTMLButtonElement>('button[data-filter]')) {
       const value = chip.dataset['value'];
-      chip.setAttribute('aria-pressed', String(chip.dataset['filter'] === 'verdict' ? this.query.verdict === value : this.query.tier === value));
+      chip.setAttribute(
+        'aria-pressed',
+        String(chip.dataset['filter'] === 'verdict' ? this.query.verdict === value : this.query.tier === value),
+      );
     }
-    this.ref('clear-filters').hidden = this.query.verdict === undefined && this.query.tier === undefined && this.query.search === '';
+    this.ref('clear-filters').hidden =
+      this.query.verdict === undefined && this.query.tier === undefined && this.query.search === '';
     this.post({ type: 'view', id: ++this.viewId, query: this.query });
   }
 
@@ -317,9 +397,18 @@ export class BatchScorer extends HTMLElement {
     const { number } = getFormatters(this.model.locale);
     const { locale } = this.model;
     const filtered = this.query.verdict !== undefined || this.query.tier !== undefined || this.query.search !== '';
-    this.ref('matched').textContent =
-      !filtered ? '' : matched === 0 ? this.b.filters.none : fillTemplate(pickPlural(this.b.filters.matched, matched, locale), { matched: number(matched), total: number(this.total) });
-    this.ref('showing').textContent = matched > SHOWN_ROWS ? fillTemplate(this.t.batch.showing, { shown: number(SHOWN_ROWS), total: number(matched) }) : '';
+    this.ref('matched').textContent = !filtered
+      ? ''
+      : matched === 0
+        ? this.b.filters.none
+        : fillTemplate(pickPlural(this.b.filters.matched, matched, locale), {
+            matched: number(matched),
+            total: number(this.total),
+          });
+    this.ref('showing').textContent =
+      matched > SHOWN_ROWS
+        ? fillTemplate(this.t.batch.showing, { shown: number(SHOWN_ROWS), total: number(matched) })
+        : '';
     this.renderRows(view);
   }
 
@@ -332,7 +421,12 @@ export class BatchScorer extends HTMLElement {
     const verdicts = scoringMessages[this.model.locale].verdicts;
     const provisional = (row: BatchRow) =>
       html`<span class="sw-tier batch-provisional" title="${this.b.provisionalTitle}">${row.provisionalTier}</span> <span class="batch-provisional__note">${this.b.provisional}</span>`;
-    const tier = (row: BatchRow) => (row.tier ? html`<span class="sw-tier">${row.tier}</span>` : row.provisionalTier ? provisional(row) : html`<span class="muted">—</span>`);
+    const tier = (row: BatchRow) =>
+      row.tier
+        ? html`<span class="sw-tier">${row.tier}</span>`
+        : row.provisionalTier
+          ? provisional(row)
+          : html`<span class="muted">—</span>`;
     const markup = view.map(
       (row) =>
         html`<tr data-line="${row.line}"><td class="num batch-line">${row.line}</td><td class="batch-name">${row.name}</td><td class="batch-verdict"><span class="sw-verdict sw-verdict--${row.verdict}"><span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[row.verdict]}</span>${verdicts[row.verdict]}</span></td><td class="num batch-score"><strong>${number(row.score)}</strong>${row.best > row.score && html`<span class="batch-best"> → ${number(row.best)}</span>`}</td><td class="batch-tier">${tier(row)}</td><td class="batch-icp">${row.icp}</td><td class="batch-reasons">${row.reasons}</td></tr>`,
@@ -348,7 +442,8 @@ export class BatchScorer extends HTMLElement {
     requestAnimationFrame(() => more(ROWS_PER_FRAME));
     for (const th of this.ref('table').querySelectorAll<HTMLElement>('th[data-key]')) {
       const key = th.dataset['key'];
-      if (key === this.query.sort) th.setAttribute('aria-sort', this.query.direction === 'asc' ? 'ascending' : 'descending');
+      if (key === this.query.sort)
+        th.setAttribute('aria-sort', this.query.direction === 'asc' ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
     }
   }
@@ -359,7 +454,8 @@ export class BatchScorer extends HTMLElement {
     const { number } = getFormatters(this.model.locale);
     const { attributes } = this.model;
     const box = this.ref('mapping');
-    const exact = (n: number) => n.toLocaleString(this.model.locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 10 });
+    const exact = (n: number) =>
+      n.toLocaleString(this.model.locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 10 });
     const selected = (yes: boolean) => yes && html` selected`;
     const options = (chosen: string | undefined, list: { id: string; label: string }[], none: string) =>
       html`<option value=""${selected(chosen === undefined)}>${none}</option>${list.map((o) => html`<option value="${o.id}"${selected(o.id === chosen)}>${o.label}</option>`)}`;
@@ -384,13 +480,19 @@ export class BatchScorer extends HTMLElement {
     this.ref('mapping-values').innerHTML = message.unrecognised
       .map((group, g) => {
         const attribute = attributes.find((a) => a.id === group.attribute);
-        const list = attribute && (attribute.type === 'choice' || attribute.type === 'choices') ? attribute.options : [];
-        const title = fillTemplate(m.valuesOf, { attribute: attribute?.label ?? group.attribute, header: group.header });
+        const list =
+          attribute && (attribute.type === 'choice' || attribute.type === 'choices') ? attribute.options : [];
+        const title = fillTemplate(m.valuesOf, {
+          attribute: attribute?.label ?? group.attribute,
+          header: group.header,
+        });
         const rows = group.values.map(
           (v) =>
             html`<tr><th scope="row"><code>${v.value}</code></th><td class="num">${number(v.count)}</td><td><select data-map="value:${group.attribute}:${v.value}" aria-label="${`${m.option}: ${v.value}`}">${options(v.option, list, m.leave)}</select></td></tr>`,
         );
-        const more = group.more > 0 && html`<p class="muted">${fillTemplate(pickPlural(m.moreValues, group.more, this.model.locale), { count: number(group.more) })}</p>`;
+        const more =
+          group.more > 0 &&
+          html`<p class="muted">${fillTemplate(pickPlural(m.moreValues, group.more, this.model.locale), { count: number(group.more) })}</p>`;
         return html`<h4 id="batch-map-values-${g}">${m.valuesTitle} · ${title}</h4><div class="table-wrap" tabindex="0" role="region" aria-labelledby="batch-map-values-${g}"><table class="batch-map-table"><thead><tr><th scope="col">${m.value}</th><th scope="col" class="num">${m.count}</th><th scope="col">${m.option}</th></tr></thead><tbody>${rows}</tbody></table></div>${more}`;
       })
       .join('');
@@ -514,7 +616,10 @@ export class BatchScorer extends HTMLElement {
     const { number } = getFormatters(this.model.locale);
     box.hidden = message.problemCount === 0;
     if (message.problemCount === 0) return;
-    this.ref('problems-title').textContent = fillTemplate(pickPlural(t.problemsTitle, message.problemCount, this.model.locale), { count: number(message.problemCount) });
+    this.ref('problems-title').textContent = fillTemplate(
+      pickPlural(t.problemsTitle, message.problemCount, this.model.locale),
+      { count: number(message.problemCount) },
+    );
     this.ref('group-rows').innerHTML = message.problemGroups
       .map(
         (g) =>
@@ -522,7 +627,9 @@ export class BatchScorer extends HTMLElement {
       )
       .join('');
     this.ref('problems-more').textContent =
-      message.problemCount > message.problems.length ? fillTemplate(t.problemsMore, { shown: number(message.problems.length), total: number(message.problemCount) }) : `(${number(message.problemCount)})`;
+      message.problemCount > message.problems.length
+        ? fillTemplate(t.problemsMore, { shown: number(message.problems.length), total: number(message.problemCount) })
+        : `(${number(message.problemCount)})`;
     this.ref('problem-rows').innerHTML = message.problems
       .map(
         (p) =>

@@ -16,7 +16,15 @@ import { UnreadableSummary } from '../../lib/csv/unreadable.ts';
 import { normaliseName, OptionIndex } from '../../lib/aliases.ts';
 import type { Verdict } from '../../lib/scoring/types.ts';
 import { Rows } from './batch-rows.ts';
-import type { BatchModel, BatchRow, FromWorker, UnmatchedColumn, UnrecognisedValues, ViewQuery, ToWorker } from './batch-protocol.ts';
+import type {
+  BatchModel,
+  BatchRow,
+  FromWorker,
+  UnmatchedColumn,
+  UnrecognisedValues,
+  ViewQuery,
+  ToWorker,
+} from './batch-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -33,7 +41,20 @@ const SEARCH_BUDGET_CHARS = 8_000_000;
 const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
 const CSV_TYPE = 'text/csv;charset=utf-8';
 /** Headers taken as the account's name, in order of preference. */
-const NAME_HEADERS = ['company', 'name', 'account', 'account name', 'company name', 'société', 'societe', 'entreprise', 'compte', 'nom', 'raison sociale', 'domain'];
+const NAME_HEADERS = [
+  'company',
+  'name',
+  'account',
+  'account name',
+  'company name',
+  'société',
+  'societe',
+  'entreprise',
+  'compte',
+  'nom',
+  'raison sociale',
+  'domain',
+];
 
 interface Job {
   file: Blob;
@@ -107,7 +128,14 @@ function choiceColumnsOf(columns: readonly (Attribute | undefined)[], playbook: 
   columns.forEach((attribute, index) => {
     if (!attribute || (attribute.type !== 'choice' && attribute.type !== 'choices')) return;
     const own = playbook.find((a) => a.id === attribute.id) ?? attribute;
-    result.push({ index, attribute: attribute.id, type: attribute.type, original: new OptionIndex(own), mapped: new OptionIndex(attribute), tally: new Tally() });
+    result.push({
+      index,
+      attribute: attribute.id,
+      type: attribute.type,
+      original: new OptionIndex(own),
+      mapped: new OptionIndex(attribute),
+      tally: new Tally(),
+    });
   });
   return result;
 }
@@ -133,7 +161,14 @@ function unquote(cell: string): string {
  * Streams a file through the decoder and a scorer into a writer, piece by piece; `onRead`
  * hears how many bytes were read after each chunk.
  */
-async function scoreFile(file: Blob, decoder: CsvDecoder, scorer: CsvScorer, writer: BlobWriter, afterPiece: () => void, onRead: (bytes: number) => void): Promise<void> {
+async function scoreFile(
+  file: Blob,
+  decoder: CsvDecoder,
+  scorer: CsvScorer,
+  writer: BlobWriter,
+  afterPiece: () => void,
+  onRead: (bytes: number) => void,
+): Promise<void> {
   const scoreText = (text: string) => {
     // In small pieces: every string made from one (the output, the cells) stays small enough
     // to die young, instead of filling the old generation with large-object garbage.
@@ -203,7 +238,8 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
     columnsMissing = attributes.filter((a) => !present.has(a.id)).map((a) => a.label);
     keyColumns = header.map((_, i) => i).filter((i) => !reader.columns[i]);
     header.forEach((name, index) => {
-      if (!original.columns[index] && name.trim() !== '') unmatched.push({ index, header: name, samples: [], attribute: reader.columns[index]?.id });
+      if (!original.columns[index] && name.trim() !== '')
+        unmatched.push({ index, header: name, samples: [], attribute: reader.columns[index]?.id });
     });
     nameIndex = nameColumn(header, reader.columns);
     nameHeader = nameIndex === -1 ? undefined : header[nameIndex];
@@ -249,8 +285,14 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
     locale: model.locale,
     onProblem: (problem) => {
       problemCount++;
-      if (problems.length < MAX_PROBLEMS) problems.push({ ...problem, value: detach(problem.value), header: detach(problem.header) });
-      if (problem.attribute !== undefined) summary.add({ ...problem, value: detach(problem.value), unrecognised: problem.unrecognised === undefined ? undefined : detach(problem.unrecognised) });
+      if (problems.length < MAX_PROBLEMS)
+        problems.push({ ...problem, value: detach(problem.value), header: detach(problem.header) });
+      if (problem.attribute !== undefined)
+        summary.add({
+          ...problem,
+          value: detach(problem.value),
+          unrecognised: problem.unrecognised === undefined ? undefined : detach(problem.unrecognised),
+        });
     },
     onRow,
   });
@@ -259,13 +301,20 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
   let lastProgress = began;
   const decoder = new CsvDecoder(model.locale);
   const writer = new BlobWriter(CSV_TYPE);
-  await scoreFile(file, decoder, scorer, writer, () => rows.seal(), (read) => {
-    const now = performance.now();
-    if (now - lastProgress > PROGRESS_EVERY_MS) {
-      lastProgress = now;
-      send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
-    }
-  });
+  await scoreFile(
+    file,
+    decoder,
+    scorer,
+    writer,
+    () => rows.seal(),
+    (read) => {
+      const now = performance.now();
+      if (now - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
+      }
+    },
+  );
   // A header and no rows: the columns are still worth showing.
   if (!started && scorer.header) start(scorer.header);
   const ms = performance.now() - began;
@@ -302,7 +351,13 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
     nameColumn: nameHeader,
     searchAll,
     problemGroups: summary.columns().flatMap((column) =>
-      column.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({ header: column.header, column: column.column, value: v.value, count: v.count, message: v.message })),
+      column.values.slice(0, MAX_VALUES_SHOWN).map((v) => ({
+        header: column.header,
+        column: column.column,
+        value: v.value,
+        count: v.count,
+        message: v.message,
+      })),
     ),
     problems,
     problemCount,
@@ -336,7 +391,12 @@ function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
   }
   const sign = query.direction === 'asc' ? 1 : -1;
   // A row's tier for sorting: its tier, else its provisional tier just after, else last.
-  const tierRank = (i: number) => (tier(i) !== -1 ? tierRanks[tier(i)]! * 2 : provisional(i) !== -1 ? tierRanks[provisional(i)]! * 2 + 1 : Number.MAX_SAFE_INTEGER);
+  const tierRank = (i: number) =>
+    tier(i) !== -1
+      ? tierRanks[tier(i)]! * 2
+      : provisional(i) !== -1
+        ? tierRanks[provisional(i)]! * 2 + 1
+        : Number.MAX_SAFE_INTEGER;
   let names: string[] = [];
   if (query.sort === 'name') names = order.map((i) => rows.names.get(i));
   const position = new Map<number, number>();
@@ -369,13 +429,21 @@ async function keysOnly(): Promise<Blob> {
   const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data }));
   const scorer = new CsvScorer({ attributes, icps, locale: model.locale, keep: 'keys' });
   const writer = new BlobWriter(CSV_TYPE);
-  await scoreFile(file, new CsvDecoder(model.locale), scorer, writer, () => {}, () => {});
+  await scoreFile(
+    file,
+    new CsvDecoder(model.locale),
+    scorer,
+    writer,
+    () => {},
+    () => {},
+  );
   return writer.finish();
 }
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  const fail = (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) =>
+    send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   if (message.type === 'view') {
     send({ type: 'view', id: message.id, query: message.query, ...view(message.query) });
     return;

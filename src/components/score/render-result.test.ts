@@ -5,14 +5,31 @@ import { scoreAccount } from '../../lib/scoring/score-account.ts';
 import type { Account } from '../../lib/scoring/types.ts';
 import { announcement, renderList, renderSingle, resultState, type RenderContext } from './render-result.ts';
 
-const icp = makeIcp({ ...icpInput, tiers: [{ label: 'Tier 1', min: 70, action: 'AE books a call within 5 days.' }, { label: 'Tier 2', min: 40 }, { label: 'Tier 3', min: 0 }] });
+const icp = makeIcp({
+  ...icpInput,
+  tiers: [
+    { label: 'Tier 1', min: 70, action: 'AE books a call within 5 days.' },
+    { label: 'Tier 2', min: 40 },
+    { label: 'Tier 3', min: 0 },
+  ],
+});
 const context: RenderContext = {
   attributes,
   locale: 'en',
   strings: getWidgetStrings('en'),
   titles: { [icp.id]: icp.data.title },
   subheadLevel: 3,
-  contacts: { [icp.id]: [{ role: 'Champion', name: 'Rita', title: 'Head of RevOps', href: '/personas/rita/', objection: { objection: 'We have dashboards', answer: 'They do not forecast.' } }] },
+  contacts: {
+    [icp.id]: [
+      {
+        role: 'Champion',
+        name: 'Rita',
+        title: 'Head of RevOps',
+        href: '/personas/rita/',
+        objection: { objection: 'We have dashboards', answer: 'They do not forecast.' },
+      },
+    ],
+  },
 };
 const score = (account: Account) => scoreAccount(account, icp, attributes, 'en');
 
@@ -30,7 +47,9 @@ describe('what a result claims', () => {
   it('shows a provisional tier for unknown', () => {
     const result = score({ region: 'fr' });
     expect(resultState(result)).toBe('unknown');
-    expect(renderSingle(result, context)).toContain('<span class="sw-tier sw-tier--provisional">Tier 3</span><span class="sw-tier__note">if confirmed</span>');
+    expect(renderSingle(result, context)).toContain(
+      '<span class="sw-tier sw-tier--provisional">Tier 3</span><span class="sw-tier__note">if confirmed</span>',
+    );
     expect(announcement(result, context)).toBe('Unknown · Tier 3 if confirmed · 0 of 100');
   });
 

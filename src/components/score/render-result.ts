@@ -52,13 +52,19 @@ const OUTCOME_ICON: Record<FilterOutcome, string> = { pass: '✓', unknown: '?',
 const OUTCOME_ORDER: Record<FilterOutcome, number> = { fail: 0, unknown: 1, pass: 2 };
 
 function verdictBadge(state: ResultState, context: Pick<RenderContext, 'locale' | 'strings'>, size = ''): Html {
-  if (state === 'empty') return html`<span class="sw-verdict sw-verdict--empty${size}"><span class="sw-verdict__icon" aria-hidden="true">…</span>${context.strings.emptyBadge}</span>`;
+  if (state === 'empty')
+    return html`<span class="sw-verdict sw-verdict--empty${size}"><span class="sw-verdict__icon" aria-hidden="true">…</span>${context.strings.emptyBadge}</span>`;
   const label = scoringMessages[context.locale].verdicts[state];
   return html`<span class="sw-verdict sw-verdict--${state}${size}"><span class="sw-verdict__icon" aria-hidden="true">${VERDICT_ICON[state]}</span>${label}</span>`;
 }
 
 /** The tier as far as the answers support it: firm when fit, "if confirmed" when unknown, none otherwise. */
-function tierBadge(result: ScoreResult, state: ResultState, strings: WidgetStrings, showNone: boolean): Html | undefined {
+function tierBadge(
+  result: ScoreResult,
+  state: ResultState,
+  strings: WidgetStrings,
+  showNone: boolean,
+): Html | undefined {
   if (result.tier && state === 'fit') return html`<span class="sw-tier">${result.tier.label}</span>`;
   if (result.tier && state === 'unknown') {
     return html`<span class="sw-tier sw-tier--provisional">${result.tier.label}</span><span class="sw-tier__note">${strings.provisional}</span>`;
@@ -80,7 +86,9 @@ export function announcement(result: ScoreResult, context: Pick<RenderContext, '
   const state = resultState(result);
   if (state === 'empty') return strings.emptyBadge;
   const score = fillTemplate(strings.announceScore, { score: getFormatters(locale).number(result.score) });
-  return [scoringMessages[locale].verdicts[result.verdict], tierWords(result, state, strings), score].filter(Boolean).join(' · ');
+  return [scoringMessages[locale].verdicts[result.verdict], tierWords(result, state, strings), score]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** `Acme SAS (acme.fr)`, `Acme SAS`, `acme.fr`, or undefined. */
@@ -132,7 +140,9 @@ function signalDetail(result: SignalResult, context: RenderContext): string {
 function signalPoints(result: SignalResult, context: RenderContext): Html {
   const { points } = getFormatters(context.locale);
   if (!result.answered) {
-    return result.bestPoints > 0 ? html`<span class="sw-points sw-points--open">${fillTemplate(context.strings.upTo, { best: points(result.bestPoints) })}</span>` : html`<span class="sw-points sw-points--open">—</span>`;
+    return result.bestPoints > 0
+      ? html`<span class="sw-points sw-points--open">${fillTemplate(context.strings.upTo, { best: points(result.bestPoints) })}</span>`
+      : html`<span class="sw-points sw-points--open">—</span>`;
   }
   const kind = result.points > 0 ? 'pos' : result.points < 0 ? 'neg' : 'zero';
   return html`<span class="sw-points sw-points--${kind}">${points(result.points)}</span>`;
@@ -177,7 +187,9 @@ function resultBody(result: ScoreResult, context: RenderContext): Html {
 /** One ICP's result, as shown on its own page. */
 export function renderSingle(result: ScoreResult, context: RenderContext): string {
   const state = resultState(result);
-  return String(html`<div class="sw-card sw-card--${state}" data-verdict="${result.verdict}" data-state="${state}">${resultBody(result, context)}</div>`);
+  return String(
+    html`<div class="sw-card sw-card--${state}" data-verdict="${result.verdict}" data-state="${state}">${resultBody(result, context)}</div>`,
+  );
 }
 
 /**
@@ -193,7 +205,9 @@ export function renderList(results: readonly ScoreResult[], context: RenderConte
   const items = results.map((result) => {
     const title = context.titles[result.icpId] ?? result.icpId;
     const state = resultState(result);
-    const scoreText = state !== 'empty' && html`<span class="sw-icp__score"><strong>${number(result.score)}</strong>${context.strings.outOf}</span>`;
+    const scoreText =
+      state !== 'empty' &&
+      html`<span class="sw-icp__score"><strong>${number(result.score)}</strong>${context.strings.outOf}</span>`;
     return html`<li><details class="sw-icp sw-card sw-card--${state}" data-icp="${result.icpId}" data-verdict="${result.verdict}" data-state="${state}"${open.has(result.icpId) && html` open`}><summary class="sw-icp__summary"><span class="sw-icp__title">${title}</span><span class="sw-icp__meta">${verdictBadge(state, context)}${tierBadge(result, state, context.strings, false)}${scoreText}</span></summary><div class="sw-icp__body">${resultBody(result, inner)}</div></details></li>`;
   });
   return String(html`${who && html`<p class="sw-account" data-account>${who}</p>`}<ol class="sw-list">${items}</ol>`);

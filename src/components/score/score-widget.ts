@@ -6,8 +6,23 @@ import { scoreAccount, scoreBestFit, type IcpInput } from '../../lib/scoring/sco
 import type { Account, AttributeValue, ScoreResult } from '../../lib/scoring/types.ts';
 import { getFormatters } from '../../lib/format.ts';
 import { formatPlainNumber } from '../../lib/parse-number.ts';
-import { cleanDomain, parseAccountLabel, parseAccountQuery, readNumberField, toShareQuery, type AccountLabel, type NumberFieldReading } from '../../lib/scoring/url-state.ts';
-import { accountWords, announcement, renderList, renderSingle, resultState, type RenderContext } from './render-result.ts';
+import {
+  cleanDomain,
+  parseAccountLabel,
+  parseAccountQuery,
+  readNumberField,
+  toShareQuery,
+  type AccountLabel,
+  type NumberFieldReading,
+} from '../../lib/scoring/url-state.ts';
+import {
+  accountWords,
+  announcement,
+  renderList,
+  renderSingle,
+  resultState,
+  type RenderContext,
+} from './render-result.ts';
 import type { WidgetModel } from './widget-model.ts';
 
 /** How long typing waits before the address is updated, and before the result is announced. */
@@ -88,14 +103,17 @@ export class ScoreWidget extends HTMLElement {
     if (this.bar) {
       // The phone's sticky result line hides while the result itself is on screen.
       const bar = this.bar;
-      const observer = new IntersectionObserver((entries) => (bar.dataset['hidden'] = String(entries.some((entry) => entry.isIntersecting))));
+      const observer = new IntersectionObserver(
+        (entries) => (bar.dataset['hidden'] = String(entries.some((entry) => entry.isIntersecting))),
+      );
       observer.observe(output);
       signal.addEventListener('abort', () => observer.disconnect());
     }
     this.restore();
     // Show the address the form understood: hostile or stale parameters are dropped.
     const canonical = this.queryUrl();
-    if (canonical !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', canonical);
+    if (canonical !== location.pathname + location.search + location.hash)
+      history.replaceState(history.state, '', canonical);
     this.classList.add('is-ready');
   }
 
@@ -124,7 +142,8 @@ export class ScoreWidget extends HTMLElement {
           if (!input) break;
           const mine = this.written.get(input);
           // A number the widget wrote from a link is read back as written (`1.234` is not ambiguous then).
-          const reading: NumberFieldReading = mine?.text === input.value ? { kind: 'ok', value: mine.value } : readNumberField(input.value, attribute);
+          const reading: NumberFieldReading =
+            mine?.text === input.value ? { kind: 'ok', value: mine.value } : readNumberField(input.value, attribute);
           this.markInvalid(input, reading);
           if (reading.kind === 'ok') account[attribute.id] = reading.value;
           break;
@@ -175,7 +194,11 @@ export class ScoreWidget extends HTMLElement {
       case 'ok':
         return undefined;
       case 'ambiguous':
-        return fillTemplate(t.ambiguous, { value: reading.value, thousands: reading.thousands, decimal: decimal(reading.decimal) });
+        return fillTemplate(t.ambiguous, {
+          value: reading.value,
+          thousands: reading.thousands,
+          decimal: decimal(reading.decimal),
+        });
       case 'withWords':
         return fillTemplate(t.withWords, { number: reading.number });
       case 'notNumber':
@@ -189,7 +212,8 @@ export class ScoreWidget extends HTMLElement {
 
   /** The account name and domain the rep typed (free text, never scored). */
   readLabel(): AccountLabel {
-    const field = (which: string) => this.form.querySelector<HTMLInputElement>(`[data-account-field="${which}"]`)?.value.trim() || undefined;
+    const field = (which: string) =>
+      this.form.querySelector<HTMLInputElement>(`[data-account-field="${which}"]`)?.value.trim() || undefined;
     return { name: field('name'), domain: cleanDomain(field('domain')) };
   }
 
@@ -230,7 +254,8 @@ export class ScoreWidget extends HTMLElement {
         }
         case 'choices': {
           const selected = Array.isArray(value) ? value : undefined;
-          for (const control of controls) (control as HTMLInputElement).checked = selected?.includes(control.value) ?? false;
+          for (const control of controls)
+            (control as HTMLInputElement).checked = selected?.includes(control.value) ?? false;
           const none = this.form.querySelector<HTMLInputElement>(`[name="${CSS.escape(attribute.id)}:none"]`);
           if (none) none.checked = selected !== undefined && selected.length === 0;
           break;
@@ -327,7 +352,11 @@ export class ScoreWidget extends HTMLElement {
     this.flushTyping();
     if (typeof navigator.share !== 'function') return this.copyLink();
     const who = accountWords(this.readLabel());
-    const data = { title: document.title, text: who ? fillTemplate(this.strings.shareText, { account: who, result: this.lastSummary }) : this.lastSummary, url: location.href };
+    const data = {
+      title: document.title,
+      text: who ? fillTemplate(this.strings.shareText, { account: who, result: this.lastSummary }) : this.lastSummary,
+      url: location.href,
+    };
     try {
       await navigator.share(data);
       this.say(this.strings.shared);
@@ -380,7 +409,9 @@ export class ScoreWidget extends HTMLElement {
     const label = this.readLabel();
     this.context.account = label;
     const who = accountWords(label);
-    document.title = who ? fillTemplate(this.strings.titleWithAccount, { account: who, title: this.baseTitle }) : this.baseTitle;
+    document.title = who
+      ? fillTemplate(this.strings.titleWithAccount, { account: who, title: this.baseTitle })
+      : this.baseTitle;
     let html: string;
     let summary: ScoreResult | undefined;
     let spoken: string;
@@ -389,18 +420,28 @@ export class ScoreWidget extends HTMLElement {
       html = renderSingle(summary, this.context);
       spoken = announcement(summary, this.context);
     } else {
-      const { best, results } = scoreBestFit(account, this.icps, this.attributeList, this.model.locale, { includeInactive: true });
+      const { best, results } = scoreBestFit(account, this.icps, this.attributeList, this.model.locale, {
+        includeInactive: true,
+      });
       summary = best;
       this.lastBest = best?.icpId;
-      const open = new Set(results.filter((r) => this.toggled.get(r.icpId) ?? r.icpId === best?.icpId).map((r) => r.icpId));
+      const open = new Set(
+        results.filter((r) => this.toggled.get(r.icpId) ?? r.icpId === best?.icpId).map((r) => r.icpId),
+      );
       html = renderList(results, this.context, open);
       spoken = best
-        ? fillTemplate(this.strings.announceBest, { icp: this.context.titles[best.icpId] ?? best.icpId, result: announcement(best, this.context) })
+        ? fillTemplate(this.strings.announceBest, {
+            icp: this.context.titles[best.icpId] ?? best.icpId,
+            result: announcement(best, this.context),
+          })
         : this.strings.noIcp;
     }
     if (html !== this.lastHtml) {
       const focused = document.activeElement;
-      const focusedIcp = focused instanceof HTMLElement && this.output.contains(focused) ? focused.closest<HTMLElement>('[data-icp]')?.dataset['icp'] : undefined;
+      const focusedIcp =
+        focused instanceof HTMLElement && this.output.contains(focused)
+          ? focused.closest<HTMLElement>('[data-icp]')?.dataset['icp']
+          : undefined;
       this.output.innerHTML = html;
       this.lastHtml = html;
       if (focusedIcp) this.output.querySelector<HTMLElement>(`[data-icp="${CSS.escape(focusedIcp)}"] summary`)?.focus();

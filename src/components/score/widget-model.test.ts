@@ -5,7 +5,14 @@ import type { PersonaEntry } from '../../lib/content/model.ts';
 import { whoToCall } from './widget-model.ts';
 
 function persona(id: string, data: Partial<Persona> & Pick<Persona, 'buyingRole' | 'icps'>): PersonaEntry {
-  const parsed = PersonaSchema.parse({ name: id, role: `${id} role`, summary: 'One line.', owner: 'Camille', reviewed: '2026-11-01', ...data });
+  const parsed = PersonaSchema.parse({
+    name: id,
+    role: `${id} role`,
+    summary: 'One line.',
+    owner: 'Camille',
+    reviewed: '2026-11-01',
+    ...data,
+  });
   return { id, file: `content/personas/${id}.md`, data: parsed, body: '' };
 }
 
@@ -15,18 +22,31 @@ describe('whoToCall', () => {
   it('gives the champion, then the economic buyer, with their first objection and a link', () => {
     const personas = [
       persona('user', { buyingRole: 'user', icps: ['core'] }),
-      persona('buyer', { buyingRole: 'economic-buyer', icps: ['core'], objections: [{ objection: 'Too expensive', answer: 'It pays back in a quarter.' }] }),
+      persona('buyer', {
+        buyingRole: 'economic-buyer',
+        icps: ['core'],
+        objections: [{ objection: 'Too expensive', answer: 'It pays back in a quarter.' }],
+      }),
       persona('decider', { buyingRole: 'decision-maker', icps: ['core'] }),
       persona('champ', { buyingRole: 'champion', icps: ['core', 'other'] }),
     ];
     expect(whoToCall({ settings, personas }, 'core')).toEqual([
       { role: 'Champion', name: 'champ', title: 'champ role', href: '/personas/champ/', objection: undefined },
-      { role: 'Economic buyer', name: 'buyer', title: 'buyer role', href: '/personas/buyer/', objection: { objection: 'Too expensive', answer: 'It pays back in a quarter.' } },
+      {
+        role: 'Economic buyer',
+        name: 'buyer',
+        title: 'buyer role',
+        href: '/personas/buyer/',
+        objection: { objection: 'Too expensive', answer: 'It pays back in a quarter.' },
+      },
     ]);
   });
 
   it('falls back to the decision maker when the ICP has no economic buyer, and lists nobody for an ICP without personas', () => {
-    const personas = [persona('decider', { buyingRole: 'decision-maker', icps: ['core'] }), persona('buyer', { buyingRole: 'economic-buyer', icps: ['other'] })];
+    const personas = [
+      persona('decider', { buyingRole: 'decision-maker', icps: ['core'] }),
+      persona('buyer', { buyingRole: 'economic-buyer', icps: ['other'] }),
+    ];
     expect(whoToCall({ settings, personas }, 'core').map((c) => c.role)).toEqual(['Decision maker']);
     expect(whoToCall({ settings, personas }, 'none')).toEqual([]);
   });
@@ -35,7 +55,9 @@ describe('whoToCall', () => {
 describe('tier action', () => {
   it('is optional, trimmed, and never empty', () => {
     expect(TierSchema.parse({ label: 'Tier 1', min: 70 }).action).toBeUndefined();
-    expect(TierSchema.parse({ label: 'Tier 1', min: 70, action: ' AE books a call. ' }).action).toBe('AE books a call.');
+    expect(TierSchema.parse({ label: 'Tier 1', min: 70, action: ' AE books a call. ' }).action).toBe(
+      'AE books a call.',
+    );
     expect(TierSchema.safeParse({ label: 'Tier 1', min: 70, action: '  ' }).success).toBe(false);
   });
 });

@@ -5,7 +5,6 @@ import type { ScoringIcpData } from '../../lib/scoring/types.ts';
 import { getUiStrings } from '../../lib/i18n/ui.ts';
 import { getWidgetStrings, type WidgetStrings } from '../../lib/i18n/widget.ts';
 
-
 /** A persona to call about an account that fits: who, in which buying role, and what they will object. */
 export interface WidgetContact {
   /** The buying role in words, in the playbook locale (`Champion`, `Economic buyer`). */
@@ -42,7 +41,9 @@ export function whoToCall(
   const roles = getUiStrings(model.settings.locale).buyingRoles;
   const personas = model.personas.filter((persona) => persona.data.icps.includes(icpId));
   const byRole = (role: keyof typeof roles) => personas.find((persona) => persona.data.buyingRole === role);
-  const picked = [byRole('champion'), byRole('economic-buyer') ?? byRole('decision-maker')].filter((p) => p !== undefined);
+  const picked = [byRole('champion'), byRole('economic-buyer') ?? byRole('decision-maker')].filter(
+    (p) => p !== undefined,
+  );
   return picked.map((persona) => {
     const [first] = persona.data.objections;
     return {
@@ -64,7 +65,10 @@ export function toWidgetModel(
 ): WidgetModel {
   const icps = icpIds.map((id) => {
     const entry = model.icps.find((icp) => icp.id === id);
-    if (!entry) throw new Error(`<ScoreWidget icpIds>: no ICP "${id}" in content/icps (known: ${model.icps.map((i) => i.id).join(', ')})`);
+    if (!entry)
+      throw new Error(
+        `<ScoreWidget icpIds>: no ICP "${id}" in content/icps (known: ${model.icps.map((i) => i.id).join(', ')})`,
+      );
     const { title, status, filters, signals, tiers } = entry.data;
     return { id, data: { title, status, filters, signals, tiers }, contacts: whoToCall(model, id, personaUrl) };
   });
@@ -74,5 +78,8 @@ export function toWidgetModel(
 
 /** The model as JSON safe inside `<script>`: `<` is escaped so no `</script>` can end it early. */
 export function serializeWidgetModel(model: WidgetModel): string {
-  return JSON.stringify(model).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(model)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -74,7 +74,8 @@ export function suggestWord(typed: string, indexWords: readonly string[]): strin
   for (const [key, { word, count }] of counts) {
     const distance = editDistance(folded, key, limit);
     if (distance > limit) continue;
-    if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word, distance, count };
+    if (!best || distance < best.distance || (distance === best.distance && count > best.count))
+      best = { word, distance, count };
   }
   return best?.word;
 }

@@ -20,10 +20,18 @@ describe('rankByProximity', () => {
   const near = page('near', 'Snowflake is on the roadmap', [0, 4]);
 
   it('puts pages where the words stand together first, keeping pagefind order within a group', () => {
-    expect(rankByProximity([scattered, near, adjacent], 2).map((r) => r.name)).toEqual(['adjacent', 'near', 'scattered']);
+    expect(rankByProximity([scattered, near, adjacent], 2).map((r) => r.name)).toEqual([
+      'adjacent',
+      'near',
+      'scattered',
+    ]);
   });
 
   it('keeps pagefind’s order for a one-word query', () => {
-    expect(rankByProximity([scattered, near, adjacent], 1).map((r) => r.name)).toEqual(['scattered', 'near', 'adjacent']);
+    expect(rankByProximity([scattered, near, adjacent], 1).map((r) => r.name)).toEqual([
+      'scattered',
+      'near',
+      'adjacent',
+    ]);
   });
 });

@@ -39,7 +39,10 @@ const PROBE_PAGES = 20;
 
 const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement);
+  (target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement);
 
 /**
  * Appends pagefind's excerpt (text with `<mark>` around matched words, HTML-escaped) as DOM
@@ -123,7 +126,8 @@ export class SiteSearch extends HTMLElement {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-kind]');
       if (!button) return;
       this.#kind = button.dataset['kind'] ?? '';
-      for (const b of this.#kinds.querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-pressed', String(b === button));
+      for (const b of this.#kinds.querySelectorAll<HTMLButtonElement>('button'))
+        b.setAttribute('aria-pressed', String(b === button));
       this.#search();
     });
     this.#trigger.disabled = false;
@@ -329,11 +333,17 @@ export class SiteSearch extends HTMLElement {
     this.#renderResults(shown);
     const total = main.results.length;
     if (total === 0) {
-      this.#setStatus(query ? `${fillTemplate(this.#strings.noResults, { query })} ${this.#strings.noResultsHint}` : this.#strings.noFilteredResults);
+      this.#setStatus(
+        query
+          ? `${fillTemplate(this.#strings.noResults, { query })} ${this.#strings.noResultsHint}`
+          : this.#strings.noFilteredResults,
+      );
     } else if (total > shown.length) {
       this.#setStatus(fillTemplate(this.#strings.resultsShown, { shown: shown.length, n: total }));
     } else {
-      this.#setStatus(fillTemplate(this.#strings.results[this.#plural.select(total) === 'one' ? 'one' : 'other'], { n: total }));
+      this.#setStatus(
+        fillTemplate(this.#strings.results[this.#plural.select(total) === 'one' ? 'one' : 'other'], { n: total }),
+      );
     }
     // Words the results matched (stemmed forms included): a query word found that way is no typo.
     const matched = loaded.flatMap((page) => wordsAt(page.content, page.locations)).map(foldWord);
@@ -358,7 +368,9 @@ export class SiteSearch extends HTMLElement {
         const seen: string[] = [];
         for (const prefix of probePrefixes(typed)) {
           const response = await pagefind.search(prefix);
-          const pages = await Promise.all((response?.results ?? []).slice(0, PROBE_PAGES).map((result) => result.data()));
+          const pages = await Promise.all(
+            (response?.results ?? []).slice(0, PROBE_PAGES).map((result) => result.data()),
+          );
           for (const page of pages) seen.push(...wordsAt(page.content, page.locations));
           if (seen.some((word) => foldWord(word).startsWith(foldWord(typed)))) return typed;
           const suggestion = suggestWord(typed, seen);
@@ -392,7 +404,8 @@ export class SiteSearch extends HTMLElement {
     this.#suggest.replaceChildren(before, button, after);
     this.#suggest.hidden = false;
     // Said with the result count, for screen readers.
-    this.#status.textContent = `${this.#status.textContent ?? ''} ${fillTemplate(this.#strings.didYouMean, { suggestion })}`.trim();
+    this.#status.textContent =
+      `${this.#status.textContent ?? ''} ${fillTemplate(this.#strings.didYouMean, { suggestion })}`.trim();
   }
 
   #renderResults(results: ResultData[]): void {

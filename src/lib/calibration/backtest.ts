@@ -35,7 +35,8 @@ export interface BacktestResult {
 /** The version in force on `date` (the latest whose `since` is not after it), if any. */
 export function versionOn(versions: readonly IcpVersion[], date: string): IcpVersion | undefined {
   let found: IcpVersion | undefined;
-  for (const version of versions) if (version.since <= date && (!found || version.since >= found.since)) found = version;
+  for (const version of versions)
+    if (version.since <= date && (!found || version.since >= found.since)) found = version;
   return found;
 }
 
@@ -43,7 +44,13 @@ export function versionOn(versions: readonly IcpVersion[], date: string): IcpVer
  * Scores each won or lost known account with a `closed` date against the ICP version in force
  * on that date and against today's ICP, and compares the win rate of the first tier.
  */
-export function backtest(today: IcpEntry, versions: readonly IcpVersion[], rows: readonly KnownAccount[], attributes: readonly Attribute[], locale: Locale): BacktestResult {
+export function backtest(
+  today: IcpEntry,
+  versions: readonly IcpVersion[],
+  rows: readonly KnownAccount[],
+  attributes: readonly Attribute[],
+  locale: Locale,
+): BacktestResult {
   const now = compileIcp(today, attributes, locale);
   const compiled = new Map(versions.map((v) => [v, compileIcp(v.icp, attributes, locale)]));
   const decided = rows.filter((row) => row.closed !== undefined && (row.outcome === 'won' || row.outcome === 'lost'));

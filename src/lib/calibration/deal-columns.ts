@@ -47,7 +47,11 @@ export function readIsoDate(text: string): string | undefined {
 }
 
 /** Reads the deal facts of one row; unreadable cells become problems and are left out. */
-export function readDealFacts(cells: readonly string[], columns: DealColumns, locale: Locale): { facts: DealFacts; problems: DealProblem[] } {
+export function readDealFacts(
+  cells: readonly string[],
+  columns: DealColumns,
+  locale: Locale,
+): { facts: DealFacts; problems: DealProblem[] } {
   const t = calibrationMessages[locale];
   const facts: DealFacts = {};
   const problems: DealProblem[] = [];
@@ -56,7 +60,8 @@ export function readDealFacts(cells: readonly string[], columns: DealColumns, lo
   if (amount !== '') {
     // Money cells often carry the currency sign: 12 000 €, €12,000.50, 12000 EUR.
     const value = parseNumberCell(amount.replace(/\p{Sc}|\b[A-Z]{3}\b/gu, '').trim());
-    if (value === undefined || value < 0) problems.push({ column: columns.amount + 1, field: 'amount', message: t.badAmount(amount) });
+    if (value === undefined || value < 0)
+      problems.push({ column: columns.amount + 1, field: 'amount', message: t.badAmount(amount) });
     else facts.amount = value;
   }
   for (const field of ['opened', 'closed'] as const) {
@@ -67,7 +72,11 @@ export function readDealFacts(cells: readonly string[], columns: DealColumns, lo
     else facts[field] = iso;
   }
   if (facts.opened !== undefined && facts.closed !== undefined && facts.opened > facts.closed) {
-    problems.push({ column: columns.closed + 1, field: 'closed', message: t.closedBeforeOpened(facts.closed, facts.opened) });
+    problems.push({
+      column: columns.closed + 1,
+      field: 'closed',
+      message: t.closedBeforeOpened(facts.closed, facts.opened),
+    });
     delete facts.opened;
   }
   return { facts, problems };

@@ -15,7 +15,10 @@ export interface IcpRefinement {
 }
 
 /** Every row of every known-accounts CSV (rows with unreadable cells count, those values unknown). */
-export function knownAccountRows(model: { attributes: Attribute[]; accounts: readonly AccountsFile[] }): KnownAccount[] {
+export function knownAccountRows(model: {
+  attributes: Attribute[];
+  accounts: readonly AccountsFile[];
+}): KnownAccount[] {
   return model.accounts.flatMap((source) => readKnownAccounts(source, model.attributes).rows);
 }
 

@@ -117,7 +117,14 @@ function filterEvidence(icp: CompiledIcp, scored: readonly Scored[]): FilterEvid
       const outcome = evaluation.filters[i];
       add(outcome === 'pass' ? keeps : outcome === 'fail' ? excludes : unknown, row.outcome);
     }
-    return { label: filter.filter.label, rule: filter.words, keeps, excludes, unknown, comparison: compareTallies(keeps, excludes) };
+    return {
+      label: filter.filter.label,
+      rule: filter.words,
+      keeps,
+      excludes,
+      unknown,
+      comparison: compareTallies(keeps, excludes),
+    };
   });
 }
 
@@ -160,14 +167,20 @@ function signalEvidence(icp: CompiledIcp, scored: readonly Scored[]): SignalEvid
 }
 
 function tierValues(icp: CompiledIcp, scored: readonly Scored[], outLabel: string): TierValue[] {
-  const groups = [...icp.data.tiers.map((tier) => tier.label), outLabel].map((label) => ({ label, rows: [] as KnownAccount[] }));
-  for (const { row, evaluation } of scored) groups[evaluation.tier === -1 ? groups.length - 1 : evaluation.tier]!.rows.push(row);
+  const groups = [...icp.data.tiers.map((tier) => tier.label), outLabel].map((label) => ({
+    label,
+    rows: [] as KnownAccount[],
+  }));
+  for (const { row, evaluation } of scored)
+    groups[evaluation.tier === -1 ? groups.length - 1 : evaluation.tier]!.rows.push(row);
   return groups.map(({ label, rows }) => {
     const t = tally();
     for (const row of rows) add(t, row.outcome);
     const won = rows.filter((row) => row.outcome === 'won');
     const amounts = won.flatMap((row) => (row.amount === undefined ? [] : [row.amount]));
-    const cycles = won.flatMap((row) => (row.opened !== undefined && row.closed !== undefined ? [days(row.opened, row.closed)] : []));
+    const cycles = won.flatMap((row) =>
+      row.opened !== undefined && row.closed !== undefined ? [days(row.opened, row.closed)] : [],
+    );
     const totalWon = amounts.reduce((sum, amount) => sum + amount, 0);
     return {
       label,
@@ -187,7 +200,13 @@ function tierValues(icp: CompiledIcp, scored: readonly Scored[], outLabel: strin
  * not, with the lift and Wilson 90 % intervals; per tier, deal value and sales cycle.
  * @example icpEvidence(icp, rows, attributes, 'en', 'Out').signals[0].comparison.finding // 'better'
  */
-export function icpEvidence(icp: IcpEntry, rows: readonly KnownAccount[], attributes: readonly Attribute[], locale: Locale, outLabel: string): IcpEvidence {
+export function icpEvidence(
+  icp: IcpEntry,
+  rows: readonly KnownAccount[],
+  attributes: readonly Attribute[],
+  locale: Locale,
+  outLabel: string,
+): IcpEvidence {
   const compiled = compileIcp(icp, attributes, locale);
   const scored = rows.map((row) => ({ row, evaluation: evaluate(compiled, row.account) }));
   return {

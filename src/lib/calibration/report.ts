@@ -23,7 +23,10 @@ export interface IcpReport extends IcpRefinement {
 export function findingWords(comparison: Comparison, t: CalibrationMessages): string {
   switch (comparison.finding) {
     case 'too-few': {
-      const smaller = Math.min((comparison.holds?.won ?? 0) + (comparison.holds?.lost ?? 0), (comparison.fails?.won ?? 0) + (comparison.fails?.lost ?? 0));
+      const smaller = Math.min(
+        (comparison.holds?.won ?? 0) + (comparison.holds?.lost ?? 0),
+        (comparison.fails?.won ?? 0) + (comparison.fails?.lost ?? 0),
+      );
       return comparison.n >= MIN_TOTAL ? t.tooFewSide(smaller) : t.tooFew(comparison.n);
     }
     case 'better':
@@ -36,7 +39,10 @@ export function findingWords(comparison: Comparison, t: CalibrationMessages): st
 }
 
 /** A filter's finding: "excludes no known account" when nothing fails it, else the comparison. */
-export function filterFindingWords(filter: Pick<FilterEvidence, 'excludes' | 'comparison'>, t: CalibrationMessages): string {
+export function filterFindingWords(
+  filter: Pick<FilterEvidence, 'excludes' | 'comparison'>,
+  t: CalibrationMessages,
+): string {
   const { won, lost, open, none } = filter.excludes;
   return won + lost + open + none === 0 ? t.excludesNone : findingWords(filter.comparison, t);
 }
@@ -51,7 +57,9 @@ export function rateWords(rate: Comparison['holds'], locale: Locale): string {
 
 /** The lift as `×2.1`, or a dash. */
 export function liftWords(lift: number | undefined, locale: Locale): string {
-  return lift === undefined ? calibrationMessages[locale].report.none : `×${getFormatters(locale).number(Math.round(lift * 10) / 10)}`;
+  return lift === undefined
+    ? calibrationMessages[locale].report.none
+    : `×${getFormatters(locale).number(Math.round(lift * 10) / 10)}`;
 }
 
 /** Why a level gets its suggested points, in words. */
@@ -61,7 +69,11 @@ export function reasonWords(reason: SuggestionReason, comparison: Comparison, lo
   const rate = (r: Comparison['holds']) => (r ? percent(r.rate) : t.report.none);
   switch (reason) {
     case 'effect':
-      return t.reasonSuggested(rate(comparison.holds), rate(comparison.fails), number(Math.round(Math.exp(comparison.logOdds.value) * 10) / 10));
+      return t.reasonSuggested(
+        rate(comparison.holds),
+        rate(comparison.fails),
+        number(Math.round(Math.exp(comparison.logOdds.value) * 10) / 10),
+      );
     case 'no-effect':
       return t.reasonNoEffect(rate(comparison.holds), rate(comparison.fails));
     case 'too-few':
@@ -73,7 +85,11 @@ export function reasonWords(reason: SuggestionReason, comparison: Comparison, lo
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
-  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
 
 function icpMarkdown(report: IcpReport, locale: Locale, currency: string): string {
   const t = calibrationMessages[locale];
@@ -90,7 +106,9 @@ function icpMarkdown(report: IcpReport, locale: Locale, currency: string): strin
         `${filter.keeps.won} / ${filter.keeps.lost}`,
         `${filter.excludes.won} / ${filter.excludes.lost}`,
         String(filter.unknown.won + filter.unknown.lost + filter.unknown.open + filter.unknown.none),
-        [filterFindingWords(filter, t), filter.excludes.won > 0 ? t.excludesWon(filter.excludes.won) : ''].filter(Boolean).join('; '),
+        [filterFindingWords(filter, t), filter.excludes.won > 0 ? t.excludesWon(filter.excludes.won) : '']
+          .filter(Boolean)
+          .join('; '),
       ]),
     ),
   );
@@ -98,7 +116,15 @@ function icpMarkdown(report: IcpReport, locale: Locale, currency: string): strin
     const finding = signal.neverFires ? t.neverFires : findingWords(signal.comparison, t);
     const points = signal.levels.map((level) => f.points(level.points)).join(' / ');
     const rows = [
-      [signal.label, points, `${signal.fired.won} / ${signal.fired.lost}`, rateWords(signal.comparison.holds, locale), rateWords(signal.comparison.fails, locale), liftWords(signal.comparison.lift, locale), finding],
+      [
+        signal.label,
+        points,
+        `${signal.fired.won} / ${signal.fired.lost}`,
+        rateWords(signal.comparison.holds, locale),
+        rateWords(signal.comparison.fails, locale),
+        liftWords(signal.comparison.lift, locale),
+        finding,
+      ],
     ];
     if (signal.graded) {
       for (const level of signal.levels) {
@@ -142,7 +168,16 @@ function icpMarkdown(report: IcpReport, locale: Locale, currency: string): strin
     if ('gap' in report.backtest) out.push(r.backtestNone[report.backtest.gap]);
     else {
       const b = report.backtest;
-      const lines = [r.backtestLine(b.tierLabel, rateWords(b.then, locale), rateWords(b.now, locale), b.accounts, b.versions, b.moved)];
+      const lines = [
+        r.backtestLine(
+          b.tierLabel,
+          rateWords(b.then, locale),
+          rateWords(b.now, locale),
+          b.accounts,
+          b.versions,
+          b.moved,
+        ),
+      ];
       if (b.beforeHistory > 0) lines.push(r.backtestBefore(b.beforeHistory));
       if (b.unreadable > 0) lines.push(r.backtestUnreadable(b.unreadable));
       out.push(lines.join(' '));
@@ -166,7 +201,11 @@ export function suggestionMarkdown(report: IcpRefinement, locale: Locale): strin
       reasonWords(level.reason, evidence.signals[i]!.levels[j]!.comparison, locale),
     ]),
   );
-  return [t.suggestionLead, table(t.report.suggestionColumns, rows), `\`\`\`yaml\n${suggestionYaml(icp.data, suggestion)}\`\`\``].join('\n\n');
+  return [
+    t.suggestionLead,
+    table(t.report.suggestionColumns, rows),
+    `\`\`\`yaml\n${suggestionYaml(icp.data, suggestion)}\`\`\``,
+  ].join('\n\n');
 }
 
 /** The whole Markdown report. */
@@ -201,18 +240,57 @@ export const CALIBRATION_CSV_COLUMNS = [
 export function calibrationCsv(reports: readonly IcpRefinement[]): string {
   const lines = [CALIBRATION_CSV_COLUMNS.join(',')];
   const n = (value: number | undefined) => (value === undefined ? '' : String(Math.round(value * 10_000) / 10_000));
-  const row = (icp: string, kind: string, label: string, rule: string, points: string, suggested: string, c: Comparison, finding: string) =>
+  const row = (
+    icp: string,
+    kind: string,
+    label: string,
+    rule: string,
+    points: string,
+    suggested: string,
+    c: Comparison,
+    finding: string,
+  ) =>
     formatCsvRow(
-      [icp, kind, label, rule, points, suggested, ...[c.holds?.won ?? 0, c.holds?.lost ?? 0, c.fails?.won ?? 0, c.fails?.lost ?? 0].map(String), n(c.holds?.rate), n(c.holds?.low), n(c.holds?.high), n(c.fails?.rate), n(c.lift), n(c.logOdds.value), finding],
+      [
+        icp,
+        kind,
+        label,
+        rule,
+        points,
+        suggested,
+        ...[c.holds?.won ?? 0, c.holds?.lost ?? 0, c.fails?.won ?? 0, c.fails?.lost ?? 0].map(String),
+        n(c.holds?.rate),
+        n(c.holds?.low),
+        n(c.holds?.high),
+        n(c.fails?.rate),
+        n(c.lift),
+        n(c.logOdds.value),
+        finding,
+      ],
       ',',
     );
   for (const { icp, evidence, suggestion } of reports) {
-    for (const filter of evidence.filters) lines.push(row(icp.id, 'filter', filter.label, filter.rule, '', '', filter.comparison, filter.comparison.finding));
+    for (const filter of evidence.filters)
+      lines.push(
+        row(icp.id, 'filter', filter.label, filter.rule, '', '', filter.comparison, filter.comparison.finding),
+      );
     evidence.signals.forEach((signal, i) => {
-      const suggested = (j: number) => (suggestion.status === 'ok' ? String(suggestion.signals[i]!.levels[j]!.suggested) : '');
+      const suggested = (j: number) =>
+        suggestion.status === 'ok' ? String(suggestion.signals[i]!.levels[j]!.suggested) : '';
       signal.levels.forEach((level, j) => {
         const finding = signal.neverFires ? 'never-fires' : level.comparison.finding;
-        lines.push(row(icp.id, signal.graded ? 'level' : 'signal', signal.label, level.rule, String(level.points), suggested(j), level.comparison, finding));
+        lines.push(
+          row(
+            icp.id,
+            signal.graded ? 'level' : 'signal',
+            signal.label,
+            level.rule,
+            String(level.points),
+            suggested(j),
+            level.comparison,
+            finding,
+          ),
+        );
       });
     });
   }

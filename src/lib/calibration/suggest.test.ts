@@ -20,7 +20,17 @@ function setup(signals: { points: number; cells: Cells; neverFires?: boolean }[]
     signals: signals.map(({ points, cells, neverFires = false }, i): SignalEvidence => {
       const comparison = compare(...cells);
       const t = { won: 0, lost: 0, open: 0, none: 0 };
-      return { index: i, label: `S${i}`, graded: false, levels: [{ rule: 'a: yes', points, fired: t, comparison }], comparison, fired: t, silent: t, unanswered: t, neverFires };
+      return {
+        index: i,
+        label: `S${i}`,
+        graded: false,
+        levels: [{ rule: 'a: yes', points, fired: t, comparison }],
+        comparison,
+        fired: t,
+        silent: t,
+        unanswered: t,
+        neverFires,
+      };
     }),
   } as IcpEvidence;
   return { icp, evidence };

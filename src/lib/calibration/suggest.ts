@@ -90,7 +90,11 @@ export function suggestPoints(icp: Pick<IcpData, 'signals'>, evidence: IcpEviden
     scale,
     signals: icp.signals.map((signal, i) => ({
       label: signal.label,
-      levels: plan[i]!.map((level, j) => ({ current: level.current, suggested: rounded[i]![j]!, reason: level.reason })),
+      levels: plan[i]!.map((level, j) => ({
+        current: level.current,
+        suggested: rounded[i]![j]!,
+        reason: level.reason,
+      })),
     })),
   };
 }
@@ -146,7 +150,10 @@ export function ruleToYaml(rule: Rule): string {
  * The `signals:` block of the ICP with the suggested points, ready to paste over the old one;
  * a comment on each changed line keeps today's value in sight.
  */
-export function suggestionYaml(icp: Pick<IcpData, 'signals'>, suggestion: Extract<PointsSuggestion, { status: 'ok' }>): string {
+export function suggestionYaml(
+  icp: Pick<IcpData, 'signals'>,
+  suggestion: Extract<PointsSuggestion, { status: 'ok' }>,
+): string {
   const lines = ['signals:'];
   const was = (level: LevelSuggestion) => (level.suggested === level.current ? '' : `   # was ${level.current}`);
   icp.signals.forEach((signal, i) => {
@@ -158,7 +165,9 @@ export function suggestionYaml(icp: Pick<IcpData, 'signals'>, suggestion: Extrac
       return;
     }
     lines.push('    levels:');
-    signal.levels.forEach((level, j) => lines.push(`      - { ${ruleToYaml(level.rule)}, points: ${levels[j]!.suggested} }${was(levels[j]!)}`));
+    signal.levels.forEach((level, j) =>
+      lines.push(`      - { ${ruleToYaml(level.rule)}, points: ${levels[j]!.suggested} }${was(levels[j]!)}`),
+    );
   });
   return `${lines.join('\n')}\n`;
 }

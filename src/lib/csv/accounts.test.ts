@@ -28,7 +28,8 @@ describe.each([
   ['0x10', undefined],
   ['abc', undefined],
 ] as const)('the number cell %j', (text, expected) => {
-  it(`reads ${expected === undefined ? 'as not a number' : expected}`, () => expect(parseNumberCell(text)).toBe(expected));
+  it(`reads ${expected === undefined ? 'as not a number' : expected}`, () =>
+    expect(parseNumberCell(text)).toBe(expected));
 });
 
 function read(header: string[], row: string[]) {
@@ -63,17 +64,33 @@ describe.each([
 
 describe('cells that cannot be read', () => {
   it.each([
-    ['employees', 'lots', '"lots" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+'],
+    [
+      'employees',
+      'lots',
+      '"lots" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+',
+    ],
     ['employees', '-5', '-5 is below 0, the lowest value for Employees: check the cell'],
     ['employees', '1,200', '"1,200" could be a thousand-odd or a decimal: write 1200 or 1.2'],
-    ['region', 'Frnace', '"Frnace" is not an option of Region (did you mean "France"?): write an option id or label: fr, dach, us'],
-    ['stack', 'hubspot|zoho', '"zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x', 'zoho'],
+    [
+      'region',
+      'Frnace',
+      '"Frnace" is not an option of Region (did you mean "France"?): write an option id or label: fr, dach, us',
+    ],
+    [
+      'stack',
+      'hubspot|zoho',
+      '"zoho" is not an option of Tools in use: write an option id or label: hubspot, salesforce, competitor-x',
+      'zoho',
+    ],
     ['hiring_revops', 'maybe', '"maybe" is not yes or no: write true/false, yes/no, oui/non or 1/0'],
-  ])('report %s = %j with its row, column and header, and leave it unknown', (header, cell, message, unrecognised = cell) => {
-    const { account, problems } = read(['company', header], ['Acme', cell]);
-    expect(account).toEqual({});
-    expect(problems).toEqual([{ row: 2, column: 2, header, value: cell, message, attribute: header, unrecognised }]);
-  });
+  ])(
+    'report %s = %j with its row, column and header, and leave it unknown',
+    (header, cell, message, unrecognised = cell) => {
+      const { account, problems } = read(['company', header], ['Acme', cell]);
+      expect(account).toEqual({});
+      expect(problems).toEqual([{ row: 2, column: 2, header, value: cell, message, attribute: header, unrecognised }]);
+    },
+  );
 
   it('are worded in French for a French playbook', () => {
     const reader = new AccountReader(['employees'], attributes, 'fr');
@@ -109,7 +126,8 @@ describe('AccountReader columns', () => {
       column: 2,
       header: '',
       value: '2 3',
-      message: 'has 3 cells but the header has 1: the extra cells are left out (quote cells that contain the delimiter)',
+      message:
+        'has 3 cells but the header has 1: the extra cells are left out (quote cells that contain the delimiter)',
     });
     expect(reader.shapeProblem(['1'], 4)).toBeUndefined();
   });
@@ -122,14 +140,32 @@ describe('AccountReader columns', () => {
 
 describe('reading columns and values through aliases', () => {
   const aliased = AttributesSchema.parse([
-    { id: 'revenue', label: 'Annual revenue', type: 'number', unit: 'M€', min: 0, aliases: [{ column: 'Annual Revenue', scale: 0.000001 }] },
-    { id: 'industry', label: 'Industry', type: 'choice', options: [{ id: 'software', label: 'Software', aliases: ['Computer Software'] }, { id: 'retail', label: 'Retail' }] },
+    {
+      id: 'revenue',
+      label: 'Annual revenue',
+      type: 'number',
+      unit: 'M€',
+      min: 0,
+      aliases: [{ column: 'Annual Revenue', scale: 0.000001 }],
+    },
+    {
+      id: 'industry',
+      label: 'Industry',
+      type: 'choice',
+      options: [
+        { id: 'software', label: 'Software', aliases: ['Computer Software'] },
+        { id: 'retail', label: 'Retail' },
+      ],
+    },
   ]);
 
   it('scales a number column and reads an option alias in any case and accents', () => {
     const reader = new AccountReader(['ANNUAL  REVENUE', 'industry'], aliased, 'en');
     const problems: CellProblem[] = [];
-    expect(reader.read(['3431943', 'computer SOFTWARE'], 2, problems)).toEqual({ revenue: 3.431943, industry: 'software' });
+    expect(reader.read(['3431943', 'computer SOFTWARE'], 2, problems)).toEqual({
+      revenue: 3.431943,
+      industry: 'software',
+    });
     expect(reader.scales).toEqual([0.000001, 1]);
     expect(problems).toEqual([]);
   });
@@ -147,18 +183,32 @@ describe('reading a number band', () => {
 
   it('refuses a band below the attribute’s min, and scales a band read through a scaled alias', () => {
     expect(read(['employees'], ['-5-10']).problems).toHaveLength(1);
-    const scaled = AttributesSchema.parse([{ id: 'revenue', label: 'Revenue', type: 'number', min: 0, aliases: [{ column: 'Revenue (EUR)', scale: 0.000001 }] }]);
+    const scaled = AttributesSchema.parse([
+      {
+        id: 'revenue',
+        label: 'Revenue',
+        type: 'number',
+        min: 0,
+        aliases: [{ column: 'Revenue (EUR)', scale: 0.000001 }],
+      },
+    ]);
     const reader = new AccountReader(['Revenue (EUR)'], scaled, 'en');
     expect(reader.read(['1000000-5000000'], 2, [])).toEqual({ revenue: { min: 1, max: 5 } });
   });
 });
 
 describe('numbers too long to hold exactly', () => {
-  it.each(['9'.repeat(400), '12345678901234567', '1,234,567,890,123,456,789'])('reports %s, never scores it as Infinity', (cell) => {
-    const { account, problems } = read(['employees'], [cell]);
-    expect(account).toEqual({});
-    expect(problems[0]!.message).toMatch(/^".*" has \d+ digits, more than a number can hold exactly \(15\): check the cell/);
-  });
+  it.each(['9'.repeat(400), '12345678901234567', '1,234,567,890,123,456,789'])(
+    'reports %s, never scores it as Infinity',
+    (cell) => {
+      const { account, problems } = read(['employees'], [cell]);
+      expect(account).toEqual({});
+      expect(problems[0]!.message).toMatch(
+        /^".*" has \d+ digits, more than a number can hold exactly \(15\): check the cell/,
+      );
+    },
+  );
 
-  it('still reads 15 digits', () => expect(read(['employees'], ['123456789012345']).account).toEqual({ employees: 123456789012345 }));
+  it('still reads 15 digits', () =>
+    expect(read(['employees'], ['123456789012345']).account).toEqual({ employees: 123456789012345 }));
 });

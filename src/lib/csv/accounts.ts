@@ -89,14 +89,19 @@ function unknownOption(column: ColumnReader, text: string, locale: Locale): Unre
   const trimmed = text.trim();
   // Two-letter codes are too short to guess from: "us" is not a typo of "fr".
   const suggestion = trimmed.length >= 4 ? closest(trimmed, [...ids, ...options.map((o) => o.label)]) : undefined;
-  return new Unreadable(scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')), trimmed);
+  return new Unreadable(
+    scoringMessages[locale].csv.unknownOption(trimmed, attribute.label, suggestion, ids.join(', ')),
+    trimmed,
+  );
 }
 
 function outOfBounds(column: ColumnReader, value: number, locale: Locale): Unreadable {
   const t = scoringMessages[locale].csv;
   const { number } = getFormatters(locale);
   const { label } = column.attribute;
-  return value < column.min ? new Unreadable(t.belowMin(number(value), number(column.min), label)) : new Unreadable(t.aboveMax(number(value), number(column.max), label));
+  return value < column.min
+    ? new Unreadable(t.belowMin(number(value), number(column.min), label))
+    : new Unreadable(t.aboveMax(number(value), number(column.max), label));
 }
 
 /** A band such as `51-200` or `10001+`, scaled; an open band stops at the attribute's max. */
@@ -121,7 +126,10 @@ function readNumber(column: ColumnReader, text: string, locale: Locale): Attribu
     const range = readRange(column, text, locale);
     if (range) return range;
     const trimmed = text.trim();
-    if (isTooLong(trimmed)) return new Unreadable(t.tooManyDigits(trimmed.length > 24 ? `${trimmed.slice(0, 20)}…` : trimmed, trimmed.replace(/\D/g, '').length));
+    if (isTooLong(trimmed))
+      return new Unreadable(
+        t.tooManyDigits(trimmed.length > 24 ? `${trimmed.slice(0, 20)}…` : trimmed, trimmed.replace(/\D/g, '').length),
+      );
     return new Unreadable(AMBIGUOUS_NUMBER.test(trimmed) ? t.ambiguousNumber(trimmed) : t.notNumber(trimmed));
   }
   return outOfBounds(column, value, locale);
@@ -156,7 +164,11 @@ function readCell(column: ColumnReader, text: string, locale: Locale): Attribute
     case CHOICES:
       return readChoices(column, text, locale);
     default:
-      return BOOLEANS.get(text) ?? BOOLEANS.get(text.trim().toLowerCase()) ?? (text.trim() === '' ? undefined : new Unreadable(scoringMessages[locale].csv.notBoolean(text.trim())));
+      return (
+        BOOLEANS.get(text) ??
+        BOOLEANS.get(text.trim().toLowerCase()) ??
+        (text.trim() === '' ? undefined : new Unreadable(scoringMessages[locale].csv.notBoolean(text.trim())))
+      );
   }
 }
 
@@ -191,7 +203,8 @@ export class AccountReader {
       scales.push(1);
       const match = columnIndex.match(name);
       const attribute = match?.attribute;
-      const problem = (message: string) => this.headerProblems.push({ row: 1, column: index + 1, header: name, value: name, message });
+      const problem = (message: string) =>
+        this.headerProblems.push({ row: 1, column: index + 1, header: name, value: name, message });
       if (!attribute) {
         const suggestion = name.trim().length >= 4 ? closest(name.trim(), names) : undefined;
         if (suggestion) problem(t.similarColumn(suggestion));
@@ -204,11 +217,23 @@ export class AccountReader {
       }
       firstColumn.set(attribute.id, index);
       const kind = { number: NUMBER, choice: CHOICE, choices: CHOICES, boolean: BOOLEAN }[attribute.type];
-      const bounds = attribute.type === 'number' ? { min: attribute.min ?? -Infinity, max: attribute.max ?? Infinity } : { min: -Infinity, max: Infinity };
+      const bounds =
+        attribute.type === 'number'
+          ? { min: attribute.min ?? -Infinity, max: attribute.max ?? Infinity }
+          : { min: -Infinity, max: Infinity };
       scales[index] = match.scale;
       const range = plausibleRange(attribute);
       const sanity = range ? new UnitSanity(index + 1, name, attribute, match.scale, range) : undefined;
-      this.readers.push({ index, slot: match.slot, kind, attribute, options: new OptionIndex(attribute), ...bounds, scale: match.scale, sanity });
+      this.readers.push({
+        index,
+        slot: match.slot,
+        kind,
+        attribute,
+        options: new OptionIndex(attribute),
+        ...bounds,
+        scale: match.scale,
+        sanity,
+      });
       return attribute;
     });
   }
@@ -248,7 +273,12 @@ export class AccountReader {
    * with `rejected`, their text is also written there by slot (clear it after a row with
    * problems), so the reasons can say "value not recognised" rather than "no value".
    */
-  readValues(cells: readonly string[], row: number, problems: CellProblem[], rejected?: (string | undefined)[]): (AttributeValue | undefined)[] {
+  readValues(
+    cells: readonly string[],
+    row: number,
+    problems: CellProblem[],
+    rejected?: (string | undefined)[],
+  ): (AttributeValue | undefined)[] {
     // Filled with push so the array is packed (faster to read than a holey one).
     const values: (AttributeValue | undefined)[] = [];
     for (let i = 0; i < this.ids.length; i++) values.push(undefined);
@@ -261,7 +291,15 @@ export class AccountReader {
       const value = readCell(column, text, this.locale);
       if (value instanceof Unreadable) {
         const unrecognised = value.part ?? text.trim();
-        problems.push({ row, column: column.index + 1, header: this.header[column.index]!, value: text, message: value.message, attribute: column.attribute.id, unrecognised });
+        problems.push({
+          row,
+          column: column.index + 1,
+          header: this.header[column.index]!,
+          value: text,
+          message: value.message,
+          attribute: column.attribute.id,
+          unrecognised,
+        });
         if (rejected) rejected[column.slot] = unrecognised;
       } else {
         values[column.slot] = value;
@@ -284,7 +322,14 @@ export class AccountReader {
   /** A problem for a row with more cells than the header, or a quote never closed; undefined if fine. */
   shapeProblem(cells: readonly string[], row: number, unclosedQuote = false): CellProblem | undefined {
     const t = scoringMessages[this.locale].csv;
-    if (unclosedQuote) return { row, column: cells.length, header: this.header[cells.length - 1] ?? '', value: '', message: t.unclosedQuote };
+    if (unclosedQuote)
+      return {
+        row,
+        column: cells.length,
+        header: this.header[cells.length - 1] ?? '',
+        value: '',
+        message: t.unclosedQuote,
+      };
     if (cells.length <= this.header.length) return undefined;
     return {
       row,

@@ -17,12 +17,18 @@ export interface BatchMapping {
 
 /** A mapping that changes nothing. */
 export function emptyMapping(): BatchMapping {
-  return { columns: Object.create(null) as Record<string, string>, values: Object.create(null) as Record<string, Record<string, string>> };
+  return {
+    columns: Object.create(null) as Record<string, string>,
+    values: Object.create(null) as Record<string, Record<string, string>>,
+  };
 }
 
 /** Whether the mapping holds no choice at all. */
 export function isEmptyMapping(mapping: BatchMapping): boolean {
-  return Object.keys(mapping.columns).length === 0 && Object.values(mapping.values).every((values) => Object.keys(values).length === 0);
+  return (
+    Object.keys(mapping.columns).length === 0 &&
+    Object.values(mapping.values).every((values) => Object.keys(values).length === 0)
+  );
 }
 
 function hasOptions(attribute: Attribute): attribute is Extract<Attribute, { type: 'choice' | 'choices' }> {
@@ -42,7 +48,8 @@ export function cleanMapping(raw: unknown, attributes: readonly Attribute[]): Ba
   const byId = new Map(attributes.map((attribute) => [attribute.id, attribute]));
   const claimed = new Map<string, string>();
   attributes.forEach((attribute, i) => {
-    for (const { name } of columnNames(attribute, i)) if (!claimed.has(normaliseName(name))) claimed.set(normaliseName(name), attribute.id);
+    for (const { name } of columnNames(attribute, i))
+      if (!claimed.has(normaliseName(name))) claimed.set(normaliseName(name), attribute.id);
   });
   if (typeof columns === 'object' && columns !== null) {
     for (const [header, id] of Object.entries(columns)) {
@@ -55,7 +62,15 @@ export function cleanMapping(raw: unknown, attributes: readonly Attribute[]): Ba
   if (typeof scales === 'object' && scales !== null) {
     for (const [header, scale] of Object.entries(scales)) {
       const id = clean.columns[header];
-      if (id === undefined || byId.get(id)?.type !== 'number' || typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale === 1) continue;
+      if (
+        id === undefined ||
+        byId.get(id)?.type !== 'number' ||
+        typeof scale !== 'number' ||
+        !Number.isFinite(scale) ||
+        scale <= 0 ||
+        scale === 1
+      )
+        continue;
       (clean.scales ??= Object.create(null) as Record<string, number>)[header] = scale;
     }
   }
@@ -88,8 +103,12 @@ export function applyMapping(attributes: readonly Attribute[], mapping: BatchMap
     const columns = Object.keys(clean.columns).filter((header) => clean.columns[header] === attribute.id);
     const values = clean.values[attribute.id];
     if (columns.length === 0 && !values) return attribute;
-    const aliases = columns.map((header) => (clean.scales?.[header] ? { column: header, scale: clean.scales[header] } : header));
-    const copy = (columns.length > 0 ? { ...attribute, aliases: [...(attribute.aliases ?? []), ...aliases] } : { ...attribute }) as Attribute;
+    const aliases = columns.map((header) =>
+      clean.scales?.[header] ? { column: header, scale: clean.scales[header] } : header,
+    );
+    const copy = (
+      columns.length > 0 ? { ...attribute, aliases: [...(attribute.aliases ?? []), ...aliases] } : { ...attribute }
+    ) as Attribute;
     if (values && hasOptions(copy)) {
       copy.options = copy.options.map((option) => {
         const added = Object.keys(values).filter((value) => values[value] === option.id);
@@ -107,7 +126,9 @@ const RESERVED = /^(true|false|yes|no|on|off|null|y|n)$/i;
 
 /** A string as a YAML scalar: plain when safe, else double-quoted (JSON's escaping is valid YAML). */
 export function yamlString(text: string): string {
-  return PLAIN.test(text) && !RESERVED.test(text) && text === text.trim() && !/\s{2}/.test(text) ? text : JSON.stringify(text);
+  return PLAIN.test(text) && !RESERVED.test(text) && text === text.trim() && !/\s{2}/.test(text)
+    ? text
+    : JSON.stringify(text);
 }
 
 /**
@@ -126,14 +147,19 @@ export function mappingToYaml(attributes: readonly Attribute[], mapping: BatchMa
     const values = clean.values[attribute.id];
     if (columns.length === 0 && !values) continue;
     lines.push(`- id: ${attribute.id}`);
-    const alias = (header: string) => (clean.scales?.[header] ? `{ column: ${yamlString(header)}, scale: ${clean.scales[header]} }` : yamlString(header));
+    const alias = (header: string) =>
+      clean.scales?.[header] ? `{ column: ${yamlString(header)}, scale: ${clean.scales[header]} }` : yamlString(header);
     if (columns.length > 0) lines.push('  aliases:', ...columns.map((header) => `    - ${alias(header)}`));
     if (values && hasOptions(attribute)) {
       lines.push('  options:');
       for (const option of attribute.options) {
         const added = Object.keys(values).filter((value) => values[value] === option.id);
         if (added.length === 0) continue;
-        lines.push(`    - id: ${option.id}`, '      aliases:', ...added.map((value) => `        - ${yamlString(value)}`));
+        lines.push(
+          `    - id: ${option.id}`,
+          '      aliases:',
+          ...added.map((value) => `        - ${yamlString(value)}`),
+        );
       }
     }
   }

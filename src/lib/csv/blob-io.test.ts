@@ -4,13 +4,20 @@ import { BlobWriter, readBlob } from './blob-io.ts';
 const TEXT = 'Société,Chiffre d’affaires\n€😀,12\n'.repeat(50);
 const BYTES = new TextEncoder().encode(TEXT);
 
-async function readAll(blob: Blob, chunkBytes: number): Promise<{ bytes: Uint8Array; chunks: number; buffers: Set<ArrayBufferLike> }> {
+async function readAll(
+  blob: Blob,
+  chunkBytes: number,
+): Promise<{ bytes: Uint8Array; chunks: number; buffers: Set<ArrayBufferLike> }> {
   const copies: Uint8Array[] = [];
   const buffers = new Set<ArrayBufferLike>();
-  await readBlob(blob, (bytes) => {
-    copies.push(bytes.slice());
-    buffers.add(bytes.buffer);
-  }, chunkBytes);
+  await readBlob(
+    blob,
+    (bytes) => {
+      copies.push(bytes.slice());
+      buffers.add(bytes.buffer);
+    },
+    chunkBytes,
+  );
   return { bytes: new Uint8Array(Buffer.concat(copies)), chunks: copies.length, buffers };
 }
 
@@ -27,7 +34,12 @@ describe('readBlob', () => {
 
   it('takes the chunks the stream makes when it cannot read into a buffer of its own', async () => {
     const blob = new Blob([BYTES]);
-    const plain = { stream: () => new ReadableStream({ start: (c) => (c.enqueue(BYTES.subarray(0, 7)), c.enqueue(BYTES.subarray(7)), c.close()) }) } as unknown as Blob;
+    const plain = {
+      stream: () =>
+        new ReadableStream({
+          start: (c) => (c.enqueue(BYTES.subarray(0, 7)), c.enqueue(BYTES.subarray(7)), c.close()),
+        }),
+    } as unknown as Blob;
     const { bytes, chunks } = await readAll(plain, 100);
     expect(bytes).toEqual(new Uint8Array(await blob.arrayBuffer()));
     expect(chunks).toBe(2);

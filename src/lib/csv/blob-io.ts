@@ -13,7 +13,11 @@ export const WRITE_BUFFER_BYTES = 1024 * 1024;
  * Calls `onChunk` with the blob's bytes, in order. The bytes are only valid during the call:
  * the same buffer is read into again (when the stream allows it), so copy what you keep.
  */
-export async function readBlob(blob: Blob, onChunk: (bytes: Uint8Array) => void, chunkBytes = READ_CHUNK_BYTES): Promise<void> {
+export async function readBlob(
+  blob: Blob,
+  onChunk: (bytes: Uint8Array) => void,
+  chunkBytes = READ_CHUNK_BYTES,
+): Promise<void> {
   const stream = blob.stream();
   let byob: ReadableStreamBYOBReader | undefined;
   try {

@@ -179,7 +179,8 @@ function readsAsUtf8(bytes: Uint8Array, stream: boolean): boolean {
  */
 function firstSequence(bytes: Uint8Array): boolean | undefined {
   const lead = bytes[0]!;
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length =
+    lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
   if (length === 0) return false;
   for (let i = 1; i < length; i++) {
     if (i >= bytes.length) return undefined;
@@ -205,7 +206,10 @@ function firstBad(bytes: Uint8Array): number {
  * Throws {@link DecodeError} for binary or mixed-up bytes.
  * @example decodeCsvBytes(bytes, 'en') // { text: 'company,employees…', encoding: 'windows-1252', notice: '…' }
  */
-export function decodeCsvBytes(bytes: Uint8Array, locale: Locale): { text: string; encoding: TextEncodingName; notice: string | undefined } {
+export function decodeCsvBytes(
+  bytes: Uint8Array,
+  locale: Locale,
+): { text: string; encoding: TextEncodingName; notice: string | undefined } {
   const decoder = new CsvDecoder(locale);
   const text = decoder.push(bytes) + decoder.end();
   return { text, encoding: decoder.encoding, notice: decoder.notice };

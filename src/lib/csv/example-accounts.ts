@@ -25,7 +25,11 @@ function syntheticCell(attribute: Attribute, row: number): string {
  * tier, or, when there are none, three made-up accounts.
  */
 export function exampleAccountsCsv(model: Pick<PlaybookModel, 'attributes' | 'accounts'>): string {
-  return [...(knownRows(model.accounts[0]?.text) ?? syntheticRows(model.attributes))].map((cells) => formatCsvRow(cells, ',')).join('\n') + '\n';
+  return (
+    [...(knownRows(model.accounts[0]?.text) ?? syntheticRows(model.attributes))]
+      .map((cells) => formatCsvRow(cells, ','))
+      .join('\n') + '\n'
+  );
 }
 
 /** The first known-accounts file without its answer columns, or undefined if it has no row. */
@@ -38,5 +42,8 @@ function knownRows(text: string | undefined): string[][] | undefined {
 }
 
 function syntheticRows(attributes: readonly Attribute[]): string[][] {
-  return [['company', ...attributes.map((a) => a.id)], ...[0, 1, 2].map((row) => [`Example account ${row + 1}`, ...attributes.map((a) => syntheticCell(a, row))])];
+  return [
+    ['company', ...attributes.map((a) => a.id)],
+    ...[0, 1, 2].map((row) => [`Example account ${row + 1}`, ...attributes.map((a) => syntheticCell(a, row))]),
+  ];
 }

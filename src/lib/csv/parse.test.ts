@@ -32,23 +32,101 @@ describe.each([
 });
 
 describe.each([
-  ['plain cells', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-  ['CRLF line ends', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-  ['no line break at the end', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-  ['quoted cells with the delimiter', 'a,b\n"x, y",2\n', [['a', 'b'], ['x, y', '2']]],
+  [
+    'plain cells',
+    'a,b\n1,2\n',
+    [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+  ],
+  [
+    'CRLF line ends',
+    'a,b\r\n1,2\r\n',
+    [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+  ],
+  [
+    'no line break at the end',
+    'a,b\n1,2',
+    [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+  ],
+  [
+    'quoted cells with the delimiter',
+    'a,b\n"x, y",2\n',
+    [
+      ['a', 'b'],
+      ['x, y', '2'],
+    ],
+  ],
   ['doubled quotes', 'a\n"say ""hi"""\n', [['a'], ['say "hi"']]],
-  ['a line break inside quotes', 'a,b\n"two\nlines",2\n', [['a', 'b'], ['two\nlines', '2']]],
-  ['a CRLF inside quotes', 'a,b\r\n"two\r\nlines",2\r\n', [['a', 'b'], ['two\r\nlines', '2']]],
-  ['empty cells', 'a,b,c\n,,\n', [['a', 'b', 'c'], ['', '', '']]],
-  ['an empty quoted cell', 'a,b\n"",x\n', [['a', 'b'], ['', 'x']]],
+  [
+    'a line break inside quotes',
+    'a,b\n"two\nlines",2\n',
+    [
+      ['a', 'b'],
+      ['two\nlines', '2'],
+    ],
+  ],
+  [
+    'a CRLF inside quotes',
+    'a,b\r\n"two\r\nlines",2\r\n',
+    [
+      ['a', 'b'],
+      ['two\r\nlines', '2'],
+    ],
+  ],
+  [
+    'empty cells',
+    'a,b,c\n,,\n',
+    [
+      ['a', 'b', 'c'],
+      ['', '', ''],
+    ],
+  ],
+  [
+    'an empty quoted cell',
+    'a,b\n"",x\n',
+    [
+      ['a', 'b'],
+      ['', 'x'],
+    ],
+  ],
   ['blank lines, skipped', 'a\n\n1\r\n\r\n2\n', [['a'], ['1'], ['2']]],
-  ['a byte order mark', '\uFEFFa,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-  ['text after a closing quote, kept', 'a,b\n"x"y,2\n', [['a', 'b'], ['xy', '2']]],
-  ['a CR before the line break after a quoted cell', 'a,b\r\n1,"2"\r\n', [['a', 'b'], ['1', '2']]],
+  [
+    'a byte order mark',
+    '\uFEFFa,b\n1,2\n',
+    [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+  ],
+  [
+    'text after a closing quote, kept',
+    'a,b\n"x"y,2\n',
+    [
+      ['a', 'b'],
+      ['xy', '2'],
+    ],
+  ],
+  [
+    'a CR before the line break after a quoted cell',
+    'a,b\r\n1,"2"\r\n',
+    [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+  ],
 ] as const)('parsing %s', (_name, text, expected) => {
   it('gives the cells', () => expect(cells(text)).toEqual(expected));
   it('gives the same cells whatever the chunk boundaries', () => {
-    for (let cut = 0; cut <= text.length; cut++) expect(parseInPieces(text, [cut]).map((r) => r.cells)).toEqual(expected);
+    for (let cut = 0; cut <= text.length; cut++)
+      expect(parseInPieces(text, [cut]).map((r) => r.cells)).toEqual(expected);
   });
 });
 
@@ -89,7 +167,10 @@ describe('CsvParser', () => {
       fc.property(table, fc.array(fc.nat(), { maxLength: 5 }), (rows, cuts) => {
         const text = `h1,h2\r\n${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
         const whole = parseCsv(text).records;
-        const pieces = parseInPieces(text, cuts.map((c) => c % (text.length + 1)));
+        const pieces = parseInPieces(
+          text,
+          cuts.map((c) => c % (text.length + 1)),
+        );
         expect(pieces).toEqual(whole);
         expect(whole.slice(1).map((r) => r.cells)).toEqual(rows);
       }),
@@ -105,12 +186,19 @@ describe('line ends', () => {
       const records = [];
       for (let i = 0; i < text.length; i += size) records.push(...parser.push(text.slice(i, i + size)));
       records.push(...parser.end());
-      expect(records.map((r) => r.cells)).toEqual([['company', 'employees'], ['Acme', '12'], ['Bolt', '3\n4']]);
+      expect(records.map((r) => r.cells)).toEqual([
+        ['company', 'employees'],
+        ['Acme', '12'],
+        ['Bolt', '3\n4'],
+      ]);
     }
   });
 
   it('keeps CRLF files as they are', () => {
-    expect(parseCsv('a,b\r\n1,2\r\n').records.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\r\n1,2\r\n').records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('never offers a record with a lone CR inside an unquoted cell for copying as is', () => {
@@ -128,7 +216,11 @@ describe('a quoted cell never closed', () => {
   };
 
   it('stops at 1 MB naming the line, in the playbook language', () => {
-    expect(runaway()).toThrow('line 2 runs over 1 MB without ending: a quoted cell is probably not closed (check the quotes on that line)');
-    expect(runaway('fr')).toThrow('la ligne 2 dépasse 1\u202fMo sans se terminer\u202f: une cellule entre guillemets n\'est sans doute pas fermée (vérifiez les guillemets de cette ligne)');
+    expect(runaway()).toThrow(
+      'line 2 runs over 1 MB without ending: a quoted cell is probably not closed (check the quotes on that line)',
+    );
+    expect(runaway('fr')).toThrow(
+      "la ligne 2 dépasse 1\u202fMo sans se terminer\u202f: une cellule entre guillemets n'est sans doute pas fermée (vérifiez les guillemets de cette ligne)",
+    );
   });
 });

@@ -70,6 +70,10 @@ describe('RecordSplitter', () => {
   it('refuses a record longer than the parser allows, naming its line', () => {
     const splitter = new RecordSplitter(',');
     splitter.push('a\nb\n"never closed');
-    expect(() => splitter.push('x'.repeat(MAX_RECORD_CHARS))).toThrow(new CsvError(`line 3 runs over 1 MB without ending: a quoted cell is probably not closed (check the quotes on that line)`));
+    expect(() => splitter.push('x'.repeat(MAX_RECORD_CHARS))).toThrow(
+      new CsvError(
+        `line 3 runs over 1 MB without ending: a quoted cell is probably not closed (check the quotes on that line)`,
+      ),
+    );
   });
 });

@@ -6,13 +6,22 @@ import type { CellProblem } from './accounts.ts';
 import { parseCsv } from './parse.ts';
 import { CsvInputError, CsvScorer, encodeLines, OUTPUT_COLUMNS } from './score-csv.ts';
 
-const strict = makeIcp({ ...icpInput, title: 'France only', filters: [{ label: 'France only', attribute: 'region', in: ['fr'] }] }, 'france-only');
+const strict = makeIcp(
+  { ...icpInput, title: 'France only', filters: [{ label: 'France only', attribute: 'region', in: ['fr'] }] },
+  'france-only',
+);
 const retired = makeIcp({ ...icpInput, title: 'Retired', status: 'retired' }, 'retired');
 const icps = [icp, strict, retired];
 
 function score(text: string, options: { icpId?: string; locale?: Locale; chunk?: number } = {}) {
   const problems: CellProblem[] = [];
-  const scorer = new CsvScorer({ attributes, icps, locale: options.locale ?? 'en', icpId: options.icpId, onProblem: (p) => problems.push(p) });
+  const scorer = new CsvScorer({
+    attributes,
+    icps,
+    locale: options.locale ?? 'en',
+    icpId: options.icpId,
+    onProblem: (p) => problems.push(p),
+  });
   let out = '';
   const size = options.chunk ?? text.length;
   for (let i = 0; i < text.length; i += size) out += scorer.push(text.slice(i, i + size));
@@ -53,7 +62,14 @@ describe('CsvScorer', () => {
       const cells = records[i + 1]!.cells.slice(-OUTPUT_COLUMNS.length);
       // The engine's tier covers fit and unknown; the file splits it into tier (fit) and provisional_tier (unknown).
       const tier = best!.tier?.label ?? '';
-      expect(cells.slice(0, 6)).toEqual([best!.icpId, best!.verdict, String(best!.score), String(best!.best), best!.verdict === 'fit' ? tier : '', best!.verdict === 'unknown' ? tier : '']);
+      expect(cells.slice(0, 6)).toEqual([
+        best!.icpId,
+        best!.verdict,
+        String(best!.score),
+        String(best!.best),
+        best!.verdict === 'fit' ? tier : '',
+        best!.verdict === 'unknown' ? tier : '',
+      ]);
     });
   });
 
@@ -90,7 +106,9 @@ describe('CsvScorer', () => {
   });
 
   it('reports unreadable cells and still scores the row with them unknown', () => {
-    const { out, problems, scorer } = score('company,employees,region\nAcme,many,fr\nBolt,"1,2,3",mars\n', { icpId: 'mid-market-saas' });
+    const { out, problems, scorer } = score('company,employees,region\nAcme,many,fr\nBolt,"1,2,3",mars\n', {
+      icpId: 'mid-market-saas',
+    });
     expect(problems.map((p) => `${p.row}:${p.column}  ${p.header}  ${p.message}`)).toMatchInlineSnapshot(`
       [
         "2:2  employees  "many" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+",
@@ -100,12 +118,19 @@ describe('CsvScorer', () => {
     `);
     expect(scorer.rows).toBe(2);
     expect(scorer.problems).toBe(3);
-    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"Acme,many,fr,mid-market-saas,unknown,0,100,,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: many)""`);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(
+      `"Acme,many,fr,mid-market-saas,unknown,0,100,,Tier 3,"Unknown: 50 to 1,000 employees (value not recognised: many)""`,
+    );
   });
 
   it('pads short rows and cuts long ones, reporting the extra cells', () => {
     const { out, problems } = score('company,employees\nAcme\nBolt,80,extra\n');
-    expect(out.split('\n').slice(1, 3).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['Acme,,mid-market-saas', 'Bolt,80,mid-market-saas']);
+    expect(
+      out
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.split(',').slice(0, 3).join(',')),
+    ).toEqual(['Acme,,mid-market-saas', 'Bolt,80,mid-market-saas']);
     expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([[3, 3, 'extra']]);
   });
 
@@ -116,13 +141,25 @@ describe('CsvScorer', () => {
 
   it('writes reasons in the playbook language', () => {
     const { out } = score('employees,region\n20,fr\n', { locale: 'fr', icpId: 'mid-market-saas' });
-    expect(out.split('\n')[1]).toMatchInlineSnapshot(`"20,fr,mid-market-saas,out,0,80,,,"Échoue : 50 to 1,000 employees (vu : 20 people)""`);
+    expect(out.split('\n')[1]).toMatchInlineSnapshot(
+      `"20,fr,mid-market-saas,out,0,80,,,"Échoue : 50 to 1,000 employees (vu : 20 people)""`,
+    );
   });
 
   it.each([
     ['an empty file', '', {}, 'the file is empty: it needs a header row naming the columns, then one row per account'],
-    ['a header without attribute columns', 'company,domain\nAcme,acme.com\n', {}, 'no column is named after an attribute: name the columns by attribute id or label (employees, revenue, region, stack, hiring_revops)'],
-    ['an unknown ICP', 'employees\n1\n', { icpId: 'nope' }, 'unknown ICP "nope": the ICPs are mid-market-saas, france-only, retired'],
+    [
+      'a header without attribute columns',
+      'company,domain\nAcme,acme.com\n',
+      {},
+      'no column is named after an attribute: name the columns by attribute id or label (employees, revenue, region, stack, hiring_revops)',
+    ],
+    [
+      'an unknown ICP',
+      'employees\n1\n',
+      { icpId: 'nope' },
+      'unknown ICP "nope": the ICPs are mid-market-saas, france-only, retired',
+    ],
   ] as const)('refuses %s with one message', (_name, text, options, message) => {
     expect(() => score(text, options)).toThrowError(new CsvInputError(message));
   });
@@ -131,8 +168,22 @@ describe('CsvScorer', () => {
 describe('CsvScorer onRow', () => {
   it('reports each row with the values of its output line and the input cells as written', () => {
     const text = `${SAMPLE}\n=cmd,=1+1,fr,,yes,\n`;
-    const rows: { cells: string[]; line: number; icp: string; verdict: string; score: number; best: number; tier: string; reasons: string }[] = [];
-    const scorer = new CsvScorer({ attributes, icps, locale: 'en', onRow: (row) => rows.push({ ...row, cells: [...row.cells] }) });
+    const rows: {
+      cells: string[];
+      line: number;
+      icp: string;
+      verdict: string;
+      score: number;
+      best: number;
+      tier: string;
+      reasons: string;
+    }[] = [];
+    const scorer = new CsvScorer({
+      attributes,
+      icps,
+      locale: 'en',
+      onRow: (row) => rows.push({ ...row, cells: [...row.cells] }),
+    });
     const out = scorer.push(text.slice(0, 70)) + scorer.push(text.slice(70)) + scorer.end();
     expect(scorer.header).toEqual(['company', 'employees', 'region', 'stack', 'hiring_revops', 'revenue']);
     const lines = out.split('\n').slice(1, -1);
@@ -141,11 +192,19 @@ describe('CsvScorer onRow', () => {
     rows.forEach((row, i) => {
       const cells = records[i]!.cells;
       const [icpId, verdict, points, best, tier, provisional] = cells.slice(-OUTPUT_COLUMNS.length);
-      expect([row.icp, row.verdict, String(row.score), String(row.best), row.tier]).toEqual([icpId, verdict, points, best, tier || provisional]);
+      expect([row.icp, row.verdict, String(row.score), String(row.best), row.tier]).toEqual([
+        icpId,
+        verdict,
+        points,
+        best,
+        tier || provisional,
+      ]);
       // The reasons cell exactly as the line ends with it, quotes included.
       expect(lines[i]!.endsWith(`,${row.reasons}`)).toBe(true);
     });
-    expect(rows[2]!.reasons).toBe('"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"');
+    expect(rows[2]!.reasons).toBe(
+      '"Fails: 50 to 1,000 employees (seen 20 people); Fails: France or DACH (seen United States)"',
+    );
     expect(rows[3]!.cells[0]).toBe('Dyn, Inc');
     // The table shows what was written; the file gets the neutralised cell.
     expect(rows[4]!.cells.slice(0, 2)).toEqual(['=cmd', '=1+1']);
@@ -155,7 +214,9 @@ describe('CsvScorer onRow', () => {
 
   it('gives the same lines unjoined', () => {
     const scorer = new CsvScorer({ attributes, icps, locale: 'en' });
-    expect([...scorer.pushLines(SAMPLE.slice(0, 40)), ...scorer.pushLines(SAMPLE.slice(40)), ...scorer.endLines()].join('')).toBe(score(SAMPLE).out);
+    expect(
+      [...scorer.pushLines(SAMPLE.slice(0, 40)), ...scorer.pushLines(SAMPLE.slice(40)), ...scorer.endLines()].join(''),
+    ).toBe(score(SAMPLE).out);
   });
 });
 
@@ -180,14 +241,21 @@ describe('CsvScorer bytes', () => {
 
 describe('CsvScorer encoding', () => {
   it('refuses text with NUL characters (bytes not decoded by CsvDecoder) as binary', () => {
-    const utf16AsUtf8 = new TextDecoder('utf-8').decode(new Uint8Array([0xff, 0xfe, ...[...'company,employees\n'].flatMap((c) => [c.charCodeAt(0), 0])]));
+    const utf16AsUtf8 = new TextDecoder('utf-8').decode(
+      new Uint8Array([0xff, 0xfe, ...[...'company,employees\n'].flatMap((c) => [c.charCodeAt(0), 0])]),
+    );
     const scorer = new CsvScorer({ attributes, icps, locale: 'en', onProblem: () => {} });
-    expect(() => scorer.push(utf16AsUtf8)).toThrow(new CsvInputError('the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again'));
+    expect(() => scorer.push(utf16AsUtf8)).toThrow(
+      new CsvInputError(
+        'the file is binary, not text (it holds NUL or control bytes): export the data as CSV, e.g. "CSV UTF-8" in your spreadsheet, and try again',
+      ),
+    );
   });
 });
 
 describe('CsvScorer keep (re-import-safe output)', () => {
-  const input = 'Record ID,company,employees,Phone Number,region\n1,"Acme, ""Inc""",240,+33 1 10 30 99 64,fr\n2,=HYPERLINK("x"),12,-2+3,dach\n';
+  const input =
+    'Record ID,company,employees,Phone Number,region\n1,"Acme, ""Inc""",240,+33 1 10 30 99 64,fr\n2,=HYPERLINK("x"),12,-2+3,dach\n';
   const run = (keep: 'keys' | string[]) => {
     const scorer = new CsvScorer({ attributes, icps: [icp], locale: 'en', keep });
     return scorer.push(input) + scorer.end();
@@ -204,6 +272,10 @@ describe('CsvScorer keep (re-import-safe output)', () => {
 
   it('writes the named columns in the order given, and names a missing one', () => {
     expect(run(['record id', 'REGION']).split('\n')[1]).toBe('1,fr,mid-market-saas,fit,20,100,Tier 3,,');
-    expect(() => run(['Nope'])).toThrow(new CsvInputError('there is no column "Nope" to keep: the columns are Record ID, company, employees, Phone Number, region'));
+    expect(() => run(['Nope'])).toThrow(
+      new CsvInputError(
+        'there is no column "Nope" to keep: the columns are Record ID, company, employees, Phone Number, region',
+      ),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import { compareEvaluations, evaluateValues, type AccountValues, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
+import {
+  compareEvaluations,
+  evaluateValues,
+  type AccountValues,
+  type CompiledIcp,
+  type Evaluation,
+} from '../scoring/compile.ts';
 import { describeValue } from '../scoring/describe.ts';
 import { getCompiledIcp, type IcpInput } from '../scoring/score-account.ts';
 import { isNumberRange, type Verdict } from '../scoring/types.ts';
@@ -83,12 +89,17 @@ export interface ScoreTally {
  * The input columns to write, by index, for {@link ScoreCsvOptions.keep}; throws
  * {@link CsvInputError} naming a column that is not in the header.
  */
-export function keptColumns(reader: AccountReader, keep: ScoreCsvOptions['keep'], locale: Locale): number[] | undefined {
+export function keptColumns(
+  reader: AccountReader,
+  keep: ScoreCsvOptions['keep'],
+  locale: Locale,
+): number[] | undefined {
   if (keep === undefined || keep === 'all') return undefined;
   if (keep === 'keys') return reader.columns.flatMap((attribute, i) => (attribute ? [] : [i]));
   return keep.map((name) => {
     const index = reader.indexOf(name);
-    if (index === -1) throw new CsvInputError(scoringMessages[locale].csv.unknownKeyColumn(name, reader.header.join(', ')));
+    if (index === -1)
+      throw new CsvInputError(scoringMessages[locale].csv.unknownKeyColumn(name, reader.header.join(', ')));
     return index;
   });
 }
@@ -103,7 +114,11 @@ export function selectIcps(icps: readonly IcpInput[], icpId?: string): IcpInput[
  * The best fit among compiled ICPs for one account's values (ties keep ICP order). With
  * `scratch` (one evaluation per ICP), evaluations are written into it instead of allocated.
  */
-export function bestEvaluation(icps: readonly CompiledIcp[], values: AccountValues, scratch?: Evaluation[]): { icp: CompiledIcp; evaluation: Evaluation } {
+export function bestEvaluation(
+  icps: readonly CompiledIcp[],
+  values: AccountValues,
+  scratch?: Evaluation[],
+): { icp: CompiledIcp; evaluation: Evaluation } {
   let best = 0;
   let evaluation = evaluateValues(icps[0]!, values, scratch?.[0]);
   for (let i = 1; i < icps.length; i++) {
@@ -165,11 +180,17 @@ export class ReasonsWriter {
     }
     const { filter, attribute, slot } = icp.filters[i]!;
     const value = values[slot] ?? undefined;
-    const key = Array.isArray(value) ? value.join('|') : isNumberRange(value) ? `${value.min}…${value.max}` : String(value);
+    const key = Array.isArray(value)
+      ? value.join('|')
+      : isNumberRange(value)
+        ? `${value.min}…${value.max}`
+        : String(value);
     const cache = caches[i]!;
     let part = cache.get(key);
     if (part === undefined) {
-      part = this.part(scoringMessages[icp.locale].filterFail(filter.label, describeValue(value, attribute, icp.locale)));
+      part = this.part(
+        scoringMessages[icp.locale].filterFail(filter.label, describeValue(value, attribute, icp.locale)),
+      );
       if (cache.size < MAX_CACHED_WORDS) cache.set(key, part);
     }
     return part;
@@ -206,7 +227,12 @@ export class ReasonsWriter {
    * The reasons as a CSV cell, quoted and neutralised as needed. `rejected` holds, by slot, the
    * text of cells that could not be read: their filters say "value not recognised", not "no value".
    */
-  cell(icp: CompiledIcp, evaluation: Evaluation, values: AccountValues, rejected?: readonly (string | undefined)[]): string {
+  cell(
+    icp: CompiledIcp,
+    evaluation: Evaluation,
+    values: AccountValues,
+    rejected?: readonly (string | undefined)[],
+  ): string {
     if (evaluation.verdict === 'fit') return '';
     let text = '';
     let quote = false;
@@ -287,7 +313,16 @@ export class CsvScorer {
   /** The tier cells of each ICP, formatted once. */
   private readonly tierCells = new Map<CompiledIcp, string[]>();
   private readonly scratch: Evaluation[];
-  private readonly row: ScoredRow = { cells: [], line: 0, icp: '', verdict: 'out', score: 0, best: 0, tier: '', reasons: '' };
+  private readonly row: ScoredRow = {
+    cells: [],
+    line: 0,
+    icp: '',
+    verdict: 'out',
+    score: 0,
+    best: 0,
+    tier: '',
+    reasons: '',
+  };
 
   constructor(options: ScoreCsvOptions) {
     this.options = options;
@@ -296,7 +331,11 @@ export class CsvScorer {
     const chosen = selectIcps(options.icps, options.icpId);
     if (chosen.length === 0) {
       const t = scoringMessages[options.locale].csv;
-      throw new CsvInputError(options.icpId === undefined ? t.noActiveIcp : t.unknownIcp(options.icpId, options.icps.map((i) => i.id).join(', ')));
+      throw new CsvInputError(
+        options.icpId === undefined
+          ? t.noActiveIcp
+          : t.unknownIcp(options.icpId, options.icps.map((i) => i.id).join(', ')),
+      );
     }
     this.icps = chosen.map((icp) => getCompiledIcp(icp, options.attributes, options.locale));
     this.scratch = this.icps.map((icp) => evaluateValues(icp, []));
@@ -338,7 +377,13 @@ export class CsvScorer {
 
   /** Hands over what was counted since the last call (rows, problems, verdicts, unreadable values, unit counts) and resets it. */
   takeTally(): ScoreTally {
-    const tally = { rows: this.rows, problems: this.problems, verdicts: { ...this.verdicts }, unreadable: this.unreadable.take(), units: this.reader?.takeUnitCounts() ?? [] };
+    const tally = {
+      rows: this.rows,
+      problems: this.problems,
+      verdicts: { ...this.verdicts },
+      unreadable: this.unreadable.take(),
+      units: this.reader?.takeUnitCounts() ?? [],
+    };
     this.rows = 0;
     this.problems = 0;
     this.verdicts.fit = this.verdicts.unknown = this.verdicts.out = 0;
@@ -406,7 +451,8 @@ export class CsvScorer {
   private checkEncoding(chunk: string): void {
     if (this.encodingChecked || chunk.length === 0) return;
     this.encodingChecked = true;
-    if (chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
+    if (chunk.slice(0, 1000).includes('\u0000'))
+      throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
   }
 
   /** Like {@link end}, as UTF-8 bytes. */
@@ -438,7 +484,11 @@ export class CsvScorer {
     this.reader = reader;
     this.delimiter = this.parser.delimiter ?? ',';
     this.reasons = new ReasonsWriter(this.delimiter);
-    for (const icp of this.icps) this.tierCells.set(icp, icp.data.tiers.map((tier) => formatCsvRow([tier.label], this.delimiter)));
+    for (const icp of this.icps)
+      this.tierCells.set(
+        icp,
+        icp.data.tiers.map((tier) => formatCsvRow([tier.label], this.delimiter)),
+      );
     this.width = record.cells.length;
     this.kept = keptColumns(reader, this.options.keep, locale);
     for (const problem of reader.headerProblems) this.report(problem);
@@ -477,7 +527,10 @@ export class CsvScorer {
       row.verdict = evaluation.verdict;
       row.score = evaluation.score;
       row.best = evaluation.best;
-      row.tier = evaluation.verdict === 'fit' || evaluation.verdict === 'unknown' ? (icp.data.tiers[evaluation.tier]?.label ?? '') : '';
+      row.tier =
+        evaluation.verdict === 'fit' || evaluation.verdict === 'unknown'
+          ? (icp.data.tiers[evaluation.tier]?.label ?? '')
+          : '';
       row.reasons = reasons;
       this.options.onRow(row);
     }

@@ -5,10 +5,30 @@ import { makeIcp, icpInput } from '../../../test/helpers/scoring-fixtures.ts';
 
 const attributes = AttributesSchema.parse([
   { id: 'employees', label: 'Employees', type: 'number', min: 0 },
-  { id: 'revenue', label: 'Annual revenue', type: 'number', unit: 'M€', min: 0, typical: [1, 5000], aliases: ['Chiffre d’affaires', { column: 'Annual Revenue', scale: 0.000001 }] },
-  { id: 'region', label: 'Region', type: 'choice', options: [{ id: 'fr', label: 'France' }, { id: 'dach', label: 'DACH' }] },
+  {
+    id: 'revenue',
+    label: 'Annual revenue',
+    type: 'number',
+    unit: 'M€',
+    min: 0,
+    typical: [1, 5000],
+    aliases: ['Chiffre d’affaires', { column: 'Annual Revenue', scale: 0.000001 }],
+  },
+  {
+    id: 'region',
+    label: 'Region',
+    type: 'choice',
+    options: [
+      { id: 'fr', label: 'France' },
+      { id: 'dach', label: 'DACH' },
+    ],
+  },
 ]);
-const icp = makeIcp({ ...icpInput, filters: [{ label: 'France', attribute: 'region', in: ['fr'] }], signals: [{ label: 'Big', attribute: 'revenue', atLeast: 10, points: 100 }] });
+const icp = makeIcp({
+  ...icpInput,
+  filters: [{ label: 'France', attribute: 'region', in: ['fr'] }],
+  signals: [{ label: 'Big', attribute: 'revenue', atLeast: 10, points: 100 }],
+});
 
 function warnings(header: string, cells: string[], locale: 'en' | 'fr' = 'en') {
   const scorer = new CsvScorer({ attributes, icps: [icp], locale });

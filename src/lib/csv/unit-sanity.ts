@@ -35,7 +35,6 @@ export function plausibleRange(attribute: Attribute): readonly [number, number] 
   return undefined;
 }
 
-
 /** The numbers counted for a column so far: see {@link UnitSanity.take}. */
 export interface UnitCounts {
   total: number;
@@ -111,7 +110,9 @@ export class UnitSanity {
     const middle = this.hi > 0 ? (Math.log10(Math.max(this.lo, this.hi * 1e-3)) + Math.log10(this.hi)) / 2 : 0;
     const distance = (i: number) => Math.abs(mean - Math.log10(FACTORS[i]!) - middle);
     // A unit in millions (`M€`) or thousands (`k€`) says which factor a column of units is off by.
-    const named = FACTORS.indexOf(unitFactor(this.attribute.type === 'number' ? this.attribute.unit : undefined) as (typeof FACTORS)[number]);
+    const named = FACTORS.indexOf(
+      unitFactor(this.attribute.type === 'number' ? this.attribute.unit : undefined) as (typeof FACTORS)[number],
+    );
     let best = 0;
     for (let i = 1; i < FACTORS.length; i++) {
       if (inside[i]! * 2 <= total) continue;
@@ -124,12 +125,27 @@ export class UnitSanity {
     const outside = total - inside[0]!;
     const base = { column: this.column, header: this.header, attribute: this.attribute.id, total, outside };
     if (best === 0 || inside[best]! * 2 < total) {
-      return { ...base, message: t.unitOutOfRange(this.header, number(outside), number(total), this.attribute.label, range) };
+      return {
+        ...base,
+        message: t.unitOutOfRange(this.header, number(outside), number(total), this.attribute.label, range),
+      };
     }
     const factor = FACTORS[best]!;
     // The scale to write: the one already applied, divided by the factor found, as a plain decimal.
     const scale = Number((this.scale / factor).toPrecision(6));
-    return { ...base, scale, message: t.unitLooksScaled(this.header, number(outside), number(total), this.attribute.label, range, factor >= 1 ? number(factor) : `1/${number(1 / factor)}`, decimal(scale)) };
+    return {
+      ...base,
+      scale,
+      message: t.unitLooksScaled(
+        this.header,
+        number(outside),
+        number(total),
+        this.attribute.label,
+        range,
+        factor >= 1 ? number(factor) : `1/${number(1 / factor)}`,
+        decimal(scale),
+      ),
+    };
   }
 }
 

@@ -59,14 +59,22 @@ export class UnreadableSummary {
     if (problem.attribute === undefined) return;
     let group = this.groups.get(problem.column);
     if (!group) {
-      group = { column: problem.column, header: problem.header, attribute: problem.attribute, total: 0, values: new Map(), otherCells: 0 };
+      group = {
+        column: problem.column,
+        header: problem.header,
+        attribute: problem.attribute,
+        total: 0,
+        values: new Map(),
+        otherCells: 0,
+      };
       this.groups.set(problem.column, group);
     }
     group.total++;
     const value = problem.unrecognised ?? problem.value.trim();
     const seen = group.values.get(value);
     if (seen) seen.count++;
-    else if (group.values.size < this.maxValues) group.values.set(value, { value, count: 1, message: problem.message, firstRow: problem.row });
+    else if (group.values.size < this.maxValues)
+      group.values.set(value, { value, count: 1, message: problem.message, firstRow: problem.row });
     else group.otherCells++;
   }
 
@@ -76,7 +84,10 @@ export class UnreadableSummary {
    * {@link merge}).
    */
   take(): UnreadableColumn[] {
-    const counts = [...this.groups.values()].map(({ values, ...group }) => ({ ...group, values: [...values.values()] }));
+    const counts = [...this.groups.values()].map(({ values, ...group }) => ({
+      ...group,
+      values: [...values.values()],
+    }));
     this.groups.clear();
     return counts;
   }
@@ -90,7 +101,14 @@ export class UnreadableSummary {
     for (const part of counts) {
       let group = this.groups.get(part.column);
       if (!group) {
-        group = { column: part.column, header: part.header, attribute: part.attribute, total: 0, values: new Map(), otherCells: 0 };
+        group = {
+          column: part.column,
+          header: part.header,
+          attribute: part.attribute,
+          total: 0,
+          values: new Map(),
+          otherCells: 0,
+        };
         this.groups.set(part.column, group);
       }
       group.total += part.total;
@@ -115,7 +133,10 @@ export class UnreadableSummary {
   columns(): UnreadableColumn[] {
     return [...this.groups.values()]
       .sort((a, b) => a.column - b.column)
-      .map(({ values, ...group }) => ({ ...group, values: [...values.values()].sort((a, b) => b.count - a.count || a.firstRow - b.firstRow) }));
+      .map(({ values, ...group }) => ({
+        ...group,
+        values: [...values.values()].sort((a, b) => b.count - a.count || a.firstRow - b.firstRow),
+      }));
   }
 }
 
@@ -130,7 +151,10 @@ export function formatUnreadableSummary(columns: readonly UnreadableColumn[], lo
     const named = column.values.slice(0, shown).map((v) => t.valueCount(v.value, number(v.count)));
     const rest = column.values.slice(shown);
     const restCells = rest.reduce((sum, v) => sum + v.count, 0) + column.otherCells;
-    if (restCells > 0) named.push(t.otherValues(number(rest.length + (column.otherCells > 0 ? 1 : 0)), column.otherCells > 0, number(restCells)));
+    if (restCells > 0)
+      named.push(
+        t.otherValues(number(rest.length + (column.otherCells > 0 ? 1 : 0)), column.otherCells > 0, number(restCells)),
+      );
     return t.columnSummary(column.header, named.join(', '));
   });
 }

@@ -20,7 +20,7 @@ describe.each([
   ['+44.20.7946.0958', '+44.20.7946.0958'],
   ['+2-3', "'+2-3"],
   ['+33 1 10 30 99 64|cmd', "'+33 1 10 30 99 64|cmd"],
-  ['+cmd|\' /C calc\'!A0', "'+cmd|' /C calc'!A0"],
+  ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
   ['-1+1+cmd|x', "'-1+1+cmd|x"],
   ['=1+1\n+33 1 10 30 99 64', "'=1+1\n+33 1 10 30 99 64"],
 ] as const)('neutraliseCell(%j)', (cell, expected) => {
@@ -49,7 +49,10 @@ describe('formatCsvRow', () => {
 });
 
 describe('restoreCell', () => {
-  it.each(['=SUM(A1)', '@cmd', '+33 1 23', '-x', 'Acme', "'quoted already", '-15'])('gives back %s after neutraliseCell', (cell) => {
-    expect(restoreCell(neutraliseCell(cell))).toBe(cell);
-  });
+  it.each(['=SUM(A1)', '@cmd', '+33 1 23', '-x', 'Acme', "'quoted already", '-15'])(
+    'gives back %s after neutraliseCell',
+    (cell) => {
+      expect(restoreCell(neutraliseCell(cell))).toBe(cell);
+    },
+  );
 });

@@ -3,7 +3,11 @@ import { getBatchStrings } from './batch.ts';
 
 /** Every string of a nested table, with its path. */
 function strings(table: object, path = ''): [string, string][] {
-  return Object.entries(table).flatMap(([key, value]) => (typeof value === 'string' ? [[`${path}${key}`, value] as [string, string]] : strings(value as object, `${path}${key}.`)));
+  return Object.entries(table).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [[`${path}${key}`, value] as [string, string]]
+      : strings(value as object, `${path}${key}.`),
+  );
 }
 
 describe('batch scorer strings', () => {

@@ -30,7 +30,8 @@ const en = {
     title: 'Match this file to the playbook',
     lead: 'Some columns or values of this file match no attribute or option. Choose what they mean: the file is scored again at once, here in your browser.',
     columnsTitle: 'Columns that match no attribute',
-    columnsLead: 'Leave “Keep as is” for columns that are not attributes (name, id, phone): they are copied to the output unchanged.',
+    columnsLead:
+      'Leave “Keep as is” for columns that are not attributes (name, id, phone): they are copied to the output unchanged.',
     column: 'Column',
     samples: 'Values such as',
     attribute: 'Read as',
@@ -46,7 +47,8 @@ const en = {
     leave: 'Not recognised',
     moreValues: { one: 'and {count} other value, less frequent.', other: 'and {count} other values, less frequent.' },
     saveTitle: 'Save this mapping',
-    saveLead: 'Add these lines to content/attributes.yaml, under the attribute (and option) with the same id, so that npm run score and every reader of accounts read files like this one the same way.',
+    saveLead:
+      'Add these lines to content/attributes.yaml, under the attribute (and option) with the same id, so that npm run score and every reader of accounts read files like this one the same way.',
     yamlComment: 'Add to content/attributes.yaml: merge each entry into the attribute (and option) with the same id.',
     copy: 'Copy the lines',
     copied: 'Lines copied',
@@ -79,7 +81,8 @@ const fr: BatchStrings = {
     chip: { one: '{label} : {count} compte', other: '{label} : {count} comptes' },
     search: 'Chercher un compte',
     searchHint: 'Dans toute colonne gardée : nom de la société, domaine, id CRM…',
-    searchNameOnly: 'Ce fichier est volumineux : au-delà des premières lignes, la recherche porte sur le nom du compte seulement.',
+    searchNameOnly:
+      'Ce fichier est volumineux : au-delà des premières lignes, la recherche porte sur le nom du compte seulement.',
     matched: { one: '{matched} compte sur {total} correspond.', other: '{matched} comptes sur {total} correspondent.' },
     none: 'Aucun compte ne correspond. Effacez la recherche ou cliquez sur « Tout afficher ».',
   },
@@ -94,7 +97,8 @@ const fr: BatchStrings = {
     title: 'Faire correspondre ce fichier au playbook',
     lead: 'Des colonnes ou des valeurs de ce fichier ne correspondent à aucun attribut ni aucune option. Choisissez ce qu’elles signifient : le fichier est aussitôt scoré à nouveau, ici dans votre navigateur.',
     columnsTitle: 'Colonnes sans attribut',
-    columnsLead: 'Laissez « Garder telle quelle » pour les colonnes qui ne sont pas des attributs (nom, id, téléphone) : elles sont recopiées sans changement.',
+    columnsLead:
+      'Laissez « Garder telle quelle » pour les colonnes qui ne sont pas des attributs (nom, id, téléphone) : elles sont recopiées sans changement.',
     column: 'Colonne',
     samples: 'Valeurs comme',
     attribute: 'Lire comme',
@@ -107,16 +111,22 @@ const fr: BatchStrings = {
     count: 'Lignes',
     option: 'Signifie',
     leave: 'Non reconnue',
-    moreValues: { one: 'et {count} autre valeur, moins fréquente.', other: 'et {count} autres valeurs, moins fréquentes.' },
+    moreValues: {
+      one: 'et {count} autre valeur, moins fréquente.',
+      other: 'et {count} autres valeurs, moins fréquentes.',
+    },
     saveTitle: 'Enregistrer cette correspondance',
-    saveLead: 'Ajoutez ces lignes à content/attributes.yaml, sous l’attribut (et l’option) de même id : npm run score et tout lecteur de comptes liront les fichiers comme celui-ci de la même façon.',
-    yamlComment: 'À ajouter à content/attributes.yaml : fusionnez chaque entrée dans l’attribut (et l’option) de même id.',
+    saveLead:
+      'Ajoutez ces lignes à content/attributes.yaml, sous l’attribut (et l’option) de même id : npm run score et tout lecteur de comptes liront les fichiers comme celui-ci de la même façon.',
+    yamlComment:
+      'À ajouter à content/attributes.yaml : fusionnez chaque entrée dans l’attribut (et l’option) de même id.',
     copy: 'Copier les lignes',
     copied: 'Lignes copiées',
     copyFailed: 'Sélectionnez les lignes et copiez-les',
     downloadYaml: 'Télécharger aliases.yaml',
     remembered: 'Ce navigateur garde la correspondance pour le prochain fichier.',
-    storageOff: 'Ce navigateur ne permet pas à la page de garder la correspondance : enregistrez les lignes ci-dessous pour la conserver.',
+    storageOff:
+      'Ce navigateur ne permet pas à la page de garder la correspondance : enregistrez les lignes ci-dessous pour la conserver.',
     forget: 'Oublier cette correspondance',
     rescored: 'Scoré à nouveau avec votre correspondance.',
   },
@@ -137,4 +147,3 @@ const dictionaries: Record<Locale, BatchStrings> = { en, fr };
 export function getBatchStrings(locale: Locale): BatchStrings {
   return dictionaries[locale];
 }
-

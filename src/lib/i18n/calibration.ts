@@ -8,9 +8,12 @@ const NB = '\u202f';
  * French. Numbers and percentages arrive already formatted in the locale.
  */
 const en = {
-  badAmount: (text: string) => `"${text}" is not an amount: write a number in the playbook's currency (12000 or 12 000,50), or leave the cell empty`,
-  badDate: (text: string, field: string) => `"${text}" is not a ${field} date: write YYYY-MM-DD (2026-09-15), or leave the cell empty`,
-  closedBeforeOpened: (closed: string, opened: string) => `closed ${closed} is before opened ${opened}: check both dates (the sales cycle is left out)`,
+  badAmount: (text: string) =>
+    `"${text}" is not an amount: write a number in the playbook's currency (12000 or 12 000,50), or leave the cell empty`,
+  badDate: (text: string, field: string) =>
+    `"${text}" is not a ${field} date: write YYYY-MM-DD (2026-09-15), or leave the cell empty`,
+  closedBeforeOpened: (closed: string, opened: string) =>
+    `closed ${closed} is before opened ${opened}: check both dates (the sales cycle is left out)`,
   tooFew: (n: number) => `${n} won or lost account${n === 1 ? '' : 's'}: too few to conclude`,
   tooFewSide: (n: number) => `only ${n} won or lost account${n === 1 ? '' : 's'} on one side: too few to conclude`,
   better: 'wins more often when it holds',
@@ -19,17 +22,22 @@ const en = {
   neverFires: 'never fires on the known accounts',
   excludesNone: 'excludes no known account',
   excludesWon: (n: number) => `excludes ${n} won customer${n === 1 ? '' : 's'}`,
-  rateWith: (rate: string, low: string, high: string, won: number, lost: number) => `${rate} (${low}–${high}; ${won} won / ${lost} lost)`,
+  rateWith: (rate: string, low: string, high: string, won: number, lost: number) =>
+    `${rate} (${low}–${high}; ${won} won / ${lost} lost)`,
   noDecided: 'no won or lost account',
   /** Why a suggested number of points differs from today's. */
-  reasonSuggested: (holds: string, fails: string, ratio: string) => `wins ${holds} when it holds vs ${fails} when not (odds ×${ratio}): points follow the effect`,
-  reasonNoEffect: (holds: string, fails: string) => `0: wins ${holds} when it holds vs ${fails} when not, no clear difference`,
+  reasonSuggested: (holds: string, fails: string, ratio: string) =>
+    `wins ${holds} when it holds vs ${fails} when not (odds ×${ratio}): points follow the effect`,
+  reasonNoEffect: (holds: string, fails: string) =>
+    `0: wins ${holds} when it holds vs ${fails} when not, no clear difference`,
   reasonTooFew: 'kept: too few won and lost accounts to tell',
   reasonNeverFires: 'kept: it never fires on the known accounts',
-  suggestionNone: 'No suggestion: no signal shows a clear effect on the known accounts yet. Add won and lost accounts and look again.',
+  suggestionNone:
+    'No suggestion: no signal shows a clear effect on the known accounts yet. Add won and lost accounts and look again.',
   suggestionOverBudget: (kept: number) =>
     `No suggestion: the signals with too few accounts to tell, kept as they are, already total ${kept} points, leaving nothing for the ones with a clear effect. Lower some of them first.`,
-  suggestionLead: 'Suggested points from the known accounts (never applied by itself: paste it into the ICP file if the team agrees).',
+  suggestionLead:
+    'Suggested points from the known accounts (never applied by itself: paste it into the ICP file if the team agrees).',
   page: {
     title: 'What the known accounts say about each criterion',
     lead: 'Won and lost accounts where each filter and signal holds, against where it does not. The range after each win rate is its 90 % interval: the wider it is, the less the figure says.',
@@ -39,12 +47,14 @@ const en = {
     findingColumn: 'Finding',
     rateNote: (won: number, lost: number, interval: string) => `${won} won / ${lost} lost · ${interval}`,
     interval: (low: string, high: string) => `${low}–${high}`,
-    suggestionNote: 'Suggested points follow the effect seen on the known accounts; they are never applied by themselves. npm run calibrate -- --suggest prints the YAML to paste.',
+    suggestionNote:
+      'Suggested points follow the effect seen on the known accounts; they are never applied by themselves. npm run calibrate -- --suggest prints the YAML to paste.',
     valueTitle: 'Value per tier',
     tableLabel: (what: string) => `${what}, scrolls sideways`,
   },
   cli: {
-    usage: 'Usage: npm run calibrate -- [--icp <id>] [--suggest] [--format markdown|csv] [--out <file>] [--no-backtest]',
+    usage:
+      'Usage: npm run calibrate -- [--icp <id>] [--suggest] [--format markdown|csv] [--out <file>] [--no-backtest]',
     help: `Reads the known accounts of content/accounts/*.csv and prints, for each ICP, what they say
 about each filter, signal and tier: won and lost counts, win rates with 90 % intervals, lift,
 value per tier, and a backtest against the ICP as it was in Git when each deal closed.
@@ -55,10 +65,13 @@ value per tier, and a backtest against the ICP as it was in Git when each deal c
   --out <file>        write to this file instead of standard output
   --no-backtest       skip the Git backtest
   --help              show this help`,
-    unknownOption: (flag: string) => `unknown option "${flag}": use --icp, --suggest, --format, --out, --no-backtest or --help`,
+    unknownOption: (flag: string) =>
+      `unknown option "${flag}": use --icp, --suggest, --format, --out, --no-backtest or --help`,
     badFormat: (format: string) => `--format is "${format}": use markdown or csv`,
-    unknownIcp: (id: string, ids: string, suggestion: string | undefined) => `no ICP "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use one of ${ids}`,
-    invalidContent: (n: number) => `content has ${n} problem${n === 1 ? '' : 's'}: run npm run validate and fix ${n === 1 ? 'it' : 'them'} first`,
+    unknownIcp: (id: string, ids: string, suggestion: string | undefined) =>
+      `no ICP "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use one of ${ids}`,
+    invalidContent: (n: number) =>
+      `content has ${n} problem${n === 1 ? '' : 's'}: run npm run validate and fix ${n === 1 ? 'it' : 'them'} first`,
     cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
     written: (path: string) => `Wrote ${path}`,
   },
@@ -70,7 +83,15 @@ value per tier, and a backtest against the ICP as it was in Git when each deal c
     filters: '### Filters',
     filterColumns: ['Filter', 'Keeps (won / lost)', 'Excludes (won / lost)', 'No value', 'Finding'],
     signals: '### Signals (accounts that pass the filters)',
-    signalColumns: ['Signal', 'Points', 'Fires (won / lost)', 'Win rate when it fires', 'When it does not', 'Lift', 'Finding'],
+    signalColumns: [
+      'Signal',
+      'Points',
+      'Fires (won / lost)',
+      'Win rate when it fires',
+      'When it does not',
+      'Lift',
+      'Finding',
+    ],
     value: '### Value per tier',
     valueColumns: ['Tier', 'Won / lost', 'Win rate', 'Average won deal', 'Total won', 'Median sales cycle'],
     cycleDays: (days: string) => `${days} days`,
@@ -80,10 +101,12 @@ value per tier, and a backtest against the ICP as it was in Git when each deal c
     backtestLine: (tier: string, then: string, now: string, accounts: number, versions: number, moved: number) =>
       `${tier} win rate with the ICP as it was when each deal closed: ${then}; with today's ICP: ${now} (${accounts} won or lost accounts with a closed date, ${versions} version${versions === 1 ? '' : 's'} of the ICP in Git, ${moved} change tier).`,
     backtestBefore: (n: number) => `${n} account${n === 1 ? '' : 's'} closed before the ICP's first commit, left out.`,
-    backtestUnreadable: (n: number) => `${n} old version${n === 1 ? '' : 's'} of the ICP no longer validate and were left out.`,
+    backtestUnreadable: (n: number) =>
+      `${n} old version${n === 1 ? '' : 's'} of the ICP no longer validate and were left out.`,
     backtestNone: {
       'no-git': 'No backtest: content/ is not in a Git repository.',
-      shallow: 'No backtest: this is a shallow Git clone (fetch the full history, e.g. actions/checkout with fetch-depth: 0).',
+      shallow:
+        'No backtest: this is a shallow Git clone (fetch the full history, e.g. actions/checkout with fetch-depth: 0).',
       untracked: 'No backtest: the ICP file is not committed yet.',
       'no-dates': 'No backtest: no won or lost known account has a closed date.',
     },
@@ -95,11 +118,16 @@ value per tier, and a backtest against the ICP as it was in Git when each deal c
 export type CalibrationMessages = typeof en;
 
 const fr: CalibrationMessages = {
-  badAmount: (text) => `«${NB}${text}${NB}» n’est pas un montant${NB}: écrivez un nombre dans la devise du playbook (12000 ou 12 000,50), ou laissez la cellule vide`,
-  badDate: (text, field) => `«${NB}${text}${NB}» n’est pas une date ${field}${NB}: écrivez AAAA-MM-JJ (2026-09-15), ou laissez la cellule vide`,
-  closedBeforeOpened: (closed, opened) => `clôture ${closed} avant l’ouverture ${opened}${NB}: vérifiez les deux dates (le cycle de vente est ignoré)`,
-  tooFew: (n) => `${n} compte${n === 1 ? '' : 's'} gagné${n === 1 ? '' : 's'} ou perdu${n === 1 ? '' : 's'}${NB}: trop peu pour conclure`,
-  tooFewSide: (n) => `seulement ${n} compte${n === 1 ? '' : 's'} gagné${n === 1 ? '' : 's'} ou perdu${n === 1 ? '' : 's'} d’un côté${NB}: trop peu pour conclure`,
+  badAmount: (text) =>
+    `«${NB}${text}${NB}» n’est pas un montant${NB}: écrivez un nombre dans la devise du playbook (12000 ou 12 000,50), ou laissez la cellule vide`,
+  badDate: (text, field) =>
+    `«${NB}${text}${NB}» n’est pas une date ${field}${NB}: écrivez AAAA-MM-JJ (2026-09-15), ou laissez la cellule vide`,
+  closedBeforeOpened: (closed, opened) =>
+    `clôture ${closed} avant l’ouverture ${opened}${NB}: vérifiez les deux dates (le cycle de vente est ignoré)`,
+  tooFew: (n) =>
+    `${n} compte${n === 1 ? '' : 's'} gagné${n === 1 ? '' : 's'} ou perdu${n === 1 ? '' : 's'}${NB}: trop peu pour conclure`,
+  tooFewSide: (n) =>
+    `seulement ${n} compte${n === 1 ? '' : 's'} gagné${n === 1 ? '' : 's'} ou perdu${n === 1 ? '' : 's'} d’un côté${NB}: trop peu pour conclure`,
   better: 'gagne plus souvent quand il est vrai',
   worse: 'gagne moins souvent quand il est vrai',
   noEffect: 'pas de différence nette',
@@ -108,8 +136,10 @@ const fr: CalibrationMessages = {
   excludesWon: (n) => `exclut ${n} client${n === 1 ? '' : 's'} gagné${n === 1 ? '' : 's'}`,
   rateWith: (rate, low, high, won, lost) => `${rate} (${low}–${high}${NB}; ${won} gagnés / ${lost} perdus)`,
   noDecided: 'aucun compte gagné ou perdu',
-  reasonSuggested: (holds, fails, ratio) => `gagne ${holds} quand il est vrai contre ${fails} sinon (cote ×${ratio})${NB}: les points suivent l’effet`,
-  reasonNoEffect: (holds, fails) => `0${NB}: gagne ${holds} quand il est vrai contre ${fails} sinon, pas de différence nette`,
+  reasonSuggested: (holds, fails, ratio) =>
+    `gagne ${holds} quand il est vrai contre ${fails} sinon (cote ×${ratio})${NB}: les points suivent l’effet`,
+  reasonNoEffect: (holds, fails) =>
+    `0${NB}: gagne ${holds} quand il est vrai contre ${fails} sinon, pas de différence nette`,
   reasonTooFew: `inchangé${NB}: trop peu de comptes gagnés et perdus pour le dire`,
   reasonNeverFires: `inchangé${NB}: il ne se déclenche sur aucun compte connu`,
   suggestionNone: `Pas de suggestion${NB}: aucun signal ne montre encore d’effet net sur les comptes connus. Ajoutez des comptes gagnés et perdus, puis regardez à nouveau.`,
@@ -141,10 +171,13 @@ valeur par tier, et un rétro-test avec l’ICP tel qu’il était dans Git à l
   --out <fichier>     écrit dans ce fichier au lieu de la sortie standard
   --no-backtest       sans rétro-test Git
   --help              affiche cette aide`,
-    unknownOption: (flag) => `option inconnue «${NB}${flag}${NB}»${NB}: utilisez --icp, --suggest, --format, --out, --no-backtest ou --help`,
+    unknownOption: (flag) =>
+      `option inconnue «${NB}${flag}${NB}»${NB}: utilisez --icp, --suggest, --format, --out, --no-backtest ou --help`,
     badFormat: (format) => `--format vaut «${NB}${format}${NB}»${NB}: utilisez markdown ou csv`,
-    unknownIcp: (id, ids, suggestion) => `aucun ICP «${NB}${id}${NB}»${suggestion ? ` (vouliez-vous dire «${NB}${suggestion}${NB}»${NB}?)` : ''}${NB}: utilisez l’un de ${ids}`,
-    invalidContent: (n) => `le contenu a ${n} problème${n === 1 ? '' : 's'}${NB}: lancez npm run validate et corrigez-${n === 1 ? 'le' : 'les'} d’abord`,
+    unknownIcp: (id, ids, suggestion) =>
+      `aucun ICP «${NB}${id}${NB}»${suggestion ? ` (vouliez-vous dire «${NB}${suggestion}${NB}»${NB}?)` : ''}${NB}: utilisez l’un de ${ids}`,
+    invalidContent: (n) =>
+      `le contenu a ${n} problème${n === 1 ? '' : 's'}${NB}: lancez npm run validate et corrigez-${n === 1 ? 'le' : 'les'} d’abord`,
     cannotWrite: (path, reason) => `impossible d’écrire ${path}${NB}: ${reason}`,
     written: (path) => `${path} écrit`,
   },
@@ -156,17 +189,34 @@ valeur par tier, et un rétro-test avec l’ICP tel qu’il était dans Git à l
     filters: '### Filtres',
     filterColumns: ['Filtre', 'Garde (gagnés / perdus)', 'Exclut (gagnés / perdus)', 'Sans valeur', 'Constat'],
     signals: '### Signaux (comptes qui passent les filtres)',
-    signalColumns: ['Signal', 'Points', 'Se déclenche (gagnés / perdus)', 'Taux de gain s’il se déclenche', 'Sinon', 'Effet', 'Constat'],
+    signalColumns: [
+      'Signal',
+      'Points',
+      'Se déclenche (gagnés / perdus)',
+      'Taux de gain s’il se déclenche',
+      'Sinon',
+      'Effet',
+      'Constat',
+    ],
     value: '### Valeur par tier',
-    valueColumns: ['Tier', 'Gagnés / perdus', 'Taux de gain', 'Contrat gagné moyen', 'Total gagné', 'Cycle de vente médian'],
+    valueColumns: [
+      'Tier',
+      'Gagnés / perdus',
+      'Taux de gain',
+      'Contrat gagné moyen',
+      'Total gagné',
+      'Cycle de vente médian',
+    ],
     cycleDays: (days) => `${days} jours`,
     suggestion: '### Points suggérés',
     suggestionColumns: ['Signal', 'Aujourd’hui', 'Suggéré', 'Pourquoi'],
     backtest: `### Rétro-test${NB}: l’ICP tel qu’il était à la clôture de chaque affaire`,
     backtestLine: (tier, then, now, accounts, versions, moved) =>
       `Taux de gain du ${tier} avec l’ICP tel qu’il était à la clôture de chaque affaire${NB}: ${then}${NB}; avec l’ICP d’aujourd’hui${NB}: ${now} (${accounts} comptes gagnés ou perdus datés, ${versions} version${versions === 1 ? '' : 's'} de l’ICP dans Git, ${moved} changent de tier).`,
-    backtestBefore: (n) => `${n} compte${n === 1 ? '' : 's'} clos avant le premier commit de l’ICP, ignoré${n === 1 ? '' : 's'}.`,
-    backtestUnreadable: (n) => `${n} ancienne${n === 1 ? '' : 's'} version${n === 1 ? '' : 's'} de l’ICP ne sont plus valides et ont été ignorées.`,
+    backtestBefore: (n) =>
+      `${n} compte${n === 1 ? '' : 's'} clos avant le premier commit de l’ICP, ignoré${n === 1 ? '' : 's'}.`,
+    backtestUnreadable: (n) =>
+      `${n} ancienne${n === 1 ? '' : 's'} version${n === 1 ? '' : 's'} de l’ICP ne sont plus valides et ont été ignorées.`,
     backtestNone: {
       'no-git': `Pas de rétro-test${NB}: content/ n’est pas dans un dépôt Git.`,
       shallow: `Pas de rétro-test${NB}: ce clone Git est partiel (récupérez tout l’historique, par exemple actions/checkout avec fetch-depth: 0).`,

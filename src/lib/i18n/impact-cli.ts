@@ -39,7 +39,8 @@ matrix, and warnings. When GITHUB_STEP_SUMMARY is set, the report is appended th
   noSuchFile: (path: string) => `cannot read ${path}: there is no such file`,
   inputIsFolder: (path: string) => `cannot read ${path}: it is a folder, give a CSV file`,
   summaryFull: 'The job summary is already full (1 MiB): the impact report was not added to it.',
-  compared: (ref: string, rows: string, seconds: number) => `Compared with ${ref} over ${rows} accounts in ${Number(seconds).toFixed(1)} s.`,
+  compared: (ref: string, rows: string, seconds: number) =>
+    `Compared with ${ref} over ${rows} accounts in ${Number(seconds).toFixed(1)} s.`,
   cannotOpen: (reason: string) => `cannot open a file: ${reason}`,
   git: (p: GitProblem): string => {
     switch (p.kind) {
@@ -55,7 +56,8 @@ matrix, and warnings. When GITHUB_STEP_SUMMARY is set, the report is appended th
         return 'git is not installed or not on the PATH: the impact report reads the base with git';
     }
   },
-  crashed: (reason: string) => `The impact report stopped on an unexpected error (${reason}). Please report it with the command you ran.`,
+  crashed: (reason: string) =>
+    `The impact report stopped on an unexpected error (${reason}). Please report it with the command you ran.`,
 };
 
 export type ImpactCliMessages = typeof en;
@@ -80,7 +82,8 @@ défini, le rapport y est aussi ajouté.
   badArguments: (reason) => `${reason}. Usage${N}: ${USAGE}`,
   baseMissing: `--base manque${N}: à quelle référence git comparer le changement${N}? Usage${N}: ${USAGE}`,
   badMaxChars: (value) => `--max-chars attend un nombre entier d’au moins 1000, reçu «${N}${value}${N}»`,
-  noContentFolder: (dir) => `Aucun dossier de contenu à ${dir}${N}: créez-le (voir le README, «${N}Content contract${N}»).`,
+  noContentFolder: (dir) =>
+    `Aucun dossier de contenu à ${dir}${N}: créez-le (voir le README, «${N}Content contract${N}»).`,
   workingTree: 'Le contenu de l’arbre de travail',
   atRef: (ref) => `Le contenu à ${ref}`,
   sideInvalid: (side, count, listed, more) =>
@@ -88,7 +91,8 @@ défini, le rapport y est aussi ajouté.
   noSuchFile: (path) => `impossible de lire ${path}${N}: ce fichier n’existe pas`,
   inputIsFolder: (path) => `impossible de lire ${path}${N}: c’est un dossier, donnez un fichier CSV`,
   summaryFull: `Le résumé du job est déjà plein (1${N}Mio)${N}: le rapport d’impact n’y a pas été ajouté.`,
-  compared: (ref, rows, seconds) => `Comparé à ${ref} sur ${rows}${N}comptes en ${Number(seconds).toFixed(1).replace('.', ',')}${N}s.`,
+  compared: (ref, rows, seconds) =>
+    `Comparé à ${ref} sur ${rows}${N}comptes en ${Number(seconds).toFixed(1).replace('.', ',')}${N}s.`,
   cannotOpen: (reason) => `impossible d’ouvrir un fichier${N}: ${reason}`,
   git: (p) => {
     switch (p.kind) {
@@ -104,7 +108,8 @@ défini, le rapport y est aussi ajouté.
         return `git n’est pas installé ou pas dans le PATH${N}: le rapport d’impact lit la base avec git`;
     }
   },
-  crashed: (reason) => `Le rapport d’impact s’est arrêté sur une erreur inattendue (${reason}). Merci de la signaler avec la commande lancée.`,
+  crashed: (reason) =>
+    `Le rapport d’impact s’est arrêté sur une erreur inattendue (${reason}). Merci de la signaler avec la commande lancée.`,
 };
 
 export const impactCliMessages: Record<Locale, ImpactCliMessages> = { en, fr };

@@ -11,14 +11,16 @@ const en = {
   title: (base: string) => `## Impact of this change (compared with \`${base}\`)`,
   // Verdict line
   noEffect: 'No known account moves and no rule changes.',
-  noBasePlaybook: (ref: string, dir: string) => `There is no playbook at ${ref} (no ${dir} folder there): everything is new, nothing to compare.`,
+  noBasePlaybook: (ref: string, dir: string) =>
+    `There is no playbook at ${ref} (no ${dir} folder there): everything is new, nothing to compare.`,
   knownMoves: (count: string, up: string, down: string, sideways: string) =>
     `${count} known account${count === '1' ? '' : 's'} move${count === '1' ? 's' : ''} (↑${up} ↓${down}${sideways === '0' ? '' : ` ↔${sideways}`})`,
   unmetCount: (count: string) =>
     `${count} of them no longer land${count === '1' ? 's where its' : ' where their'} \`expect\` says (validation fails until expect or the rules change)`,
   knownStill: (count: string) => `the ${count} known accounts keep their landing`,
   sampleMoves: (count: string, total: string, name: string) => `${count} of ${total} accounts of ${name} move`,
-  samChange: (icp: string, before: string, after: string, change: string) => `SAM of ${icp} ${before} → ${after} (${change})`,
+  samChange: (icp: string, before: string, after: string, change: string) =>
+    `SAM of ${icp} ${before} → ${after} (${change})`,
   tierNeeds: (tier: string, icp: string, min: string) => `${tier} of ${icp} now needs ${min} points`,
   ruleChangeCount: (count: string) => `${count} rule change${count === '1' ? '' : 's'}`,
   warningCount: (count: string) => `${count} warning${count === '1' ? '' : 's'}`,
@@ -66,12 +68,14 @@ const en = {
   sampleHeading: (name: string, count: string) => `### Accounts of ${name} (${count} rows)`,
   noKnownAccounts: 'No known accounts (content/accounts/*.csv): add some to see which accounts move.',
   noMoves: 'None of these accounts changes verdict, tier or best-fit ICP.',
-  movesSummary: (moved: string, up: string, down: string, sideways: string) => `${moved} move: ${up} up, ${down} down, ${sideways} to another ICP at the same level.`,
+  movesSummary: (moved: string, up: string, down: string, sideways: string) =>
+    `${moved} move: ${up} up, ${down} down, ${sideways} to another ICP at the same level.`,
   topMovers: (count: string) => `The ${count} biggest moves:`,
   movesHeader: '| Account | Before | After | Why |',
   matrixHeading: 'Tier transitions (rows: before, columns: after):',
   matrixCorner: 'before ↓ after →',
-  unreadable: (count: string) => `${count} cell${count === '1' ? '' : 's'} could not be read and scored as unknown (run npm run score on the file to see them).`,
+  unreadable: (count: string) =>
+    `${count} cell${count === '1' ? '' : 's'} could not be read and scored as unknown (run npm run score on the file to see them).`,
   landingFit: (tier: string, icp: string, score: string) => `${tier} (${icp}, ${score})`,
   landingUnknown: (icp: string, tier: string, score: string) => `unknown (${icp}, provisional ${tier}, ${score})`,
   landingOut: 'out',
@@ -80,7 +84,8 @@ const en = {
   out: 'out',
   expected: (label: string) => `expected ${label}`,
   reasonPoints: (label: string, before: string, after: string) => `${label} ${before} → ${after}`,
-  reasonFilter: (words: string, before: string, after: string, seen: string) => `${words}: ${before} → ${after} (seen ${seen})`,
+  reasonFilter: (words: string, before: string, after: string, seen: string) =>
+    `${words}: ${before} → ${after} (seen ${seen})`,
   reasonTier: (tier: string, min: string, score: string) => `${tier} needs ${min} (score ${score})`,
   reasonScore: (before: string, after: string) => `score ${before} → ${after}`,
   reasonIcp: (icp: string) => `${icp} now fits better`,
@@ -88,13 +93,17 @@ const en = {
   fail: 'fail',
   // Warnings
   warnings: '### Warnings',
-  unreachableTier: (tier: string, icp: string) => `${tier} of ${icp} cannot be reached: no combination of signals scores within its range.`,
+  unreachableTier: (tier: string, icp: string) =>
+    `${tier} of ${icp} cannot be reached: no combination of signals scores within its range.`,
   emptyTier: (tier: string, icp: string, population: string, before: string) =>
     `No account of ${population} reaches ${tier} of ${icp} any more (${before} before).`,
-  filterExcludesAll: (label: string, icp: string, population: string) => `Filter ${label} of ${icp} excludes every account of ${population}.`,
-  signalNeverFires: (label: string, icp: string, population: string) => `Signal ${label} of ${icp} earns points on no account of ${population}.`,
+  filterExcludesAll: (label: string, icp: string, population: string) =>
+    `Filter ${label} of ${icp} excludes every account of ${population}.`,
+  signalNeverFires: (label: string, icp: string, population: string) =>
+    `Signal ${label} of ${icp} earns points on no account of ${population}.`,
   knownPopulation: 'the known accounts',
-  truncated: (count: string, limit: string) => `… and ${count} more row${count === '1' ? '' : 's'} not shown (the report is kept under ${limit} characters).`,
+  truncated: (count: string, limit: string) =>
+    `… and ${count} more row${count === '1' ? '' : 's'} not shown (the report is kept under ${limit} characters).`,
   cut: (count: string) => `… report cut here: ${count} more characters not shown.`,
 };
 
@@ -105,7 +114,8 @@ const fr: ImpactMessages = {
   separator: '\u202f; ',
   title: (base) => `## Effet de cette modification (par rapport à \`${base}\`)`,
   noEffect: 'Aucun compte connu ne bouge et aucune règle ne change.',
-  noBasePlaybook: (ref, dir) => `Pas de playbook à ${ref} (pas de dossier ${dir})\u202f: tout est nouveau, rien à comparer.`,
+  noBasePlaybook: (ref, dir) =>
+    `Pas de playbook à ${ref} (pas de dossier ${dir})\u202f: tout est nouveau, rien à comparer.`,
   knownMoves: (count, up, down, sideways) =>
     `${count} compte${count === '1' ? '' : 's'} connu${count === '1' ? '' : 's'} bouge${count === '1' ? '' : 'nt'} (↑${up} ↓${down}${sideways === '0' ? '' : ` ↔${sideways}`})`,
   unmetCount: (count) =>
@@ -157,12 +167,14 @@ const fr: ImpactMessages = {
   sampleHeading: (name, count) => `### Comptes de ${name} (${count} lignes)`,
   noKnownAccounts: 'Aucun compte connu (content/accounts/*.csv)\u202f: ajoutez-en pour voir quels comptes bougent.',
   noMoves: 'Aucun de ces comptes ne change de verdict, de palier ou d’ICP le plus adapté.',
-  movesSummary: (moved, up, down, sideways) => `${moved} bougent\u202f: ${up} montent, ${down} descendent, ${sideways} passent à un autre ICP au même niveau.`,
+  movesSummary: (moved, up, down, sideways) =>
+    `${moved} bougent\u202f: ${up} montent, ${down} descendent, ${sideways} passent à un autre ICP au même niveau.`,
   topMovers: (count) => `Les ${count} plus grands mouvements\u202f:`,
   movesHeader: '| Compte | Avant | Après | Pourquoi |',
   matrixHeading: 'Passages entre paliers (lignes\u202f: avant, colonnes\u202f: après)\u202f:',
   matrixCorner: 'avant ↓ après →',
-  unreadable: (count) => `${count} cellule${count === '1' ? '' : 's'} illisible${count === '1' ? '' : 's'}, notée${count === '1' ? '' : 's'} comme inconnue${count === '1' ? '' : 's'} (lancez npm run score sur le fichier pour les voir).`,
+  unreadable: (count) =>
+    `${count} cellule${count === '1' ? '' : 's'} illisible${count === '1' ? '' : 's'}, notée${count === '1' ? '' : 's'} comme inconnue${count === '1' ? '' : 's'} (lancez npm run score sur le fichier pour les voir).`,
   landingFit: (tier, icp, score) => `${tier} (${icp}, ${score})`,
   landingUnknown: (icp, tier, score) => `inconnu (${icp}, ${tier} provisoire, ${score})`,
   landingOut: 'hors cible',
@@ -178,12 +190,17 @@ const fr: ImpactMessages = {
   pass: 'passe',
   fail: 'échoue',
   warnings: '### Alertes',
-  unreachableTier: (tier, icp) => `${tier} de ${icp} est inatteignable\u202f: aucune combinaison de signaux ne donne un score dans sa plage.`,
-  emptyTier: (tier, icp, population, before) => `Plus aucun compte de ${population} n’atteint ${tier} de ${icp} (${before} avant).`,
-  filterExcludesAll: (label, icp, population) => `Le filtre ${label} de ${icp} exclut tous les comptes de ${population}.`,
-  signalNeverFires: (label, icp, population) => `Le signal ${label} de ${icp} ne rapporte de points à aucun compte de ${population}.`,
+  unreachableTier: (tier, icp) =>
+    `${tier} de ${icp} est inatteignable\u202f: aucune combinaison de signaux ne donne un score dans sa plage.`,
+  emptyTier: (tier, icp, population, before) =>
+    `Plus aucun compte de ${population} n’atteint ${tier} de ${icp} (${before} avant).`,
+  filterExcludesAll: (label, icp, population) =>
+    `Le filtre ${label} de ${icp} exclut tous les comptes de ${population}.`,
+  signalNeverFires: (label, icp, population) =>
+    `Le signal ${label} de ${icp} ne rapporte de points à aucun compte de ${population}.`,
   knownPopulation: 'la liste des comptes connus',
-  truncated: (count, limit) => `… et ${count} ligne${count === '1' ? '' : 's'} de plus non affichée${count === '1' ? '' : 's'} (le rapport reste sous ${limit} caractères).`,
+  truncated: (count, limit) =>
+    `… et ${count} ligne${count === '1' ? '' : 's'} de plus non affichée${count === '1' ? '' : 's'} (le rapport reste sous ${limit} caractères).`,
   cut: (count) => `… rapport coupé ici\u202f: ${count} caractères de plus non affichés.`,
 };
 

@@ -5,7 +5,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 const flatten = (value: unknown, prefix = ''): [string, string][] =>
   typeof value === 'string'
     ? [[prefix, value]]
-    : Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => flatten(v, prefix ? `${prefix}.${key}` : key));
+    : Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
+        flatten(v, prefix ? `${prefix}.${key}` : key),
+      );
 
 describe('search strings', () => {
   const en = new Map(flatten(getSearchStrings('en')));
@@ -20,7 +22,9 @@ describe('search strings', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fillTemplate('{n} results for {query} {missing}', { n: 3, query: 'CFO' })).toBe('3 results for CFO {missing}');
+    expect(fillTemplate('{n} results for {query} {missing}', { n: 3, query: 'CFO' })).toBe(
+      '3 results for CFO {missing}',
+    );
     expect(fillTemplate(getSearchStrings('fr').results.other, { n: 4 })).toBe('4 résultats');
   });
 });

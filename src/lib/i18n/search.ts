@@ -17,7 +17,10 @@ const en = {
   icpFacet: 'ICP',
   allKinds: 'All',
   allIcps: 'All ICPs',
-  kinds: { icp: 'ICP', persona: 'Persona', page: 'Guide', market: 'Market', other: 'Other' } satisfies Record<SearchKind, string>,
+  kinds: { icp: 'ICP', persona: 'Persona', page: 'Guide', market: 'Market', other: 'Other' } satisfies Record<
+    SearchKind,
+    string
+  >,
   resultsLabel: 'Results',
   /** Plural forms, chosen with Intl.PluralRules. */
   results: { one: '{n} result', other: '{n} results' },
@@ -32,7 +35,8 @@ const en = {
   keys: '↑ ↓ to move, Enter to open, Esc to close',
   shortcut: 'Press / or Ctrl K to search',
   devUnavailable: 'Search works on the built site: run npm run build, then npm run preview.',
-  loadFailed: 'The search index did not load (/pagefind/pagefind.js is missing or blocked). Rebuild the site with npm run build.',
+  loadFailed:
+    'The search index did not load (/pagefind/pagefind.js is missing or blocked). Rebuild the site with npm run build.',
 };
 
 export type SearchStrings = typeof en;
@@ -61,7 +65,8 @@ const fr: SearchStrings = {
   keys: '↑ ↓ pour se déplacer, Entrée pour ouvrir, Échap pour fermer',
   shortcut: 'Appuyez sur / ou Ctrl K pour rechercher',
   devUnavailable: 'La recherche fonctionne sur le site construit : lancez npm run build, puis npm run preview.',
-  loadFailed: 'L’index de recherche ne s’est pas chargé (/pagefind/pagefind.js manque ou est bloqué). Reconstruisez le site avec npm run build.',
+  loadFailed:
+    'L’index de recherche ne s’est pas chargé (/pagefind/pagefind.js manque ou est bloqué). Reconstruisez le site avec npm run build.',
 };
 
 const dictionaries: Record<Locale, SearchStrings> = { en, fr };

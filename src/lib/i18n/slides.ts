@@ -5,7 +5,8 @@ import type { IcpStatus } from '../../schemas/icp.ts';
 import { getUiStrings } from './ui.ts';
 
 /** The kinds of page an Open Graph card can announce. */
-export type OgKind = 'home' | 'icp' | 'icps' | 'persona' | 'personas' | 'page' | 'pages' | 'market' | 'score' | 'review' | 'search';
+export type OgKind =
+  'home' | 'icp' | 'icps' | 'persona' | 'personas' | 'page' | 'pages' | 'market' | 'score' | 'review' | 'search';
 
 export interface SlideStrings {
   idealCustomerProfile: string;
@@ -36,7 +37,16 @@ export interface SlideStrings {
   status: Record<IcpStatus, string>;
   kinds: Record<OgKind, string>;
   /** Titles of the site's fixed pages, for their Open Graph cards. */
-  pageTitles: { home: string; icps: string; personas: string; pages: string; market: string; score: string; review: string; search: string };
+  pageTitles: {
+    home: string;
+    icps: string;
+    personas: string;
+    pages: string;
+    market: string;
+    score: string;
+    review: string;
+    search: string;
+  };
   playbook: string;
 }
 
@@ -133,10 +143,16 @@ const fr: Omit<SlideStrings, 'buyingRoles' | 'status'> = {
 };
 
 // Buying roles and statuses read the same on the slides as on the pages: one source, ui.ts.
-const shared = (locale: Locale) => ({ buyingRoles: getUiStrings(locale).buyingRoles, status: getUiStrings(locale).status });
+const shared = (locale: Locale) => ({
+  buyingRoles: getUiStrings(locale).buyingRoles,
+  status: getUiStrings(locale).status,
+});
 
 /** Slide and Open Graph strings in both locales, chosen by `model.settings.locale`. */
-export const slideStrings: Record<Locale, SlideStrings> = { en: { ...en, ...shared('en') }, fr: { ...fr, ...shared('fr') } };
+export const slideStrings: Record<Locale, SlideStrings> = {
+  en: { ...en, ...shared('en') },
+  fr: { ...fr, ...shared('fr') },
+};
 
 /** The strings for `locale`. */
 export function getSlideStrings(locale: Locale): SlideStrings {

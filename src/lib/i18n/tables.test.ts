@@ -15,7 +15,9 @@ import { validatorMessages } from './validator.ts';
 function shape(table: unknown, prefix = ''): string[] {
   if (typeof table === 'function') return [`${prefix}(${table.length})`];
   if (table === null || typeof table !== 'object' || Array.isArray(table)) return [prefix];
-  return Object.entries(table).flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key)).sort();
+  return Object.entries(table)
+    .flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key))
+    .sort();
 }
 
 describe.each([
@@ -37,12 +39,22 @@ describe.each([
     const texts: string[] = [];
     const collect = (value: unknown): void => {
       if (typeof value === 'string') texts.push(value);
-      else if (typeof value === 'function') texts.push(String((value as (...a: string[]) => unknown)(...Array.from({ length: value.length }, () => 'X'))));
+      else if (typeof value === 'function')
+        texts.push(String((value as (...a: string[]) => unknown)(...Array.from({ length: value.length }, () => 'X'))));
       else if (value && typeof value === 'object') Object.values(value).forEach(collect);
     };
     collect(fr);
     // Before the punctuation: a letter, digit, closing quote or bracket directly, or an ordinary space.
-    const wrong = texts.filter((text) => /[\p{L}\d»)][;?!]|[\p{L}\d»)]:(\s|$)| [:;?!]|[“”]/u.test(text.replace(/https?:\/\/\S+/g, '').replace(/\b[a-z]+: [a-z]+\b|\b(?:scale|column): [\w.]+|« [^»]*:[^»]* »/g, '') /* YAML written as-is: status: active, scale: 0.000001, column: Revenue, « owner: » */));
+    const wrong = texts.filter((text) =>
+      /[\p{L}\d»)][;?!]|[\p{L}\d»)]:(\s|$)| [:;?!]|[“”]/u.test(
+        text
+          .replace(/https?:\/\/\S+/g, '')
+          .replace(
+            /\b[a-z]+: [a-z]+\b|\b(?:scale|column): [\w.]+|« [^»]*:[^»]* »/g,
+            '',
+          ) /* YAML written as-is: status: active, scale: 0.000001, column: Revenue, « owner: » */,
+      ),
+    );
     expect(wrong).toEqual([]);
   });
 });

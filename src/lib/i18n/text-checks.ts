@@ -33,7 +33,10 @@ const SLOT_EN: Record<TextSlotName, [string, string]> = {
 };
 
 const SLOT_FR: Record<TextSlotName, [string, string]> = {
-  title: ['un titre (les diapositives le coupent après deux lignes)', 'raccourcissez-le et mettez le détail dans le résumé ou le corps'],
+  title: [
+    'un titre (les diapositives le coupent après deux lignes)',
+    'raccourcissez-le et mettez le détail dans le résumé ou le corps',
+  ],
   name: ['un nom (une ligne sur la diapositive)', 'raccourcissez-le'],
   role: ['un rôle (deux lignes sur la diapositive)', 'raccourcissez-le'],
   summary: ['un champ d’un paragraphe', 'raccourcissez-le et déplacez le reste dans le corps'],
@@ -49,17 +52,25 @@ const COVERED_FR = 'leurs polices couvrent les lettres latines, grecques, cyrill
 
 export const textCheckMessages: Record<Locale, TextCheckMessages> = {
   en: {
-    control: (cp) => `contains the control character ${cp}, invisible in most editors and never meant for a page: delete it`,
-    tooLong: (length, limit, slot) => `is ${length} characters long, over the ${limit} allowed for ${SLOT_EN[slot][0]}: ${SLOT_EN[slot][1]}`,
+    control: (cp) =>
+      `contains the control character ${cp}, invisible in most editors and never meant for a page: delete it`,
+    tooLong: (length, limit, slot) =>
+      `is ${length} characters long, over the ${limit} allowed for ${SLOT_EN[slot][0]}: ${SLOT_EN[slot][1]}`,
     invisibleOnly: (cps) => `has no visible character (only ${cps}): write the text`,
-    noGlyph: (char, cp) => `contains "${char}" (${cp}), which slides and link previews cannot draw (${COVERED_EN}): remove it or write it in a covered script`,
-    stackedMarks: (grapheme, marks) => `has a letter with ${marks} combining marks ("${grapheme}"), which slides cannot stack legibly: keep at most 2 marks per letter`,
+    noGlyph: (char, cp) =>
+      `contains "${char}" (${cp}), which slides and link previews cannot draw (${COVERED_EN}): remove it or write it in a covered script`,
+    stackedMarks: (grapheme, marks) =>
+      `has a letter with ${marks} combining marks ("${grapheme}"), which slides cannot stack legibly: keep at most 2 marks per letter`,
   },
   fr: {
-    control: (cp) => `contient le caractère de contrôle ${cp}, invisible dans la plupart des éditeurs et sans place sur une page${N}: supprimez-le`,
-    tooLong: (length, limit, slot) => `fait ${length}${N}caractères, au-delà des ${limit} admis pour ${SLOT_FR[slot][0]}${N}: ${SLOT_FR[slot][1]}`,
+    control: (cp) =>
+      `contient le caractère de contrôle ${cp}, invisible dans la plupart des éditeurs et sans place sur une page${N}: supprimez-le`,
+    tooLong: (length, limit, slot) =>
+      `fait ${length}${N}caractères, au-delà des ${limit} admis pour ${SLOT_FR[slot][0]}${N}: ${SLOT_FR[slot][1]}`,
     invisibleOnly: (cps) => `n’a aucun caractère visible (seulement ${cps})${N}: écrivez le texte`,
-    noGlyph: (char, cp) => `contient «${N}${char}${N}» (${cp}), que les diapositives et les aperçus de lien ne savent pas dessiner (${COVERED_FR})${N}: retirez-le ou écrivez-le dans une écriture couverte`,
-    stackedMarks: (grapheme, marks) => `a une lettre portant ${marks}${N}signes diacritiques combinés («${N}${grapheme}${N}»), que les diapositives ne savent pas empiler lisiblement${N}: gardez-en au plus 2 par lettre`,
+    noGlyph: (char, cp) =>
+      `contient «${N}${char}${N}» (${cp}), que les diapositives et les aperçus de lien ne savent pas dessiner (${COVERED_FR})${N}: retirez-le ou écrivez-le dans une écriture couverte`,
+    stackedMarks: (grapheme, marks) =>
+      `a une lettre portant ${marks}${N}signes diacritiques combinés («${N}${grapheme}${N}»), que les diapositives ne savent pas empiler lisiblement${N}: gardez-en au plus 2 par lettre`,
   },
 };

@@ -15,7 +15,16 @@ const en = {
     market: 'Market',
     review: 'Review',
   },
-  kinds: { icp: 'ICP', persona: 'Persona', page: 'Guide', home: 'Playbook', market: 'Market', review: 'Review', score: 'Scoring', index: 'Index' },
+  kinds: {
+    icp: 'ICP',
+    persona: 'Persona',
+    page: 'Guide',
+    home: 'Playbook',
+    market: 'Market',
+    review: 'Review',
+    score: 'Scoring',
+    index: 'Index',
+  },
   status: { draft: 'Draft', active: 'Active', retired: 'Retired' },
   buyingRoles: {
     champion: 'Champion',
@@ -81,13 +90,16 @@ const en = {
     downloadPng: 'Download slide (PNG)',
     downloadSvg: 'Download SVG',
     statusNote: {
-      draft: 'Draft: under discussion. It is left out of /score/ and of CSV scoring; the form below tries it on one account.',
-      retired: 'Retired: kept for history. It is left out of /score/ and of CSV scoring; the form below shows how an account would have scored.',
+      draft:
+        'Draft: under discussion. It is left out of /score/ and of CSV scoring; the form below tries it on one account.',
+      retired:
+        'Retired: kept for history. It is left out of /score/ and of CSV scoring; the form below shows how an account would have scored.',
       active: '',
     },
     summaryLabel: 'In one sentence',
     calibrationTitle: 'Known accounts',
-    calibrationLead: 'How won, lost and open accounts land in the tiers: do the signals separate good accounts from bad?',
+    calibrationLead:
+      'How won, lost and open accounts land in the tiers: do the signals separate good accounts from bad?',
     calibrationSource: (n: number) => `${n} known accounts from content/accounts/, each scored against this ICP.`,
     outcomeWon: 'Won',
     outcomeLost: 'Lost',
@@ -96,7 +108,8 @@ const en = {
     winRate: 'Win rate',
     tierColumn: 'Tier',
     why: 'Why',
-    ruleCounts: (filters: number, signals: number) => `${filters} filter${filters === 1 ? '' : 's'} · ${signals} signal${signals === 1 ? '' : 's'}`,
+    ruleCounts: (filters: number, signals: number) =>
+      `${filters} filter${filters === 1 ? '' : 's'} · ${signals} signal${signals === 1 ? '' : 's'}`,
   },
   market: {
     title: 'Market',
@@ -125,7 +138,8 @@ const en = {
   },
   persona: {
     indexTitle: 'Personas',
-    indexLead: 'The people in our accounts, by buying role. An ICP describes a company; a persona describes a person in it.',
+    indexLead:
+      'The people in our accounts, by buying role. An ICP describes a company; a persona describes a person in it.',
     icps: 'Found in',
     titles: 'Titles to search for',
     goals: 'Goals',
@@ -146,10 +160,14 @@ const en = {
     howToTalk: 'How to talk to them',
   },
   pages: { indexTitle: 'Guides', indexLead: 'Plays, messaging, objection handling and the glossary.' },
-  icpsIndex: { title: 'Ideal Customer Profiles', lead: 'Active ICPs are scored; drafts and retired ones are kept for discussion and history.' },
+  icpsIndex: {
+    title: 'Ideal Customer Profiles',
+    lead: 'Active ICPs are scored; drafts and retired ones are kept for discussion and history.',
+  },
   review: {
     title: 'Review',
-    lead: (days: number) => `Every file with its owner and last review. Files not reviewed in ${days} days are stale and listed first.`,
+    lead: (days: number) =>
+      `Every file with its owner and last review. Files not reviewed in ${days} days are stale and listed first.`,
     file: 'File',
     kind: 'Kind',
     age: 'Age',
@@ -179,7 +197,16 @@ const fr: UiStrings = {
     market: 'Marché',
     review: 'Revue',
   },
-  kinds: { icp: 'ICP', persona: 'Persona', page: 'Guide', home: 'Playbook', market: 'Marché', review: 'Revue', score: 'Scoring', index: 'Index' },
+  kinds: {
+    icp: 'ICP',
+    persona: 'Persona',
+    page: 'Guide',
+    home: 'Playbook',
+    market: 'Marché',
+    review: 'Revue',
+    score: 'Scoring',
+    index: 'Index',
+  },
   status: { draft: 'Brouillon', active: 'Actif', retired: 'Retiré' },
   buyingRoles: {
     champion: 'Champion',
@@ -213,7 +240,8 @@ const fr: UiStrings = {
     filtersTitle: 'Qui est dedans',
     filtersLead: 'Critères éliminatoires : un compte qui en échoue un seul est exclu.',
     signalsTitle: 'Signaux',
-    signalsLead: 'Critères de priorité : les points classent les comptes qui passent les filtres. Le meilleur compte possible obtient 100.',
+    signalsLead:
+      'Critères de priorité : les points classent les comptes qui passent les filtres. Le meilleur compte possible obtient 100.',
     signal: 'Signal',
     rule: 'Règle',
     points: 'Points',
@@ -244,13 +272,16 @@ const fr: UiStrings = {
     downloadPng: 'Télécharger la slide (PNG)',
     downloadSvg: 'Télécharger en SVG',
     statusNote: {
-      draft: 'Brouillon : en discussion. Il n’est pas utilisé sur /score/ ni pour scorer un CSV ; le formulaire ci-dessous permet de l’essayer sur un compte.',
-      retired: 'Retiré : gardé pour l’historique. Il n’est pas utilisé sur /score/ ni pour scorer un CSV ; le formulaire ci-dessous montre comment un compte aurait été scoré.',
+      draft:
+        'Brouillon : en discussion. Il n’est pas utilisé sur /score/ ni pour scorer un CSV ; le formulaire ci-dessous permet de l’essayer sur un compte.',
+      retired:
+        'Retiré : gardé pour l’historique. Il n’est pas utilisé sur /score/ ni pour scorer un CSV ; le formulaire ci-dessous montre comment un compte aurait été scoré.',
       active: '',
     },
     summaryLabel: 'En une phrase',
     calibrationTitle: 'Comptes connus',
-    calibrationLead: 'Où tombent les comptes gagnés, perdus et en cours : les signaux séparent-ils les bons comptes des mauvais ?',
+    calibrationLead:
+      'Où tombent les comptes gagnés, perdus et en cours : les signaux séparent-ils les bons comptes des mauvais ?',
     calibrationSource: (n: number) => `${n} comptes connus de content/accounts/, chacun scoré sur cet ICP.`,
     outcomeWon: 'Gagnés',
     outcomeLost: 'Perdus',
@@ -259,7 +290,8 @@ const fr: UiStrings = {
     winRate: 'Taux de gain',
     tierColumn: 'Tier',
     why: 'Pourquoi',
-    ruleCounts: (filters: number, signals: number) => `${filters} filtre${filters > 1 ? 's' : ''} · ${signals} signa${signals > 1 ? 'ux' : 'l'}`,
+    ruleCounts: (filters: number, signals: number) =>
+      `${filters} filtre${filters > 1 ? 's' : ''} · ${signals} signa${signals > 1 ? 'ux' : 'l'}`,
   },
   market: {
     title: 'Marché',
@@ -284,11 +316,13 @@ const fr: UiStrings = {
     samOfTam: 'SAM / TAM',
     somOfSam: 'SOM / SAM',
     total: 'Tous les ICP actifs',
-    totalNote: 'Les sommes supposent que les ICP ne se recoupent pas ; des devises différentes ne sont pas additionnées.',
+    totalNote:
+      'Les sommes supposent que les ICP ne se recoupent pas ; des devises différentes ne sont pas additionnées.',
   },
   persona: {
     indexTitle: 'Personas',
-    indexLead: "Les personnes de nos comptes, par rôle d'achat. Un ICP décrit une entreprise ; un persona décrit une personne.",
+    indexLead:
+      "Les personnes de nos comptes, par rôle d'achat. Un ICP décrit une entreprise ; un persona décrit une personne.",
     icps: 'Présent dans',
     titles: 'Intitulés de poste à chercher',
     goals: 'Objectifs',
@@ -309,10 +343,14 @@ const fr: UiStrings = {
     howToTalk: 'Comment leur parler',
   },
   pages: { indexTitle: 'Guides', indexLead: 'Plays, messages, traitement des objections et glossaire.' },
-  icpsIndex: { title: 'Profils de client idéal', lead: 'Les ICP actifs sont scorés ; les brouillons et les retirés sont gardés pour la discussion et l’historique.' },
+  icpsIndex: {
+    title: 'Profils de client idéal',
+    lead: 'Les ICP actifs sont scorés ; les brouillons et les retirés sont gardés pour la discussion et l’historique.',
+  },
   review: {
     title: 'Revue',
-    lead: (days: number) => `Chaque fichier avec son responsable et sa dernière revue. Les fichiers non revus depuis ${days} jours sont à revoir et listés en premier.`,
+    lead: (days: number) =>
+      `Chaque fichier avec son responsable et sa dernière revue. Les fichiers non revus depuis ${days} jours sont à revoir et listés en premier.`,
     file: 'Fichier',
     kind: 'Type',
     age: 'Âge',
@@ -322,7 +360,10 @@ const fr: UiStrings = {
     asOf: (date: string) => `Âges au ${date}, date de la dernière construction du playbook.`,
     files: (n: number) => (n <= 1 ? `${n} fichier` : `${n} fichiers`),
   },
-  notFound: { title: 'Page introuvable', lead: "Cette page n'existe pas ou a été déplacée. Essayez l'accueil ou la recherche." },
+  notFound: {
+    title: 'Page introuvable',
+    lead: "Cette page n'existe pas ou a été déplacée. Essayez l'accueil ou la recherche.",
+  },
   footer: { builtWith: 'Construit à partir du dossier content/ avec ICP Playbook.' },
 };
 

@@ -34,7 +34,8 @@ export class AccountsFeeder {
 
   /** Feeds a chunk of the CSV text. */
   push(chunk: string): void {
-    if (!this.readers && chunk.slice(0, 1000).includes('\u0000')) throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
+    if (!this.readers && chunk.slice(0, 1000).includes('\u0000'))
+      throw new CsvInputError(scoringMessages[this.options.locale].csv.binary);
     for (const record of this.parser.push(chunk)) this.record(record);
   }
 
@@ -69,7 +70,9 @@ export class AccountsFeeder {
     const { before, after, locale } = this.options;
     const afterReader = new AccountReader(header, after.attributes, locale);
     if (afterReader.attributeCount === 0) {
-      throw new CsvInputError(scoringMessages[locale].csv.noAttributeColumns(after.attributes.map((a) => a.id).join(', ')));
+      throw new CsvInputError(
+        scoringMessages[locale].csv.noAttributeColumns(after.attributes.map((a) => a.id).join(', ')),
+      );
     }
     this.readers = [new AccountReader(header, before.attributes, locale), afterReader];
     this.unreadable += afterReader.headerProblems.length;

@@ -163,7 +163,9 @@ export class MovementTracker {
     this.before = prepare(options.before, options.locale);
     this.after = prepare(options.after, options.locale);
     const t = impactMessages[options.locale];
-    const tierLabels = [...this.after.icps, ...this.before.icps].flatMap((icp) => icp.data.tiers.map((tier) => tier.label));
+    const tierLabels = [...this.after.icps, ...this.before.icps].flatMap((icp) =>
+      icp.data.tiers.map((tier) => tier.label),
+    );
     this.labels = [...new Set(tierLabels), t.unknown, t.out];
     this.matrix = this.labels.map(() => this.labels.map(() => 0));
     // Matrix index of each landing, looked up per [icp][tier] rather than by label per row.
@@ -186,7 +188,8 @@ export class MovementTracker {
     const after = land(this.after, afterValues);
     this.rows++;
     this.matrix[this.matrixIndex(0, before)]![this.matrixIndex(1, after)]!++;
-    const sameIcp = before.icp !== -1 && after.icp !== -1 && this.before.icps[before.icp]!.id === this.after.icps[after.icp]!.id;
+    const sameIcp =
+      before.icp !== -1 && after.icp !== -1 && this.before.icps[before.icp]!.id === this.after.icps[after.icp]!.id;
     if (sameIcp && before.verdict === after.verdict && before.tier === after.tier) return;
     // Out everywhere, before and after: which ICP it fails "best" is no move.
     if (before.verdict === 'out' && after.verdict === 'out') return;
@@ -197,13 +200,25 @@ export class MovementTracker {
     else if (direction < 0) this.down++;
     else this.sideways++;
     // As the known-accounts check reads it: the tier label of the best fit (fit or unknown), or out.
-    const landed = after.verdict === 'out' || after.icp === -1 ? 'out' : this.after.icps[after.icp]!.data.tiers[after.tier]!.label;
-    const unmet = expect !== undefined && expect !== '' && expect.toLowerCase() !== landed.toLowerCase() ? expect : undefined;
+    const landed =
+      after.verdict === 'out' || after.icp === -1 ? 'out' : this.after.icps[after.icp]!.data.tiers[after.tier]!.label;
+    const unmet =
+      expect !== undefined && expect !== '' && expect.toLowerCase() !== landed.toLowerCase() ? expect : undefined;
     if (unmet !== undefined) this.unmet++;
     const magnitude = Math.abs(difference) * 1000 + Math.abs(before.score - after.score);
     if (this.kept.length >= this.keep && magnitude <= this.kept[this.kept.length - 1]!.magnitude) return;
     // Values are copied: readers may reuse their arrays.
-    const move: Kept = { name, order: this.rows, magnitude, direction, before, after, beforeValues: [...beforeValues], afterValues: [...afterValues], unmet };
+    const move: Kept = {
+      name,
+      order: this.rows,
+      magnitude,
+      direction,
+      before,
+      after,
+      beforeValues: [...beforeValues],
+      afterValues: [...afterValues],
+      unmet,
+    };
     // Kept sorted biggest first, input order among equals: deterministic for any keep.
     let at = this.kept.length;
     while (at > 0 && this.kept[at - 1]!.magnitude < magnitude) at--;
@@ -235,7 +250,9 @@ export class MovementTracker {
     const score = String(landing.score);
     if (landing.verdict === 'out') return t.landingOut;
     const tier = icp.data.tiers[landing.tier]?.label ?? '';
-    return landing.verdict === 'fit' ? t.landingFit(tier, icp.data.title, score) : t.landingUnknown(icp.data.title, tier, score);
+    return landing.verdict === 'fit'
+      ? t.landingFit(tier, icp.data.title, score)
+      : t.landingUnknown(icp.data.title, tier, score);
   }
 
   private describe(move: Kept): Move {
@@ -265,7 +282,8 @@ export class MovementTracker {
     }
     const beforeIcp = move.before.icp === -1 ? undefined : this.before.icps[move.before.icp]!;
     const afterIcp = move.after.icp === -1 ? undefined : this.after.icps[move.after.icp]!;
-    if (afterIcp && move.after.verdict !== 'out' && beforeIcp?.id !== afterIcp.id) reasons.push(t.reasonIcp(afterIcp.data.title));
+    if (afterIcp && move.after.verdict !== 'out' && beforeIcp?.id !== afterIcp.id)
+      reasons.push(t.reasonIcp(afterIcp.data.title));
     return reasons.join(t.separator);
   }
 
@@ -275,9 +293,18 @@ export class MovementTracker {
     const ea = evaluateValues(a, move.beforeValues);
     const eb = evaluateValues(b, move.afterValues);
     const reasons: string[] = [];
-    const outcome = (o: string | undefined) => (o === 'pass' ? t.pass : o === 'fail' ? t.fail : o === undefined ? '—' : t.unknown);
-    const filters = pair(a.filters.map((f, i) => ({ f, i })), b.filters.map((f, i) => ({ f, i })), (x) => x.f.filter.label, (x) => x.f.filter.attribute);
-    const filterPairs: [number | undefined, number][] = [...filters.pairs.map(([x, y]): [number, number] => [x.i, y.i]), ...filters.added.map((y): [undefined, number] => [undefined, y.i])];
+    const outcome = (o: string | undefined) =>
+      o === 'pass' ? t.pass : o === 'fail' ? t.fail : o === undefined ? '—' : t.unknown;
+    const filters = pair(
+      a.filters.map((f, i) => ({ f, i })),
+      b.filters.map((f, i) => ({ f, i })),
+      (x) => x.f.filter.label,
+      (x) => x.f.filter.attribute,
+    );
+    const filterPairs: [number | undefined, number][] = [
+      ...filters.pairs.map(([x, y]): [number, number] => [x.i, y.i]),
+      ...filters.added.map((y): [undefined, number] => [undefined, y.i]),
+    ];
     for (const [i, j] of filterPairs.sort((x, y) => x[1] - y[1])) {
       const was = i === undefined ? undefined : ea.filters[i];
       const now = eb.filters[j]!;
@@ -288,8 +315,14 @@ export class MovementTracker {
     }
     // In or out is decided by the filters alone: points only explain a move between landings in the ICP.
     if (ea.verdict === 'out' || eb.verdict === 'out') return reasons;
-    const earned = (icp: CompiledIcp, e: Evaluation, i: number) => (e.levels[i]! >= 0 ? icp.signals[i]!.points[e.levels[i]!]! : 0);
-    const signals = pair(a.signals.map((s, i) => ({ s, i })), b.signals.map((s, i) => ({ s, i })), (x) => x.s.signal.label, (x) => x.s.signal.attribute);
+    const earned = (icp: CompiledIcp, e: Evaluation, i: number) =>
+      e.levels[i]! >= 0 ? icp.signals[i]!.points[e.levels[i]!]! : 0;
+    const signals = pair(
+      a.signals.map((s, i) => ({ s, i })),
+      b.signals.map((s, i) => ({ s, i })),
+      (x) => x.s.signal.label,
+      (x) => x.s.signal.attribute,
+    );
     const signalPairs: [number | undefined, number | undefined][] = [
       ...signals.pairs.map(([x, y]): [number, number] => [x.i, y.i]),
       ...signals.added.map((y): [undefined, number] => [undefined, y.i]),
@@ -306,7 +339,8 @@ export class MovementTracker {
     if (ea.tier !== eb.tier) {
       const tier = a.data.tiers[ea.tier];
       const moved = tier && b.data.tiers.find((other) => other.label === tier.label);
-      if (tier && moved && moved.min !== tier.min) reasons.push(t.reasonTier(tier.label, number(moved.min), number(eb.score)));
+      if (tier && moved && moved.min !== tier.min)
+        reasons.push(t.reasonTier(tier.label, number(moved.min), number(eb.score)));
     }
     if (reasons.length === 0 && ea.score !== eb.score) reasons.push(t.reasonScore(number(ea.score), number(eb.score)));
     return reasons;

@@ -17,15 +17,33 @@ const after = makeIcp({
   ],
 });
 const settings = (locale: 'en' | 'fr') => PlaybookSchema.parse({ company: 'Acme', product: 'Acme Cloud', locale });
-const side = (icp: typeof before, locale: 'en' | 'fr'): ImpactSide => ({ settings: settings(locale), attributes, icps: [{ ...icp, file: 'x.md', body: '' }], personas: [], pages: [] });
+const side = (icp: typeof before, locale: 'en' | 'fr'): ImpactSide => ({
+  settings: settings(locale),
+  attributes,
+  icps: [{ ...icp, file: 'x.md', body: '' }],
+  personas: [],
+  pages: [],
+});
 
 function population(csv: string, locale: 'en' | 'fr', keep = Infinity, name?: string) {
-  const feeder = new AccountsFeeder({ before: { attributes, icps: [before] }, after: { attributes, icps: [after] }, locale, file: 'known.csv', keep });
+  const feeder = new AccountsFeeder({
+    before: { attributes, icps: [before] },
+    after: { attributes, icps: [after] },
+    locale,
+    file: 'known.csv',
+    keep,
+  });
   feeder.push(csv);
   return feeder.end(name);
 }
 
-const csv = ['company,employees,region,stack,hiring_revops,revenue', 'A,300,fr,hubspot,true,20', 'B,300,dach,hubspot,true,20', 'C,300,fr,hubspot,false,20', 'D,40,fr,,,'].join('\n');
+const csv = [
+  'company,employees,region,stack,hiring_revops,revenue',
+  'A,300,fr,hubspot,true,20',
+  'B,300,dach,hubspot,true,20',
+  'C,300,fr,hubspot,false,20',
+  'D,40,fr,,,',
+].join('\n');
 
 function input(locale: 'en' | 'fr', extra: Partial<ImpactReportInput> = {}): ImpactReportInput {
   return {
@@ -48,28 +66,51 @@ describe('renderImpactReport', () => {
       **2 comptes connus bougent (↑0 ↓2)\u202f; Tier 1 de Mid-market SaaS demande désormais 80 points\u202f; 1 alerte.**"
     `);
     expect(report).toContain('- Filtre « France or DACH »\u202f: Region est France ou DACH → Region est France\n');
-    expect(report).toContain('| B | Tier 1 (Mid-market SaaS, 100) | hors cible | Region est France\u202f: passe → échoue (vu DACH) |');
+    expect(report).toContain(
+      '| B | Tier 1 (Mid-market SaaS, 100) | hors cible | Region est France\u202f: passe → échoue (vu DACH) |',
+    );
   });
 
   it('says why an account moved when only a threshold moved', () => {
     const report = renderImpactReport(input('en'));
     expect(report).not.toContain('| A |');
-    expect(report).toContain('| C | Tier 1 (Mid-market SaaS, 75) | Tier 2 (Mid-market SaaS, 75) | Tier 1 needs 80 (score 75) |');
+    expect(report).toContain(
+      '| C | Tier 1 (Mid-market SaaS, 75) | Tier 2 (Mid-market SaaS, 75) | Tier 1 needs 80 (score 75) |',
+    );
   });
 
   it('warns of a filter that excludes every known account and a signal that never fires', () => {
     const report = renderImpactReport(input('en', { known: population('company,employees,region\nZ,20,us', 'en') }));
-    expect(report).toContain('- ⚠️ Filter “50 to 1,000 employees” of “Mid-market SaaS” excludes every account of the known accounts.');
-    expect(report).toContain('- ⚠️ Signal “Hiring RevOps” of “Mid-market SaaS” earns points on no account of the known accounts.');
+    expect(report).toContain(
+      '- ⚠️ Filter “50 to 1,000 employees” of “Mid-market SaaS” excludes every account of the known accounts.',
+    );
+    expect(report).toContain(
+      '- ⚠️ Signal “Hiring RevOps” of “Mid-market SaaS” earns points on no account of the known accounts.',
+    );
   });
 
   it('warns of a tier no combination of signals can reach', () => {
-    const unreachable = makeIcp({ ...icpInput, tiers: [{ label: 'Tier 1', min: 96 }, { label: 'Tier 2', min: 0 }] });
+    const unreachable = makeIcp({
+      ...icpInput,
+      tiers: [
+        { label: 'Tier 1', min: 96 },
+        { label: 'Tier 2', min: 0 },
+      ],
+    });
     // Points 30, 25, 20|10, 25, -15: no combination gives 96 to 99, but 100 is reachable.
     expect([...reachableScores(unreachable)].filter((s) => s >= 96)).toEqual([100]);
-    const narrow = makeIcp({ ...icpInput, tiers: [{ label: 'Tier 1', min: 97 }, { label: 'Almost', min: 96 }, { label: 'Tier 3', min: 0 }] });
+    const narrow = makeIcp({
+      ...icpInput,
+      tiers: [
+        { label: 'Tier 1', min: 97 },
+        { label: 'Almost', min: 96 },
+        { label: 'Tier 3', min: 0 },
+      ],
+    });
     const report = renderImpactReport(input('en', { icps: [narrow] }));
-    expect(report).toContain('- ⚠️ “Almost” of “Mid-market SaaS” cannot be reached: no combination of signals scores within its range.');
+    expect(report).toContain(
+      '- ⚠️ “Almost” of “Mid-market SaaS” cannot be reached: no combination of signals scores within its range.',
+    );
     expect(report).not.toContain('“Tier 1” of “Mid-market SaaS” cannot be reached');
   });
 
@@ -80,12 +121,20 @@ describe('renderImpactReport', () => {
     expect(report.length).toBeLessThanOrEqual(20_000);
     const shown = report.split('\n').filter((line) => line.startsWith('| Company ')).length;
     expect(shown).toBeGreaterThan(50);
-    expect(report).toContain(`… and ${(3000 - shown).toLocaleString('en-US')} more rows not shown (the report is kept under 20,000 characters).`);
+    expect(report).toContain(
+      `… and ${(3000 - shown).toLocaleString('en-US')} more rows not shown (the report is kept under 20,000 characters).`,
+    );
     expect(renderImpactReport(input('en', { known: big, maxChars: 20_000 }))).toBe(report);
   });
 
   it('keeps only the biggest moves of a large file, in input order among equals', () => {
-    const rows = ['company,employees,region,stack,hiring_revops,revenue', 'Small,300,fr,hubspot,false,20', 'Big1,300,dach,hubspot,true,20', 'Big2,300,dach,hubspot,true,20', 'Big3,300,dach,hubspot,true,20'];
+    const rows = [
+      'company,employees,region,stack,hiring_revops,revenue',
+      'Small,300,fr,hubspot,false,20',
+      'Big1,300,dach,hubspot,true,20',
+      'Big2,300,dach,hubspot,true,20',
+      'Big3,300,dach,hubspot,true,20',
+    ];
     const sample = population(rows.join('\n'), 'en', 2, 'sample.csv');
     expect(sample.movements.moved).toBe(4);
     expect(sample.movements.moves.map((move) => move.name)).toEqual(['Big1', 'Big2']);

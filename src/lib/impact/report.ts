@@ -54,7 +54,8 @@ function unreachableTiers(icps: readonly IcpInput[], t: ImpactMessages): string[
     const scores = [...reachableScores(icp)];
     icp.data.tiers.forEach((tier, i) => {
       const ceiling = i === 0 ? 100 : icp.data.tiers[i - 1]!.min - 1;
-      if (!scores.some((score) => score >= tier.min && score <= ceiling)) lines.push(t.unreachableTier(t.q(tier.label), t.q(icp.data.title)));
+      if (!scores.some((score) => score >= tier.min && score <= ceiling))
+        lines.push(t.unreachableTier(t.q(tier.label), t.q(icp.data.title)));
     });
   }
   return lines;
@@ -86,13 +87,18 @@ function populationWarnings(population: Population, t: ImpactMessages, locale: L
 
 /** A table cell: pipes escaped, one line. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function matrixLines(movements: Movements, t: ImpactMessages, locale: Locale): string[] {
   const { number } = getFormatters(locale);
   // Only the landings some account has, before or after: a 12-tier playbook stays readable.
-  const used = movements.labels.map((_, i) => movements.matrix[i]!.some((n) => n > 0) || movements.matrix.some((row) => row[i]! > 0));
+  const used = movements.labels.map(
+    (_, i) => movements.matrix[i]!.some((n) => n > 0) || movements.matrix.some((row) => row[i]! > 0),
+  );
   const labels = movements.labels.filter((_, i) => used[i]);
   const index = movements.labels.map((_, i) => i).filter((i) => used[i]);
   return [
@@ -100,7 +106,10 @@ function matrixLines(movements: Movements, t: ImpactMessages, locale: Locale): s
     '',
     `| ${cell(t.matrixCorner)} | ${labels.map(cell).join(' | ')} |`,
     `| --- |${labels.map(() => ' ---: |').join('')}`,
-    ...index.map((i) => `| ${cell(movements.labels[i]!)} | ${index.map((j) => (movements.matrix[i]![j]! === 0 ? '·' : number(movements.matrix[i]![j]!))).join(' | ')} |`),
+    ...index.map(
+      (i) =>
+        `| ${cell(movements.labels[i]!)} | ${index.map((j) => (movements.matrix[i]![j]! === 0 ? '·' : number(movements.matrix[i]![j]!))).join(' | ')} |`,
+    ),
   ];
 }
 
@@ -110,16 +119,30 @@ interface Rendered {
   hidden: number;
 }
 
-function populationLines(population: Population, t: ImpactMessages, locale: Locale, rowCap: number, limit: number): { lines: string[]; hidden: number } {
+function populationLines(
+  population: Population,
+  t: ImpactMessages,
+  locale: Locale,
+  rowCap: number,
+  limit: number,
+): { lines: string[]; hidden: number } {
   const { number } = getFormatters(locale);
   const { movements } = population;
-  const lines: string[] = [population.name === undefined ? t.knownHeading(number(movements.total)) : t.sampleHeading(`\`${population.name}\``, number(movements.total)), ''];
+  const lines: string[] = [
+    population.name === undefined
+      ? t.knownHeading(number(movements.total))
+      : t.sampleHeading(`\`${population.name}\``, number(movements.total)),
+    '',
+  ];
   if (population.unreadable > 0) lines.push(t.unreadable(number(population.unreadable)), '');
   let hidden = 0;
   if (movements.moved === 0) {
     lines.push(t.noMoves, '');
   } else {
-    lines.push(t.movesSummary(number(movements.moved), number(movements.up), number(movements.down), number(movements.sideways)), '');
+    lines.push(
+      t.movesSummary(number(movements.moved), number(movements.up), number(movements.down), number(movements.sideways)),
+      '',
+    );
     if (population.name !== undefined) lines.push(t.topMovers(number(movements.moves.length)), '');
     const shown = movements.moves.slice(0, rowCap);
     lines.push(t.movesHeader, '| --- | --- | --- | --- |');
@@ -146,13 +169,21 @@ function verdictLine(input: ImpactReportInput, warnings: number, t: ImpactMessag
     parts.push(t.knownStill(number(known.total)));
   }
   for (const sample of input.samples) {
-    if (sample.movements.moved > 0) parts.push(t.sampleMoves(number(sample.movements.moved), number(sample.movements.total), `\`${sample.name}\``));
+    if (sample.movements.moved > 0)
+      parts.push(t.sampleMoves(number(sample.movements.moved), number(sample.movements.total), `\`${sample.name}\``));
   }
   parts.push(...input.rules.headline);
   const ruleLines = input.rules.icps.reduce((sum, icp) => sum + icp.lines.length, 0);
   if (input.rules.headline.length === 0 && ruleLines > 0) parts.push(t.ruleChangeCount(number(ruleLines)));
   if (warnings > 0) parts.push(t.warningCount(number(warnings)));
-  if (parts.length === 0 || (ruleLines === 0 && input.rules.other.length === 0 && !(known && known.moved > 0) && warnings === 0 && input.samples.every((s) => s.movements.moved === 0))) {
+  if (
+    parts.length === 0 ||
+    (ruleLines === 0 &&
+      input.rules.other.length === 0 &&
+      !(known && known.moved > 0) &&
+      warnings === 0 &&
+      input.samples.every((s) => s.movements.moved === 0))
+  ) {
     return `**${t.noEffect}**`;
   }
   const line = parts.join(t.separator);
@@ -169,7 +200,8 @@ function render(input: ImpactReportInput, rowCap: number, limit: number): Render
   const lines: string[] = [t.title(input.base), '', verdictLine(input, warnings.length, t), ''];
   lines.push(t.ruleChanges, '');
   if (input.rules.icps.length === 0) lines.push(t.noRuleChanges, '');
-  for (const icp of input.rules.icps) lines.push(t.icpHeading(icp.title, icp.id), '', ...icp.lines.map((line) => `- ${line}`), '');
+  for (const icp of input.rules.icps)
+    lines.push(t.icpHeading(icp.title, icp.id), '', ...icp.lines.map((line) => `- ${line}`), '');
   if (input.rules.other.length > 0) lines.push(t.otherChanges, '', ...input.rules.other.map((line) => `- ${line}`), '');
   let hidden = 0;
   if (input.known) {
@@ -199,7 +231,10 @@ export function renderImpactReport(input: ImpactReportInput): string {
   const full = render(input, Infinity, limit);
   if (full.text.length <= limit) return full.text;
   // The largest number of rows per table that fits.
-  const most = Math.max(input.known?.movements.moves.length ?? 0, ...input.samples.map((s) => s.movements.moves.length));
+  const most = Math.max(
+    input.known?.movements.moves.length ?? 0,
+    ...input.samples.map((s) => s.movements.moves.length),
+  );
   let low = 0;
   let high = most;
   while (low < high) {

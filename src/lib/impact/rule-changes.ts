@@ -37,14 +37,19 @@ interface Context {
 
 function attributeOf(attributes: readonly Attribute[], id: string): Attribute {
   // Validated content names existing attributes; an id alone keeps the words readable otherwise.
-  return attributes.find((a) => a.id === id) ?? ({ id, label: id, type: 'boolean' });
+  return attributes.find((a) => a.id === id) ?? { id, label: id, type: 'boolean' };
 }
 
 /**
  * Pairs the items of two lists: first by equal key (a label), then the rest by an equal
  * secondary key (the attribute), in order. Unpaired items are added or removed.
  */
-export function pair<T>(before: readonly T[], after: readonly T[], key: (item: T) => string, fallback: (item: T) => string) {
+export function pair<T>(
+  before: readonly T[],
+  after: readonly T[],
+  key: (item: T) => string,
+  fallback: (item: T) => string,
+) {
   const pairs: [T, T][] = [];
   const left = [...before];
   const added: T[] = [];
@@ -68,13 +73,20 @@ function filterWords(filter: Filter, attributes: readonly Attribute[], locale: L
 
 function signalWords(signal: Signal, attributes: readonly Attribute[], locale: Locale): string {
   const attribute = attributeOf(attributes, signal.attribute);
-  return signal.levels.map((level) => `${describeRule(level.rule, attribute, locale)} ${formatPoints(level.points, locale)}`).join('; ');
+  return signal.levels
+    .map((level) => `${describeRule(level.rule, attribute, locale)} ${formatPoints(level.points, locale)}`)
+    .join('; ');
 }
 
 function filterChanges(before: readonly Filter[], after: readonly Filter[], c: Context): string[] {
   const { t, locale } = c;
   const lines: string[] = [];
-  const { pairs, added, removed } = pair(before, after, (f) => f.label, (f) => f.attribute);
+  const { pairs, added, removed } = pair(
+    before,
+    after,
+    (f) => f.label,
+    (f) => f.attribute,
+  );
   for (const [a, b] of pairs) {
     if (a.label !== b.label) lines.push(t.renamed(t.filter, t.q(a.label), t.q(b.label)));
     const was = filterWords(a, c.before, locale);
@@ -89,7 +101,12 @@ function filterChanges(before: readonly Filter[], after: readonly Filter[], c: C
 function signalChanges(before: readonly Signal[], after: readonly Signal[], c: Context): string[] {
   const { t, locale } = c;
   const lines: string[] = [];
-  const { pairs, added, removed } = pair(before, after, (s) => s.label, (s) => s.attribute);
+  const { pairs, added, removed } = pair(
+    before,
+    after,
+    (s) => s.label,
+    (s) => s.attribute,
+  );
   for (const [a, b] of pairs) {
     if (a.label !== b.label) lines.push(t.renamed(t.signal, t.q(a.label), t.q(b.label)));
     const ruleOf = (s: Signal, attributes: readonly Attribute[]) =>
@@ -109,11 +126,22 @@ function signalChanges(before: readonly Signal[], after: readonly Signal[], c: C
   return lines;
 }
 
-function tierChanges(before: readonly Tier[], after: readonly Tier[], c: Context, title: string, headline: string[]): string[] {
+function tierChanges(
+  before: readonly Tier[],
+  after: readonly Tier[],
+  c: Context,
+  title: string,
+  headline: string[],
+): string[] {
   const { t } = c;
   const { number } = getFormatters(c.locale);
   const lines: string[] = [];
-  const { pairs, added, removed } = pair(before, after, (tier) => tier.label, () => '\u0000');
+  const { pairs, added, removed } = pair(
+    before,
+    after,
+    (tier) => tier.label,
+    () => '\u0000',
+  );
   for (const [a, b] of pairs) {
     if (a.min === b.min) continue;
     lines.push(t.tierMin(t.q(b.label), number(a.min), number(b.min)));
@@ -125,7 +153,12 @@ function tierChanges(before: readonly Tier[], after: readonly Tier[], c: Context
 }
 
 /** A market figure in words: accounts when counted bottom-up, else money. */
-function figureWords(icp: IcpEntry, level: MarketLevel, locale: Locale, t: ImpactMessages): { text: string; amount: number } | undefined {
+function figureWords(
+  icp: IcpEntry,
+  level: MarketLevel,
+  locale: Locale,
+  t: ImpactMessages,
+): { text: string; amount: number } | undefined {
   const market = icp.data.market;
   if (!market) return undefined;
   const { figures } = resolveMarket(market);
@@ -158,7 +191,12 @@ function marketChanges(a: IcpEntry, b: IcpEntry, c: Context, headline: string[])
   return lines;
 }
 
-function icpChanges(a: IcpEntry | undefined, b: IcpEntry | undefined, c: Context, headline: string[]): IcpChanges | undefined {
+function icpChanges(
+  a: IcpEntry | undefined,
+  b: IcpEntry | undefined,
+  c: Context,
+  headline: string[],
+): IcpChanges | undefined {
   const { t } = c;
   const entry = (b ?? a)!;
   if (!a) return { id: entry.id, title: entry.data.title, lines: [t.icpAdded(entry.data.status)] };
@@ -176,16 +214,30 @@ function icpChanges(a: IcpEntry | undefined, b: IcpEntry | undefined, c: Context
 /** Object keys whose values differ (as JSON), sorted. */
 function changedKeys(a: object, b: object): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys.filter((key) => JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key]));
+  return keys.filter(
+    (key) =>
+      JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key]),
+  );
 }
 
 /** Added, removed and changed entries of a kind (personas, pages), by id, with the fields changed. */
-function entryChanges(kind: string, before: readonly { id: string; data: object; body: string }[], after: readonly { id: string; data: object; body: string }[], c: Context): string | undefined {
+function entryChanges(
+  kind: string,
+  before: readonly { id: string; data: object; body: string }[],
+  after: readonly { id: string; data: object; body: string }[],
+  c: Context,
+): string | undefined {
   const { t, locale } = c;
   const byId = new Map(before.map((entry) => [entry.id, entry]));
   const afterIds = new Set(after.map((entry) => entry.id));
-  const added = after.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id).sort();
-  const removed = before.filter((entry) => !afterIds.has(entry.id)).map((entry) => entry.id).sort();
+  const added = after
+    .filter((entry) => !byId.has(entry.id))
+    .map((entry) => entry.id)
+    .sort();
+  const removed = before
+    .filter((entry) => !afterIds.has(entry.id))
+    .map((entry) => entry.id)
+    .sort();
   const changed = after
     .filter((entry) => byId.has(entry.id))
     .map((entry) => {
@@ -210,7 +262,8 @@ function optionIds(attribute: Attribute): string[] {
 
 function attributeChanges(c: Context): string | undefined {
   const { t, locale } = c;
-  const entries = (list: readonly Attribute[]) => list.map((attribute) => ({ id: attribute.id, data: attribute, body: '' }));
+  const entries = (list: readonly Attribute[]) =>
+    list.map((attribute) => ({ id: attribute.id, data: attribute, body: '' }));
   const summary = entryChanges(t.attributes, entries(c.before), entries(c.after), c);
   if (!summary) return undefined;
   // Options are what rules read: name the ones added and removed.
@@ -237,9 +290,19 @@ export function compareRules(before: ImpactSide, after: ImpactSide, locale: Loca
   const t = impactMessages[locale];
   const c: Context = { locale, t, before: before.attributes, after: after.attributes };
   const headline: string[] = [];
-  const ids = [...after.icps.map((icp) => icp.id), ...before.icps.map((icp) => icp.id).filter((id) => !after.icps.some((icp) => icp.id === id))];
+  const ids = [
+    ...after.icps.map((icp) => icp.id),
+    ...before.icps.map((icp) => icp.id).filter((id) => !after.icps.some((icp) => icp.id === id)),
+  ];
   const icps = ids
-    .map((id) => icpChanges(before.icps.find((icp) => icp.id === id), after.icps.find((icp) => icp.id === id), c, headline))
+    .map((id) =>
+      icpChanges(
+        before.icps.find((icp) => icp.id === id),
+        after.icps.find((icp) => icp.id === id),
+        c,
+        headline,
+      ),
+    )
     .filter((change): change is IcpChanges => change !== undefined);
   const settings = changedKeys(before.settings, after.settings);
   const other = [

@@ -4,7 +4,14 @@
 import { normaliseBase, pathWithBase } from '../routes.ts';
 
 /** Which attribute of which element holds a URL that may be a site path. */
-const URL_ATTRIBUTES: Readonly<Record<string, string>> = { a: 'href', img: 'src', source: 'src', video: 'src', audio: 'src', track: 'src' };
+const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
+  a: 'href',
+  img: 'src',
+  source: 'src',
+  video: 'src',
+  audio: 'src',
+  track: 'src',
+};
 
 /**
  * A URL with the base in front when it is a site path (one leading slash); anything else

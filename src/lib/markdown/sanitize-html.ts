@@ -45,10 +45,39 @@ export const MAX_DEPTH = 120;
  * Every other unknown element is unwrapped, so its text stays readable.
  */
 export const DROPPED_WITH_CONTENT: readonly string[] = [
-  'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'frame', 'frameset',
-  'fencedframe', 'portal', 'object', 'embed', 'applet', 'param', 'base', 'basefont', 'meta', 'link',
-  'title', 'head', 'svg', 'math', 'xmp', 'plaintext', 'listing', 'textarea', 'select', 'option',
-  'optgroup', 'datalist', 'button', 'keygen',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'iframe',
+  'frame',
+  'frameset',
+  'fencedframe',
+  'portal',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'base',
+  'basefont',
+  'meta',
+  'link',
+  'title',
+  'head',
+  'svg',
+  'math',
+  'xmp',
+  'plaintext',
+  'listing',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'button',
+  'keygen',
 ];
 
 const star = defaultSchema.attributes?.['*'] ?? [];
@@ -59,8 +88,28 @@ const SCHEMA: Schema = {
   // sectioning elements authors reach for.
   tagNames: [
     ...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'source'),
-    'abbr', 'address', 'article', 'aside', 'bdi', 'bdo', 'caption', 'cite', 'col', 'colgroup', 'data',
-    'dfn', 'figcaption', 'figure', 'footer', 'header', 'hgroup', 'mark', 'small', 'time', 'u', 'wbr',
+    'abbr',
+    'address',
+    'article',
+    'aside',
+    'bdi',
+    'bdo',
+    'caption',
+    'cite',
+    'col',
+    'colgroup',
+    'data',
+    'dfn',
+    'figcaption',
+    'figure',
+    'footer',
+    'header',
+    'hgroup',
+    'mark',
+    'small',
+    'time',
+    'u',
+    'wbr',
   ],
   attributes: {
     ...defaultSchema.attributes,
@@ -131,7 +180,11 @@ function childrenOf(node: ReadableNode): readonly ReadableNode[] {
 }
 
 /** HTML attribute names some producers (Shiki) use, as the hast property names the schema reads. */
-const PROPERTY_NAMES: Readonly<Record<string, string>> = { class: 'className', tabindex: 'tabIndex', 'data-language': 'dataLanguage' };
+const PROPERTY_NAMES: Readonly<Record<string, string>> = {
+  class: 'className',
+  tabindex: 'tabIndex',
+  'data-language': 'dataLanguage',
+};
 /** Ids the renderer already prefixed (footnotes): unprefixed here, as the schema prefixes them again. */
 const CLOBBERED = new Set(['id', 'ariaDescribedBy', 'ariaLabelledBy', 'name']);
 
@@ -151,7 +204,11 @@ function plainProperties(node: ReadableNode): Properties {
     const classes = typeof style === 'string' ? styleToClasses(style) : [];
     if (classes.length > 0) {
       const current: unknown = properties['className'];
-      const kept = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(/\s+/) : [];
+      const kept = Array.isArray(current)
+        ? current.map(String)
+        : typeof current === 'string'
+          ? current.split(/\s+/)
+          : [];
       properties['className'] = [...kept, ...classes];
     }
   }
@@ -178,7 +235,8 @@ function lowerScheme(value: string): string {
 }
 
 function prepare(node: ReadableNode, depth: number): ElementContent[] {
-  if (node.type === 'text' || node.type === 'raw') return typeof node.value === 'string' ? [{ type: 'text', value: node.value }] : [];
+  if (node.type === 'text' || node.type === 'raw')
+    return typeof node.value === 'string' ? [{ type: 'text', value: node.value }] : [];
   if (node.type !== 'element') return [];
   if (depth > MAX_DEPTH) {
     const text = textContent(node);
@@ -214,7 +272,11 @@ function finish<T extends Root | Element>(node: T, mediaHosts: readonly string[]
         if (!dataImage) child.properties['referrerPolicy'] = 'no-referrer';
       }
     }
-    if (child.tagName === 'a' && typeof child.properties['href'] === 'string' && isRemoteUrl(child.properties['href'])) {
+    if (
+      child.tagName === 'a' &&
+      typeof child.properties['href'] === 'string' &&
+      isRemoteUrl(child.properties['href'])
+    ) {
       const href = browserUrl(child.properties['href']);
       if (/^(?:https?:)?[/\\]{2}/i.test(href)) child.properties['rel'] = ['noopener', 'noreferrer'];
     }
@@ -231,8 +293,14 @@ export interface SanitizeOptions {
 
 /** A sanitized copy of a hast tree (the input, possibly read-only, is not modified). */
 export function sanitizeHast(tree: ReadableNode, { mediaHosts = [] }: SanitizeOptions = {}): Root {
-  const prepared: Root = { type: 'root', children: tree.type === 'root' ? childrenOf(tree).flatMap((child) => prepare(child, 1)) : prepare(tree, 1) };
-  return finish(sanitize(prepared, SCHEMA) as Root, mediaHosts.map((host) => host.toLowerCase()));
+  const prepared: Root = {
+    type: 'root',
+    children: tree.type === 'root' ? childrenOf(tree).flatMap((child) => prepare(child, 1)) : prepare(tree, 1),
+  };
+  return finish(
+    sanitize(prepared, SCHEMA) as Root,
+    mediaHosts.map((host) => host.toLowerCase()),
+  );
 }
 
 /** 32-bit FNV-1a, enough to tell two policies apart. */
@@ -300,4 +368,3 @@ export function styleAsClasses(node: ReadableNode, ctx: SatteriContext): void {
   if ('class' in node.properties) ctx.setProperty(node as never, 'class', null);
   ctx.setProperty(node as never, 'className', properties['className'] ?? null);
 }
-

@@ -6,7 +6,10 @@
  * capped at 1 MB, so a line cannot tokenize for long. Astro exposes no option for it, but
  * transformers see the options object before tokenizing.
  */
-export function shikiNoTimeLimit(): { name: string; preprocess(code: string, options: { tokenizeTimeLimit?: number }): undefined } {
+export function shikiNoTimeLimit(): {
+  name: string;
+  preprocess(code: string, options: { tokenizeTimeLimit?: number }): undefined;
+} {
   return {
     name: 'icp-shiki-no-time-limit',
     preprocess(_code, options) {

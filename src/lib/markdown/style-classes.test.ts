@@ -20,12 +20,15 @@ describe('styleToClasses', () => {
 
 describe('src/styles/code-colours.css', () => {
   it('is up to date with the Shiki theme (run npm run code-colours)', () => {
-    expect(readFileSync(new URL('../../styles/code-colours.css', import.meta.url), 'utf8')).toBe(codeColourCss(githubDark));
+    expect(readFileSync(new URL('../../styles/code-colours.css', import.meta.url), 'utf8')).toBe(
+      codeColourCss(githubDark),
+    );
   });
 
   it('has a rule for every colour of the theme', () => {
     const css = codeColourCss(githubDark);
-    for (const hex of ['#f97583', '#79b8ff', '#e1e4e8', '#24292e', '#6a737d']) expect(css).toContain(`{ color: ${hex}; }`);
+    for (const hex of ['#f97583', '#79b8ff', '#e1e4e8', '#24292e', '#6a737d'])
+      expect(css).toContain(`{ color: ${hex}; }`);
   });
 });
 

@@ -4,9 +4,23 @@ import { formatProblem } from '../content/problem.ts';
 import type { IcpEntry } from '../content/model.ts';
 import { calibrationSummary, checkCalibration } from './calibration.ts';
 
-const entry = (i: { id: string; data: IcpEntry['data'] }): IcpEntry => ({ ...i, file: `content/icps/${i.id}.md`, body: '' });
+const entry = (i: { id: string; data: IcpEntry['data'] }): IcpEntry => ({
+  ...i,
+  file: `content/icps/${i.id}.md`,
+  body: '',
+});
 const core = entry(icp);
-const retired = entry(makeIcp({ ...icpInput, title: 'Retired', status: 'retired', filters: [{ label: 'Any size', attribute: 'employees', atLeast: 0 }] }, 'retired'));
+const retired = entry(
+  makeIcp(
+    {
+      ...icpInput,
+      title: 'Retired',
+      status: 'retired',
+      filters: [{ label: 'Any size', attribute: 'employees', atLeast: 0 }],
+    },
+    'retired',
+  ),
+);
 const FILE = 'content/accounts/known.csv';
 
 function model(text: string) {
@@ -29,7 +43,9 @@ describe('checkCalibration', () => {
   });
 
   it('reports each disagreement like a failing test, at the expect cell', () => {
-    const text = KNOWN.replace('Acme,won,Tier 1', 'Acme,won,Tier 2').replace('Cargo,lost,out', 'Cargo,lost,Tier 3').replace('Bolt,lost,tier 3', 'Bolt,lost,out');
+    const text = KNOWN.replace('Acme,won,Tier 1', 'Acme,won,Tier 2')
+      .replace('Cargo,lost,out', 'Cargo,lost,Tier 3')
+      .replace('Bolt,lost,tier 3', 'Bolt,lost,out');
     expect(checkCalibration(model(text)).map(formatProblem)).toMatchInlineSnapshot(`
       [
         "content/accounts/known.csv:2:3  expect  expected "Tier 2", got "Tier 1" (score 100 on mid-market-saas): a change to filters or points moved this known account; fix the row if its values are wrong, or update expect if the new result is right",
@@ -45,7 +61,10 @@ describe('checkCalibration', () => {
   });
 
   it('reports unreadable cells, bad outcomes and unknown expected tiers', () => {
-    const text = KNOWN.replace('Acme,won,Tier 1,240', 'Acme,winning,Tier 1,2x40').replace('Dyn,open,,', 'Dyn,open,Tier 9,');
+    const text = KNOWN.replace('Acme,won,Tier 1,240', 'Acme,winning,Tier 1,2x40').replace(
+      'Dyn,open,,',
+      'Dyn,open,Tier 9,',
+    );
     expect(checkCalibration(model(text)).map(formatProblem)).toMatchInlineSnapshot(`
       [
         "content/accounts/known.csv:2:4  employees  "2x40" is not a number: write digits, with . or , as decimal mark (for example 1200 or 38,5), or a range such as 51-200 or 10001+",

@@ -70,7 +70,11 @@ function toProblem(file: string, problem: CellProblem): Problem {
  * Reads one known-accounts CSV with the scoring reader; unreadable cells, outcomes and deal
  * columns are problems, in `locale` (the validator's messages follow the language it runs in).
  */
-export function readKnownAccounts(source: AccountsFile, attributes: readonly Attribute[], locale: Locale = 'en'): { rows: KnownAccount[]; problems: Problem[] } {
+export function readKnownAccounts(
+  source: AccountsFile,
+  attributes: readonly Attribute[],
+  locale: Locale = 'en',
+): { rows: KnownAccount[]; problems: Problem[] } {
   const { file } = source;
   const t = scoringMessages[locale].csv;
   const { records } = parseCsv(source.text);
@@ -78,7 +82,12 @@ export function readKnownAccounts(source: AccountsFile, attributes: readonly Att
   if (!header) return { rows: [], problems: [{ file, line: 1, column: 1, field: '-', message: t.emptyFile }] };
   const reader = new AccountReader(header.cells, attributes, locale);
   if (reader.attributeCount === 0) {
-    return { rows: [], problems: [{ file, line: 1, column: 1, field: '-', message: t.noAttributeColumns(attributes.map((a) => a.id).join(', ')) }] };
+    return {
+      rows: [],
+      problems: [
+        { file, line: 1, column: 1, field: '-', message: t.noAttributeColumns(attributes.map((a) => a.id).join(', ')) },
+      ],
+    };
   }
   const problems: Problem[] = reader.headerProblems.map((p) => toProblem(file, p));
   const outcomeColumn = reader.indexOf('outcome');
@@ -105,24 +114,64 @@ export function readKnownAccounts(source: AccountsFile, attributes: readonly Att
     const expect = expectColumn === -1 ? '' : (record.cells[expectColumn] ?? '').trim();
     const deal = readDealFacts(record.cells, dealColumns, locale);
     problems.push(...deal.problems.map((p) => ({ file, line: record.line, ...p })));
-    return { file, line: record.line, account, outcome, expect: expect || undefined, expectColumn: expectColumn + 1, ...deal.facts };
+    return {
+      file,
+      line: record.line,
+      account,
+      outcome,
+      expect: expect || undefined,
+      expectColumn: expectColumn + 1,
+      ...deal.facts,
+    };
   });
   return { rows, problems };
 }
 
 // What authors write instead of `expect` and `outcome`: misspellings, plurals, translations.
 const LOOKALIKES: Record<'expect' | 'outcome', readonly string[]> = {
-  expect: ['expected', 'expects', 'expectation', 'expected tier', 'tier', 'attendu', 'attendue', 'tier attendu', 'niveau attendu', 'priorité attendue'],
-  outcome: ['outcomes', 'result', 'results', 'status', 'résultat', 'resultat', 'issue', 'statut', 'won/lost', 'gagné/perdu'],
+  expect: [
+    'expected',
+    'expects',
+    'expectation',
+    'expected tier',
+    'tier',
+    'attendu',
+    'attendue',
+    'tier attendu',
+    'niveau attendu',
+    'priorité attendue',
+  ],
+  outcome: [
+    'outcomes',
+    'result',
+    'results',
+    'status',
+    'résultat',
+    'resultat',
+    'issue',
+    'statut',
+    'won/lost',
+    'gagné/perdu',
+  ],
 };
 
 /**
  * A misspelled or translated `expect`/`outcome` column silently turns the check off: name it,
  * and say when a file has neither (then nothing in it is checked).
  */
-function checkColumnNames(file: string, header: readonly string[], reader: AccountReader, found: Record<'expect' | 'outcome', number>): Problem[] {
+function checkColumnNames(
+  file: string,
+  header: readonly string[],
+  reader: AccountReader,
+  found: Record<'expect' | 'outcome', number>,
+): Problem[] {
   const problems: Problem[] = [];
-  const plain = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+  const plain = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .trim()
+      .toLowerCase();
   for (const wanted of ['expect', 'outcome'] as const) {
     if (found[wanted] !== -1) continue;
     const looks = LOOKALIKES[wanted].map(plain);
@@ -159,7 +208,11 @@ function landing(result: ScoreResult | undefined): string {
 function why(result: ScoreResult | undefined): string {
   const m = vm().rules;
   if (!result) return m.whyNoIcp;
-  if (result.verdict === 'out') return m.whyOut(result.icpId, result.filters.filter((f) => f.outcome === 'fail').map((f) => f.explanation));
+  if (result.verdict === 'out')
+    return m.whyOut(
+      result.icpId,
+      result.filters.filter((f) => f.outcome === 'fail').map((f) => f.explanation),
+    );
   return m.whyScore(result.score, result.icpId, result.filters.filter((f) => f.outcome === 'unknown').length);
 }
 
@@ -220,7 +273,11 @@ function withWinRate<T extends OutcomeCounts>(counts: T): T {
  * cells count with those values unknown.
  * @example calibrationSummary(model).get('mid-market-saas')?.tiers[0] // { label: 'Tier 1', min: 70, won: 8, lost: 1, open: 2, none: 0, total: 11, winRate: 0.89 }
  */
-export function calibrationSummary(model: { attributes: Attribute[]; icps: readonly IcpEntry[]; accounts: readonly AccountsFile[] }): Map<string, IcpCalibration> {
+export function calibrationSummary(model: {
+  attributes: Attribute[];
+  icps: readonly IcpEntry[];
+  accounts: readonly AccountsFile[];
+}): Map<string, IcpCalibration> {
   const rows = model.accounts.flatMap((source) => readKnownAccounts(source, model.attributes).rows);
   const summary = new Map<string, IcpCalibration>();
   if (rows.length === 0) return summary;

@@ -5,7 +5,14 @@ import { OPERATOR_TYPES, bestPoints } from '../../schemas/operators.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import type { Signal } from '../../schemas/signal.ts';
 import { describeRule } from './describe.ts';
-import { isNumberRange, type Account, type AttributeValue, type FilterOutcome, type ScoringIcpData, type Verdict } from './types.ts';
+import {
+  isNumberRange,
+  type Account,
+  type AttributeValue,
+  type FilterOutcome,
+  type ScoringIcpData,
+  type Verdict,
+} from './types.ts';
 
 // The engine reads values by position (`values[slot]`, slot = the attribute's index in the
 // attribute list) rather than by name, and tests rules with one switch rather than one closure
@@ -104,7 +111,14 @@ const NO_IDS: ReadonlySet<string> = new Set();
 
 /** Prepares one rule for {@link testRule}. */
 export function compileRule(rule: Rule): CompiledRule {
-  const base = { code: BETWEEN, min: -Infinity, max: Infinity, ids: NO_IDS, list: [] as readonly string[], flag: false };
+  const base = {
+    code: BETWEEN,
+    min: -Infinity,
+    max: Infinity,
+    ids: NO_IDS,
+    list: [] as readonly string[],
+    flag: false,
+  };
   switch (rule.op) {
     case 'between':
       return { ...base, min: rule.min ?? -Infinity, max: rule.max ?? Infinity };
@@ -141,7 +155,12 @@ export function testRule(rule: CompiledRule, value: AttributeValue): boolean | u
     case BETWEEN:
       if (typeof value === 'number') return Number.isNaN(value) ? undefined : value >= rule.min && value <= rule.max;
       // A range passes wholly inside the rule, fails wholly outside, and is unknown across a bound.
-      if (isNumberRange(value)) return value.min >= rule.min && value.max <= rule.max ? true : value.max < rule.min || value.min > rule.max ? false : undefined;
+      if (isNumberRange(value))
+        return value.min >= rule.min && value.max <= rule.max
+          ? true
+          : value.max < rule.min || value.min > rule.max
+            ? false
+            : undefined;
       return undefined;
     case IS:
       return typeof value === 'boolean' ? value === rule.flag : undefined;
@@ -159,11 +178,15 @@ export function testRule(rule: CompiledRule, value: AttributeValue): boolean | u
 
 function attributeFor(id: string, rule: Rule, byId: ReadonlyMap<string, Attribute>): Attribute {
   // Validated content always names an existing attribute; this fallback keeps a bad call readable.
-  return byId.get(id) ?? ({ id, label: id, type: OPERATOR_TYPES[rule.op], options: [] });
+  return byId.get(id) ?? { id, label: id, type: OPERATOR_TYPES[rule.op], options: [] };
 }
 
 /** Prepares an ICP for scoring: call once, then {@link evaluate} each account. */
-export function compileIcp(icp: { id: string; data: ScoringIcpData }, attributes: readonly Attribute[], locale: Locale): CompiledIcp {
+export function compileIcp(
+  icp: { id: string; data: ScoringIcpData },
+  attributes: readonly Attribute[],
+  locale: Locale,
+): CompiledIcp {
   const byId = new Map(attributes.map((a) => [a.id, a]));
   const attributeIds = attributes.map((a) => a.id);
   const filters = icp.data.filters.map((filter): CompiledFilter => {
@@ -188,7 +211,15 @@ export function compileIcp(icp: { id: string; data: ScoringIcpData }, attributes
       best: bestPoints(signal),
     };
   });
-  return { id: icp.id, data: icp.data, locale, attributeIds, filters, signals, tierMins: icp.data.tiers.map((tier) => tier.min) };
+  return {
+    id: icp.id,
+    data: icp.data,
+    locale,
+    attributeIds,
+    filters,
+    signals,
+    tierMins: icp.data.tiers.map((tier) => tier.min),
+  };
 }
 
 /** An account's values in slot order, for {@link evaluateValues}. */
@@ -303,6 +334,9 @@ export function evaluate(icp: CompiledIcp, account: Account): Evaluation {
 const VERDICT_RANK: Record<Verdict, number> = { fit: 0, unknown: 1, out: 2 };
 
 /** Best fit first: verdict fit, then unknown, then out; then the higher score. */
-export function compareEvaluations(a: Pick<Evaluation, 'verdict' | 'score'>, b: Pick<Evaluation, 'verdict' | 'score'>): number {
+export function compareEvaluations(
+  a: Pick<Evaluation, 'verdict' | 'score'>,
+  b: Pick<Evaluation, 'verdict' | 'score'>,
+): number {
   return VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || b.score - a.score;
 }

@@ -32,7 +32,12 @@ function optionLabel(attribute: Attribute, id: string): string {
   return attribute.options.find((option) => option.id === id)?.label ?? id;
 }
 
-function withUnit(value: number, attribute: Attribute, locale: Locale, text = getFormatters(locale).number(value)): string {
+function withUnit(
+  value: number,
+  attribute: Attribute,
+  locale: Locale,
+  text = getFormatters(locale).number(value),
+): string {
   return attribute.type === 'number' && attribute.unit ? `${text} ${attribute.unit}` : text;
 }
 
@@ -78,7 +83,12 @@ export function describeValue(value: AttributeValue | undefined, attribute: Attr
   if (typeof value === 'string') return optionLabel(attribute, value);
   if (isNumberRange(value)) {
     const { number } = getFormatters(locale);
-    return withUnit(value.min, attribute, locale, t.range(number(value.min), value.max === Infinity ? undefined : number(value.max)));
+    return withUnit(
+      value.min,
+      attribute,
+      locale,
+      t.range(number(value.min), value.max === Infinity ? undefined : number(value.max)),
+    );
   }
   if (value.length === 0) return t.noneSelected;
   return joinList(

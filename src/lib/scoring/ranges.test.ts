@@ -37,16 +37,24 @@ describe('a range against a number rule', () => {
     [{ min: 11, max: 50 }, undefined],
     [{ min: 501, max: 1000000 }, undefined],
     [{ min: 201, max: Infinity }, undefined],
-  ] as [NumberRange, boolean | undefined][])('%j gives %j', (range, expected) => expect(testRule(rule, range)).toBe(expected));
+  ] as [NumberRange, boolean | undefined][])('%j gives %j', (range, expected) =>
+    expect(testRule(rule, range)).toBe(expected),
+  );
 
   it('passes exactly when every number in it passes, fails exactly when none does', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 30 }), (lo, width, ruleLo, ruleWidth) => {
-        const compiled = compileRule({ op: 'between', min: ruleLo, max: ruleLo + ruleWidth });
-        const points = Array.from({ length: width + 1 }, (_, k) => testRule(compiled, lo + k));
-        const expected = points.every(Boolean) ? true : points.some(Boolean) ? undefined : false;
-        expect(testRule(compiled, { min: lo, max: lo + width })).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 30 }),
+        (lo, width, ruleLo, ruleWidth) => {
+          const compiled = compileRule({ op: 'between', min: ruleLo, max: ruleLo + ruleWidth });
+          const points = Array.from({ length: width + 1 }, (_, k) => testRule(compiled, lo + k));
+          const expected = points.every(Boolean) ? true : points.some(Boolean) ? undefined : false;
+          expect(testRule(compiled, { min: lo, max: lo + width })).toBe(expected);
+        },
+      ),
     );
   });
 });
@@ -83,7 +91,14 @@ describe('scoring an account with a range', () => {
     const graded = makeIcp({
       ...icpInput,
       signals: [
-        { label: 'Big', attribute: 'employees', levels: [{ atLeast: 500, points: 40 }, { atLeast: 100, points: 10 }] },
+        {
+          label: 'Big',
+          attribute: 'employees',
+          levels: [
+            { atLeast: 500, points: 40 },
+            { atLeast: 100, points: 10 },
+          ],
+        },
         { label: 'Hiring RevOps', attribute: 'hiring_revops', is: true, points: 60 },
       ],
     });
@@ -93,6 +108,8 @@ describe('scoring an account with a range', () => {
     expect(evaluation.score).toBe(70);
     expect(evaluation.best).toBe(100);
     const fr = scoreAccount({ employees: { min: 201, max: 1000 }, region: 'fr' }, graded, attributes, 'fr');
-    expect(fr.signals[0]!.explanation.replace(/\s/g, ' ')).toBe("+10 pour l'instant : Big (vu : 201–1 000 people ; jusqu'à +40)");
+    expect(fr.signals[0]!.explanation.replace(/\s/g, ' ')).toBe(
+      "+10 pour l'instant : Big (vu : 201–1 000 people ; jusqu'à +40)",
+    );
   });
 });

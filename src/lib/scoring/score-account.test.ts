@@ -73,22 +73,48 @@ describe.each([
 });
 
 describe.each([
-  ['employees', { op: 'between', min: 50, max: 1000 }, 'Employees between 50 and 1,000 people', 'Employees entre 50 et 1 000 people'],
+  [
+    'employees',
+    { op: 'between', min: 50, max: 1000 },
+    'Employees between 50 and 1,000 people',
+    'Employees entre 50 et 1 000 people',
+  ],
   ['employees', { op: 'between', min: 50, max: null }, 'Employees at least 50 people', 'Employees au moins 50 people'],
-  ['employees', { op: 'between', min: null, max: 1000 }, 'Employees at most 1,000 people', 'Employees au plus 1 000 people'],
+  [
+    'employees',
+    { op: 'between', min: null, max: 1000 },
+    'Employees at most 1,000 people',
+    'Employees au plus 1 000 people',
+  ],
   ['employees', { op: 'between', min: null, max: null }, 'Employees: any value', 'Employees : toute valeur'],
   ['revenue', { op: 'atLeast', value: 12.5 }, 'Revenue at least 12.5 M€', 'Revenue au moins 12,5 M€'],
   ['revenue', { op: 'atMost', value: 5 }, 'Revenue at most 5 M€', 'Revenue au plus 5 M€'],
   ['region', { op: 'in', values: ['fr', 'dach'] }, 'Region is France or DACH', 'Region est France ou DACH'],
   ['region', { op: 'notIn', values: ['us'] }, 'Region is not United States', "Region n'est pas United States"],
-  ['stack', { op: 'anyOf', values: ['hubspot', 'salesforce'] }, 'Tools in use include HubSpot or Salesforce', 'Tools in use comprend HubSpot ou Salesforce'],
-  ['stack', { op: 'allOf', values: ['hubspot', 'salesforce'] }, 'Tools in use include HubSpot and Salesforce', 'Tools in use comprend HubSpot et Salesforce'],
-  ['stack', { op: 'noneOf', values: ['competitor-x'] }, 'Tools in use include none of Competitor X', 'Tools in use ne comprend aucun de Competitor X'],
+  [
+    'stack',
+    { op: 'anyOf', values: ['hubspot', 'salesforce'] },
+    'Tools in use include HubSpot or Salesforce',
+    'Tools in use comprend HubSpot ou Salesforce',
+  ],
+  [
+    'stack',
+    { op: 'allOf', values: ['hubspot', 'salesforce'] },
+    'Tools in use include HubSpot and Salesforce',
+    'Tools in use comprend HubSpot et Salesforce',
+  ],
+  [
+    'stack',
+    { op: 'noneOf', values: ['competitor-x'] },
+    'Tools in use include none of Competitor X',
+    'Tools in use ne comprend aucun de Competitor X',
+  ],
   ['hiring_revops', { op: 'is', value: true }, 'Hiring RevOps: yes', 'Hiring RevOps : oui'],
   ['hiring_revops', { op: 'is', value: false }, 'Hiring RevOps: no', 'Hiring RevOps : non'],
 ] as [string, Rule, string, string][])('describeRule on %s %j', (attribute, rule, en, fr) => {
   it('says the rule in English', () => expect(describeRule(rule, byId(attribute), 'en')).toBe(en));
-  it('says the rule in French', () => expect(describeRule(rule, byId(attribute), 'fr').replace(/\u202f/g, ' ')).toBe(fr));
+  it('says the rule in French', () =>
+    expect(describeRule(rule, byId(attribute), 'fr').replace(/\u202f/g, ' ')).toBe(fr));
 });
 
 describe.each([
@@ -105,7 +131,12 @@ describe.each([
 
 describe('scoring one account', () => {
   it('explains a full result, filter by filter and signal by signal', () => {
-    const result = scoreAccount({ employees: 240, region: 'fr', stack: ['hubspot', 'competitor-x'], revenue: 4 }, icp, attributes, 'en');
+    const result = scoreAccount(
+      { employees: 240, region: 'fr', stack: ['hubspot', 'competitor-x'], revenue: 4 },
+      icp,
+      attributes,
+      'en',
+    );
     expect({
       verdict: result.verdict,
       score: result.score,
@@ -179,8 +210,12 @@ describe('scoring one account', () => {
     const result = scoreAccount({ employees: 20, region: 'us' }, icp, attributes, 'fr');
     expect(result.verdict).toBe('out');
     expect(result.tier).toBeUndefined();
-    expect(result.explanation).toMatchInlineSnapshot(`"Hors de Mid-market SaaS : échoue sur 50 to 1,000 employees et France or DACH."`);
-    expect(result.filters[1]!.explanation).toMatchInlineSnapshot(`"Échoue : Region est France ou DACH (vu : United States)"`);
+    expect(result.explanation).toMatchInlineSnapshot(
+      `"Hors de Mid-market SaaS : échoue sur 50 to 1,000 employees et France or DACH."`,
+    );
+    expect(result.filters[1]!.explanation).toMatchInlineSnapshot(
+      `"Échoue : Region est France ou DACH (vu : United States)"`,
+    );
   });
 
   it('gives an unknown verdict, still tiered, when a filter has no value', () => {
@@ -226,14 +261,30 @@ describe('bestSummary', () => {
   });
 
   it('says only the score when nothing is left to confirm', () => {
-    const full = scoreAccount({ employees: 300, region: 'fr', stack: ['hubspot'], hiring_revops: true, revenue: 20 }, icp, attributes, 'en');
+    const full = scoreAccount(
+      { employees: 300, region: 'fr', stack: ['hubspot'], hiring_revops: true, revenue: 20 },
+      icp,
+      attributes,
+      'en',
+    );
     expect(bestSummary(full, attributes, 'en')).toBe('100 of 100');
   });
 });
 
 describe('scoreBestFit', () => {
-  const strict = makeIcp({ ...icpInput, title: 'Strict', filters: [{ label: 'France only', attribute: 'region', in: ['fr'] }] }, 'strict');
-  const retired = makeIcp({ ...icpInput, title: 'Retired', status: 'retired', filters: [{ label: 'Any size', attribute: 'employees', atLeast: 0 }] }, 'retired');
+  const strict = makeIcp(
+    { ...icpInput, title: 'Strict', filters: [{ label: 'France only', attribute: 'region', in: ['fr'] }] },
+    'strict',
+  );
+  const retired = makeIcp(
+    {
+      ...icpInput,
+      title: 'Retired',
+      status: 'retired',
+      filters: [{ label: 'Any size', attribute: 'employees', atLeast: 0 }],
+    },
+    'retired',
+  );
 
   it('ranks fit before unknown before out, then by score', () => {
     const { best, results } = scoreBestFit({ region: 'dach', employees: 300 }, [strict, icp], attributes, 'en');
@@ -245,7 +296,9 @@ describe('scoreBestFit', () => {
   });
 
   it('leaves out inactive ICPs unless asked', () => {
-    expect(scoreBestFit({ employees: 10 }, [icp, retired], attributes, 'en').results.map((r) => r.icpId)).toEqual(['mid-market-saas']);
+    expect(scoreBestFit({ employees: 10 }, [icp, retired], attributes, 'en').results.map((r) => r.icpId)).toEqual([
+      'mid-market-saas',
+    ]);
     const all = scoreBestFit({ employees: 10 }, [icp, retired], attributes, 'en', { includeInactive: true });
     expect(all.best?.icpId).toBe('retired');
   });
@@ -276,33 +329,54 @@ const accountArb: fc.Arbitrary<Account> = fc.record(valueOf, { requiredKeys: [] 
 const bound = fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null });
 const ruleFor: Record<string, fc.Arbitrary<Rule>> = {
   employees: fc.oneof(
-    fc.tuple(bound, bound).map(([a, b]): Rule => ({ op: 'between', min: a !== null && b !== null ? Math.min(a, b) : a, max: a !== null && b !== null ? Math.max(a, b) : b })),
+    fc.tuple(bound, bound).map(([a, b]): Rule => ({
+      op: 'between',
+      min: a !== null && b !== null ? Math.min(a, b) : a,
+      max: a !== null && b !== null ? Math.max(a, b) : b,
+    })),
     fc.integer({ min: 0, max: 3000 }).map((value): Rule => ({ op: 'atLeast', value })),
     fc.integer({ min: 0, max: 3000 }).map((value): Rule => ({ op: 'atMost', value })),
   ),
   revenue: fc.integer({ min: 0, max: 500 }).map((value): Rule => ({ op: 'atLeast', value })),
-  region: fc.tuple(fc.constantFrom('in' as const, 'notIn' as const), fc.subarray(optionIds('region'), { minLength: 1 })).map(([op, values]): Rule => ({ op, values })),
+  region: fc
+    .tuple(fc.constantFrom('in' as const, 'notIn' as const), fc.subarray(optionIds('region'), { minLength: 1 }))
+    .map(([op, values]): Rule => ({ op, values })),
   stack: fc
-    .tuple(fc.constantFrom('anyOf' as const, 'allOf' as const, 'noneOf' as const), fc.subarray(optionIds('stack'), { minLength: 1 }))
+    .tuple(
+      fc.constantFrom('anyOf' as const, 'allOf' as const, 'noneOf' as const),
+      fc.subarray(optionIds('stack'), { minLength: 1 }),
+    )
     .map(([op, values]): Rule => ({ op, values })),
   hiring_revops: fc.boolean().map((value): Rule => ({ op: 'is', value })),
 };
 
 const attributeId = fc.constantFrom(...attributes.map((a) => a.id));
-const filterArb = attributeId.chain((attribute) => ruleFor[attribute]!.map((rule): Filter => ({ label: `${attribute} filter`, attribute, why: undefined, rule })));
+const filterArb = attributeId.chain((attribute) =>
+  ruleFor[attribute]!.map((rule): Filter => ({ label: `${attribute} filter`, attribute, why: undefined, rule })),
+);
 const signalArb = attributeId.chain((attribute) =>
   fc
     .array(fc.tuple(ruleFor[attribute]!, fc.integer({ min: -100, max: 100 })), { minLength: 1, maxLength: 3 })
-    .map((levels): Signal => ({ label: `${attribute} signal`, attribute, why: undefined, graded: levels.length > 1, levels: levels.map(([rule, points]) => ({ rule, points })) })),
+    .map((levels): Signal => ({
+      label: `${attribute} signal`,
+      attribute,
+      why: undefined,
+      graded: levels.length > 1,
+      levels: levels.map(([rule, points]) => ({ rule, points })),
+    })),
 );
 const tiersArb = fc
   .uniqueArray(fc.integer({ min: 1, max: 100 }), { maxLength: 4 })
   .map((mins) => [...mins.sort((a, b) => b - a), 0].map((min, i) => ({ label: `Tier ${i + 1}`, min })));
 
 /** Any ICP over the test attributes: random filters, signals (graded or not, any points) and tiers. */
-const icpArb = fc.record({ filters: fc.array(filterArb, { minLength: 1, maxLength: 4 }), signals: fc.array(signalArb, { minLength: 1, maxLength: 6 }), tiers: tiersArb }).map(
-  (parts) => ({ id: 'random', data: { ...icp.data, ...parts } }),
-);
+const icpArb = fc
+  .record({
+    filters: fc.array(filterArb, { minLength: 1, maxLength: 4 }),
+    signals: fc.array(signalArb, { minLength: 1, maxLength: 6 }),
+    tiers: tiersArb,
+  })
+  .map((parts) => ({ id: 'random', data: { ...icp.data, ...parts } }));
 
 /** A rule that the value matches, for a signal that must match the account. */
 function matchingRule(value: AttributeValue): Rule {
@@ -322,7 +396,8 @@ describe('scoring properties', () => {
         for (const f of result.filters) {
           if (account[f.filter.attribute] === undefined) expect(f.outcome).toBe('unknown');
         }
-        if (result.filters.some((f) => account[f.filter.attribute] === undefined)) expect(result.verdict).not.toBe('fit');
+        if (result.filters.some((f) => account[f.filter.attribute] === undefined))
+          expect(result.verdict).not.toBe('fit');
       }),
     );
   });
@@ -348,16 +423,33 @@ describe('scoring properties', () => {
 
   it('never lowers the score when a matching positive signal is added', () => {
     fc.assert(
-      fc.property(icpArb, accountArb, fc.integer({ min: 1, max: 100 }), attributeId, (random, account, points, attribute) => {
-        const value = account[attribute];
-        fc.pre(value !== undefined);
-        const signal: Signal = { label: 'added', attribute, why: undefined, graded: false, levels: [{ rule: matchingRule(value), points }] };
-        const before = scoreAccount(account, random, attributes, 'en');
-        const after = scoreAccount(account, { ...random, data: { ...random.data, signals: [...random.data.signals, signal] } }, attributes, 'en');
-        expect(after.signals.at(-1)!.points).toBe(points);
-        expect(after.score).toBeGreaterThanOrEqual(before.score);
-        expect(after.best).toBeGreaterThanOrEqual(before.best);
-      }),
+      fc.property(
+        icpArb,
+        accountArb,
+        fc.integer({ min: 1, max: 100 }),
+        attributeId,
+        (random, account, points, attribute) => {
+          const value = account[attribute];
+          fc.pre(value !== undefined);
+          const signal: Signal = {
+            label: 'added',
+            attribute,
+            why: undefined,
+            graded: false,
+            levels: [{ rule: matchingRule(value), points }],
+          };
+          const before = scoreAccount(account, random, attributes, 'en');
+          const after = scoreAccount(
+            account,
+            { ...random, data: { ...random.data, signals: [...random.data.signals, signal] } },
+            attributes,
+            'en',
+          );
+          expect(after.signals.at(-1)!.points).toBe(points);
+          expect(after.score).toBeGreaterThanOrEqual(before.score);
+          expect(after.best).toBeGreaterThanOrEqual(before.best);
+        },
+      ),
     );
   });
 
@@ -377,7 +469,15 @@ describe('scoring properties', () => {
     fc.assert(
       fc.property(icpArb, accountArb, (random, account) => {
         const result = scoreAccount(account, random, attributes, 'en');
-        const expected = result.verdict === 'out' ? undefined : random.data.tiers[tierIndex(random.data.tiers.map((t) => t.min), result.score)];
+        const expected =
+          result.verdict === 'out'
+            ? undefined
+            : random.data.tiers[
+                tierIndex(
+                  random.data.tiers.map((t) => t.min),
+                  result.score,
+                )
+              ];
         expect(result.tier).toEqual(expected);
       }),
     );
@@ -386,8 +486,19 @@ describe('scoring properties', () => {
 
 describe('attribute ids that are also names on every object', () => {
   it('treats a missing `constructor` attribute as unknown, not as Object', () => {
-    const constructorAttribute = { id: 'constructor', label: 'Built by', type: 'choices' as const, options: [{ id: 'acme', label: 'Acme' }] };
-    const icpOnIt = makeIcp({ ...icpInput, filters: [...icpInput.filters, { label: 'Built by Acme', attribute: 'constructor', anyOf: ['acme'] }] }, 'proto');
+    const constructorAttribute = {
+      id: 'constructor',
+      label: 'Built by',
+      type: 'choices' as const,
+      options: [{ id: 'acme', label: 'Acme' }],
+    };
+    const icpOnIt = makeIcp(
+      {
+        ...icpInput,
+        filters: [...icpInput.filters, { label: 'Built by Acme', attribute: 'constructor', anyOf: ['acme'] }],
+      },
+      'proto',
+    );
     const result = scoreAccount({}, icpOnIt, [...attributes, constructorAttribute], 'en');
     const filter = result.filters.at(-1)!;
     expect(filter.outcome).toBe('unknown');

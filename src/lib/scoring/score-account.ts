@@ -2,7 +2,17 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import { compareEvaluations, compileIcp, evaluate, NO_MATCH, UNANSWERED, UNCERTAIN, valueOf, type CompiledIcp, type Evaluation } from './compile.ts';
+import {
+  compareEvaluations,
+  compileIcp,
+  evaluate,
+  NO_MATCH,
+  UNANSWERED,
+  UNCERTAIN,
+  valueOf,
+  type CompiledIcp,
+  type Evaluation,
+} from './compile.ts';
 import { describeValue, formatPoints, joinList } from './describe.ts';
 import type { Account, FilterResult, ScoreResult, ScoringIcpData, SignalResult } from './types.ts';
 
@@ -14,7 +24,10 @@ export interface IcpInput {
   data: ScoringIcpData;
 }
 
-const compiledCache = new WeakMap<ScoringIcpData, Map<string, { attributes: readonly Attribute[]; compiled: CompiledIcp }>>();
+const compiledCache = new WeakMap<
+  ScoringIcpData,
+  Map<string, { attributes: readonly Attribute[]; compiled: CompiledIcp }>
+>();
 
 /** The compiled ICP, cached per ICP data, attribute list and locale (the widget scores on every keystroke). */
 export function getCompiledIcp(icp: IcpInput, attributes: readonly Attribute[], locale: Locale): CompiledIcp {
@@ -37,7 +50,11 @@ function filterResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
     const value = valueOf(account, filter.attribute);
     const seen = describeValue(value, attribute, icp.locale);
     const explanation =
-      outcome === 'pass' ? t.filterPass(words, seen) : outcome === 'fail' ? t.filterFail(words, seen) : t.filterUnknown(words);
+      outcome === 'pass'
+        ? t.filterPass(words, seen)
+        : outcome === 'fail'
+          ? t.filterFail(words, seen)
+          : t.filterUnknown(words);
     return { filter, outcome, value, explanation };
   });
 }
@@ -49,17 +66,38 @@ function signalResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
     const value = valueOf(account, signal.attribute);
     const bestText = best > 0 ? formatPoints(best, icp.locale) : '';
     if (level === UNANSWERED) {
-      return { signal, answered: false, points: 0, bestPoints: best, explanation: t.signalUnanswered(signal.label, bestText) };
+      return {
+        signal,
+        answered: false,
+        points: 0,
+        bestPoints: best,
+        explanation: t.signalUnanswered(signal.label, bestText),
+      };
     }
     const seen = describeValue(value, attribute, icp.locale);
     if (level === UNCERTAIN) {
       const now = evaluation.earned[i]!;
       const most = now + evaluation.upsides[i]!;
       const upTo = most > now ? formatPoints(most, icp.locale) : '';
-      return { signal, answered: true, uncertain: true, points: now, bestPoints: most, value, explanation: t.signalUncertain(formatPoints(now, icp.locale), signal.label, seen, upTo) };
+      return {
+        signal,
+        answered: true,
+        uncertain: true,
+        points: now,
+        bestPoints: most,
+        value,
+        explanation: t.signalUncertain(formatPoints(now, icp.locale), signal.label, seen, upTo),
+      };
     }
     if (level === NO_MATCH) {
-      return { signal, answered: true, points: 0, bestPoints: best, value, explanation: t.signalNoMatch(signal.label, seen) };
+      return {
+        signal,
+        answered: true,
+        points: 0,
+        bestPoints: best,
+        value,
+        explanation: t.signalNoMatch(signal.label, seen),
+      };
     }
     const earned = points[level]!;
     const what = signal.graded ? `${signal.label} — ${words[level]}` : signal.label;
@@ -79,7 +117,9 @@ function signalResults(icp: CompiledIcp, evaluation: Evaluation, account: Accoun
 function toConfirm(result: Pick<ScoreResult, 'filters' | 'signals'>, attributes: readonly Attribute[]): string[] {
   const ids = new Set([
     ...result.filters.filter((f) => f.outcome === 'unknown').map((f) => f.filter.attribute),
-    ...result.signals.filter((s) => (!s.answered || s.uncertain) && s.bestPoints > s.points).map((s) => s.signal.attribute),
+    ...result.signals
+      .filter((s) => (!s.answered || s.uncertain) && s.bestPoints > s.points)
+      .map((s) => s.signal.attribute),
   ]);
   return [...ids].map((id) => attributes.find((a) => a.id === id)?.label ?? id);
 }
@@ -89,14 +129,22 @@ function toConfirm(result: Pick<ScoreResult, 'filters' | 'signals'>, attributes:
  * unknown filters and of unanswered (or uncertain) signals that could add points.
  * @example bestSummary(result, attributes, 'en') // '55 now — up to 80 if you confirm Region and Revenue'
  */
-export function bestSummary(result: Pick<ScoreResult, 'score' | 'best' | 'filters' | 'signals'>, attributes: readonly Attribute[], locale: Locale): string {
+export function bestSummary(
+  result: Pick<ScoreResult, 'score' | 'best' | 'filters' | 'signals'>,
+  attributes: readonly Attribute[],
+  locale: Locale,
+): string {
   const t = scoringMessages[locale];
   const { number } = getFormatters(locale);
   if (result.best <= result.score) return t.scoreOnly(number(result.score));
   return t.bestSummary(number(result.score), number(result.best), joinList(toConfirm(result, attributes), locale));
 }
 
-function explainResult(icp: CompiledIcp, result: Omit<ScoreResult, 'explanation'>, attributes: readonly Attribute[]): string {
+function explainResult(
+  icp: CompiledIcp,
+  result: Omit<ScoreResult, 'explanation'>,
+  attributes: readonly Attribute[],
+): string {
   const t = scoringMessages[icp.locale];
   const title = icp.data.title;
   const labels = (outcome: string) => result.filters.filter((f) => f.outcome === outcome).map((f) => f.filter.label);
@@ -109,7 +157,12 @@ function explainResult(icp: CompiledIcp, result: Omit<ScoreResult, 'explanation'
 }
 
 /** Turns an {@link Evaluation} into a full, explained {@link ScoreResult}. */
-export function explainEvaluation(icp: CompiledIcp, evaluation: Evaluation, account: Account, attributes: readonly Attribute[]): ScoreResult {
+export function explainEvaluation(
+  icp: CompiledIcp,
+  evaluation: Evaluation,
+  account: Account,
+  attributes: readonly Attribute[],
+): ScoreResult {
   const result = {
     icpId: icp.id,
     verdict: evaluation.verdict,

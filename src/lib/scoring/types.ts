@@ -25,7 +25,12 @@ export type AttributeValue = number | NumberRange | string | readonly string[] |
 
 /** Whether a value is a {@link NumberRange}. */
 export function isNumberRange(value: unknown): value is NumberRange {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as NumberRange).min === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as NumberRange).min === 'number'
+  );
 }
 
 /** An account: a partial map attribute id → value. Unknown attributes are simply absent. */

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttributesSchema } from '../../schemas/attribute.ts';
 import type { Account } from './types.ts';
-import { cleanDomain, parseAccountLabel, parseAccountQuery, readNumber, readNumberField, toAccountQuery, toShareQuery } from './url-state.ts';
+import {
+  cleanDomain,
+  parseAccountLabel,
+  parseAccountQuery,
+  readNumber,
+  readNumberField,
+  toAccountQuery,
+  toShareQuery,
+} from './url-state.ts';
 import type { Attribute } from '../../schemas/attribute.ts';
 
 // Parsed through the real schema, like content/attributes.yaml. `constructor` is a legal
@@ -10,8 +18,26 @@ import type { Attribute } from '../../schemas/attribute.ts';
 const attributes = AttributesSchema.parse([
   { id: 'employees', label: 'Employees', type: 'number', unit: 'people', min: 0, max: 1_000_000 },
   { id: 'revenue', label: 'Revenue', type: 'number' },
-  { id: 'region', label: 'Region', type: 'choice', options: [{ id: 'fr', label: 'France' }, { id: 'uk-ie', label: 'UK & Ireland' }, { id: 'dach', label: 'DACH' }] },
-  { id: 'stack', label: 'Tools in use', type: 'choices', options: [{ id: 'hubspot', label: 'HubSpot' }, { id: 'salesforce', label: 'Salesforce' }, { id: 'gong', label: 'Gong' }] },
+  {
+    id: 'region',
+    label: 'Region',
+    type: 'choice',
+    options: [
+      { id: 'fr', label: 'France' },
+      { id: 'uk-ie', label: 'UK & Ireland' },
+      { id: 'dach', label: 'DACH' },
+    ],
+  },
+  {
+    id: 'stack',
+    label: 'Tools in use',
+    type: 'choices',
+    options: [
+      { id: 'hubspot', label: 'HubSpot' },
+      { id: 'salesforce', label: 'Salesforce' },
+      { id: 'gong', label: 'Gong' },
+    ],
+  },
   { id: 'hiring_revops', label: 'Hiring RevOps', type: 'boolean' },
   { id: 'constructor', label: 'Built by a constructor', type: 'boolean' },
 ]);
@@ -56,7 +82,16 @@ describe('parseAccountQuery', () => {
   });
 
   it('reads booleans as yes/no, true/false, 1/0 and oui/non, any case', () => {
-    for (const [text, value] of [['yes', true], ['TRUE', true], ['1', true], ['oui', true], ['no', false], ['False', false], ['0', false], ['non', false]] as const) {
+    for (const [text, value] of [
+      ['yes', true],
+      ['TRUE', true],
+      ['1', true],
+      ['oui', true],
+      ['no', false],
+      ['False', false],
+      ['0', false],
+      ['non', false],
+    ] as const) {
       expect(parse(`?hiring_revops=${text}`), text).toEqual({ hiring_revops: value });
     }
   });
@@ -72,7 +107,10 @@ describe('parseAccountQuery', () => {
     ['prototype pollution key', '?__proto__[polluted]=1&__proto__=x&prototype=1'],
     ['constructor.prototype', '?constructor[prototype][polluted]=1&constructor.prototype.polluted=1'],
     ['broken percent escapes', '?employees=%E0%A4%A&region=%&stack=%ZZ&%=1'],
-    ['HTML and script', '?region=<script>alert(1)</script>&employees=<img src=x onerror=alert(1)>&stack=<b>hubspot</b>'],
+    [
+      'HTML and script',
+      '?region=<script>alert(1)</script>&employees=<img src=x onerror=alert(1)>&stack=<b>hubspot</b>',
+    ],
     ['unknown option ids', '?region=mars&stack=evil,worse&hiring_revops=maybe'],
     ['non-numbers', '?employees=abc&revenue=NaN'],
     ['hex and infinity', '?employees=0x10&revenue=Infinity'],
@@ -93,7 +131,11 @@ describe('parseAccountQuery', () => {
   });
 
   it('reads percent-encoded and plus-encoded values', () => {
-    expect(parse('?region=uk%2Die&stack=hubspot%2Cgong&employees=+250')).toEqual({ region: 'uk-ie', stack: ['hubspot', 'gong'], employees: 250 });
+    expect(parse('?region=uk%2Die&stack=hubspot%2Cgong&employees=+250')).toEqual({
+      region: 'uk-ie',
+      stack: ['hubspot', 'gong'],
+      employees: 250,
+    });
   });
 
   it('reads negative, decimal and exponent numbers within bounds', () => {
@@ -129,7 +171,13 @@ describe('toAccountQuery', () => {
   });
 
   it('skips values that do not fit their attribute and keys that are not attributes', () => {
-    const account = { employees: Number.NaN, region: 'mars', hiring_revops: 'yes', stack: 'hubspot', utm: 'x' } as unknown as Account;
+    const account = {
+      employees: Number.NaN,
+      region: 'mars',
+      hiring_revops: 'yes',
+      stack: 'hubspot',
+      utm: 'x',
+    } as unknown as Account;
     expect(toAccountQuery(account, attributes)).toBe('');
   });
 
@@ -156,7 +204,9 @@ describe('round trip', () => {
     fc.assert(
       fc.property(accountArbitrary, (account) => {
         const read = parseAccountQuery(toAccountQuery(account, attributes), attributes);
-        const ordered = account.stack ? { ...account, stack: ['hubspot', 'salesforce', 'gong'].filter((id) => account.stack!.includes(id)) } : account;
+        const ordered = account.stack
+          ? { ...account, stack: ['hubspot', 'salesforce', 'gong'].filter((id) => account.stack!.includes(id)) }
+          : account;
         // -0 is written "0": compare as the form would show it.
         expect({ ...read }).toEqual(JSON.parse(JSON.stringify(ordered)));
       }),
@@ -172,7 +222,9 @@ describe('round trip', () => {
     const query = toAccountQuery({ revenue }, attributes);
     expect(query).toBe(`revenue=${text}`);
     expect(parseAccountQuery(query, attributes)).toEqual({ revenue });
-    expect(readNumber(text, attributes.find((a) => a.id === 'revenue') as Attribute & { type: 'number' })).toBe(revenue);
+    expect(readNumber(text, attributes.find((a) => a.id === 'revenue') as Attribute & { type: 'number' })).toBe(
+      revenue,
+    );
   });
 
   it('reads 0,0000001 typed in the form, and keeps it through the link', () => {
@@ -209,7 +261,9 @@ describe('readNumberField', () => {
 
 describe('account name and domain in the address', () => {
   it('reads them back as written, cleaned', () => {
-    expect(parseAccountLabel('?_account=Acme%20%20SAS%0A&_domain=https%3A%2F%2FWWW.Acme.fr%2Fabout&employees=5')).toEqual({ name: 'Acme SAS', domain: 'www.acme.fr' });
+    expect(
+      parseAccountLabel('?_account=Acme%20%20SAS%0A&_domain=https%3A%2F%2FWWW.Acme.fr%2Fabout&employees=5'),
+    ).toEqual({ name: 'Acme SAS', domain: 'www.acme.fr' });
     expect(parseAccountLabel('?employees=5')).toEqual({ name: undefined, domain: undefined });
     expect(parseAccountLabel(`?_account=${'x'.repeat(500)}`).name).toHaveLength(120);
     // A broken escape is not something the form wrote: no name rather than a replacement character.
@@ -217,7 +271,9 @@ describe('account name and domain in the address', () => {
   });
 
   it('puts them first in a shared link, and never as an attribute', () => {
-    expect(toShareQuery({ name: 'Acme & Co', domain: 'acme.fr' }, { employees: 250 }, attributes)).toBe('_account=Acme%20%26%20Co&_domain=acme.fr&employees=250');
+    expect(toShareQuery({ name: 'Acme & Co', domain: 'acme.fr' }, { employees: 250 }, attributes)).toBe(
+      '_account=Acme%20%26%20Co&_domain=acme.fr&employees=250',
+    );
     expect(toShareQuery({}, { employees: 250 }, attributes)).toBe('employees=250');
     expect(parse('?_account=Acme&_domain=acme.fr')).toEqual({});
   });

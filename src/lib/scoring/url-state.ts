@@ -151,7 +151,12 @@ const MAX_LABEL_LENGTH = 120;
 function cleanLabel(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   // Control characters are exactly what is dropped.
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH).trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_LABEL_LENGTH)
+    .trim();
   return clean === '' ? undefined : clean;
 }
 
@@ -162,14 +167,20 @@ function cleanLabel(text: string | undefined): string | undefined {
 export function cleanDomain(text: string | undefined): string | undefined {
   const clean = cleanLabel(text);
   if (!clean) return undefined;
-  const host = clean.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#\s]/)[0]!.toLowerCase();
+  const host = clean
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .split(/[/?#\s]/)[0]!
+    .toLowerCase();
   return host === '' ? undefined : host;
 }
 
 /** Reads the account name and domain from a page's query string. */
 export function parseAccountLabel(search: string): AccountLabel {
   const pairs = readPairs(search);
-  return { name: cleanLabel(pairs.get(ACCOUNT_PARAMS.name)?.[0]), domain: cleanDomain(pairs.get(ACCOUNT_PARAMS.domain)?.[0]) };
+  return {
+    name: cleanLabel(pairs.get(ACCOUNT_PARAMS.name)?.[0]),
+    domain: cleanDomain(pairs.get(ACCOUNT_PARAMS.domain)?.[0]),
+  };
 }
 
 /**
@@ -213,7 +224,12 @@ export function readNumberField(text: string, attribute: Attribute & { type: 'nu
   const value = parseNumberCell(trimmed);
   if (value === undefined || !Number.isFinite(value)) {
     if (AMBIGUOUS_NUMBER.test(trimmed)) {
-      return { kind: 'ambiguous', value: trimmed, thousands: trimmed.replace(/[.,]/, ''), decimal: String(Number(trimmed.replace(',', '.'))) };
+      return {
+        kind: 'ambiguous',
+        value: trimmed,
+        thousands: trimmed.replace(/[.,]/, ''),
+        decimal: String(Number(trimmed.replace(',', '.'))),
+      };
     }
     const leading = LEADING_NUMBER.exec(trimmed)?.[1]?.trim();
     if (leading && parseNumberCell(leading) !== undefined) return { kind: 'withWords', number: leading };

@@ -30,7 +30,10 @@ const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
  * The policy as a header value, or for a `<meta http-equiv="Content-Security-Policy">` tag.
  * @example contentSecurityPolicy([], 'meta') // "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; …"
  */
-export function contentSecurityPolicy(mediaHosts: readonly string[] = [], target: 'header' | 'meta' = 'header'): string {
+export function contentSecurityPolicy(
+  mediaHosts: readonly string[] = [],
+  target: 'header' | 'meta' = 'header',
+): string {
   return cspDirectives(mediaHosts)
     .filter(([name]) => target === 'header' || !HEADER_ONLY.has(name))
     .map(([name, value]) => `${name} ${value}`)
@@ -49,7 +52,12 @@ export function securityHeaders(mediaHosts: readonly string[] = []): Record<stri
 /** A `_headers` file (Netlify, Cloudflare Pages) applying the headers to every path. */
 export function headersFile(mediaHosts: readonly string[] = []): string {
   const lines = Object.entries(securityHeaders(mediaHosts)).map(([name, value]) => `  ${name}: ${value}`);
-  return ['# Written by the build from playbook.yaml (docs/security.md): edit mediaHosts there, not here.', '/*', ...lines, ''].join('\n');
+  return [
+    '# Written by the build from playbook.yaml (docs/security.md): edit mediaHosts there, not here.',
+    '/*',
+    ...lines,
+    '',
+  ].join('\n');
 }
 
 /** The same headers as nginx `add_header` lines, for a `server` or `location` block. */

@@ -19,7 +19,12 @@ export type Inflate = (bytes: Uint8Array) => Uint8Array;
 type Tables = Map<string, Uint8Array>;
 
 function tag(view: DataView, offset: number): string {
-  return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
+  return String.fromCharCode(
+    view.getUint8(offset),
+    view.getUint8(offset + 1),
+    view.getUint8(offset + 2),
+    view.getUint8(offset + 3),
+  );
 }
 
 function readSfntTables(bytes: Uint8Array): Tables {
@@ -52,7 +57,10 @@ function readWoffTables(bytes: Uint8Array, inflate: Inflate): Tables {
 }
 
 function viewOf(table: Uint8Array | undefined, name: string): DataView {
-  if (!table) throw new Error(`The font has no ${name} table: it cannot be measured. Use a TrueType/OpenType font (TTF, OTF or WOFF).`);
+  if (!table)
+    throw new Error(
+      `The font has no ${name} table: it cannot be measured. Use a TrueType/OpenType font (TTF, OTF or WOFF).`,
+    );
   return new DataView(table.buffer, table.byteOffset, table.byteLength);
 }
 
@@ -62,9 +70,15 @@ function readCmap(cmap: DataView): Map<number, number> {
   const count = cmap.getUint16(2);
   const subtables: { platform: number; encoding: number; offset: number }[] = [];
   for (let i = 0; i < count; i++) {
-    subtables.push({ platform: cmap.getUint16(4 + i * 8), encoding: cmap.getUint16(6 + i * 8), offset: cmap.getUint32(8 + i * 8) });
+    subtables.push({
+      platform: cmap.getUint16(4 + i * 8),
+      encoding: cmap.getUint16(6 + i * 8),
+      offset: cmap.getUint32(8 + i * 8),
+    });
   }
-  const unicode = subtables.filter((s) => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10)));
+  const unicode = subtables.filter(
+    (s) => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10)),
+  );
   // Format 12 covers everything beyond the BMP, so it wins when present.
   const byFormat = (format: number) => unicode.find((s) => cmap.getUint16(s.offset) === format);
   const table = byFormat(12) ?? byFormat(4);
@@ -112,7 +126,8 @@ function readCmap(cmap: DataView): Map<number, number> {
 export function parseFontMetrics(bytes: Uint8Array, inflate?: Inflate): FontMetrics {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const signature = tag(view, 0);
-  if (signature === 'wOF2') throw new Error('parseFontMetrics reads TTF, OTF or WOFF, not WOFF2: pass the .woff file of the same font.');
+  if (signature === 'wOF2')
+    throw new Error('parseFontMetrics reads TTF, OTF or WOFF, not WOFF2: pass the .woff file of the same font.');
   let tables: Tables;
   if (signature === 'wOFF') {
     if (!inflate) throw new Error('parseFontMetrics needs an inflate function to read a WOFF font.');

@@ -62,7 +62,8 @@ export function personasOfIcp(model: Pick<PlaybookModel, 'personas'>, icpId: str
 /** The data of one ICP's slide, from the whole playbook. */
 export function icpSlideData(model: PlaybookModel, icpId: string): IcpSlideData {
   const icp = model.icps.find((entry) => entry.id === icpId);
-  if (!icp) throw new Error(`No ICP "${icpId}" in content/icps: the ids are ${model.icps.map((e) => e.id).join(', ')}.`);
+  if (!icp)
+    throw new Error(`No ICP "${icpId}" in content/icps: the ids are ${model.icps.map((e) => e.id).join(', ')}.`);
   return { settings: model.settings, icp, personas: personasOfIcp(model, icpId).map((p) => p.data) };
 }
 
@@ -97,7 +98,12 @@ function fillList(items: Block[], gap: number, budget: number, more: (count: num
 /** Section heading: small capitals in the accent colour, and a hairline to the column's end. */
 function sectionHead({ kit }: Context, label: string, width: number, color: string = COLORS.accentInk): Block {
   const style: TextStyle = { fontSize: 18, fontWeight: 700, letterSpacing: 2.4, color };
-  const fitted = kit.fit(label.toUpperCase(), style, { width: width - 60, maxLines: 1, minFontSize: 14, lineHeight: 1.3 });
+  const fitted = kit.fit(label.toUpperCase(), style, {
+    width: width - 60,
+    maxLines: 1,
+    minFontSize: 14,
+    lineHeight: 1.3,
+  });
   return {
     node: box(
       { alignItems: 'center', gap: 16, height: SECTION_HEAD, width, flexShrink: 0 },
@@ -120,12 +126,24 @@ function moreLine({ kit, t }: Context, count: number, width: number): Block {
  * keep resvg fast: an inline SVG becomes a clipped, masked image that costs a full-canvas layer.
  * `strokes` are segments in a 24-unit box, as in an icon font's SVG.
  */
-function roundIcon(size: number, background: string, color: string, strokes: [number, number, number, number][]): SlideElement {
+function roundIcon(
+  size: number,
+  background: string,
+  color: string,
+  strokes: [number, number, number, number][],
+): SlideElement {
   const scale = (size * 0.56) / 24;
   const offset = (size - 24 * scale) / 2;
   const thickness = 3 * scale;
   return box(
-    { position: 'relative', width: size, height: size, borderRadius: size / 2, backgroundColor: background, flexShrink: 0 },
+    {
+      position: 'relative',
+      width: size,
+      height: size,
+      borderRadius: size / 2,
+      backgroundColor: background,
+      flexShrink: 0,
+    },
     ...strokes.map(([x1, y1, x2, y2]) => {
       const length = Math.hypot(x2 - x1, y2 - y1) * scale + thickness;
       const cx = offset + ((x1 + x2) / 2) * scale;
@@ -161,7 +179,6 @@ const crossIcon = (size: number) =>
 const topRule = (width: number, thickness: number) =>
   box({ position: 'absolute', left: 0, top: 0, width, height: thickness, backgroundColor: COLORS.hairline });
 
-
 function header(ctx: Context): Block {
   const { kit, data, t } = ctx;
   const { settings, icp } = data;
@@ -169,12 +186,25 @@ function header(ctx: Context): Block {
   const leftWidth = market ? W - 2 * PAD_X - MARKET_WIDTH - HEADER_GAP : W - 2 * PAD_X;
 
   const brandStyle: TextStyle = { fontSize: 20, fontWeight: 600, letterSpacing: 2, color: COLORS.onNavyMuted };
-  const brand = kit.fit(`${settings.company} · ${settings.product}`.toUpperCase(), brandStyle, { width: leftWidth - BRAND_ROW - 16, maxLines: 1, minFontSize: 15, lineHeight: 1.2 });
+  const brand = kit.fit(`${settings.company} · ${settings.product}`.toUpperCase(), brandStyle, {
+    width: leftWidth - BRAND_ROW - 16,
+    maxLines: 1,
+    minFontSize: 15,
+    lineHeight: 1.2,
+  });
   const initial = kit.initial(settings.company, { fontSize: 22, fontWeight: 700, color: COLORS.white });
   const brandRow = box(
     { alignItems: 'center', gap: 16, height: BRAND_ROW, width: leftWidth, flexShrink: 0 },
     box(
-      { width: BRAND_ROW, height: BRAND_ROW, borderRadius: 10, backgroundColor: COLORS.accent, alignItems: 'center', justifyContent: 'center', flexShrink: 0 },
+      {
+        width: BRAND_ROW,
+        height: BRAND_ROW,
+        borderRadius: 10,
+        backgroundColor: COLORS.accent,
+        alignItems: 'center',
+        justifyContent: 'center',
+        flexShrink: 0,
+      },
       box({ fontSize: 22, fontWeight: 700, color: COLORS.white }, initial || '•'),
     ),
     lines(brand, brandStyle),
@@ -182,18 +212,47 @@ function header(ctx: Context): Block {
 
   // Eyebrow over the title, with the status when the ICP is not active.
   const status = icp.data.status;
-  const statusLook = status === 'draft' ? { color: COLORS.draft, background: COLORS.draftSoft } : { color: COLORS.retired, background: COLORS.retiredSoft };
+  const statusLook =
+    status === 'draft'
+      ? { color: COLORS.draft, background: COLORS.draftSoft }
+      : { color: COLORS.retired, background: COLORS.retiredSoft };
   const pillStyle: TextStyle = { fontSize: 15, fontWeight: 700, letterSpacing: 1.5, color: statusLook.color };
-  const pill = status === 'active' ? undefined : kit.fit(t.status[status].toUpperCase(), pillStyle, { width: 240, maxLines: 1, minFontSize: 12, lineHeight: 1.2 });
+  const pill =
+    status === 'active'
+      ? undefined
+      : kit.fit(t.status[status].toUpperCase(), pillStyle, {
+          width: 240,
+          maxLines: 1,
+          minFontSize: 12,
+          lineHeight: 1.2,
+        });
   const pillWidth = pill ? Math.ceil(pill.width) + 28 : 0;
   const eyebrowStyle: TextStyle = { fontSize: 18, fontWeight: 700, letterSpacing: 2.4, color: '#9AA6FF' };
-  const eyebrow = kit.fit(t.idealCustomerProfile.toUpperCase(), eyebrowStyle, { width: leftWidth - pillWidth - 16, maxLines: 1, minFontSize: 14, lineHeight: 1.3 });
+  const eyebrow = kit.fit(t.idealCustomerProfile.toUpperCase(), eyebrowStyle, {
+    width: leftWidth - pillWidth - 16,
+    maxLines: 1,
+    minFontSize: 14,
+    lineHeight: 1.3,
+  });
   const EYEBROW = 30;
   const eyebrowRow = box(
     { alignItems: 'center', gap: 16, height: EYEBROW, flexShrink: 0 },
     lines(eyebrow, eyebrowStyle),
     ...(pill
-      ? [box({ alignItems: 'center', justifyContent: 'center', height: 30, width: pillWidth, borderRadius: 15, backgroundColor: statusLook.background, flexShrink: 0 }, lines(pill, pillStyle))]
+      ? [
+          box(
+            {
+              alignItems: 'center',
+              justifyContent: 'center',
+              height: 30,
+              width: pillWidth,
+              borderRadius: 15,
+              backgroundColor: statusLook.background,
+              flexShrink: 0,
+            },
+            lines(pill, pillStyle),
+          ),
+        ]
       : []),
   );
 
@@ -203,7 +262,12 @@ function header(ctx: Context): Block {
   // A title with no character our fonts can draw (all CJK, say) falls back to the file id.
   if (title.lines.length === 0) title = kit.fit(icp.id, titleStyle, titleFit);
   const summaryStyle: TextStyle = { fontSize: 28, fontWeight: 400, color: COLORS.onNavyMuted };
-  const summary = kit.fit(icp.data.summary, summaryStyle, { width: leftWidth, maxLines: 2, minFontSize: 24, lineHeight: 1.38 });
+  const summary = kit.fit(icp.data.summary, summaryStyle, {
+    width: leftWidth,
+    maxLines: 2,
+    minFontSize: 24,
+    lineHeight: 1.38,
+  });
 
   const gaps = { brand: 28, eyebrow: 8, title: 14 };
   const leftHeight = BRAND_ROW + gaps.brand + EYEBROW + gaps.eyebrow + title.height + gaps.title + summary.height;
@@ -224,9 +288,20 @@ function header(ctx: Context): Block {
   return {
     node: box(
       { flexDirection: 'column', width: W, height, flexShrink: 0, backgroundColor: COLORS.navy },
-      box({ width: W, height: STRIPE, flexShrink: 0, backgroundImage: `linear-gradient(90deg, ${COLORS.accent}, #8B5CF6)` }),
+      box({
+        width: W,
+        height: STRIPE,
+        flexShrink: 0,
+        backgroundImage: `linear-gradient(90deg, ${COLORS.accent}, #8B5CF6)`,
+      }),
       box(
-        { padding: `${HEADER_PAD_TOP}px ${PAD_X}px ${HEADER_PAD_BOTTOM}px`, gap: HEADER_GAP, width: W, height: height - STRIPE, flexShrink: 0 },
+        {
+          padding: `${HEADER_PAD_TOP}px ${PAD_X}px ${HEADER_PAD_BOTTOM}px`,
+          gap: HEADER_GAP,
+          width: W,
+          height: height - STRIPE,
+          flexShrink: 0,
+        },
         region('identity', left),
         ...(kpis ? [region('market', kpis.node)] : []),
       ),
@@ -241,29 +316,61 @@ const MARKET_BARS = { tam: COLORS.accent, sam: '#7C6CF6', som: '#A78BFA' } as co
 function marketKpis({ kit, data, t, f }: Context): Block {
   const market = data.icp.data.market!;
   const captionStyle: TextStyle = { fontSize: 17, fontWeight: 700, letterSpacing: 2, color: COLORS.onNavyFaint };
-  const caption = kit.fit(`${t.market}${market.year ? ` ${market.year}` : ''}`.toUpperCase(), captionStyle, { width: MARKET_WIDTH, maxLines: 1, minFontSize: 13, lineHeight: 1.3 });
+  const caption = kit.fit(`${t.market}${market.year ? ` ${market.year}` : ''}`.toUpperCase(), captionStyle, {
+    width: MARKET_WIDTH,
+    maxLines: 1,
+    minFontSize: 13,
+    lineHeight: 1.3,
+  });
   const gap = 20;
   const columnWidth = Math.floor((MARKET_WIDTH - 2 * gap) / 3);
   const inner = columnWidth - 22;
   const levelStyle: TextStyle = { fontSize: 18, fontWeight: 700, letterSpacing: 1.5, color: '#9AA6FF' };
   const valueStyle: TextStyle = { fontSize: 48, fontWeight: 700, letterSpacing: -0.5, color: COLORS.onNavy };
   const accountsStyle: TextStyle = { fontSize: 18, fontWeight: 500, color: COLORS.onNavyMuted };
-  const levels = (['tam', 'sam', 'som'] as const).map((level) => ({ level, figure: market[level], money: f.moneyCompact(market[level].value, market.currency) }));
+  const levels = (['tam', 'sam', 'som'] as const).map((level) => ({
+    level,
+    figure: market[level],
+    money: f.moneyCompact(market[level].value, market.currency),
+  }));
   // The three figures share one size: the largest at which the widest one fits.
-  const valueSize = Math.min(...levels.map(({ money }) => kit.fit(money, valueStyle, { width: inner, maxLines: 1, minFontSize: 28, lineHeight: 1.15 }).fontSize));
+  const valueSize = Math.min(
+    ...levels.map(
+      ({ money }) =>
+        kit.fit(money, valueStyle, { width: inner, maxLines: 1, minFontSize: 28, lineHeight: 1.15 }).fontSize,
+    ),
+  );
   const sized = { ...valueStyle, fontSize: valueSize };
   const valueHeight = Math.ceil(valueSize * 1.15);
   const shareStyle: TextStyle = { fontSize: 17, fontWeight: 500, color: COLORS.onNavyFaint };
   const above = { tam: undefined, sam: 'tam', som: 'sam' } as const;
   const columns = levels.map(({ level, figure, money }) => {
-    const levelText = kit.fit(t.marketLevels[level], levelStyle, { width: inner, maxLines: 1, minFontSize: 14, lineHeight: 1.3 });
+    const levelText = kit.fit(t.marketLevels[level], levelStyle, {
+      width: inner,
+      maxLines: 1,
+      minFontSize: 14,
+      lineHeight: 1.3,
+    });
     const value = kit.fit(money, sized, { width: inner, maxLines: 1, lineHeight: 1.15 });
-    const accounts = figure.accounts === undefined ? undefined : kit.fit(t.accounts(f.compact(figure.accounts)), accountsStyle, { width: inner, maxLines: 1, minFontSize: 14, lineHeight: 1.3 });
+    const accounts =
+      figure.accounts === undefined
+        ? undefined
+        : kit.fit(t.accounts(f.compact(figure.accounts)), accountsStyle, {
+            width: inner,
+            maxLines: 1,
+            minFontSize: 14,
+            lineHeight: 1.3,
+          });
     const parent = above[level];
     const ratio = parent && market[parent].value > 0 ? figure.value / market[parent].value : undefined;
     const share =
       parent && ratio !== undefined
-        ? kit.fit(t.shareOf(f.percent(ratio, ratio < 0.1 ? 1 : 0), t.marketLevels[parent]), shareStyle, { width: inner, maxLines: 1, minFontSize: 13, lineHeight: 1.3 })
+        ? kit.fit(t.shareOf(f.percent(ratio, ratio < 0.1 ? 1 : 0), t.marketLevels[parent]), shareStyle, {
+            width: inner,
+            maxLines: 1,
+            minFontSize: 13,
+            lineHeight: 1.3,
+          })
         : undefined;
     return box(
       { width: columnWidth, flexShrink: 0, gap: 17 },
@@ -279,7 +386,11 @@ function marketKpis({ kit, data, t, f }: Context): Block {
   });
   const columnHeight = Math.ceil(18 * 1.3) + 6 + valueHeight + 6 + Math.ceil(18 * 1.3) + 6 + Math.ceil(17 * 1.3);
   return {
-    node: box({ flexDirection: 'column', width: MARKET_WIDTH, flexShrink: 0, gap: 18 }, lines(caption, captionStyle), box({ gap, flexShrink: 0 }, ...columns)),
+    node: box(
+      { flexDirection: 'column', width: MARKET_WIDTH, flexShrink: 0, gap: 18 },
+      lines(caption, captionStyle),
+      box({ gap, flexShrink: 0 }, ...columns),
+    ),
     height: caption.height + 18 + columnHeight,
   };
 }
@@ -292,7 +403,14 @@ const LIST_DENSITY = [
 ] as const;
 
 /** A list of short statements with an icon, each on up to two lines, all at one size. */
-function iconList(ctx: Context, texts: string[], icon: (size: number) => SlideElement, style: TextStyle, width: number, budget: number): ListBlock {
+function iconList(
+  ctx: Context,
+  texts: string[],
+  icon: (size: number) => SlideElement,
+  style: TextStyle,
+  width: number,
+  budget: number,
+): ListBlock {
   const size = 32;
   const textWidth = width - size - 18;
   const build = (density: (typeof LIST_DENSITY)[number]) => {
@@ -328,20 +446,27 @@ function filtersColumn(ctx: Context, width: number, budget: number): SlideElemen
   const filterStyle: TextStyle = { fontSize: 25, fontWeight: 500, color: COLORS.ink };
   // A label with nothing drawable (the validator refuses it; this is the fallback) shows its
   // attribute id, never an empty row.
-  const filterTexts = data.icp.data.filters.map((filter) => (ctx.kit.prepare(filter.label, filterStyle) ? filter.label : filter.attribute));
+  const filterTexts = data.icp.data.filters.map((filter) =>
+    ctx.kit.prepare(filter.label, filterStyle) ? filter.label : filter.attribute,
+  );
   const filters = iconList(ctx, filterTexts, checkIcon, filterStyle, width, room);
   // Exclusions matter as much as the filters: show them when at least two fit under the filters.
   const outRoom = room - filters.height - 34 - SECTION_HEAD - SECTION_GAP;
   const outStyle: TextStyle = { fontSize: 22, fontWeight: 400, color: COLORS.text };
   const disqualifiers = data.icp.data.disqualifiers.filter((text) => ctx.kit.prepare(text, outStyle) !== '');
-  const out = disqualifiers.length > 0 && filters.shown === data.icp.data.filters.length ? iconList(ctx, disqualifiers, crossIcon, outStyle, width, outRoom) : undefined;
+  const out =
+    disqualifiers.length > 0 && filters.shown === data.icp.data.filters.length
+      ? iconList(ctx, disqualifiers, crossIcon, outStyle, width, outRoom)
+      : undefined;
   const showOut = out !== undefined && outRoom > 0 && out.shown >= Math.min(2, disqualifiers.length);
   return box(
     { flexDirection: 'column', width, height: budget, flexShrink: 0 },
     head.node,
     spacer(SECTION_GAP),
     filters.node,
-    ...(showOut ? [spacer(34), sectionHead(ctx, t.notAFit, width, COLORS.negative).node, spacer(SECTION_GAP), out.node] : []),
+    ...(showOut
+      ? [spacer(34), sectionHead(ctx, t.notAFit, width, COLORS.negative).node, spacer(SECTION_GAP), out.node]
+      : []),
     box({ flexGrow: 1 }),
     tiers.node,
   );
@@ -359,11 +484,20 @@ function tiersBlock(ctx: Context, width: number): Block {
   const chips = tiers.map((tier, i) => {
     const look = TIER_STYLES[Math.min(i, TIER_STYLES.length - 1)]!;
     const above = tiers[i - 1];
-    const range = !above ? t.tierAtLeast(tier.min) : tier.min === 0 ? t.tierBelow(above.min) : t.tierRange(tier.min, above.min - 1);
+    const range = !above
+      ? t.tierAtLeast(tier.min)
+      : tier.min === 0
+        ? t.tierBelow(above.min)
+        : t.tierRange(tier.min, above.min - 1);
     const labelStyle: TextStyle = { fontSize: 24, fontWeight: 700, color: look.color };
     const rangeStyle: TextStyle = { fontSize: 20, fontWeight: 500, color: look.color };
     const label = kit.fit(tier.label, labelStyle, { width: inner, maxLines: 1, minFontSize: 18, lineHeight: 1.25 });
-    const rangeText = kit.fit(`${range} ${t.pointsUnit}`, rangeStyle, { width: inner, maxLines: 1, minFontSize: 15, lineHeight: 1.25 });
+    const rangeText = kit.fit(`${range} ${t.pointsUnit}`, rangeStyle, {
+      width: inner,
+      maxLines: 1,
+      minFontSize: 15,
+      lineHeight: 1.25,
+    });
     return box(
       {
         flexDirection: 'column',
@@ -385,7 +519,12 @@ function tiersBlock(ctx: Context, width: number): Block {
   const rowsHeight = rows.length * TIER_CHIP + (rows.length - 1) * gap;
   const height = head.height + SECTION_GAP + rowsHeight;
   return {
-    node: box({ flexDirection: 'column', width, height, flexShrink: 0 }, head.node, spacer(SECTION_GAP), box({ flexDirection: 'column', gap, flexShrink: 0 }, ...rows)),
+    node: box(
+      { flexDirection: 'column', width, height, flexShrink: 0 },
+      head.node,
+      spacer(SECTION_GAP),
+      box({ flexDirection: 'column', gap, flexShrink: 0 }, ...rows),
+    ),
     height,
   };
 }
@@ -411,7 +550,9 @@ function signalsColumn(ctx: Context, width: number, budget: number): SlideElemen
       const points = signal.levels.map((level) => level.points);
       const best = Math.max(...points);
       // Nothing drawable in the label (the validator refuses it): the attribute id, never an empty row.
-      const label = kit.prepare(signal.label, { fontSize: 20, fontWeight: 500, color: COLORS.ink }) ? signal.label : signal.attribute;
+      const label = kit.prepare(signal.label, { fontSize: 20, fontWeight: 500, color: COLORS.ink })
+        ? signal.label
+        : signal.attribute;
       return { label, graded: signal.levels.length > 1, value: best > 0 ? best : Math.min(...points) };
     })
     .sort((a, b) => Number(b.value > 0) - Number(a.value > 0) || (a.value > 0 ? b.value - a.value : a.value - b.value));
@@ -419,16 +560,36 @@ function signalsColumn(ctx: Context, width: number, budget: number): SlideElemen
   const build = (density: (typeof SIGNAL_DENSITY)[number]): Block[] =>
     signals.map((signal, i) => {
       const positive = signal.value > 0;
-      const pillStyle: TextStyle = { fontSize: Math.round(density.pill * 0.5), fontWeight: 700, color: positive ? COLORS.positive : COLORS.negative };
-      const pillText = kit.fit(t.points(f.points(signal.value), signal.graded), pillStyle, { width: 200, maxLines: 1, lineHeight: 1.2 });
+      const pillStyle: TextStyle = {
+        fontSize: Math.round(density.pill * 0.5),
+        fontWeight: 700,
+        color: positive ? COLORS.positive : COLORS.negative,
+      };
+      const pillText = kit.fit(t.points(f.points(signal.value), signal.graded), pillStyle, {
+        width: 200,
+        maxLines: 1,
+        lineHeight: 1.2,
+      });
       const pillWidth = Math.ceil(pillText.width) + 30;
       const style: TextStyle = { fontSize: density.fontSize, fontWeight: 500, color: COLORS.ink };
       // One size for every row (the density's): rows that are too long are clamped, not shrunk.
-      const text = kit.fit(signal.label, style, { width: width - pillWidth - 24, maxLines: density.maxLines, lineHeight: 1.28 });
+      const text = kit.fit(signal.label, style, {
+        width: width - pillWidth - 24,
+        maxLines: density.maxLines,
+        lineHeight: 1.28,
+      });
       const height = Math.max(text.height, density.pill) + 2 * density.pad;
       return {
         node: box(
-          { position: 'relative', alignItems: 'center', justifyContent: 'space-between', gap: 24, width, height, flexShrink: 0 },
+          {
+            position: 'relative',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 24,
+            width,
+            height,
+            flexShrink: 0,
+          },
           ...(i === 0 ? [] : [topRule(width, 1)]),
           lines(text, style),
           box(
@@ -454,7 +615,12 @@ function signalsColumn(ctx: Context, width: number, budget: number): SlideElemen
     rows = build(density);
   }
   const list = fillList(rows, 0, room, (count) => moreLine(ctx, count, width));
-  return box({ flexDirection: 'column', width, height: budget, flexShrink: 0 }, head.node, spacer(SECTION_GAP), list.node);
+  return box(
+    { flexDirection: 'column', width, height: budget, flexShrink: 0 },
+    head.node,
+    spacer(SECTION_GAP),
+    list.node,
+  );
 }
 
 /** The personas: initial, name, role and buying role. */
@@ -471,14 +637,27 @@ function personasColumn(ctx: Context, width: number, budget: number): SlideEleme
   const items = data.personas.map((persona) => {
     const name = kit.fit(persona.name, nameStyle, { width: textWidth, maxLines: 1, minFontSize: 21, lineHeight: 1.25 });
     const role = kit.fit(persona.role, roleStyle, { width: textWidth, maxLines: 2, minFontSize: 19, lineHeight: 1.3 });
-    const buying = kit.fit(t.buyingRoles[persona.buyingRole].toUpperCase(), pillStyle, { width: textWidth - 24, maxLines: 1, minFontSize: 12, lineHeight: 1.2 });
+    const buying = kit.fit(t.buyingRoles[persona.buyingRole].toUpperCase(), pillStyle, {
+      width: textWidth - 24,
+      maxLines: 1,
+      minFontSize: 12,
+      lineHeight: 1.2,
+    });
     const initial = kit.initial(persona.name, { ...nameStyle, color: COLORS.white });
     const height = name.height + 2 + role.height + 10 + pillHeight;
     return {
       node: box(
         { gap: 20, height, flexShrink: 0 },
         box(
-          { width: avatar, height: avatar, borderRadius: avatar / 2, backgroundColor: COLORS.navy, alignItems: 'center', justifyContent: 'center', flexShrink: 0 },
+          {
+            width: avatar,
+            height: avatar,
+            borderRadius: avatar / 2,
+            backgroundColor: COLORS.navy,
+            alignItems: 'center',
+            justifyContent: 'center',
+            flexShrink: 0,
+          },
           box({ fontSize: 26, fontWeight: 700, color: COLORS.white }, initial || '•'),
         ),
         box(
@@ -488,7 +667,15 @@ function personasColumn(ctx: Context, width: number, budget: number): SlideEleme
           lines(role, roleStyle),
           spacer(10),
           box(
-            { alignItems: 'center', justifyContent: 'center', height: pillHeight, width: Math.ceil(buying.width) + 24, borderRadius: 8, backgroundColor: COLORS.accentSoft, flexShrink: 0 },
+            {
+              alignItems: 'center',
+              justifyContent: 'center',
+              height: pillHeight,
+              width: Math.ceil(buying.width) + 24,
+              borderRadius: 8,
+              backgroundColor: COLORS.accentSoft,
+              flexShrink: 0,
+            },
             lines(buying, pillStyle),
           ),
         ),
@@ -502,7 +689,12 @@ function personasColumn(ctx: Context, width: number, budget: number): SlideEleme
     const fitted = kit.fit(t.noPersonas, style, { width, maxLines: 3, minFontSize: 18, lineHeight: 1.35 });
     list = { node: lines(fitted, style), height: fitted.height };
   } else list = fillList(items, 26, room, (count) => moreLine(ctx, count, width));
-  return box({ flexDirection: 'column', width, height: budget, flexShrink: 0 }, head.node, spacer(SECTION_GAP), list.node);
+  return box(
+    { flexDirection: 'column', width, height: budget, flexShrink: 0 },
+    head.node,
+    spacer(SECTION_GAP),
+    list.node,
+  );
 }
 
 /** Owner and review date, so a slide pasted in a deck says how fresh it is. */
@@ -511,15 +703,40 @@ function footer({ kit, data, t, f }: Context): SlideElement {
   const labelStyle: TextStyle = { fontSize: 20, fontWeight: 500, color: COLORS.muted };
   const valueStyle: TextStyle = { fontSize: 20, fontWeight: 600, color: COLORS.ink };
   const half = (W - 2 * PAD_X) / 2;
-  const label = (text: string) => lines(kit.fit(text, labelStyle, { width: 200, maxLines: 1, minFontSize: 14, lineHeight: 1.3 }), labelStyle);
-  const owner = kit.fit(icp.data.owner, valueStyle, { width: half * 0.45, maxLines: 1, minFontSize: 16, lineHeight: 1.3 });
+  const label = (text: string) =>
+    lines(kit.fit(text, labelStyle, { width: 200, maxLines: 1, minFontSize: 14, lineHeight: 1.3 }), labelStyle);
+  const owner = kit.fit(icp.data.owner, valueStyle, {
+    width: half * 0.45,
+    maxLines: 1,
+    minFontSize: 16,
+    lineHeight: 1.3,
+  });
   const reviewed = kit.fit(f.date(icp.data.reviewed), valueStyle, { width: half * 0.3, maxLines: 1, lineHeight: 1.3 });
   const rightStyle: TextStyle = { fontSize: 20, fontWeight: 500, color: COLORS.faint };
-  const right = kit.fit(`${settings.company} · ${t.playbook}`, rightStyle, { width: half - 40, maxLines: 1, minFontSize: 15, lineHeight: 1.3 });
+  const right = kit.fit(`${settings.company} · ${t.playbook}`, rightStyle, {
+    width: half - 40,
+    maxLines: 1,
+    minFontSize: 15,
+    lineHeight: 1.3,
+  });
   return box(
-    { position: 'relative', alignItems: 'center', justifyContent: 'space-between', width: W - 2 * PAD_X, height: FOOTER, flexShrink: 0 },
+    {
+      position: 'relative',
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      width: W - 2 * PAD_X,
+      height: FOOTER,
+      flexShrink: 0,
+    },
     topRule(W - 2 * PAD_X, 2),
-    box({ alignItems: 'center', gap: 10, flexShrink: 0 }, label(t.owner), lines(owner, valueStyle), box({ width: 32, flexShrink: 0 }), label(t.reviewed), lines(reviewed, valueStyle)),
+    box(
+      { alignItems: 'center', gap: 10, flexShrink: 0 },
+      label(t.owner),
+      lines(owner, valueStyle),
+      box({ width: 32, flexShrink: 0 }),
+      label(t.reviewed),
+      lines(reviewed, valueStyle),
+    ),
     lines(right, rightStyle),
   );
 }
@@ -533,9 +750,22 @@ export function icpSlide(data: IcpSlideData, kit: TextKit): SlideElement {
   const head = header(ctx);
   const budget = H - head.height - BODY_PAD_TOP - BODY_PAD_BOTTOM - FOOTER;
   const [c1, c2, c3] = COLUMNS;
-  const body: Style = { gap: COLUMN_GAP, padding: `${BODY_PAD_TOP}px ${PAD_X}px ${BODY_PAD_BOTTOM}px`, width: W, height: budget + BODY_PAD_TOP + BODY_PAD_BOTTOM, flexShrink: 0 };
+  const body: Style = {
+    gap: COLUMN_GAP,
+    padding: `${BODY_PAD_TOP}px ${PAD_X}px ${BODY_PAD_BOTTOM}px`,
+    width: W,
+    height: budget + BODY_PAD_TOP + BODY_PAD_BOTTOM,
+    flexShrink: 0,
+  };
   return box(
-    { flexDirection: 'column', width: W, height: H, backgroundColor: COLORS.white, fontFamily: FONT_FAMILY, color: COLORS.ink },
+    {
+      flexDirection: 'column',
+      width: W,
+      height: H,
+      backgroundColor: COLORS.white,
+      fontFamily: FONT_FAMILY,
+      color: COLORS.ink,
+    },
     head.node,
     box(
       body,

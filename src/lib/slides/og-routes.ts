@@ -47,17 +47,41 @@ export function slideImagePaths(id: string): { png: string; svg: string } {
 export function listOgPages(model: PlaybookModel): OgPage[] {
   const { settings } = model;
   const t = getSlideStrings(settings.locale);
-  const fixed = (path: string, kind: OgKind & keyof typeof t.pageTitles): OgPage => ({ path, kind, title: t.pageTitles[kind] });
+  const fixed = (path: string, kind: OgKind & keyof typeof t.pageTitles): OgPage => ({
+    path,
+    kind,
+    title: t.pageTitles[kind],
+  });
   return [
-    { path: SITE_PATHS.home, kind: 'home', title: settings.company, description: settings.tagline ?? t.pageTitles.home },
+    {
+      path: SITE_PATHS.home,
+      kind: 'home',
+      title: settings.company,
+      description: settings.tagline ?? t.pageTitles.home,
+    },
     fixed(SITE_PATHS.icps, 'icps'),
     fixed(SITE_PATHS.personas, 'personas'),
     fixed(SITE_PATHS.pages, 'pages'),
     fixed(SITE_PATHS.score, 'score'),
     fixed(SITE_PATHS.market, 'market'),
     fixed(SITE_PATHS.review, 'review'),
-    ...model.icps.map((icp): OgPage => ({ path: SITE_PATHS.icp(icp.id), kind: 'icp', title: icp.data.title, description: icp.data.summary })),
-    ...model.personas.map((p): OgPage => ({ path: SITE_PATHS.persona(p.id), kind: 'persona', title: `${p.data.name}, ${p.data.role}`, description: p.data.summary })),
-    ...model.pages.map((page): OgPage => ({ path: SITE_PATHS.page(page.id), kind: 'page', title: page.data.title, description: page.data.description })),
+    ...model.icps.map((icp): OgPage => ({
+      path: SITE_PATHS.icp(icp.id),
+      kind: 'icp',
+      title: icp.data.title,
+      description: icp.data.summary,
+    })),
+    ...model.personas.map((p): OgPage => ({
+      path: SITE_PATHS.persona(p.id),
+      kind: 'persona',
+      title: `${p.data.name}, ${p.data.role}`,
+      description: p.data.summary,
+    })),
+    ...model.pages.map((page): OgPage => ({
+      path: SITE_PATHS.page(page.id),
+      kind: 'page',
+      title: page.data.title,
+      description: page.data.description,
+    })),
   ];
 }

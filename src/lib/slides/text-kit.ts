@@ -96,9 +96,7 @@ function typeset(text: string): string {
  * the spaces around drawn symbols, whose one-em box already has room on both sides.
  */
 function tidy(text: string, symbols: ReadonlySet<string>): string {
-  let out = text
-    .replace(/ ?\u0000[\u0000 ]*(?=[.,;:!?)\]}»])/g, '')
-    .replace(/ ?\u0000[\u0000 ]*/g, ' ');
+  let out = text.replace(/ ?\u0000[\u0000 ]*(?=[.,;:!?)\]}»])/g, '').replace(/ ?\u0000[\u0000 ]*/g, ' ');
   if (symbols.size > 0) {
     const list = [...symbols].join('');
     out = out.replace(new RegExp(` ?([${list}]) ?`, 'gu'), '$1');

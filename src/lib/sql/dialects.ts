@@ -122,14 +122,16 @@ function duckText(value: string): string {
 function postgresText(value: string): string {
   if (!INVISIBLE.test(value)) return `'${value.replaceAll("'", "''")}'`;
   let body = '';
-  for (const char of value) body += INVISIBLE.test(char) ? `\\u${hex4(char)}` : char === "'" ? "\\'" : char === '\\' ? '\\\\' : char;
+  for (const char of value)
+    body += INVISIBLE.test(char) ? `\\u${hex4(char)}` : char === "'" ? "\\'" : char === '\\' ? '\\\\' : char;
   return `E'${body}'`;
 }
 
 /** Snowflake and BigQuery: backslash escapes are read in every string literal; BigQuery refuses raw line breaks. */
 const escapeText = (value: string) => {
   let body = '';
-  for (const char of value) body += INVISIBLE.test(char) ? `\\u${hex4(char)}` : char === "'" ? "\\'" : char === '\\' ? '\\\\' : char;
+  for (const char of value)
+    body += INVISIBLE.test(char) ? `\\u${hex4(char)}` : char === "'" ? "\\'" : char === '\\' ? '\\\\' : char;
   return `'${body}'`;
 };
 const quoteText = duckText;
@@ -151,14 +153,16 @@ const duckdb: Dialect = {
   regexChar: (c) => (INVISIBLE.test(c) ? `\\x{${hex4(c)}}` : c),
   // A long TRANSLATE table is rebuilt on every call in DuckDB; its own strip_accents is fast.
   stripAccents: (e) => `strip_accents(${e})`,
-  lookup: (key, pairs) => `[${pairs.map(([, v]) => v).join(', ')}][list_position([${pairs.map(([k]) => k).join(', ')}], ${key})]`,
+  lookup: (key, pairs) =>
+    `[${pairs.map(([, v]) => v).join(', ')}][list_position([${pairs.map(([k]) => k).join(', ')}], ${key})]`,
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${quoteText(p)}, ${quoteText(r)}, 'g')`,
   trimChars: (e, chars) => `trim(${e}, ${quoteText(chars)})`,
   arrayMap: (a, body) => `list_transform(${a}, x -> ${body('x')})`,
   // One lambda over the elements is cheaper than list_has_all's hashing; a NULL element is not IN the list.
   arrayAllIn: (a, values) => `(len(list_filter(${a}, y -> y IN (${values.join(', ')}))) = len(${a}))`,
   arrayHasNull: (a) => `(list_position(${a}, NULL) IS NOT NULL)`,
-  arrayCompact: (a) => `list_filter(list_filter(${a}, y -> y <> ''), (y, i) -> list_position(list_filter(${a}, z -> z <> ''), y) = i)`,
+  arrayCompact: (a) =>
+    `list_filter(list_filter(${a}, y -> y <> ''), (y, i) -> list_position(list_filter(${a}, z -> z <> ''), y) = i)`,
   arrayDistinct: (a) => `list_filter(${a}, (y, i) -> list_position(${a}, y) = i)`,
   arrayLength: (a) => `len(${a})`,
   arrayContains: (a, v) => `list_contains(${a}, ${v})`,
@@ -197,8 +201,10 @@ const postgres: Dialect = {
   trimChars: (e, chars) => `btrim(${e}, ${postgresText(chars)})`,
   arrayMap: (a, body) => `ARRAY(SELECT ${body('x')} FROM unnest(${a}) WITH ORDINALITY AS t(x, o) ORDER BY o)`,
   arrayHasNull: (a) => `array_position(${a}, NULL) IS NOT NULL`,
-  arrayCompact: (a) => `ARRAY(SELECT x FROM unnest(${a}) WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))`,
-  arrayDistinct: (a) => `ARRAY(SELECT x FROM unnest(${a}) WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))`,
+  arrayCompact: (a) =>
+    `ARRAY(SELECT x FROM unnest(${a}) WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))`,
+  arrayDistinct: (a) =>
+    `ARRAY(SELECT x FROM unnest(${a}) WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))`,
   arrayLength: (a) => `cardinality(${a})`,
   arrayContains: (a, v) => `(${v} = ANY(${a}))`,
   arrayPositionOfNull: (a) => `array_position(${a}, NULL)`,
@@ -283,13 +289,16 @@ const bigquery: Dialect = {
   trimChars: (e, chars) => `TRIM(${e}, ${escapeText(chars)})`,
   arrayMap: (a, body) => `ARRAY(SELECT ${body('x')} FROM UNNEST(${a}) AS x WITH OFFSET AS o ORDER BY o)`,
   arrayHasNull: (a) => `EXISTS(SELECT 1 FROM UNNEST(${a}) AS y WHERE y IS NULL)`,
-  arrayCompact: (a) => `ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y <> '' GROUP BY y ORDER BY MIN(o))`,
-  arrayDistinct: (a) => `ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y <> '' GROUP BY y ORDER BY MIN(o))`,
+  arrayCompact: (a) =>
+    `ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y <> '' GROUP BY y ORDER BY MIN(o))`,
+  arrayDistinct: (a) =>
+    `ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y <> '' GROUP BY y ORDER BY MIN(o))`,
   arrayLength: (a) => `ARRAY_LENGTH(${a})`,
   arrayContains: (a, v) => `(${v} IN UNNEST(${a}))`,
   arrayPositionOfNull: (a) => `(SELECT MIN(o) + 1 FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE y IS NULL)`,
   arrayElement: (a, i) => `${a}[SAFE_ORDINAL(${i})]`,
-  arrayJoinFirst: (a, n, sep) => `ARRAY_TO_STRING(ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE o < ${n} ORDER BY o), ${escapeText(sep)})`,
+  arrayJoinFirst: (a, n, sep) =>
+    `ARRAY_TO_STRING(ARRAY(SELECT y FROM UNNEST(${a}) AS y WITH OFFSET AS o WHERE o < ${n} ORDER BY o), ${escapeText(sep)})`,
   splitList: (e) => `REGEXP_EXTRACT_ALL(CONCAT(${e}, '|'), r'([^|;]*)[|;]')`,
   textArray: (values) => `ARRAY<STRING>[${values.join(', ')}]`,
   // BigQuery turns a NULL array into an empty one: the companion column says whether it was answered.

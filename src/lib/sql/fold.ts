@@ -7,7 +7,8 @@ import { normaliseName } from '../aliases.ts';
 import type { Dialect, Sql } from './dialects.ts';
 
 /** What `String.prototype.trim` removes: the same characters are trimmed in SQL. */
-export const TRIMMED = '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+export const TRIMMED =
+  '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /** A name or value as it is matched (see {@link normaliseName}). */
 export const foldName = normaliseName;

@@ -90,8 +90,13 @@ export interface SqlPlan {
  * bounds (`51-200` → 51 and 200; `_hi` NULL for an open band such as `10001+`) and the trimmed
  * text of a cell that could not be read, so the reasons say "value not recognised: X".
  */
-export function stagedColumns(attribute: Pick<PlanAttribute, 'id' | 'type'>): { lo?: string; hi?: string; unreadable?: string } {
-  if (attribute.type === 'number') return { lo: `${attribute.id}_lo`, hi: `${attribute.id}_hi`, unreadable: `${attribute.id}_unreadable` };
+export function stagedColumns(attribute: Pick<PlanAttribute, 'id' | 'type'>): {
+  lo?: string;
+  hi?: string;
+  unreadable?: string;
+} {
+  if (attribute.type === 'number')
+    return { lo: `${attribute.id}_lo`, hi: `${attribute.id}_hi`, unreadable: `${attribute.id}_unreadable` };
   if (attribute.type === 'boolean') return { unreadable: `${attribute.id}_unreadable` };
   return {};
 }
@@ -123,7 +128,8 @@ export interface PlanOptions {
 
 function planAttribute(attribute: Attribute): PlanAttribute {
   const base = { id: attribute.id, label: attribute.label, type: attribute.type };
-  if (attribute.type === 'number') return { ...base, unit: attribute.unit, min: attribute.min, max: attribute.max, options: [] };
+  if (attribute.type === 'number')
+    return { ...base, unit: attribute.unit, min: attribute.min, max: attribute.max, options: [] };
   if (attribute.type === 'boolean') return { ...base, options: [] };
   // Ids, labels and aliases, as the CSV reader's OptionIndex reads them: the first claim of a name wins.
   const claimed = new Set<string>();
@@ -134,7 +140,15 @@ function planAttribute(attribute: Attribute): PlanAttribute {
     claimed.add(folded);
     names.get(option)!.push(folded);
   }
-  return { ...base, options: attribute.options.map((o) => ({ id: o.id, label: o.label, names: names.get(o.id)!, exact: o.aliases ?? [] })) };
+  return {
+    ...base,
+    options: attribute.options.map((o) => ({
+      id: o.id,
+      label: o.label,
+      names: names.get(o.id)!,
+      exact: o.aliases ?? [],
+    })),
+  };
 }
 
 /** Labels made unique within a list (JSON keys): a repeated label gets ` (2)`, ` (3)`… */
@@ -160,7 +174,9 @@ export function contentHash(text: string): string {
 /** JSON with object keys sorted, so the hash does not depend on key order. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -170,7 +186,11 @@ export function buildPlan(options: PlanOptions): SqlPlan {
   const t = sqlMessages[locale];
   const chosen = selectIcps(options.icps, options.icpId);
   if (chosen.length === 0) {
-    throw new SqlPlanError(options.icpId === undefined ? t.noActiveIcp : t.unknownIcp(options.icpId, options.icps.map((i) => i.id).join(', ')));
+    throw new SqlPlanError(
+      options.icpId === undefined
+        ? t.noActiveIcp
+        : t.unknownIcp(options.icpId, options.icps.map((i) => i.id).join(', ')),
+    );
   }
   const keys = [...(options.keys ?? ['id'])];
   const icps = chosen.map((icp): PlanIcp => {
@@ -181,7 +201,12 @@ export function buildPlan(options: PlanOptions): SqlPlan {
       id: icp.id,
       title: icp.data.title,
       prefix,
-      filters: icp.data.filters.map((f, i) => ({ label: filterLabels[i]!, attribute: f.attribute, rule: f.rule, column: `${prefix}__filter_${i + 1}` })),
+      filters: icp.data.filters.map((f, i) => ({
+        label: filterLabels[i]!,
+        attribute: f.attribute,
+        rule: f.rule,
+        column: `${prefix}__filter_${i + 1}`,
+      })),
       signals: icp.data.signals.map((s, i) => ({
         label: signalLabels[i]!,
         attribute: s.attribute,
@@ -220,6 +245,12 @@ export function buildPlan(options: PlanOptions): SqlPlan {
     attributes: attributes.map(planAttribute),
     icps,
     version: contentHash(canonicalJson({ attributes, icps: scored, locale })),
-    staged: new Set(options.staged === true ? attributes.map((a) => a.id) : options.staged === false || options.staged === undefined ? [] : options.staged),
+    staged: new Set(
+      options.staged === true
+        ? attributes.map((a) => a.id)
+        : options.staged === false || options.staged === undefined
+          ? []
+          : options.staged,
+    ),
   };
 }

@@ -33,10 +33,18 @@ export function tableSql(dialect: Dialect, table: string): Sql {
  * Exact spellings (ids, labels, aliases as written) are tried first, as the CSV reader's
  * OptionIndex does: clean data never pays for folding.
  */
-export function optionCase(dialect: Dialect, attribute: PlanAttribute, text: Sql, blank: 'null' | 'empty' = 'null'): Sql {
+export function optionCase(
+  dialect: Dialect,
+  attribute: PlanAttribute,
+  text: Sql,
+  blank: 'null' | 'empty' = 'null',
+): Sql {
   const exact = new Map<string, string>();
-  for (const o of attribute.options) for (const name of [o.id, o.label, ...o.exact]) if (!exact.has(name)) exact.set(name, o.id);
-  const pairs: [Sql, Sql][] = attribute.options.flatMap((o) => o.names.map((name): [Sql, Sql] => [dialect.text(name), dialect.text(o.id)]));
+  for (const o of attribute.options)
+    for (const name of [o.id, o.label, ...o.exact]) if (!exact.has(name)) exact.set(name, o.id);
+  const pairs: [Sql, Sql][] = attribute.options.flatMap((o) =>
+    o.names.map((name): [Sql, Sql] => [dialect.text(name), dialect.text(o.id)]),
+  );
   if (blank === 'empty') pairs.push(["''", "''"]);
   // Each name reads as one option, so the order of the WHENs cannot change the result: ids,
   // the commonest spelling in typed tables, are tried first.
@@ -64,8 +72,10 @@ function rejectedValue(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute
   const { unreadable } = stagedColumns(attribute);
   if (plan.staged.has(attribute.id) && unreadable) return dialect.ident(unreadable);
   const folded = dialect.ident(foldedColumn(attribute.id));
-  if (attribute.type === 'choice') return `CASE WHEN ${folded} IS NULL AND ${foldSql(dialect, column)} <> '' THEN ${dialect.trimChars(column, TRIMMED)} END`;
-  if (attribute.type === 'choices') return `CASE WHEN ${folded} IS NOT NULL THEN ${dialect.trimChars(dialect.arrayElement(column, dialect.arrayPositionOfNull(folded)), TRIMMED)} END`;
+  if (attribute.type === 'choice')
+    return `CASE WHEN ${folded} IS NULL AND ${foldSql(dialect, column)} <> '' THEN ${dialect.trimChars(column, TRIMMED)} END`;
+  if (attribute.type === 'choices')
+    return `CASE WHEN ${folded} IS NOT NULL THEN ${dialect.trimChars(dialect.arrayElement(column, dialect.arrayPositionOfNull(folded)), TRIMMED)} END`;
   return undefined;
 }
 
@@ -82,7 +92,10 @@ function foldedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
     case 'choices': {
       const known = dialect.arrayKnown(column, dialect.ident(`${attribute.id}_known`));
       // Clean data (distinct option ids) skips the per-element mapping, where the dialect can tell.
-      const clean = dialect.arrayAllIn?.(column, attribute.options.map((o) => dialect.text(o.id)));
+      const clean = dialect.arrayAllIn?.(
+        column,
+        attribute.options.map((o) => dialect.text(o.id)),
+      );
       return `CASE WHEN NOT ${known} THEN NULL${clean ? ` WHEN ${clean} THEN ${column}` : ''} ELSE ${mapChoices(dialect, attribute, column)} END`;
     }
   }
@@ -102,7 +115,10 @@ function typedValue(dialect: Dialect, attribute: PlanAttribute): Sql {
       return folded;
     case 'choices': {
       // Repeats are kept here (rules do not mind them) and dropped where the value is put in words.
-      const clean = dialect.arrayAllIn?.(folded, attribute.options.map((o) => dialect.text(o.id)));
+      const clean = dialect.arrayAllIn?.(
+        folded,
+        attribute.options.map((o) => dialect.text(o.id)),
+      );
       return `CASE WHEN ${folded} IS NULL THEN NULL${clean ? ` WHEN ${clean} THEN ${folded}` : ''} WHEN ${dialect.arrayHasNull(folded)} THEN NULL ELSE ${dialect.arrayCompact(folded)} END`;
     }
   }
@@ -116,7 +132,10 @@ function numberLiteral(value: number): Sql {
 function ruleCondition(dialect: Dialect, rule: Rule, v: Sql): Sql {
   switch (rule.op) {
     case 'between': {
-      const parts = [rule.min !== null ? `${v} >= ${numberLiteral(rule.min)}` : '', rule.max !== null ? `${v} <= ${numberLiteral(rule.max)}` : ''].filter(Boolean);
+      const parts = [
+        rule.min !== null ? `${v} >= ${numberLiteral(rule.min)}` : '',
+        rule.max !== null ? `${v} <= ${numberLiteral(rule.max)}` : '',
+      ].filter(Boolean);
       return parts.length === 0 ? 'TRUE' : `(${parts.join(' AND ')})`;
     }
     case 'atLeast':
@@ -161,8 +180,14 @@ function bandTest(dialect: Dialect, rule: Rule, attribute: PlanAttribute): Sql {
   const lo = dialect.ident(loColumn(attribute.id));
   const hi = dialect.ident(hiColumn(attribute.id));
   const { min, max } = ruleBounds(rule);
-  const inside = [min !== null ? `${lo} >= ${numberLiteral(min)}` : '', max !== null ? `${hi} <= ${numberLiteral(max)}` : ''].filter(Boolean);
-  const outside = [min !== null ? `${hi} < ${numberLiteral(min)}` : '', max !== null ? `${lo} > ${numberLiteral(max)}` : ''].filter(Boolean);
+  const inside = [
+    min !== null ? `${lo} >= ${numberLiteral(min)}` : '',
+    max !== null ? `${hi} <= ${numberLiteral(max)}` : '',
+  ].filter(Boolean);
+  const outside = [
+    min !== null ? `${hi} < ${numberLiteral(min)}` : '',
+    max !== null ? `${lo} > ${numberLiteral(max)}` : '',
+  ].filter(Boolean);
   // `hi <= max` is NULL for an open band: never inside a bounded rule, as the engine's Infinity.
   return `CASE WHEN ${lo} IS NULL THEN NULL WHEN ${inside.length === 0 ? 'TRUE' : inside.join(' AND ')} THEN TRUE${outside.length === 0 ? '' : ` WHEN ${outside.join(' OR ')} THEN FALSE`} END`;
 }
@@ -208,7 +233,10 @@ function numberPieces(dialect: Dialect, plan: SqlPlan, v: Sql, cents: Sql = cent
   const fraction = `(${cents} - ${dialect.intDiv(cents, '100')} * 100)`;
   const point = dialect.text(plan.locale === 'fr' ? ',' : '.');
   const decimals = `CASE WHEN ${fraction} = 0 THEN '' WHEN ${fraction} - ${dialect.intDiv(fraction, '10')} * 10 = 0 THEN ${point} || ${dialect.toText(dialect.intDiv(fraction, '10'))} ELSE ${point} || ${dialect.padTwo(fraction)} END`;
-  const grouped = plan.locale === 'fr' ? `replace(${whole}, ',', ${dialect.text(getFormatters('fr').number(1000).charAt(1))})` : whole;
+  const grouped =
+    plan.locale === 'fr'
+      ? `replace(${whole}, ',', ${dialect.text(getFormatters('fr').number(1000).charAt(1))})`
+      : whole;
   return [{ sql: `CASE WHEN ${v} < 0 AND ${cents} > 0 THEN '-' ELSE '' END` }, { sql: grouped }, { sql: decimals }];
 }
 
@@ -220,7 +248,8 @@ const failedColumn = (filterColumn: string) => `__x_${filterColumn}`;
 /** A choices value's labels, distinct, in the order first given. */
 function labelsSql(dialect: Dialect, attribute: PlanAttribute): Sql {
   const v = dialect.ident(valueColumn(attribute.id));
-  const label = (x: Sql) => `CASE ${x} ${attribute.options.map((o) => `WHEN ${dialect.text(o.id)} THEN ${dialect.text(o.label)}`).join(' ')} END`;
+  const label = (x: Sql) =>
+    `CASE ${x} ${attribute.options.map((o) => `WHEN ${dialect.text(o.id)} THEN ${dialect.text(o.label)}`).join(' ')} END`;
   return dialect.arrayMap(dialect.arrayDistinct(v), label);
 }
 
@@ -263,9 +292,15 @@ function describedSql(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute,
 /** When a value must be put in words: a filter on it of the chosen ICP failed (reasons are worded for that ICP only). */
 function wordedWhen(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute): Sql | undefined {
   const perIcp = plan.icps.flatMap((icp, i) => {
-    const failed = icp.filters.filter((f) => f.attribute === attribute.id).map((f) => `${dialect.ident(f.column)} = FALSE`);
+    const failed = icp.filters
+      .filter((f) => f.attribute === attribute.id)
+      .map((f) => `${dialect.ident(f.column)} = FALSE`);
     if (failed.length === 0) return [];
-    return [plan.icps.length === 1 ? `(${failed.join(' OR ')})` : `(${dialect.ident('__best')} = ${i} AND (${failed.join(' OR ')}))`];
+    return [
+      plan.icps.length === 1
+        ? `(${failed.join(' OR ')})`
+        : `(${dialect.ident('__best')} = ${i} AND (${failed.join(' OR ')}))`,
+    ];
   });
   return perIcp.length === 0 ? undefined : perIcp.join(' OR ');
 }
@@ -275,15 +310,23 @@ function wordedWhen(dialect: Dialect, plan: SqlPlan, attribute: PlanAttribute): 
  * costly pieces of a value (a number's cents, a choices value's labels), once per row; then
  * each failed filter of the chosen ICP in words, built in one concatenation.
  */
-function wordingLayers(dialect: Dialect, plan: SqlPlan, byId: Map<string, PlanAttribute>): { pieces: Sql[]; words: Sql[] } {
+function wordingLayers(
+  dialect: Dialect,
+  plan: SqlPlan,
+  byId: Map<string, PlanAttribute>,
+): { pieces: Sql[]; words: Sql[] } {
   const t = scoringMessages[plan.locale];
   const pieces: Sql[] = [];
   for (const attribute of plan.attributes) {
     const when = wordedWhen(dialect, plan, attribute);
     if (!when) continue;
     const v = dialect.ident(valueColumn(attribute.id));
-    if (attribute.type === 'number') pieces.push(`CASE WHEN ${when} THEN ${centsSql(dialect, v)} END AS ${dialect.ident(centsColumn(attribute.id))}`);
-    if (attribute.type === 'choices') pieces.push(`CASE WHEN ${when} THEN ${labelsSql(dialect, attribute)} END AS ${dialect.ident(labelsColumn(attribute.id))}`);
+    if (attribute.type === 'number')
+      pieces.push(`CASE WHEN ${when} THEN ${centsSql(dialect, v)} END AS ${dialect.ident(centsColumn(attribute.id))}`);
+    if (attribute.type === 'choices')
+      pieces.push(
+        `CASE WHEN ${when} THEN ${labelsSql(dialect, attribute)} END AS ${dialect.ident(labelsColumn(attribute.id))}`,
+      );
   }
   const words = plan.icps.flatMap((icp, i) =>
     icp.filters.map((f) => {
@@ -324,7 +367,8 @@ function clamp(expr: Sql): Sql {
 const FIT = 0;
 const UNKNOWN = 1;
 const OUT = 2;
-const verdictText = (code: Sql) => `CASE ${code} WHEN ${FIT} THEN 'fit' WHEN ${UNKNOWN} THEN 'unknown' WHEN ${OUT} THEN 'out' END`;
+const verdictText = (code: Sql) =>
+  `CASE ${code} WHEN ${FIT} THEN 'fit' WHEN ${UNKNOWN} THEN 'unknown' WHEN ${OUT} THEN 'out' END`;
 
 /**
  * The points of a signal whose values may be bands, and the points it may still add, as the
@@ -332,14 +376,25 @@ const verdictText = (code: Sql) => `CASE ${code} WHEN ${FIT} THEN 'fit' WHEN ${U
  * band straddles make the signal uncertain: it earns the fewest points among the levels it may
  * reach when it surely reaches one and all are positive (else 0), and may add up to the most.
  */
-function bandSignal(dialect: Dialect, signal: PlanIcp['signals'][number], attribute: PlanAttribute): { points: Sql; upside: Sql } {
+function bandSignal(
+  dialect: Dialect,
+  signal: PlanIcp['signals'][number],
+  attribute: PlanAttribute,
+): { points: Sql; upside: Sql } {
   const q = (name: string) => dialect.ident(name);
   const lo = q(loColumn(attribute.id));
   const tests = signal.levels.map((_, j) => q(testColumn(signal.column, j)));
   const p = signal.levels.map((l) => String(l.points));
   // Each term is neutral (the level's own points, or 0) unless level i is straddled: no NULL reaches LEAST or GREATEST.
-  const straddled = (k: number, neutral: (i: number) => string) => Array.from({ length: k }, (_, i) => `CASE WHEN ${tests[i]} IS NULL THEN ${p[i]} ELSE ${neutral(i)} END`);
-  const uncertain = (k: number) => (k === 0 ? 'FALSE' : `(${tests.slice(0, k).map((t) => `${t} IS NULL`).join(' OR ')})`);
+  const straddled = (k: number, neutral: (i: number) => string) =>
+    Array.from({ length: k }, (_, i) => `CASE WHEN ${tests[i]} IS NULL THEN ${p[i]} ELSE ${neutral(i)} END`);
+  const uncertain = (k: number) =>
+    k === 0
+      ? 'FALSE'
+      : `(${tests
+          .slice(0, k)
+          .map((t) => `${t} IS NULL`)
+          .join(' OR ')})`;
   const pointWhens: Sql[] = [];
   const upsideWhens: Sql[] = [];
   signal.levels.forEach((_, k) => {
@@ -372,7 +427,9 @@ export interface ScoreQueryOptions {
 export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: ScoreQueryOptions = {}): string {
   const q = (name: string) => dialect.ident(name);
   const byId = new Map(plan.attributes.map((a) => [a.id, a]));
-  const used = plan.attributes.filter((a) => plan.icps.some((icp) => [...icp.filters, ...icp.signals].some((r) => r.attribute === a.id)));
+  const used = plan.attributes.filter((a) =>
+    plan.icps.some((icp) => [...icp.filters, ...icp.signals].some((r) => r.attribute === a.id)),
+  );
   const keys = plan.keys.map(q);
   const from = options.from ?? tableSql(dialect, plan.table);
 
@@ -390,14 +447,16 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
       return rejected ? [`${rejected} AS ${q(rejectedColumn(a.id))}`] : [];
     }),
     // A band's bounds; a single number is the band [v, v].
-    ...used.filter((a) => banded(plan, a)).flatMap((a) => {
-      const v = q(foldedColumn(a.id));
-      const { lo, hi } = stagedColumns(a) as { lo: string; hi: string };
-      return [
-        `CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE CAST(${q(lo)} AS ${dialect.numberType}) END AS ${q(loColumn(a.id))}`,
-        `CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE CAST(${q(hi)} AS ${dialect.numberType}) END AS ${q(hiColumn(a.id))}`,
-      ];
-    }),
+    ...used
+      .filter((a) => banded(plan, a))
+      .flatMap((a) => {
+        const v = q(foldedColumn(a.id));
+        const { lo, hi } = stagedColumns(a) as { lo: string; hi: string };
+        return [
+          `CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE CAST(${q(lo)} AS ${dialect.numberType}) END AS ${q(loColumn(a.id))}`,
+          `CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE CAST(${q(hi)} AS ${dialect.numberType}) END AS ${q(hiColumn(a.id))}`,
+        ];
+      }),
   ];
 
   // Filters are TRUE / FALSE / NULL; a signal's points come straight from its first matching
@@ -405,11 +464,14 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   const rules: Sql[] = [];
   const points: Sql[] = [];
   for (const icp of plan.icps) {
-    for (const f of icp.filters) rules.push(`${ruleTest(dialect, plan, f.rule, byId.get(f.attribute)!)} AS ${q(f.column)}`);
+    for (const f of icp.filters)
+      rules.push(`${ruleTest(dialect, plan, f.rule, byId.get(f.attribute)!)} AS ${q(f.column)}`);
     for (const s of icp.signals) {
       const attribute = byId.get(s.attribute)!;
       if (banded(plan, attribute)) {
-        s.levels.forEach((level, j) => rules.push(`${bandTest(dialect, level.rule, attribute)} AS ${q(testColumn(s.column, j))}`));
+        s.levels.forEach((level, j) =>
+          rules.push(`${bandTest(dialect, level.rule, attribute)} AS ${q(testColumn(s.column, j))}`),
+        );
         const band = bandSignal(dialect, s, attribute);
         points.push(`${band.points} AS ${q(s.column)}`, `${band.upside} AS ${q(upsideColumn(s.column))}`);
         continue;
@@ -424,11 +486,16 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   for (const icp of plan.icps) {
     const failed = icp.filters.map((f) => `NOT ${q(f.column)}`);
     const unknown = icp.filters.map((f) => `${q(f.column)} IS NULL`);
-    const verdict = failed.length === 0 ? String(FIT) : `CASE WHEN ${failed.join(' OR ')} THEN ${OUT} WHEN ${unknown.join(' OR ')} THEN ${UNKNOWN} ELSE ${FIT} END`;
+    const verdict =
+      failed.length === 0
+        ? String(FIT)
+        : `CASE WHEN ${failed.join(' OR ')} THEN ${OUT} WHEN ${unknown.join(' OR ')} THEN ${UNKNOWN} ELSE ${FIT} END`;
     totals.push(`${verdict} AS ${q(icpColumn(icp, 'verdict'))}`);
     totals.push(`${sum(icp.signals.map((s) => `COALESCE(${q(s.column)}, 0)`))} AS ${q(icpColumn(icp, 'sum'))}`);
     const upside = (s: PlanIcp['signals'][number]) =>
-      banded(plan, byId.get(s.attribute)!) ? `CASE WHEN ${q(s.column)} IS NULL THEN ${s.best} ELSE ${q(upsideColumn(s.column))} END` : `CASE WHEN ${q(s.column)} IS NULL THEN ${s.best} ELSE 0 END`;
+      banded(plan, byId.get(s.attribute)!)
+        ? `CASE WHEN ${q(s.column)} IS NULL THEN ${s.best} ELSE ${q(upsideColumn(s.column))} END`
+        : `CASE WHEN ${q(s.column)} IS NULL THEN ${s.best} ELSE 0 END`;
     totals.push(`${sum(icp.signals.map(upside))} AS ${q(icpColumn(icp, 'upside'))}`);
   }
 
@@ -437,7 +504,9 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
     const verdict = q(icpColumn(icp, 'verdict'));
     const score = clamp(q(icpColumn(icp, 'sum')));
     scores.push(`${score} AS ${q(icpColumn(icp, 'score'))}`);
-    scores.push(`${clamp(`${q(icpColumn(icp, 'sum'))} + ${q(icpColumn(icp, 'upside'))}`)} AS ${q(icpColumn(icp, 'best'))}`);
+    scores.push(
+      `${clamp(`${q(icpColumn(icp, 'sum'))} + ${q(icpColumn(icp, 'upside'))}`)} AS ${q(icpColumn(icp, 'best'))}`,
+    );
     const tier = `CASE ${icp.tiers.map((tier) => `WHEN ${score} >= ${tier.min} THEN ${dialect.text(tier.label)}`).join(' ')} END`;
     scores.push(`CASE WHEN ${verdict} = ${OUT} THEN NULL ELSE ${tier} END AS ${q(icpColumn(icp, 'tier'))}`);
     // Best fit first: fit, then unknown, then out; then the higher score (0..302, lowest wins).
@@ -451,15 +520,30 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
       ? '0'
       : `CASE ${ranks
           .slice(0, -1)
-          .map((r, i) => `WHEN ${ranks.slice(i + 1).map((other) => `${r} <= ${other}`).join(' AND ')} THEN ${i}`)
+          .map(
+            (r, i) =>
+              `WHEN ${ranks
+                .slice(i + 1)
+                .map((other) => `${r} <= ${other}`)
+                .join(' AND ')} THEN ${i}`,
+          )
           .join(' ')} ELSE ${ranks.length - 1} END`;
   const chosen = (what: string) =>
-    plan.icps.length === 1 ? q(icpColumn(plan.icps[0]!, what)) : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${q(icpColumn(icp, what))}`).join(' ')} END`;
-  const icpName = plan.icps.length === 1 ? dialect.text(plan.icps[0]!.id) : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${dialect.text(icp.id)}`).join(' ')} END`;
+    plan.icps.length === 1
+      ? q(icpColumn(plan.icps[0]!, what))
+      : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${q(icpColumn(icp, what))}`).join(' ')} END`;
+  const icpName =
+    plan.icps.length === 1
+      ? dialect.text(plan.icps[0]!.id)
+      : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${dialect.text(icp.id)}`).join(' ')} END`;
   const verdictCode = chosen('verdict');
   // Reasons are worded for the chosen ICP only, and only when it is not a fit: the words are the costly part.
-  const reasonsOf = (icp: PlanIcp) => `CASE WHEN ${q(icpColumn(icp, 'verdict'))} = ${FIT} THEN NULL ELSE ${reasonsSql(dialect, plan, icp, byId)} END`;
-  const reasons = plan.icps.length === 1 ? reasonsOf(plan.icps[0]!) : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${reasonsOf(icp)}`).join(' ')} END`;
+  const reasonsOf = (icp: PlanIcp) =>
+    `CASE WHEN ${q(icpColumn(icp, 'verdict'))} = ${FIT} THEN NULL ELSE ${reasonsSql(dialect, plan, icp, byId)} END`;
+  const reasons =
+    plan.icps.length === 1
+      ? reasonsOf(plan.icps[0]!)
+      : `CASE ${q('__best')} ${plan.icps.map((icp, i) => `WHEN ${i} THEN ${reasonsOf(icp)}`).join(' ')} END`;
   const explanation = dialect.jsonObject(
     plan.icps.map((icp) => [
       icp.id,
@@ -473,7 +557,10 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
       ]),
     ]),
   );
-  const details = plan.icps.flatMap((icp) => [...icp.filters.map((f) => q(f.column)), ...icp.signals.map((s) => q(s.column))]);
+  const details = plan.icps.flatMap((icp) => [
+    ...icp.filters.map((f) => q(f.column)),
+    ...icp.signals.map((s) => q(s.column)),
+  ]);
   const result: Record<(typeof RESULT_COLUMNS)[number] | (typeof TRAILING_COLUMNS)[number], Sql> = {
     icp: icpName,
     verdict: verdictText(verdictCode),

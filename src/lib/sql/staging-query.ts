@@ -19,7 +19,6 @@ const GROUPED_DOT = `[+-]?${DIGIT}{1,3}([.]${DIGIT}{3})+(,${DIGIT}+)?`;
 /** Spaces, no-break spaces and apostrophes between digit groups (`1 200`, `1'200`). */
 const spaces = (dialect: Dialect) => `[${[...TRIMMED, "'", '\u2019'].map(dialect.regexChar).join('')}]+`;
 
-
 /** Text (already trimmed) to a number by parseNumberCell's rules, unbounded; NULL when it is not one. */
 function parsedNumber(dialect: Dialect, s: Sql): Sql {
   const spaced = dialect.replaceAll(s, spaces(dialect), ' ');
@@ -78,7 +77,8 @@ function numberLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, sca
   const space = bandSpace(dialect);
   const open = `(${DIGIT}${chars}*)${space}*[+]`;
   const closed = `(${DIGIT}${chars}*)${space}*[-\u2013\u2014]${space}*(${DIGIT}${chars}*)`;
-  const group = (pattern: string, n: number) => `CASE WHEN ${dialect.fullMatch(s, pattern)} THEN ${dialect.trimChars(dialect.regexGroup(s, pattern, n), TRIMMED)} END`;
+  const group = (pattern: string, n: number) =>
+    `CASE WHEN ${dialect.fullMatch(s, pattern)} THEN ${dialect.trimChars(dialect.regexGroup(s, pattern, n), TRIMMED)} END`;
   const pieces: Columns = [
     [s, piece(attribute, 't')],
     [group(open, 1), piece(attribute, 'o')],
@@ -95,9 +95,14 @@ function numberLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, sca
   ];
   const [n, openLo, closedLo, closedHi] = numbers.map(([expr, name]) => ref(name, expr)) as [Sql, Sql, Sql, Sql];
   const { min, max } = attribute;
-  const within = (lo: Sql, hi: Sql) => [min !== undefined ? `${lo} >= ${min}` : '', max !== undefined ? `${lo} <= ${max} AND ${hi} <= ${max}` : ''].filter(Boolean).join(' AND ') || 'TRUE';
+  const within = (lo: Sql, hi: Sql) =>
+    [min !== undefined ? `${lo} >= ${min}` : '', max !== undefined ? `${lo} <= ${max} AND ${hi} <= ${max}` : '']
+      .filter(Boolean)
+      .join(' AND ') || 'TRUE';
   // Out of bounds is unreadable, as in the CSV reader.
-  const pointBounds = [min !== undefined ? `${n} >= ${min}` : '', max !== undefined ? `${n} <= ${max}` : ''].filter(Boolean);
+  const pointBounds = [min !== undefined ? `${n} >= ${min}` : '', max !== undefined ? `${n} <= ${max}` : ''].filter(
+    Boolean,
+  );
   const point = pointBounds.length === 0 ? n : `CASE WHEN ${pointBounds.join(' AND ')} THEN ${n} END`;
   // An open band stops at the attribute's max, as in the CSV reader.
   const openHi = max === undefined ? `CAST(NULL AS ${dialect.numberType})` : `GREATEST(${openLo}, ${max})`;
@@ -105,8 +110,15 @@ function numberLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, sca
       WHEN ${openLo} IS NOT NULL THEN CASE WHEN ${within(openLo, max === undefined ? openLo : openHi)} THEN ${which === 'lo' ? openLo : openHi} END
       WHEN ${closedLo} <= ${closedHi} AND ${within(closedLo, closedHi)} THEN ${which === 'lo' ? closedLo : closedHi}
     END`;
-  const values: Columns = [[point, attribute.id], [band('lo'), names.lo], [band('hi'), names.hi]];
-  values.push([`CASE WHEN ${t} <> '' AND (${point}) IS NULL AND (${band('lo')}) IS NULL THEN ${t} END`, names.unreadable]);
+  const values: Columns = [
+    [point, attribute.id],
+    [band('lo'), names.lo],
+    [band('hi'), names.hi],
+  ];
+  values.push([
+    `CASE WHEN ${t} <> '' AND (${point}) IS NULL AND (${band('lo')}) IS NULL THEN ${t} END`,
+    names.unreadable,
+  ]);
   return { pieces, numbers, values };
 }
 
@@ -115,7 +127,14 @@ function booleanLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, re
   const t = ref(pieces[0]![1], pieces[0]![0]);
   const value = `CASE lower(${t}) ${[...BOOLEANS].map(([word, v]) => `WHEN ${dialect.text(word)} THEN ${v ? 'TRUE' : 'FALSE'}`).join(' ')} END`;
   const { unreadable } = stagedColumns(attribute) as { unreadable: string };
-  return { pieces, numbers: [], values: [[value, attribute.id], [`CASE WHEN ${t} <> '' AND (${value}) IS NULL THEN ${t} END`, unreadable]] };
+  return {
+    pieces,
+    numbers: [],
+    values: [
+      [value, attribute.id],
+      [`CASE WHEN ${t} <> '' AND (${value}) IS NULL THEN ${t} END`, unreadable],
+    ],
+  };
 }
 
 /** The staging of one attribute from a text cell (numbers times `scale`, for a `{ column, scale }` alias). */
@@ -126,10 +145,25 @@ function layers(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: nu
     case 'boolean':
       return booleanLayers(dialect, attribute, text, ref);
     case 'choice':
-      return { pieces: [], numbers: [], values: [[`CASE WHEN ${foldSql(dialect, text)} <> '' THEN ${dialect.trimChars(text, TRIMMED)} END`, attribute.id]] };
+      return {
+        pieces: [],
+        numbers: [],
+        values: [
+          [`CASE WHEN ${foldSql(dialect, text)} <> '' THEN ${dialect.trimChars(text, TRIMMED)} END`, attribute.id],
+        ],
+      };
     case 'choices':
       // A cell of separators only (`|`) says nothing: unknown, as in the CSV reader.
-      return { pieces: [], numbers: [], values: [[`CASE WHEN ${foldSql(dialect, dialect.replaceAll(text, '[|;]', ''))} <> '' THEN ${dialect.splitList(text)} END`, attribute.id]] };
+      return {
+        pieces: [],
+        numbers: [],
+        values: [
+          [
+            `CASE WHEN ${foldSql(dialect, dialect.replaceAll(text, '[|;]', ''))} <> '' THEN ${dialect.splitList(text)} END`,
+            attribute.id,
+          ],
+        ],
+      };
   }
 }
 
@@ -145,7 +179,6 @@ export function stageBand(dialect: Dialect, attribute: PlanAttribute, text: Sql,
   const values = inlineValues(dialect, attribute, text, scale);
   return { lo: values[1]![0], hi: values[2]![0] };
 }
-
 
 /** `a|b;c` → option ids; NULL if a part names no option or no part has text (a cell of separators says nothing). */
 function stageChoices(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
@@ -176,13 +209,30 @@ export interface StagedText {
  * the companions of `stagedColumns` in plan.ts: a band's bounds, the text of an unreadable
  * cell), written over those pieces. Each regular expression runs once per cell, in its layer.
  */
-export function stagedSource(dialect: Dialect, texts: readonly StagedText[], from: Sql): { from: Sql; values: Map<string, Columns> } {
+export function stagedSource(
+  dialect: Dialect,
+  texts: readonly StagedText[],
+  from: Sql,
+): { from: Sql; values: Map<string, Columns> } {
   const byName: Ref = (name) => dialect.ident(name);
   const all = texts.map((t) => ({ id: t.attribute.id, ...layers(dialect, t.attribute, t.text, t.scale ?? 1, byName) }));
   const layer = (columns: Columns, inner: Sql, alias: string) =>
-    columns.length === 0 ? inner : `(SELECT *, ${columns.map(([expr, name]) => `${expr} AS ${dialect.ident(name)}`).join(', ')} FROM ${inner}) AS ${alias}`;
-  const pieces = layer(all.flatMap((l) => l.pieces), from, '__pieces');
-  return { from: layer(all.flatMap((l) => l.numbers), pieces, '__numbers'), values: new Map(all.map((l) => [l.id, l.values])) };
+    columns.length === 0
+      ? inner
+      : `(SELECT *, ${columns.map(([expr, name]) => `${expr} AS ${dialect.ident(name)}`).join(', ')} FROM ${inner}) AS ${alias}`;
+  const pieces = layer(
+    all.flatMap((l) => l.pieces),
+    from,
+    '__pieces',
+  );
+  return {
+    from: layer(
+      all.flatMap((l) => l.numbers),
+      pieces,
+      '__numbers',
+    ),
+    values: new Map(all.map((l) => [l.id, l.values])),
+  };
 }
 
 /**
@@ -190,17 +240,27 @@ export function stagedSource(dialect: Dialect, texts: readonly StagedText[], fro
  * not read, over {@link stagedSource}'s columns (`values`: the attribute's staged columns).
  */
 export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: Sql, values: Columns): Sql {
-  if (attribute.type === 'number' || attribute.type === 'boolean') return `(${values[values.length - 1]![0]}) IS NOT NULL`;
-  const read = attribute.type === 'choice' ? optionCase(dialect, attribute, text) : stageChoices(dialect, attribute, text);
+  if (attribute.type === 'number' || attribute.type === 'boolean')
+    return `(${values[values.length - 1]![0]}) IS NOT NULL`;
+  const read =
+    attribute.type === 'choice' ? optionCase(dialect, attribute, text) : stageChoices(dialect, attribute, text);
   return `(${foldSql(dialect, text)} <> '' AND ${read} IS NULL)`;
 }
 
 /** The staged columns of an attribute with no column in the source: all NULL, typed. */
 export function missingValues(dialect: Dialect, attribute: PlanAttribute): [Sql, string][] {
   const names = stagedColumns(attribute);
-  const type = attribute.type === 'number' ? dialect.numberType : attribute.type === 'boolean' ? 'BOOLEAN' : attribute.type === 'choice' ? dialect.textType : dialect.textArrayType;
+  const type =
+    attribute.type === 'number'
+      ? dialect.numberType
+      : attribute.type === 'boolean'
+        ? 'BOOLEAN'
+        : attribute.type === 'choice'
+          ? dialect.textType
+          : dialect.textArrayType;
   const out: [Sql, string][] = [[`CAST(NULL AS ${type})`, attribute.id]];
-  if (names.lo && names.hi) out.push([`CAST(NULL AS ${dialect.numberType})`, names.lo], [`CAST(NULL AS ${dialect.numberType})`, names.hi]);
+  if (names.lo && names.hi)
+    out.push([`CAST(NULL AS ${dialect.numberType})`, names.lo], [`CAST(NULL AS ${dialect.numberType})`, names.hi]);
   if (names.unreadable) out.push([`CAST(NULL AS ${dialect.textType})`, names.unreadable]);
   return out;
 }
@@ -231,7 +291,10 @@ export function compileStagingQuery(plan: SqlPlan, dialect: Dialect, options: St
   for (const attribute of plan.attributes) {
     for (const [value, name] of source.values.get(attribute.id) ?? missingValues(dialect, attribute)) {
       if (attribute.type === 'choices' && dialect.name === 'bigquery') {
-        columns.push(`COALESCE(${value}, ARRAY<STRING>[]) AS ${q(name)}`, `${value} IS NOT NULL AS ${q(`${name}_known`)}`);
+        columns.push(
+          `COALESCE(${value}, ARRAY<STRING>[]) AS ${q(name)}`,
+          `${value} IS NOT NULL AS ${q(`${name}_known`)}`,
+        );
       } else {
         columns.push(`${value} AS ${q(name)}`);
       }

@@ -27,7 +27,11 @@ export interface TierRow extends Tier {
 }
 
 /** Filters and signals of an ICP in words, ready to render. */
-export function describeIcpRules(icp: IcpEntry, attributes: readonly Attribute[], locale: Locale): { filters: FilterRow[]; signals: SignalRow[] } {
+export function describeIcpRules(
+  icp: IcpEntry,
+  attributes: readonly Attribute[],
+  locale: Locale,
+): { filters: FilterRow[]; signals: SignalRow[] } {
   const byId = new Map(attributes.map((a) => [a.id, a]));
   const attributeOf = (id: string) => {
     const attribute = byId.get(id);
@@ -70,5 +74,8 @@ export function personasForIcp(model: PlaybookModel, icpId: string): PersonaEntr
 export function icpsByStatus(model: PlaybookModel): { active: IcpEntry[]; other: IcpEntry[] } {
   const rank = { active: 0, draft: 1, retired: 2 } as const;
   const sorted = [...model.icps].sort((a, b) => rank[a.data.status] - rank[b.data.status]);
-  return { active: sorted.filter((i) => i.data.status === 'active'), other: sorted.filter((i) => i.data.status !== 'active') };
+  return {
+    active: sorted.filter((i) => i.data.status === 'active'),
+    other: sorted.filter((i) => i.data.status !== 'active'),
+  };
 }

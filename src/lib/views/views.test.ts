@@ -4,7 +4,13 @@ import { tierRows } from './icp-view.ts';
 
 describe('tierRows', () => {
   it('gives each tier the score range up to the tier above', () => {
-    expect(tierRows([{ label: 'A', min: 70 }, { label: 'B', min: 40 }, { label: 'C', min: 0 }]).map((t) => [t.label, t.min, t.max])).toEqual([
+    expect(
+      tierRows([
+        { label: 'A', min: 70 },
+        { label: 'B', min: 40 },
+        { label: 'C', min: 0 },
+      ]).map((t) => [t.label, t.min, t.max]),
+    ).toEqual([
       ['A', 70, 100],
       ['B', 40, 69],
       ['C', 0, 39],

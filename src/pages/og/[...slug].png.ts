@@ -6,7 +6,10 @@ import { listOgPages, ogRouteKey } from '../../lib/slides/og-routes.ts';
 import { renderOgImage } from '../../slides-fs.ts';
 
 export const getStaticPaths = (() =>
-  listOgPages(getPlaybook()).map((page) => ({ params: { slug: ogRouteKey(page.path) }, props: { path: page.path } }))) satisfies GetStaticPaths;
+  listOgPages(getPlaybook()).map((page) => ({
+    params: { slug: ogRouteKey(page.path) },
+    props: { path: page.path },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { png } = await renderOgImage((props as { path: string }).path);

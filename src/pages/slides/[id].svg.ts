@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPlaybook } from '../../content-fs.ts';
 import { renderIcpSlide } from '../../slides-fs.ts';
 
-export const getStaticPaths = (() => getPlaybook().icps.map((icp) => ({ params: { id: icp.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  getPlaybook().icps.map((icp) => ({ params: { id: icp.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { svg } = await renderIcpSlide(params['id']!);
