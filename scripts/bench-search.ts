@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
 import { formatBytes, indexSite, type IndexReport } from '../src/integrations/pagefind.ts';
@@ -134,6 +135,26 @@ function report(label: string, buildMs: number, r: IndexReport, plain: { ms: num
   for comparison, pagefind addDirectory on the same HTML: ${(plain.ms / 1000).toFixed(2)} s, ${formatBytes(plain.bytes)} of index`);
 }
 
+/** Bytes and gzipped bytes of files matching `pattern` in `dir`. */
+function sizes(dir: string, pattern: RegExp): { bytes: number; gzip: number } {
+  const files = readdirSync(dir).filter((file) => pattern.test(file));
+  return files.reduce(
+    (sum, file) => {
+      const bytes = readFileSync(join(dir, file));
+      return { bytes: sum.bytes + bytes.length, gzip: sum.gzip + gzipSync(bytes).length };
+    },
+    { bytes: 0, gzip: 0 },
+  );
+}
+
+/** The playbook's own search dialog beside pagefind's ready-made Component UI (docs/search.md says why the former). */
+function reportUiSizes(siteDir: string, plainPagefind: string): void {
+  const show = ({ bytes, gzip }: { bytes: number; gzip: number }) =>
+    `${formatBytes(bytes)} (${formatBytes(gzip)} gzip)`;
+  console.log(`  search UI: the playbook's own, ${show(sizes(join(siteDir, '_astro'), /^SiteSearch.*\.js$/))} of JavaScript;
+  pagefind's Component UI (not shipped): ${show(sizes(plainPagefind, /^pagefind-component-ui\.js$/))} of JavaScript + ${show(sizes(plainPagefind, /^pagefind-component-ui\.css$/))} of CSS`);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'icp-bench-search-'));
 try {
   const language = example.settings.locale;
@@ -147,6 +168,7 @@ try {
     outputPath: join(work, 'example', 'pagefind'),
   });
   report('Example playbook', exampleBuild, exampleIndex, await plainIndex(exampleOut, language));
+  reportUiSizes(exampleOut, join(exampleOut, '..', 'plain-pagefind'));
 
   const personas = Math.ceil(files / 2);
   console.log(`\nGenerated playbook: the example's ICPs + ${personas} personas + ${files - personas} guides…`);
