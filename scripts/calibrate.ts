@@ -3,31 +3,25 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, loadPlaybookFromDisk } from '../src/content-fs.ts';
+import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
 import { backtest } from '../src/lib/calibration/backtest.ts';
 import { refineIcps } from '../src/lib/calibration/evidence-model.ts';
 import { calibrationCsv, calibrationMarkdown, type IcpReport } from '../src/lib/calibration/report.ts';
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import { calibrationMessages } from '../src/lib/i18n/calibration.ts';
 import { getUiStrings } from '../src/lib/i18n/ui.ts';
+import { runAsProcess, type CliIo } from './lib/cli-io.ts';
 import { icpHistory } from './lib/icp-history.ts';
-
-/** Where the command writes: tests pass their own. */
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Where relative paths start (npm sets INIT_CWD to where the user typed the command). */
-  cwd: string;
-  /** The content folder. */
-  content: string;
-}
 
 /** A mistake in how the command is called: one line on stderr, exit code 1. */
 class UsageError extends Error {}
 
 /** Runs the command; returns the exit code (0 done, 1 bad arguments or content). */
-export function main(argv: readonly string[], io: Io): number {
-  const loaded = loadPlaybookFromDisk(io.content);
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const content = contentDir(io.env);
+  // Where relative paths start: npm sets INIT_CWD to where the user typed the command.
+  const cwd = io.env['INIT_CWD'] ?? process.cwd();
+  const loaded = loadPlaybookFromDisk(content, PROJECT_ROOT, io.env);
   const locale = loaded.model?.settings.locale ?? 'en';
   const t = calibrationMessages[locale].cli;
   try {
@@ -52,8 +46,8 @@ export function main(argv: readonly string[], io: Io): number {
     }
     const { values } = parsed;
     if (values.help) {
-      io.stdout(`${t.usage}\n\n${t.help}\n`);
-      return 0;
+      io.stdout.write(`${t.usage}\n\n${t.help}\n`);
+      return Promise.resolve(0);
     }
     if (values.format !== 'markdown' && values.format !== 'csv') throw new UsageError(t.badFormat(values.format));
     const { model } = loaded;
@@ -71,7 +65,7 @@ export function main(argv: readonly string[], io: Io): number {
       const reports: IcpReport[] = refined.map((refinement) => {
         const report: IcpReport = { ...refinement, showSuggestion: values.suggest };
         if (values['no-backtest']) return report;
-        const history = icpHistory(io.content, refinement.icp.id);
+        const history = icpHistory(content, refinement.icp.id);
         if ('reason' in history) report.backtest = { gap: history.reason };
         else {
           const result = backtest(refinement.icp, history.versions, refinement.rows, model.attributes, locale);
@@ -84,30 +78,22 @@ export function main(argv: readonly string[], io: Io): number {
       });
       text = calibrationMarkdown(reports, locale, model.settings.currency);
     }
-    if (values.out === undefined) io.stdout(text);
+    if (values.out === undefined) io.stdout.write(text);
     else {
-      const path = resolve(io.cwd, values.out);
+      const path = resolve(cwd, values.out);
       try {
         writeFileSync(path, text);
       } catch (error) {
         throw new UsageError(t.cannotWrite(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
       }
-      io.stderr(`${t.written(path)}\n`);
+      io.stderr.write(`${t.written(path)}\n`);
     }
-    return 0;
+    return Promise.resolve(0);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\n`);
-    return 1;
+    io.stderr.write(`${error.message}\n`);
+    return Promise.resolve(1);
   }
 }
 
-if (import.meta.main) {
-  const code = main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    cwd: process.env['INIT_CWD'] ?? process.cwd(),
-    content: contentDir(),
-  });
-  process.exitCode = code;
-}
+if (import.meta.main) await runAsProcess(main);

@@ -1,10 +1,11 @@
 // `npm run sql -- --dialect duckdb|postgres|snowflake|bigquery [...]`: prints the playbook's
 // ICPs as one SQL query (see docs/sql.md). The query is written by src/lib/sql/; this file only
 // reads the playbook and prints. Errors are one line on stderr, exit code 1.
-import { loadPlaybookFromDisk } from '../src/content-fs.ts';
+import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-fs.ts';
 import { sqlMessages } from '../src/lib/i18n/sql.ts';
 import { SqlPlanError } from '../src/lib/sql/plan.ts';
 import { parseSqlArgs, sqlForArgs } from '../src/lib/sql/sql-command.ts';
+import { runAsProcess, type CliIo } from './lib/cli-io.ts';
 
 const HELP = `Prints the ICPs of the playbook as one SQL SELECT (a dbt model as is), read from a table with
 one column per attribute (see docs/sql.md for the input contract per type and dialect).
@@ -20,16 +21,22 @@ one column per attribute (see docs/sql.md for the input contract per type and di
                      unreadable cells (reasons then say "value not recognised: X")
   --help             show this help`;
 
-const { model, problems } = loadPlaybookFromDisk();
-const locale = model?.settings.locale ?? 'en';
-const t = sqlMessages[locale];
-try {
-  if (!model) throw new SqlPlanError(t.invalidContent(problems.length));
-  const args = parseSqlArgs(process.argv.slice(2), locale);
-  if (args === 'help') console.log(`${t.usage}\n\n${HELP}`);
-  else process.stdout.write(sqlForArgs(args, { attributes: model.attributes, icps: model.icps, locale }));
-} catch (error) {
-  if (!(error instanceof SqlPlanError)) throw error;
-  console.error(error.message);
-  process.exit(1);
+/** Runs `npm run sql` with these arguments; returns the exit code. */
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const { model, problems } = loadPlaybookFromDisk(contentDir(io.env), PROJECT_ROOT, io.env);
+  const locale = model?.settings.locale ?? 'en';
+  const t = sqlMessages[locale];
+  try {
+    if (!model) throw new SqlPlanError(t.invalidContent(problems.length));
+    const args = parseSqlArgs(argv, locale);
+    if (args === 'help') io.stdout.write(`${t.usage}\n\n${HELP}\n`);
+    else io.stdout.write(sqlForArgs(args, { attributes: model.attributes, icps: model.icps, locale }));
+    return Promise.resolve(0);
+  } catch (error) {
+    if (!(error instanceof SqlPlanError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return Promise.resolve(1);
+  }
 }
+
+if (import.meta.main) await runAsProcess(main);

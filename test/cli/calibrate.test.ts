@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/calibrate.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { CALIBRATION_CSV_COLUMNS } from '../../src/lib/calibration/report.ts';
 import { writeKnownAccountsModel } from '../helpers/known-accounts-model.ts';
 
-function run(argv: string[], content: string, cwd = content) {
-  let stdout = '';
-  let stderr = '';
-  const code = main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, content });
-  return { code, stdout, stderr };
+/** `npm run calibrate` in process on a content folder, typed from `cwd`. */
+async function run(argv: string[], content: string, cwd = content) {
+  const { status, stdout, stderr } = await runCli(main, argv, { env: { ICP_CONTENT_DIR: content, INIT_CWD: cwd } });
+  return { code: status, stdout, stderr };
 }
 
 const temp: string[] = [];
@@ -29,8 +29,8 @@ describe('npm run calibrate on 300 known accounts', () => {
     writeKnownAccountsModel(content);
   });
 
-  it('prints filters, signals with win rates and intervals, and value per tier in Markdown', () => {
-    const { code, stdout, stderr } = run(['--no-backtest'], content);
+  it('prints filters, signals with win rates and intervals, and value per tier in Markdown', async () => {
+    const { code, stdout, stderr } = await run(['--no-backtest'], content);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(
@@ -45,8 +45,8 @@ describe('npm run calibrate on 300 known accounts', () => {
     expect(stdout).not.toContain('### Suggested points');
   });
 
-  it('--suggest adds the table and the YAML to paste', () => {
-    const { stdout } = run(['--suggest', '--no-backtest'], content);
+  it('--suggest adds the table and the YAML to paste', async () => {
+    const { stdout } = await run(['--suggest', '--no-backtest'], content);
     expect(stdout).toContain('### Suggested points');
     expect(stdout).toMatch(
       /```yaml\nsignals:\n {2}- label: Hiring finance roles\n {4}attribute: hiring\n {4}is: true\n {4}points: \d+ {3}# was 15\n/,
@@ -54,9 +54,9 @@ describe('npm run calibrate on 300 known accounts', () => {
     expect(stdout).toContain('0: wins');
   });
 
-  it('--format csv writes one row per filter, signal and level', () => {
+  it('--format csv writes one row per filter, signal and level', async () => {
     const out = join(tempDir(), 'evidence.csv');
-    const { code, stderr } = run(['--format', 'csv', '--out', out, '--suggest'], content);
+    const { code, stderr } = await run(['--format', 'csv', '--out', out, '--suggest'], content);
     expect(code).toBe(0);
     expect(stderr).toBe(`Wrote ${out}\n`);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
@@ -73,15 +73,15 @@ describe('npm run calibrate on 300 known accounts', () => {
       argv: ['--sugest'],
       message: 'unknown option "--sugest": use --icp, --suggest, --format, --out, --no-backtest or --help\n',
     },
-  ])('$argv is one line on stderr and exit code 1', ({ argv, message }) => {
-    const { code, stdout, stderr } = run(argv, content);
+  ])('$argv is one line on stderr and exit code 1', async ({ argv, message }) => {
+    const { code, stdout, stderr } = await run(argv, content);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toBe(message.trimEnd());
   });
 
-  it('says there is no backtest when content is not in Git', () => {
-    const { stdout } = run([], content);
+  it('says there is no backtest when content is not in Git', async () => {
+    const { stdout } = await run([], content);
     expect(stdout).toContain('No backtest: content/ is not in a Git repository.');
   });
 });
@@ -147,8 +147,8 @@ tiers:
     git(['commit', '-qam', 'v2'], '2025-06-01T12:00:00Z');
   });
 
-  it('compares the first tier then and now, and counts what moved', () => {
-    const { code, stdout } = run(['--icp', 'backtested'], content);
+  it('compares the first tier then and now, and counts what moved', async () => {
+    const { code, stdout } = await run(['--icp', 'backtested'], content);
     expect(code).toBe(0);
     // Then: B won (v1), D won and E lost (v2) are Tier 1. Now: C lost, D won, E lost.
     expect(stdout).toContain(
