@@ -13,9 +13,9 @@ export default defineConfig({
       exclude: ['src/lib/**/*.test.ts'],
       reporter: ['text-summary', 'html'],
       reportsDirectory: '.test-dist/coverage',
-      // A few points under what was measured (88.9 % statements, 80.2 % branches, 83.3 % functions,
-      // 90.2 % lines): a change that drops tested code below them fails.
-      thresholds: { statements: 86, branches: 77, functions: 80, lines: 88 },
+      // A few points under what was measured (91.3 % statements, 82.5 % branches, 86.1 % functions,
+      // 92.3 % lines): a change that drops tested code below them fails.
+      thresholds: { statements: 88, branches: 79, functions: 83, lines: 89 },
     },
     projects: [
       {
