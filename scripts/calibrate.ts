@@ -10,11 +10,8 @@ import { calibrationCsv, calibrationMarkdown, type IcpReport } from '../src/lib/
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import { calibrationMessages } from '../src/lib/i18n/calibration.ts';
 import { getUiStrings } from '../src/lib/i18n/ui.ts';
-import { runAsProcess, type CliIo } from './lib/cli-io.ts';
+import { runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
 import { icpHistory } from './lib/icp-history.ts';
-
-/** A mistake in how the command is called: one line on stderr, exit code 1. */
-class UsageError extends Error {}
 
 /** Runs the command; returns the exit code (0 done, 1 bad arguments or content). */
 export function main(argv: readonly string[], io: CliIo): Promise<number> {

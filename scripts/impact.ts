@@ -20,6 +20,7 @@ import { compareRules } from '../src/lib/impact/rule-changes.ts';
 import type { PlaybookModel } from '../src/lib/content/model.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { GitError, locateInRepository, readFilesAtCommit, resolveCommit } from './lib/git-content.ts';
+import { UsageError } from './lib/cli-io.ts';
 
 // Messages follow the playbook's language from the first one: read `locale:` before the arguments.
 const m = impactCliMessages[readPlaybookSettings().locale];
@@ -28,8 +29,6 @@ const m = impactCliMessages[readPlaybookSettings().locale];
 const SUMMARY_LIMIT = 1024 * 1024;
 /** Moves kept in words per --accounts file: the biggest. */
 const TOP_MOVERS = 20;
-
-class UsageError extends Error {}
 
 function userPath(path: string): string {
   return resolve(process.env['INIT_CWD'] ?? process.cwd(), path);

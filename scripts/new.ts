@@ -19,12 +19,9 @@ import {
 import { AttributeSchema, type Attribute } from '../src/schemas/attribute.ts';
 import { parse } from 'yaml';
 import { LOCALES, type Locale } from '../src/schemas/playbook.ts';
-import { lineWriter, runAsProcess, type CliIo } from './lib/cli-io.ts';
+import { lineWriter, runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
 
 const show = (path: string) => relative(PROJECT_ROOT, path) || path;
-
-/** A mistake in how the command is called: one line, exit code 1. */
-class UsageError extends Error {}
 
 function write(file: string, text: string): void {
   // Missing folders (a new playbook, a first persona) are created, never a crash.

@@ -29,15 +29,12 @@ import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
 import { scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
 import { scoreSummary } from './lib/score-summary.ts';
-import { lineWriter, runAsProcess, type CliIo } from './lib/cli-io.ts';
+import { lineWriter, runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
 
 /** Cell problems listed one per line before "... and N more". */
 const MAX_LISTED_PROBLEMS = 50;
 /** Progress every this many rows. */
 const PROGRESS_EVERY = 100_000;
-
-/** A mistake in how the command is called or what it reads: one line, exit code 1. */
-class UsageError extends Error {}
 
 /** One run of the command: where it writes, in the playbook's language. */
 interface Run {

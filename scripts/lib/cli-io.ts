@@ -20,6 +20,9 @@ export const processIo: CliIo = {
   ownsProcess: true,
 };
 
+/** A mistake in how a command is called or in what it reads: one line on stderr, exit code 1. */
+export class UsageError extends Error {}
+
 /** Writes one line (as console.log and console.error do) to a stream. */
 export function lineWriter(stream: Writable): (line: string) => void {
   return (line) => {
