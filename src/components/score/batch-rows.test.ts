@@ -2,25 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { Rows, TextColumn } from './batch-rows.ts';
 
 describe('TextColumn', () => {
-  it('gives back each row text across blocks, and finds rows by a part of their text', () => {
+  it('gives back each row text, and finds rows by a part of their text, never across two rows', () => {
     const column = new TextColumn();
-    const texts = ['acme inc', '', 'bolt', 'cargo acme', 'x\u0001y', 'dune'];
-    column.push(texts[0]!);
-    column.push(texts[1]!);
-    column.seal();
-    for (const text of texts.slice(2)) column.push(text);
-    column.seal();
-    column.seal();
-    expect(texts.map((_, i) => column.get(i))).toEqual(['acme inc', '', 'bolt', 'cargo acme', 'x y', 'dune']);
+    const texts = ['acme inc', '', 'bolt', 'cargo acme', 'x\u0001y', 'dune', 'Éclair 🚀 東京'];
+    for (const text of texts) column.push(text);
+    expect(texts.map((_, i) => column.get(i))).toEqual(texts);
+    const find = (needle: string, from = 0) => {
+      const matches = new Uint8Array(texts.length);
+      column.find(needle, matches, from);
+      return [...matches];
+    };
+    expect(find('acme')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    expect(find('o', 2)).toEqual([0, 0, 1, 1, 0, 0, 0]);
+    expect(find('boltcargo')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(find('tc')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(find('🚀 東')).toEqual([0, 0, 0, 0, 0, 0, 1]);
+    expect(find('x\u0001y')).toEqual([0, 0, 0, 0, 1, 0, 0]);
+  });
+
+  it('keeps rows whole across its 1 MB pages, a text longer than a page included', () => {
+    const column = new TextColumn();
+    const texts = Array.from({ length: 5000 }, (_, i) => `row ${i} ${'é'.repeat(i % 300)}`);
+    texts[2500] = `long ${'z'.repeat(3_000_000)} end`;
+    for (const text of texts) column.push(text);
+    expect(column.size).toBe(5000);
+    for (const i of [0, 1, 2499, 2500, 2501, 4999]) expect(column.get(i)).toBe(texts[i]);
+    expect(texts.every((text, i) => column.get(i) === text)).toBe(true);
     const matches = new Uint8Array(texts.length);
-    column.find('acme', matches);
-    expect([...matches]).toEqual([1, 0, 0, 1, 0, 0]);
-    const from = new Uint8Array(texts.length);
-    column.find('o', from, 2);
-    expect([...from]).toEqual([0, 0, 1, 1, 0, 0]);
-    const across = new Uint8Array(texts.length);
-    column.find('bolt\u0001cargo', across);
-    expect([...across]).toEqual([0, 0, 0, 0, 0, 0]);
+    column.find('z end', matches);
+    expect([...matches.keys()].filter((i) => matches[i])).toEqual([2500]);
+    const rows = new Uint8Array(texts.length);
+    column.find('row 4999 ', rows);
+    expect([...rows.keys()].filter((i) => rows[i])).toEqual([4999]);
   });
 });
 
@@ -31,7 +44,6 @@ describe('Rows', () => {
     rows.add({ ...base, name: 'Acme', search: 'acme +33 1' });
     rows.add({ ...base, name: 'Éclair', search: undefined });
     rows.add({ ...base, name: 'Bolt', search: undefined });
-    rows.seal();
     const fold = (text: string) =>
       text
         .normalize('NFKD')
@@ -54,10 +66,9 @@ describe('Rows', () => {
       verdict: 'unknown',
       tier: -1,
       provisional: 1,
-      score: 30.5,
+      score: 30,
       reasons: 'Unknown: Region (no value)',
     });
-    rows.seal();
     rows.add({
       ...base,
       name: 'Cargo',
@@ -68,13 +79,12 @@ describe('Rows', () => {
       score: 0,
       reasons: 'Fails: Size (seen 20)',
     });
-    rows.seal();
     expect(rows.row(1)).toEqual({
       line: 2,
       name: 'Bolt',
       icp: 'Core',
       verdict: 'unknown',
-      score: 30.5,
+      score: 30,
       best: 100,
       tier: '',
       provisionalTier: 'Tier 2',

@@ -1,20 +1,19 @@
 // The scored rows the batch worker keeps for the table, in a compact form: a million rows must
-// fit in the page's memory beside the file. Numbers go in typed arrays; texts go in a few long
-// strings (one per batch of rows) with an offset per row, so a row costs its characters and a
-// few bytes, not a string object (and no hidden reference to the chunk of text it was cut from).
+// fit in the page's memory beside the file. Numbers go in typed arrays; texts go as UTF-8 bytes
+// in large byte pages with an offset per row. All of it lives outside the JavaScript heap: the
+// garbage collector never walks it, and the heap does not grow by a multiple of it (a string per
+// row, or even one long string per batch, cost the page twice its size in a 100 MB file).
 import type { Verdict } from '../../lib/scoring/types.ts';
 import type { BatchRow } from './batch-protocol.ts';
 
 const VERDICTS: readonly Verdict[] = ['fit', 'unknown', 'out'];
-/** Between two rows' texts in a block: a character no CSV cell the table shows holds. */
-const SEPARATOR = '\u0001';
 
 /** Rows per page of a column: columns grow a page at a time, never copied, never twice too big. */
 const PAGE_BITS = 16;
 const PAGE_MASK = (1 << PAGE_BITS) - 1;
 
 /** A growable array of numbers, in typed pages. */
-class Column<T extends Float32Array | Int16Array | Uint8Array | Uint16Array | Uint32Array> {
+class Column<T extends Int16Array | Uint8Array | Uint16Array | Uint32Array> {
   private readonly pages: T[] = [];
   private readonly make: (length: number) => T;
   constructor(make: (length: number) => T) {
@@ -30,39 +29,52 @@ class Column<T extends Float32Array | Int16Array | Uint8Array | Uint16Array | Ui
   }
 }
 
-/** One text per row, stored as blocks of joined texts and an offset per row. */
+/** Bytes per page of text: rows are written one after the other, a new page when one is full. */
+const TEXT_PAGE_BYTES = 1 << 20;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** One text per row, as UTF-8 in byte pages (a row never spans two pages) and an offset per row. */
 export class TextColumn {
-  private readonly blocks: string[] = [];
-  /** First row of each block. */
+  private readonly pages: Uint8Array[] = [];
+  /** Offset of each page's first byte, counting every page before it. */
+  private readonly bases: number[] = [];
+  /** Bytes written in each page. */
+  private readonly used: number[] = [];
+  /** First row of each page. */
   private readonly firstRows: number[] = [];
-  private readonly offsets = new Column((n) => new Uint32Array(n));
-  private pending: string[] = [];
+  private readonly starts = new Column((n) => new Uint32Array(n));
   private count = 0;
 
-  /** Adds the next row's text (kept until {@link seal}). */
+  /** Adds the next row's text. */
   push(text: string): void {
-    this.pending.push(text.includes(SEPARATOR) ? text.replaceAll(SEPARATOR, ' ') : text);
+    let page = this.pages.length - 1;
+    let written = page === -1 ? undefined : this.encode(text, page);
+    if (written === undefined) {
+      // Full: a new page, bigger than usual for a text that would not fit in one (3 bytes per UTF-16 unit at most).
+      page = this.pages.length;
+      const base = page === 0 ? 0 : this.bases[page - 1]! + this.used[page - 1]!;
+      this.pages.push(new Uint8Array(Math.max(TEXT_PAGE_BYTES, text.length * 3)));
+      this.bases.push(base);
+      this.used.push(0);
+      this.firstRows.push(this.count);
+      written = this.encode(text, page)!;
+    }
+    this.starts.set(this.count++, this.bases[page]! + this.used[page]!);
+    this.used[page]! += written;
   }
 
-  /** Stores the texts pushed since the last seal as one block: one flat string, no reference to where they came from. */
-  seal(): void {
-    if (this.pending.length === 0) return;
-    const block = this.pending.join(SEPARATOR);
-    let offset = 0;
-    this.firstRows.push(this.count);
-    for (const text of this.pending) {
-      this.offsets.set(this.count++, offset);
-      offset += text.length + 1;
-    }
-    this.blocks.push(block);
-    this.pending = [];
+  /** Writes `text` at the end of `page`; the bytes written, or undefined when it does not fit whole. */
+  private encode(text: string, page: number): number | undefined {
+    const { read, written } = encoder.encodeInto(text, this.pages[page]!.subarray(this.used[page]));
+    return read === text.length ? written : undefined;
   }
 
   get size(): number {
     return this.count;
   }
 
-  private blockOf(row: number): number {
+  private pageOf(row: number): number {
     let low = 0;
     let high = this.firstRows.length - 1;
     while (low < high) {
@@ -73,46 +85,63 @@ export class TextColumn {
     return low;
   }
 
-  /** The text of row `i`. */
-  get(i: number): string {
-    const b = this.blockOf(i);
-    const block = this.blocks[b]!;
-    const start = this.offsets.get(i);
-    const last = b + 1 < this.firstRows.length ? this.firstRows[b + 1]! - 1 : this.count - 1;
-    return block.slice(start, i < last ? this.offsets.get(i + 1) - 1 : block.length);
+  /** Where row `i`'s bytes end, as an offset like its start. */
+  private end(i: number, page: number): number {
+    const next = page + 1 < this.firstRows.length ? this.firstRows[page + 1]! : this.count;
+    return i + 1 < next ? this.starts.get(i + 1) : this.bases[page]! + this.used[page]!;
   }
 
-  /** Marks in `matches` the rows from `from` whose text contains `needle` (no separator in it). */
+  /** The text of row `i`. */
+  get(i: number): string {
+    const page = this.pageOf(i);
+    const base = this.bases[page]!;
+    return decoder.decode(this.pages[page]!.subarray(this.starts.get(i) - base, this.end(i, page) - base));
+  }
+
+  /** Marks in `matches` the rows from `from` whose text contains `needle`. */
   find(needle: string, matches: Uint8Array, from = 0): void {
-    // No row text holds the separator: a needle with one would only match across two rows.
-    if (needle.includes(SEPARATOR)) return;
-    this.blocks.forEach((block, b) => {
-      const first = this.firstRows[b]!;
-      const end = b + 1 < this.firstRows.length ? this.firstRows[b + 1]! : this.count;
-      if (end <= from) return;
-      let at = block.indexOf(needle);
-      let row = first;
-      while (at !== -1) {
-        // The row holding position `at`: offsets only grow, so walk forward from the last one.
-        while (row + 1 < end && this.offsets.get(row + 1) <= at) row++;
-        if (row >= from) matches[row] = 1;
-        // Go on from the next row's text: one match per row is enough.
-        const next = row + 1 < end ? this.offsets.get(row + 1) : block.length;
-        at = block.indexOf(needle, Math.max(next, at + 1));
+    const bytes = encoder.encode(needle);
+    if (bytes.length === 0) {
+      for (let i = from; i < this.count; i++) matches[i] = 1;
+      return;
+    }
+    const first = bytes[0]!;
+    this.pages.forEach((bytesOfPage, page) => {
+      const base = this.bases[page]!;
+      const last = page + 1 < this.firstRows.length ? this.firstRows[page + 1]! : this.count;
+      if (last <= from) return;
+      const used = this.used[page]!;
+      let row = this.firstRows[page]!;
+      let at = bytesOfPage.indexOf(first);
+      while (at !== -1 && at < used) {
+        // The row holding byte `at`: offsets only grow, so walk forward from the last one.
+        while (row + 1 < last && this.starts.get(row + 1) - base <= at) row++;
+        const rowEnd = this.end(row, page) - base;
+        if (at + bytes.length <= rowEnd && startsWith(bytesOfPage, at, bytes)) {
+          if (row >= from) matches[row] = 1;
+          // Go on from the next row's text: one match per row is enough.
+          at = bytesOfPage.indexOf(first, rowEnd);
+        } else at = bytesOfPage.indexOf(first, at + 1);
       }
     });
   }
 }
 
-/** Every scored row, column by column. Push rows with {@link add}, then {@link seal} each batch. */
+function startsWith(haystack: Uint8Array, at: number, needle: Uint8Array): boolean {
+  for (let k = 1; k < needle.length; k++) if (haystack[at + k] !== needle[k]) return false;
+  return true;
+}
+
+/** Every scored row, column by column, added with {@link add}. */
 export class Rows {
   count = 0;
   readonly names = new TextColumn();
   /** Kept columns folded for search, for the first rows (up to a budget of characters kept by the caller). */
   readonly search = new TextColumn();
   readonly verdicts = new Column((n) => new Uint8Array(n));
-  readonly scores = new Column((n) => new Float32Array(n));
-  readonly bests = new Column((n) => new Float32Array(n));
+  /** Scores are whole numbers from 0 to 100 (points are integers, the sum is clamped): a byte each. */
+  readonly scores = new Column((n) => new Uint8Array(n));
+  readonly bests = new Column((n) => new Uint8Array(n));
   /** Index in {@link tierLabels} of the `tier` (fit) and of the `provisional_tier` (unknown), or -1. */
   readonly tiers = new Column((n) => new Int16Array(n));
   readonly provisional = new Column((n) => new Int16Array(n));
@@ -152,17 +181,11 @@ export class Rows {
     this.icps.set(i, icp);
     let reason = this.reasonIndex.get(row.reasons);
     if (reason === undefined) {
-      // A copy of its own (see TextColumn): the text may be cut from a big chunk of output.
-      reason = this.reasonTexts.push([row.reasons, ''].join(SEPARATOR).slice(0, -1)) - 1;
+      // A copy of its own: V8 keeps a cut string as a view of the big chunk of output it came from.
+      reason = this.reasonTexts.push(`${row.reasons}\u0000`.slice(0, -1)) - 1;
       this.reasonIndex.set(this.reasonTexts[reason]!, reason);
     }
     this.reasons.set(i, reason);
-  }
-
-  /** Stores the texts of the rows added since the last seal. */
-  seal(): void {
-    this.names.seal();
-    this.search.seal();
   }
 
   /** How many rows each tier label has as `tier`. */
@@ -181,7 +204,7 @@ export class Rows {
    */
   find(needle: string, fold: (text: string) => string): Uint8Array {
     const matches = new Uint8Array(this.count);
-    this.search.find(needle.replaceAll(SEPARATOR, ' '), matches);
+    this.search.find(needle, matches);
     for (let i = this.search.size; i < this.count; i++) if (fold(this.names.get(i)).includes(needle)) matches[i] = 1;
     return matches;
   }

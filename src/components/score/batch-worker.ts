@@ -2,10 +2,11 @@
 // Batch scoring off the main thread: the file is streamed through the shared CSV scorer (the
 // pipeline behind `npm run score`), which hands each scored row to the result table as it
 // writes the row's output line, so the table shows the values the downloaded file holds.
-// Nothing leaves the browser. Memory stays flat for big files: the input is read 64 KB at a
-// time into one buffer, the output is encoded into one buffer that becomes a Blob part each
-// time it fills (the browser keeps Blob data outside the page's heap), and the table keeps
-// only a few short fields per row. Nothing is kept of the input: rescoring reads the file again.
+// Nothing leaves the browser. Memory stays flat for big files: the input is read a slice at a
+// time, the output is encoded into one buffer that becomes a Blob part each time it fills (the
+// browser keeps Blob data outside the page's heap), and the table keeps a few bytes per row
+// outside the JavaScript heap (batch-rows.ts). Nothing is kept of the input: rescoring reads
+// the file again.
 import type { Attribute } from '../../schemas/attribute.ts';
 import { AccountReader, type CellProblem } from '../../lib/csv/accounts.ts';
 import { applyMapping } from '../../lib/csv/batch-mapping.ts';
@@ -166,7 +167,6 @@ async function scoreFile(
   decoder: CsvDecoder,
   scorer: CsvScorer,
   writer: BlobWriter,
-  afterPiece: () => void,
   onRead: (bytes: number) => void,
 ): Promise<void> {
   const scoreText = (text: string) => {
@@ -174,7 +174,6 @@ async function scoreFile(
     // to die young, instead of filling the old generation with large-object garbage.
     for (let i = 0; i < text.length; i += PIECE_CHARS) {
       writer.write(scorer.pushLines(text.length <= PIECE_CHARS ? text : text.slice(i, i + PIECE_CHARS)));
-      afterPiece();
     }
   };
   let read = 0;
@@ -185,7 +184,6 @@ async function scoreFile(
   });
   scoreText(decoder.end());
   writer.write(scorer.endLines());
-  afterPiece();
 }
 
 /**
@@ -301,20 +299,13 @@ async function score({ file, model, mapping, query }: Extract<ToWorker, { type: 
   let lastProgress = began;
   const decoder = new CsvDecoder(model.locale);
   const writer = new BlobWriter(CSV_TYPE);
-  await scoreFile(
-    file,
-    decoder,
-    scorer,
-    writer,
-    () => rows.seal(),
-    (read) => {
-      const now = performance.now();
-      if (now - lastProgress > PROGRESS_EVERY_MS) {
-        lastProgress = now;
-        send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
-      }
-    },
-  );
+  await scoreFile(file, decoder, scorer, writer, (read) => {
+    const now = performance.now();
+    if (now - lastProgress > PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      send({ type: 'progress', read: Math.min(read, file.size), total: file.size, rows: scorer.rows });
+    }
+  });
   // A header and no rows: the columns are still worth showing.
   if (!started && scorer.header) start(scorer.header);
   const ms = performance.now() - began;
@@ -382,13 +373,25 @@ function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
   const wantedTier = query.tier === undefined ? -1 : rows.tierLabels.indexOf(query.tier);
   const needle = fold(query.search);
   const found = needle === '' ? undefined : rows.find(needle, fold);
-  const order: number[] = [];
-  for (let i = 0; i < rows.count; i++) {
-    if (wantedVerdict !== -1 && verdict(i) !== wantedVerdict) continue;
-    if (query.tier !== undefined && tier(i) !== wantedTier) continue;
-    if (found && found[i] === 0) continue;
-    order.push(i);
+  const passes = (i: number) =>
+    (wantedVerdict === -1 || verdict(i) === wantedVerdict) &&
+    (query.tier === undefined || tier(i) === wantedTier) &&
+    (!found || found[i] === 1);
+  const shown: BatchRow[] = [];
+  if (query.sort === 'line' && query.direction === 'asc') {
+    // File order: the first rows that pass, and a count; no list of every row.
+    let matched = 0;
+    for (let i = 0; i < rows.count; i++) {
+      if (!passes(i)) continue;
+      if (matched++ < query.limit) shown.push(rows.row(i));
+    }
+    return { view: shown, matched };
   }
+  // The rows that pass, in a typed array: 4 bytes a row, outside the JavaScript heap.
+  const all = new Uint32Array(rows.count);
+  let matched = 0;
+  for (let i = 0; i < rows.count; i++) if (passes(i)) all[matched++] = i;
+  let order = all.subarray(0, matched);
   const sign = query.direction === 'asc' ? 1 : -1;
   // A row's tier for sorting: its tier, else its provisional tier just after, else last.
   const tierRank = (i: number) =>
@@ -397,25 +400,26 @@ function view(query: ViewQuery): { view: BatchRow[]; matched: number } {
       : provisional(i) !== -1
         ? tierRanks[provisional(i)]! * 2 + 1
         : Number.MAX_SAFE_INTEGER;
-  let names: string[] = [];
-  if (query.sort === 'name') names = order.map((i) => rows.names.get(i));
-  const position = new Map<number, number>();
-  if (query.sort === 'name') order.forEach((row, k) => position.set(row, k));
-  // Ascending means "best first" for verdict and tier, and lowest first for score.
-  const compare: (a: number, b: number) => number =
-    query.sort === 'score'
-      ? (a, b) => sign * (score(a) - score(b)) || verdict(a) - verdict(b) || a - b
-      : query.sort === 'verdict'
-        ? (a, b) => sign * (verdict(a) - verdict(b)) || score(b) - score(a) || a - b
-        : query.sort === 'tier'
-          ? (a, b) => sign * (tierRank(a) - tierRank(b)) || score(b) - score(a) || a - b
-          : query.sort === 'name'
-            ? (a, b) => sign * collator.compare(names[position.get(a)!]!, names[position.get(b)!]!) || a - b
+  if (query.sort === 'name') {
+    // Names are read once, then positions in `order` are sorted by them.
+    const names = Array.from(order, (i) => rows.names.get(i));
+    const positions = Uint32Array.from({ length: matched }, (_, k) => k);
+    positions.sort((a, b) => sign * collator.compare(names[a]!, names[b]!) || order[a]! - order[b]!);
+    order = positions.map((k) => order[k]!);
+  } else {
+    // Ascending means "best first" for verdict and tier, and lowest first for score.
+    const compare: (a: number, b: number) => number =
+      query.sort === 'score'
+        ? (a, b) => sign * (score(a) - score(b)) || verdict(a) - verdict(b) || a - b
+        : query.sort === 'verdict'
+          ? (a, b) => sign * (verdict(a) - verdict(b)) || score(b) - score(a) || a - b
+          : query.sort === 'tier'
+            ? (a, b) => sign * (tierRank(a) - tierRank(b)) || score(b) - score(a) || a - b
             : (a, b) => sign * (a - b);
-  if (query.sort !== 'line' || query.direction !== 'asc') order.sort(compare);
-  const shown: BatchRow[] = [];
-  for (let i = 0; i < Math.min(query.limit, order.length); i++) shown.push(rows.row(order[i]!));
-  return { view: shown, matched: order.length };
+    order.sort(compare);
+  }
+  for (let i = 0; i < Math.min(query.limit, matched); i++) shown.push(rows.row(order[i]!));
+  return { view: shown, matched };
 }
 
 /**
@@ -429,14 +433,7 @@ async function keysOnly(): Promise<Blob> {
   const icps = model.icps.map((icp) => ({ id: icp.id, data: icp.data }));
   const scorer = new CsvScorer({ attributes, icps, locale: model.locale, keep: 'keys' });
   const writer = new BlobWriter(CSV_TYPE);
-  await scoreFile(
-    file,
-    new CsvDecoder(model.locale),
-    scorer,
-    writer,
-    () => {},
-    () => {},
-  );
+  await scoreFile(file, new CsvDecoder(model.locale), scorer, writer, () => {});
   return writer.finish();
 }
 
