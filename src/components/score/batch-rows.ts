@@ -66,7 +66,19 @@ export class TextColumn {
 
   /** Writes `text` at the end of `page`; the bytes written, or undefined when it does not fit whole. */
   private encode(text: string, page: number): number | undefined {
-    const { read, written } = encoder.encodeInto(text, this.pages[page]!.subarray(this.used[page]));
+    const bytes = this.pages[page]!;
+    const at = this.used[page]!;
+    // ASCII, the common case, is copied as it is: cheaper than a view and an encoder call per row.
+    if (at + text.length <= bytes.length) {
+      let i = 0;
+      for (; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 0x80) break;
+        bytes[at + i] = code;
+      }
+      if (i === text.length) return i;
+    }
+    const { read, written } = encoder.encodeInto(text, bytes.subarray(at));
     return read === text.length ? written : undefined;
   }
 
