@@ -3,10 +3,10 @@
 // generates the CSV, chooses it in the page's file picker (the browser reads it from disk, as
 // for a user), and samples the memory of the page's renderer process (page and worker
 // together) every 100 ms. Prints two peaks, no pass/fail:
-// - private memory: the pages only this process holds (Private_Clean + Private_Dirty + Swap of
-//   /proc/<pid>/smaps_rollup), what Chrome's task manager shows as the memory footprint;
-// - resident memory (Rss): the same plus the pages of Chromium's code and data that every
-//   Chromium process shares (about 130 MB here, counted again in each process).
+// - private memory: what Chromium itself counts as a process's private memory footprint on
+//   Linux (RssAnon + VmSwap of /proc/<pid>/status), the "Memory footprint" of its task manager;
+// - resident memory (VmRSS): the same plus the file pages of Chromium's code and data that
+//   every Chromium process maps (about 130 MB here, counted again in each process).
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -121,12 +121,14 @@ try {
     console.log(
       `Scored ${await page.locator('batch-scorer').getAttribute('data-rows')} rows in the page in ${seconds.toFixed(1)} s (${await page.locator('[data-batch="summary"]').textContent()})`,
     );
-    const growth = (pid: number) => peaks.get(pid)!.private - (before.get(pid)?.private ?? 0);
-    const pid = [...peaks.keys()].sort((a, b) => growth(b) - growth(a))[0]!;
+    // The page's renderer was there before the file: of those, the one that grew most.
+    const growth = (pid: number) => peaks.get(pid)!.private - before.get(pid)!.private;
+    const pid = [...peaks.keys()].filter((p) => before.has(p)).sort((a, b) => growth(b) - growth(a))[0];
+    if (pid === undefined) throw new Error('No renderer process of Chromium could be measured in /proc.');
     const peak = peaks.get(pid)!;
-    const start = before.get(pid);
+    const start = before.get(pid)!;
     console.log(
-      `Renderer process of /score/ (page + worker): private memory ${mb(start?.private ?? 0)} before the file, peak ${mb(peak.private)} while scoring; resident memory (with Chromium's shared pages) ${mb(start?.rss ?? 0)} before, peak ${mb(peak.rss)}.`,
+      `Renderer process of /score/ (page + worker): private memory ${mb(start.private)} before the file, peak ${mb(peak.private)} while scoring; resident memory (with Chromium's shared pages) ${mb(start.rss)} before, peak ${mb(peak.rss)}.`,
     );
     console.log(`Page JS heap after scoring (CDP JSHeapUsedSize): ${mb(heap)}.`);
   } finally {
@@ -157,14 +159,14 @@ function rendererProcesses(): { pid: number; rss: number; private: number }[] {
   };
   const result: { pid: number; rss: number; private: number }[] = [];
   for (const [pid, command] of commands) {
-    if (!command.includes('--type=renderer') || !ours(pid) || !existsSync(`/proc/${pid}/smaps_rollup`)) continue;
+    if (!command.includes('--type=renderer') || !ours(pid) || !existsSync(`/proc/${pid}/status`)) continue;
     try {
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
       result.push({
         pid,
-        rss: kilobytes('Rss') * 1024,
-        private: (kilobytes('Private_Clean') + kilobytes('Private_Dirty') + kilobytes('Swap')) * 1024,
+        rss: kilobytes('VmRSS') * 1024,
+        private: (kilobytes('RssAnon') + kilobytes('VmSwap')) * 1024,
       });
     } catch {
       // Gone.

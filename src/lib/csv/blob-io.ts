@@ -4,7 +4,7 @@
 // JavaScript heap, so what the worker holds stays small and short-lived: memory that the
 // garbage collector frees at once instead of letting it pile up.
 
-/** Bytes read at a time: under V8's 128 KB limit for objects in the young generation, once decoded. */
+/** Bytes handed on at a time: under V8's 128 KB limit for objects in the young generation, once decoded. */
 export const READ_CHUNK_BYTES = 64 * 1024;
 /** Bytes asked of the browser at a time (then handed on {@link READ_CHUNK_BYTES} at a time). */
 const SLICE_BYTES = 1024 * 1024;

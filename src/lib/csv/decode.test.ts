@@ -26,7 +26,7 @@ function inChunks(bytes: Uint8Array, size: number) {
   return { text: text + decoder.end(), encoding: decoder.encoding, notice: decoder.notice };
 }
 
-/** Decodes in chunks of `size` bytes copied into one reused buffer, as a BYOB stream reader gives them. */
+/** Decodes in chunks of `size` bytes copied into one reused buffer: the decoder must keep its own copy of what it holds back. */
 function inReusedBuffer(bytes: Uint8Array, size: number) {
   const decoder = new CsvDecoder('en');
   const buffer = new Uint8Array(size);
