@@ -10,7 +10,7 @@ import { calibrationCsv, calibrationMarkdown, type IcpReport } from '../src/lib/
 import { closest } from '../src/lib/content/did-you-mean.ts';
 import { calibrationMessages } from '../src/lib/i18n/calibration.ts';
 import { getUiStrings } from '../src/lib/i18n/ui.ts';
-import { runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
+import { runAsProcess, type CliIo, UsageError, usageFailure } from './lib/cli-io.ts';
 import { icpHistory } from './lib/icp-history.ts';
 
 /** Runs the command; returns the exit code (0 done, 1 bad arguments or content). */
@@ -87,9 +87,7 @@ export function main(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return Promise.resolve(0);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return Promise.resolve(1);
+    return Promise.resolve(usageFailure(io, error));
   }
 }
 

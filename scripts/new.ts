@@ -19,7 +19,7 @@ import {
 import { AttributeSchema, type Attribute } from '../src/schemas/attribute.ts';
 import { parse } from 'yaml';
 import { LOCALES, type Locale } from '../src/schemas/playbook.ts';
-import { lineWriter, runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
+import { lineWriter, runAsProcess, type CliIo, UsageError, usageFailure } from './lib/cli-io.ts';
 
 const show = (path: string) => relative(PROJECT_ROOT, path) || path;
 
@@ -123,9 +123,7 @@ export function main(argv: readonly string[], io: CliIo): Promise<number> {
     lineWriter(io.stdout)(argv[0] === 'playbook' ? newPlaybook(dir, argv, today) : newFile(dir, argv, today, io.env));
     return Promise.resolve(0);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    lineWriter(io.stderr)(error.message);
-    return Promise.resolve(1);
+    return Promise.resolve(usageFailure(io, error));
   }
 }
 

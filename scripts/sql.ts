@@ -5,7 +5,7 @@ import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-f
 import { sqlMessages } from '../src/lib/i18n/sql.ts';
 import { SqlPlanError } from '../src/lib/sql/plan.ts';
 import { parseSqlArgs, sqlForArgs } from '../src/lib/sql/sql-command.ts';
-import { runAsProcess, type CliIo } from './lib/cli-io.ts';
+import { runAsProcess, type CliIo, usageFailure } from './lib/cli-io.ts';
 
 const HELP = `Prints the ICPs of the playbook as one SQL SELECT (a dbt model as is), read from a table with
 one column per attribute (see docs/sql.md for the input contract per type and dialect).
@@ -33,9 +33,7 @@ export function main(argv: readonly string[], io: CliIo): Promise<number> {
     else io.stdout.write(sqlForArgs(args, { attributes: model.attributes, icps: model.icps, locale }));
     return Promise.resolve(0);
   } catch (error) {
-    if (!(error instanceof SqlPlanError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return Promise.resolve(1);
+    return Promise.resolve(usageFailure(io, error, [SqlPlanError]));
   }
 }
 

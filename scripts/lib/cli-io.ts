@@ -23,6 +23,21 @@ export const processIo: CliIo = {
 /** A mistake in how a command is called or in what it reads: one line on stderr, exit code 1. */
 export class UsageError extends Error {}
 
+/**
+ * What a script's `main` returns for an error it caught: for a {@link UsageError} (or one of
+ * `kinds`), its message on one line of stderr and exit code 1; anything else is a bug and is
+ * thrown again, for its stack trace.
+ */
+export function usageFailure(
+  io: CliIo,
+  error: unknown,
+  kinds: readonly (new (...args: never[]) => Error)[] = [UsageError],
+): number {
+  if (!kinds.some((kind) => error instanceof kind)) throw error;
+  io.stderr.write(`${(error as Error).message}\n`);
+  return 1;
+}
+
 /** Writes one line (as console.log and console.error do) to a stream. */
 export function lineWriter(stream: Writable): (line: string) => void {
   return (line) => {
