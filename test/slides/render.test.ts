@@ -188,6 +188,19 @@ describe('image sizes', () => {
     );
     expect(pngSize(image.png)).toEqual({ width: 1200, height: 630 });
   });
+
+  it('draws Open Graph cards without masks, which cost resvg a canvas-sized layer per element', async () => {
+    const kit = createNodeTextKit();
+    const svg = await drawSvg(
+      ogImage(
+        { settings: SETTINGS_EN, page: { path: '/guide/', kind: 'page', title: 'Guide', description: 'Read me' } },
+        kit,
+      ),
+      OG_SIZE,
+      kit,
+    );
+    expect(svg).not.toMatch(/ (mask|clip-path)="/);
+  });
 });
 
 describe('drawing a site’s images (worker pool and cache)', () => {
