@@ -15,6 +15,7 @@ export default tseslint.config(
       'public/',
       'test/fixtures/',
       '.scratch/',
+      '.bench/',
       'coverage/',
     ],
   },

@@ -1,16 +1,20 @@
-// `npm run bench:build`: how long a cold and a warm `npm run build` take on a big playbook, and
-// where the time goes. Copies the example content/ to a temporary folder, adds generated guide
-// pages (about 700 words each), then builds it twice with its own image cache: cold (every
-// image drawn), then warm (images from the cache). Prints wall time, peak memory (max RSS of
-// the build process, worker threads included) and the time between the phases Astro logs.
+// `npm run bench:build`: how long a cold and a warm `npm run build` take on a big playbook, where
+// the time goes, and the same pages built by a plain Astro site indexed by Pagefind and by
+// Starlight (Astro's documentation theme), in the same command. Copies the example content/ to a
+// temporary folder and adds generated guide pages (about 700 words each); builds the playbook
+// with its own image cache cold (every image drawn) then warm (images from the cache), then each
+// baseline cold (no Astro cache) then warm (Astro's content cache kept). Prints wall time, peak
+// memory (max RSS of each process, worker threads included), the time between the phases Astro
+// logs, and the playbook's ratios to the baselines. Runs are paired: each run builds all three.
 //   --pages=N   generated guide pages (default 1000)
-//   --runs=N    cold + warm pairs (default 1); medians are printed when N > 1
-//   --keep      keep the temporary folder (its path is printed)
+//   --runs=N    runs (default 1); medians are printed when N > 1
+//   --keep      keep the temporary folders (their paths are printed)
 // The machine may be shared: read the load average printed with the figures.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { writeGuidePages, writePlainAstro, writeStarlight } from './lib/build-baselines.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) =>
@@ -19,45 +23,33 @@ const pages = option('pages', 1000);
 const runs = option('runs', 1);
 const keep = args.includes('--keep');
 const root = process.cwd();
-
-const WORDS = (
-  'account pipeline revenue segment buyer champion budget renewal onboarding pricing discovery objection ' +
-  'territory forecast quota signal persona market adoption integration security procurement workflow ' +
-  'dashboard expansion retention churn cohort trial demo proposal contract stakeholder evaluation roadmap'
-).split(' ');
-
-/** A deterministic guide page of about 700 words in 7 sections. */
-function guidePage(i: number): string {
-  let seed = i * 7919 + 17;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  const word = () => WORDS[next() % WORDS.length]!;
-  const sentence = () => {
-    const words = Array.from({ length: 8 + (next() % 10) }, word);
-    return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`;
-  };
-  const sections = Array.from(
-    { length: 7 },
-    (_, s) => `## Section ${s + 1}: ${word()} ${word()}\n\n${Array.from({ length: 8 }, sentence).join(' ')}\n`,
-  );
-  return `---\ntitle: Guide ${i}, ${word()} and ${word()}\ndescription: How the team handles ${word()} and ${word()} for ${word()} accounts.\nowner: Camille Martin\nreviewed: 2026-10-01\n---\n\n${sections.join('\n')}`;
-}
+const astroBin = join(root, 'node_modules/.bin/astro');
 
 interface Run {
   seconds: number;
   peakMiB: number;
   phases: [string, number][];
-  images: string;
 }
 
-/** Runs a command, stamping each output line with the seconds since start; returns the stamped log. */
-function run(
-  command: string,
-  commandArgs: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; log: [number, string][]; seconds: number }> {
-  return new Promise((resolve) => {
+interface Step {
+  label: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs a command under GNU time (which writes the peak RSS of the process, worker threads
+ * included, to a file), stamping each output line with the seconds since start.
+ */
+function run(step: Step, peakFile: string): Promise<{ log: [number, string][]; seconds: number; peakMiB: number }> {
+  return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn('/usr/bin/time', ['-o', peakFile, '-f', '%M', step.command, ...step.args], {
+      cwd: step.cwd,
+      env: { ...process.env, ...step.env },
+    });
     const log: [number, string][] = [];
     const collect = (chunk: Buffer) => {
       const at = (performance.now() - started) / 1000;
@@ -65,7 +57,15 @@ function run(
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    child.on('close', (code) => resolve({ code: code ?? 1, log, seconds: (performance.now() - started) / 1000 }));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) reject(new Error(`${step.label} failed:\n${log.map(([, l]) => l).join('\n')}`));
+      else {
+        const kib = Number(readFileSync(peakFile, 'utf8').trim().split('\n').at(-1));
+        resolve({ log, seconds, peakMiB: kib / 1024 });
+      }
+    });
   });
 }
 
@@ -75,7 +75,7 @@ const MARKERS: [RegExp, string][] = [
   [/Collecting build info/, 'collecting build info'],
   [/Building static entrypoints/, 'bundling (vite)'],
   [/generating static routes/, 'page and image rendering'],
-  [/Indexing the site for search/, 'search index'],
+  [/Indexing the site for search|Building search index with Pagefind/, 'search index'],
   [/\d+ page\(s\) built/, 'end'],
 ];
 
@@ -89,77 +89,101 @@ function phasesOf(log: [number, string][]): [string, number][] {
   return starts.slice(0, -1).map(([name, at], i) => [name, starts[i + 1]![1] - at]);
 }
 
-async function build(dir: string, label: string): Promise<Run> {
-  const env = {
-    ICP_CONTENT_DIR: join(dir, 'content'),
-    ICP_OUT_DIR: join(dir, 'dist'),
-    ICP_SLIDES_CACHE: join(dir, 'cache'),
-    ICP_TODAY: '2026-11-23',
-  };
-  const validate = await run(process.execPath, ['scripts/validate.ts'], env);
-  if (validate.code !== 0) throw new Error(`validate failed:\n${validate.log.map(([, l]) => l).join('\n')}`);
-  // GNU time writes the peak RSS (KiB) of the build process, worker threads included, to a file.
-  const peakFile = join(dir, 'peak-rss');
-  const astro = await run(
-    '/usr/bin/time',
-    ['-o', peakFile, '-f', '%M', join(root, 'node_modules/.bin/astro'), 'build'],
-    env,
+/** Runs the steps of one build one after the other: total wall time, highest peak, phases. */
+async function build(steps: Step[], label: string, scratch: string): Promise<Run> {
+  const result: Run = { seconds: 0, peakMiB: 0, phases: [] };
+  let note = '';
+  for (const step of steps) {
+    const { log, seconds, peakMiB } = await run(step, join(scratch, 'peak-rss'));
+    result.seconds += seconds;
+    result.peakMiB = Math.max(result.peakMiB, peakMiB);
+    result.phases.push(...(step.command === astroBin ? phasesOf(log) : [[step.label, seconds] as [string, number]]));
+    note ||= log.find(([, l]) => /images: \d+ drawn/.test(l))?.[1].replace(/^.*?\] /, '') ?? '';
+  }
+  console.log(
+    `${label}: ${result.seconds.toFixed(1)} s, peak ${result.peakMiB.toFixed(0)} MiB${note ? `; ${note}` : ''}`,
   );
-  if (astro.code !== 0) throw new Error(`astro build failed:\n${astro.log.map(([, l]) => l).join('\n')}`);
-  const peak = Number(readFileSync(peakFile, 'utf8').trim().split('\n').at(-1));
-  const images =
-    astro.log.find(([, l]) => /images: \d+ drawn/.test(l))?.[1].replace(/^.*?\] /, '') ?? '(no image line)';
-  const result = {
-    seconds: validate.seconds + astro.seconds,
-    peakMiB: peak / 1024,
-    phases: [['validate', validate.seconds], ...phasesOf(astro.log)] as [string, number][],
-    images,
-  };
-  console.log(`${label}: ${result.seconds.toFixed(1)} s, peak ${result.peakMiB.toFixed(0)} MiB; ${images}`);
   console.log(`  ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(' · ')}`);
   return result;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 console.log(
-  `Build benchmark: ${pages} generated guide pages + the example, ${runs} cold/warm pair(s); Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
+  `Build benchmark: ${pages} generated guide pages + the example, ${runs} run(s) of the playbook, plain Astro + Pagefind and Starlight; Node ${process.version}, ${availableParallelism()} cores, load average ${load()}`,
 );
-const cold: Run[] = [];
-const warm: Run[] = [];
+const KINDS = [
+  'playbook cold',
+  'playbook warm',
+  'plain cold',
+  'plain warm',
+  'starlight cold',
+  'starlight warm',
+] as const;
+const results = new Map<string, Run[]>(KINDS.map((k) => [k, []]));
+const clean = (...paths: string[]) => {
+  for (const path of paths) rmSync(path, { recursive: true, force: true });
+};
 for (let r = 0; r < runs; r++) {
-  const dir = mkdtempSync(join(tmpdir(), 'icp-bench-build-'));
+  // Under the repository, not /tmp: the baselines find Astro and Starlight in its node_modules.
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.bench', 'build-'));
   try {
-    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
-    mkdirSync(join(dir, 'content', 'pages'), { recursive: true });
-    for (let i = 1; i <= pages; i++)
-      writeFileSync(join(dir, 'content', 'pages', `bench-${String(i).padStart(4, '0')}.md`), guidePage(i));
+    const content = join(dir, 'content');
+    cpSync(join(root, 'content'), content, { recursive: true });
+    writeGuidePages(join(content, 'pages'), pages);
+    const env = {
+      ICP_CONTENT_DIR: content,
+      ICP_OUT_DIR: join(dir, 'dist'),
+      ICP_SLIDES_CACHE: join(dir, 'cache'),
+      ICP_TODAY: '2026-11-23',
+    };
+    const playbook: Step[] = [
+      { label: 'validate', command: process.execPath, args: ['scripts/validate.ts'], cwd: root, env },
+      { label: 'astro build', command: astroBin, args: ['build'], cwd: root, env },
+    ];
     // Cold as in a fresh clone: Astro's content store and caches go too (they also remember the
     // paths of the previous run's content folder).
-    rmSync(join(root, '.astro'), { recursive: true, force: true });
-    rmSync(join(root, 'node_modules', '.astro'), { recursive: true, force: true });
-    cold.push(await build(dir, `run ${r + 1} cold`));
-    rmSync(join(dir, 'dist'), { recursive: true, force: true });
-    warm.push(await build(dir, `run ${r + 1} warm`));
+    clean(join(root, '.astro'), join(root, 'node_modules', '.astro'), `${env.ICP_OUT_DIR}.astro-cache`);
+    const record = (kind: (typeof KINDS)[number], run: Run) => results.get(kind)!.push(run);
+    record('playbook cold', await build(playbook, `run ${r + 1} playbook cold`, dir));
+    clean(env.ICP_OUT_DIR);
+    record('playbook warm', await build(playbook, `run ${r + 1} playbook warm`, dir));
+
+    const plain = join(dir, 'plain');
+    writePlainAstro(plain, content);
+    const plainSteps: Step[] = [
+      { label: 'astro build', command: astroBin, args: ['build'], cwd: plain },
+      { label: 'pagefind', command: join(root, 'node_modules/.bin/pagefind'), args: ['--site', 'dist'], cwd: plain },
+    ];
+    record('plain cold', await build(plainSteps, `run ${r + 1} plain Astro + Pagefind cold`, dir));
+    clean(join(plain, 'dist'));
+    record('plain warm', await build(plainSteps, `run ${r + 1} plain Astro + Pagefind warm`, dir));
+
+    const starlight = join(dir, 'starlight');
+    writeStarlight(starlight, content);
+    const starlightSteps: Step[] = [{ label: 'astro build', command: astroBin, args: ['build'], cwd: starlight }];
+    record('starlight cold', await build(starlightSteps, `run ${r + 1} Starlight cold`, dir));
+    clean(join(starlight, 'dist'));
+    record('starlight warm', await build(starlightSteps, `run ${r + 1} Starlight warm`, dir));
   } finally {
     if (keep) console.log(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    else clean(dir);
   }
 }
-if (runs > 1) {
-  for (const [name, list] of [
-    ['cold', cold],
-    ['warm', warm],
-  ] as const) {
-    console.log(
-      `median ${name}: ${median(list.map((r) => r.seconds)).toFixed(1)} s, peak ${median(list.map((r) => r.peakMiB)).toFixed(0)} MiB`,
-    );
-  }
-}
+
+const seconds = (kind: string) => median(results.get(kind)!.map((run) => run.seconds));
+const peak = (kind: string) => median(results.get(kind)!.map((run) => run.peakMiB));
+console.log(runs > 1 ? `\nMedians of ${runs} runs:` : '\nSummary:');
+for (const kind of KINDS) console.log(`  ${kind}: ${seconds(kind).toFixed(1)} s, peak ${peak(kind).toFixed(0)} MiB`);
 console.log(
-  `load average after: ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
+  `  playbook cold / Starlight cold: ${(seconds('playbook cold') / seconds('starlight cold')).toFixed(2)}× (target ≤ 1.0×); peak ${peak('playbook cold').toFixed(0)} MiB (target ≤ 900 MiB)`,
 );
+console.log(
+  `  playbook warm / plain Astro + Pagefind warm: ${(seconds('playbook warm') / seconds('plain warm')).toFixed(2)}× (target ≤ 1.2×)`,
+);
+console.log(`load average after: ${load()}`);
