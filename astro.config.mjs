@@ -9,6 +9,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import slides from './src/integrations/slides.ts';
 import liveContent from './src/integrations/live-content.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import validateContent from './src/integrations/validate-content.ts';
 import { publishedAddress } from './src/integrations/site-address.ts';
 import { readMediaHosts } from './src/content-fs.ts';
 
@@ -40,7 +41,8 @@ export default defineConfig({
       hastPlugins: [satteriSanitizeUserHtml({ mediaHosts }), satteriBaseLinks(address?.base ?? '/')],
     }),
   },
-  integrations: [mdx(), pagefind(), slides(), liveContent(), securityHeaders({ mediaHosts })],
+  // The content check comes first: a build with invalid content stops before anything is built.
+  integrations: [validateContent(), mdx(), pagefind(), slides(), liveContent(), securityHeaders({ mediaHosts })],
   devToolbar: { enabled: false },
   vite: {
     build: {
