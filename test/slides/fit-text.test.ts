@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { balanceLines, ellipsize, fitText, graphemes, wrapText } from '../../src/lib/slides/fit-text.ts';
 
@@ -120,5 +121,26 @@ describe('fitText', () => {
     const fitted = fitText({ text, width: 300, maxLines, fontSize: 40, minFontSize: 30 }, mono);
     expect(fitted.lines.length).toBeLessThanOrEqual(maxLines);
     for (const line of fitted.lines) expect(mono(line, fitted.fontSize)).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('graphemes', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const reference = (text: string) => Array.from(segmenter.segment(text), (s) => s.segment);
+
+  it.each(['Guide 12, pipeline and renewal', 'a\r\nb', 'e\u0301te\u0301', 'Team 👩‍👩‍👧 🇫🇷', 'tab\there', ''])(
+    'splits %j as the grapheme segmenter does',
+    (text) => {
+      expect(graphemes(text)).toEqual(reference(text));
+    },
+  );
+
+  it('agrees with the segmenter on any text, ASCII fast path included', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (text) => {
+        expect(graphemes(text)).toEqual(reference(text));
+      }),
+      { seed: 20261203, numRuns: 2000 },
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { PlaybookModel } from '../../src/lib/content/model.ts';
 import type { SlideChild } from '../../src/lib/slides/element.ts';
 import { icpSlide, icpSlideData, type IcpSlideData } from '../../src/lib/slides/icp-slide.ts';
 import { ogImage, ogImageData } from '../../src/lib/slides/og-image.ts';
-import { listOgPages, ogImagePath, ogRouteKey, slideImagePaths } from '../../src/lib/slides/og-routes.ts';
+import { findOgPage, listOgPages, ogImagePath, ogRouteKey, slideImagePaths } from '../../src/lib/slides/og-routes.ts';
 import { slideStrings } from '../../src/lib/i18n/slides.ts';
 import { createNodeTextKit } from '../../src/slides-fs.ts';
 import { example, EXAMPLE_ICP, french, icp, persona, SETTINGS_EN, stress, tricky } from './fixtures.ts';
@@ -321,6 +321,15 @@ describe('og routes', () => {
       description: 'Owns the CRM.',
     });
     expect(ogImageData(model, '/nope/')).toBeUndefined();
+  });
+
+  it('finds each listed page under any form of its path, as a search of the list would', () => {
+    for (const page of listOgPages(model)) {
+      const key = ogRouteKey(page.path);
+      for (const form of [page.path, `/${key}`, `${page.path}index.html`, `${page.path}?x=1#top`])
+        expect(findOgPage(model, form), form).toEqual(page);
+    }
+    expect(findOgPage(model, '/pages/missing/')).toBeUndefined();
   });
 
   it('has every kind label and page title in both locales', () => {

@@ -40,8 +40,14 @@ export interface FittedText {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Printable ASCII: every character is a grapheme of its own (no marks, no CR LF pair). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The grapheme clusters of `text` (what a reader sees as characters). */
 export function graphemes(text: string): string[] {
+  // Most titles are plain ASCII: splitting them is 4–5× faster than the segmenter, which ran
+  // over every drawn text of a 1,000-page playbook for half a second.
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

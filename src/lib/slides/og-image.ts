@@ -4,7 +4,7 @@ import type { PlaybookModel } from '../content/model.ts';
 import type { Playbook } from '../../schemas/playbook.ts';
 import { getSlideStrings } from '../i18n/slides.ts';
 import { box, region, textLines as lines, type SlideElement } from './element.ts';
-import { listOgPages, ogRouteKey, type OgPage } from './og-routes.ts';
+import { findOgPage, ogRouteKey, type OgPage } from './og-routes.ts';
 import type { TextKit, TextStyle } from './text-kit.ts';
 import { COLORS, FONT_FAMILY, OG_SIZE } from './theme.ts';
 
@@ -23,8 +23,7 @@ const FOOT = 32;
 
 /** The card data for the page at `pagePath`, or undefined when the site has no such page. */
 export function ogImageData(model: PlaybookModel, pagePath: string): OgImageData | undefined {
-  const key = ogRouteKey(pagePath);
-  const page = listOgPages(model).find((p) => ogRouteKey(p.path) === key);
+  const page = findOgPage(model, pagePath);
   return page && { settings: model.settings, page };
 }
 
