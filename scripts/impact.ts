@@ -20,18 +20,23 @@ import { compareRules } from '../src/lib/impact/rule-changes.ts';
 import type { PlaybookModel } from '../src/lib/content/model.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { GitError, locateInRepository, readFilesAtCommit, resolveCommit } from './lib/git-content.ts';
-import { UsageError } from './lib/cli-io.ts';
+import { lineWriter, runAsProcess, UsageError, type CliIo } from './lib/cli-io.ts';
 
-// Messages follow the playbook's language from the first one: read `locale:` before the arguments.
-const m = impactCliMessages[readPlaybookSettings().locale];
+type Messages = (typeof impactCliMessages)[keyof typeof impactCliMessages];
+/** What every step needs: the streams and environment, and the messages in the playbook's language. */
+interface Run {
+  io: CliIo;
+  m: Messages;
+}
 
 /** GitHub's limit for a job summary (1 MiB per step). */
 const SUMMARY_LIMIT = 1024 * 1024;
 /** Moves kept in words per --accounts file: the biggest. */
 const TOP_MOVERS = 20;
 
-function userPath(path: string): string {
-  return resolve(process.env['INIT_CWD'] ?? process.cwd(), path);
+/** A path as the user typed it: npm runs scripts from the repository root, INIT_CWD is where they were. */
+function userPath(env: CliIo['env'], path: string): string {
+  return resolve(env['INIT_CWD'] ?? process.cwd(), path);
 }
 
 function isKnownAccounts(file: RawFile, prefix: string): boolean {
@@ -40,7 +45,7 @@ function isKnownAccounts(file: RawFile, prefix: string): boolean {
 }
 
 /** Loads one side; known-account CSVs are left out, so an `expect` the change breaks does not stop the report. */
-function loadSide(files: readonly RawFile[], dir: string, what: string): PlaybookModel {
+function loadSide(m: Messages, files: readonly RawFile[], dir: string, what: string): PlaybookModel {
   const prefix = `${dir}/`;
   const { model, problems } = loadPlaybook(
     files.filter((file) => !isKnownAccounts(file, prefix)),
@@ -56,12 +61,13 @@ function sideOf(model: PlaybookModel): ScoringSide {
 }
 
 async function feedFile(
+  { io, m }: Run,
   path: string,
   before: ScoringSide,
   after: ScoringSide,
   locale: PlaybookModel['settings']['locale'],
 ): Promise<Population> {
-  const full = userPath(path);
+  const full = userPath(io.env, path);
   if (!existsSync(full)) throw new UsageError(m.noSuchFile(path));
   if (statSync(full).isDirectory()) throw new UsageError(m.inputIsFolder(path));
   const feeder = new AccountsFeeder({ before, after, locale, file: path, keep: TOP_MOVERS });
@@ -72,7 +78,7 @@ async function feedFile(
       feeder.push(decoder.push(chunk as Uint8Array));
     const last = decoder.end();
     if (last) feeder.push(last);
-    if (decoder.notice) console.error(`${path}: ${decoder.notice}`);
+    if (decoder.notice) io.stderr.write(`${path}: ${decoder.notice}\n`);
     return feeder.end(path);
   } catch (error) {
     if (error instanceof CsvInputError || error instanceof CsvError || error instanceof DecodeError)
@@ -134,8 +140,8 @@ function knownAccounts(
   return total;
 }
 
-function writeSummary(render: (maxChars: number) => string, first: string): void {
-  const path = process.env['GITHUB_STEP_SUMMARY'];
+function writeSummary({ io, m }: Run, render: (maxChars: number) => string, first: string): void {
+  const path = io.env['GITHUB_STEP_SUMMARY'];
   if (!path) return;
   const used = existsSync(path) ? statSync(path).size : 0;
   let text = first;
@@ -146,13 +152,15 @@ function writeSummary(render: (maxChars: number) => string, first: string): void
     text = render(maxChars);
   }
   if (used + Buffer.byteLength(text) > SUMMARY_LIMIT) {
-    console.error(m.summaryFull);
+    io.stderr.write(`${m.summaryFull}\n`);
     return;
   }
   appendFileSync(path, `${text}\n`);
 }
 
-async function run(argv: string[]): Promise<void> {
+async function run(argv: readonly string[], context: Run): Promise<void> {
+  const { io, m } = context;
+  const print = lineWriter(io.stdout);
   let values: {
     base?: string | undefined;
     accounts?: string[] | undefined;
@@ -174,7 +182,7 @@ async function run(argv: string[]): Promise<void> {
     throw new UsageError(m.badArguments((error as Error).message));
   }
   if (values.help) {
-    console.log(m.help(COMMENT_LIMIT));
+    print(m.help(COMMENT_LIMIT));
     return;
   }
   if (!values.base) throw new UsageError(m.baseMissing);
@@ -182,11 +190,11 @@ async function run(argv: string[]): Promise<void> {
   if (!Number.isInteger(maxChars) || maxChars < 1000) throw new UsageError(m.badMaxChars(values['max-chars'] ?? ''));
 
   const started = performance.now();
-  const dir = contentDir();
+  const dir = contentDir(io.env);
   if (!existsSync(dir)) throw new UsageError(m.noContentFolder(relative(PROJECT_ROOT, dir) || dir));
   const relativeDir = relative(PROJECT_ROOT, dir).split(sep).join('/');
   const headFiles = readContentFiles(dir);
-  const head = loadSide(headFiles, relativeDir, m.workingTree);
+  const head = loadSide(m, headFiles, relativeDir, m.workingTree);
   const { locale } = head.settings;
   const t = impactMessages[locale];
 
@@ -194,42 +202,54 @@ async function run(argv: string[]): Promise<void> {
   const commit = resolveCommit(root, values.base);
   const baseFiles = readFilesAtCommit(root, commit, prefix, relativeDir);
   if (baseFiles.length === 0) {
-    console.log(`${t.title(values.base)}\n\n**${t.noBasePlaybook(values.base, prefix || '.')}**`);
+    print(`${t.title(values.base)}\n\n**${t.noBasePlaybook(values.base, prefix || '.')}**`);
     return;
   }
-  const base = loadSide(baseFiles, relativeDir, m.atRef(values.base));
+  const base = loadSide(m, baseFiles, relativeDir, m.atRef(values.base));
   const before = sideOf(base);
   const after = sideOf(head);
   const known = knownAccounts(headFiles, relativeDir, before, after, locale);
   const samples: Population[] = [];
-  for (const file of values.accounts ?? []) samples.push(await feedFile(file, before, after, locale));
+  for (const file of values.accounts ?? []) samples.push(await feedFile(context, file, before, after, locale));
   const input = { locale, base: values.base, rules: compareRules(base, head, locale), known, samples, icps: head.icps };
   const render = (limit: number) => renderImpactReport({ ...input, maxChars: limit });
   const report = render(maxChars);
-  process.stdout.write(report);
-  writeSummary(render, report);
+  io.stdout.write(report);
+  writeSummary(context, render, report);
   const rows = samples.reduce((sum, sample) => sum + sample.movements.total, known?.movements.total ?? 0);
-  console.error(m.compared(values.base, getFormatters(locale).number(rows), (performance.now() - started) / 1000));
+  io.stderr.write(
+    `${m.compared(values.base, getFormatters(locale).number(rows), (performance.now() - started) / 1000)}\n`,
+  );
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
+/** Runs `npm run impact`; returns the exit code (1: a mistake in the arguments, the content or an input file). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Messages follow the playbook's language from the first one: read `locale:` before the arguments.
+  const m = impactCliMessages[readPlaybookSettings(contentDir(io.env)).locale];
+  try {
+    await run(argv, { io, m });
+    return 0;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      error instanceof UsageError
+        ? error.message
+        : error instanceof GitError
+          ? m.git(error.problem)
+          : code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR'
+            ? m.cannotOpen((error as Error).message)
+            : m.crashed((error as Error).message);
+    io.stderr.write(`${message}\n`);
+    return 1;
+  }
 }
 
-if (process.env['ICP_IMPACT_REPORT_RSS'] === '1') {
-  process.on('exit', () => {
-    const usage = process.resourceUsage();
-    console.error(`maxRSS=${usage.maxRSS} cpuMicros=${usage.userCPUTime + usage.systemCPUTime}`);
-  });
-}
-
-try {
-  await run(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) fail(error.message);
-  if (error instanceof GitError) fail(m.git(error.problem));
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') fail(m.cannotOpen((error as Error).message));
-  fail(m.crashed((error as Error).message));
+if (import.meta.main) {
+  if (process.env['ICP_IMPACT_REPORT_RSS'] === '1') {
+    process.on('exit', () => {
+      const usage = process.resourceUsage();
+      console.error(`maxRSS=${usage.maxRSS} cpuMicros=${usage.userCPUTime + usage.systemCPUTime}`);
+    });
+  }
+  await runAsProcess(main);
 }
