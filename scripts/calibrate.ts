@@ -7,7 +7,7 @@ import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT } from '../src/content-f
 import { backtest } from '../src/lib/calibration/backtest.ts';
 import { refineIcps } from '../src/lib/calibration/evidence-model.ts';
 import { calibrationCsv, calibrationMarkdown, type IcpReport } from '../src/lib/calibration/report.ts';
-import { closest } from '../src/lib/content/did-you-mean.ts';
+import { closest } from '../src/lib/i18n/did-you-mean.ts';
 import { calibrationMessages } from '../src/lib/i18n/calibration.ts';
 import { getUiStrings } from '../src/lib/i18n/ui.ts';
 import { runAsProcess, type CliIo, UsageError, usageFailure } from './lib/cli-io.ts';

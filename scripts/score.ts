@@ -16,7 +16,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { WriteStream } from 'node:tty';
 import { contentDir, loadPlaybookFromDisk, PROJECT_ROOT, readPlaybookSettings } from '../src/content-fs.ts';
-import { closest } from '../src/lib/content/did-you-mean.ts';
+import { closest } from '../src/lib/i18n/did-you-mean.ts';
 import type { CellProblem } from '../src/lib/csv/accounts.ts';
 import { CsvError } from '../src/lib/csv/parse.ts';
 import { CsvDecoder, DecodeError } from '../src/lib/csv/decode.ts';

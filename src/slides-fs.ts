@@ -4,7 +4,7 @@
 // cached on disk by a hash of everything that shapes it, so an unchanged image is never redrawn.
 // The parts: src/slides/fonts-fs.ts, emoji-fs.ts, render-fs.ts, cache-fs.ts, pool-fs.ts.
 import { getPlaybook } from './content-fs.ts';
-import { cacheDir, slideStats } from './integrations/slides-cache.ts';
+import { cacheDir, slideStats } from './slides/stats-fs.ts';
 import type { PlaybookModel } from './lib/content/model.ts';
 import type { SlideElement } from './lib/slides/element.ts';
 import { icpSlide, icpSlideData } from './lib/slides/icp-slide.ts';

@@ -4,7 +4,7 @@
 // endpoints in src/pages/slides/ and src/pages/og/.
 import type { AstroIntegration } from 'astro';
 import { closePool, workerCount } from '../slides/pool-fs.ts';
-import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from './slides-cache.ts';
+import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from '../slides/stats-fs.ts';
 
 /** The slides integration: add it to `integrations` in astro.config.mjs. */
 export default function slides(): AstroIntegration {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { SlideElement } from '../lib/slides/element.ts';
 import { TEMPLATE_VERSION } from '../lib/slides/theme.ts';
-import { cacheDir } from '../integrations/slides-cache.ts';
+import { cacheDir } from './stats-fs.ts';
 import { loadFonts, versionOf } from './fonts-fs.ts';
 import { IMAGE_PIXELS, type Size } from './render-fs.ts';
 

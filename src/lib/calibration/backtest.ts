@@ -4,7 +4,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import type { IcpEntry } from '../content/model.ts';
 import { compileIcp, evaluate } from '../scoring/compile.ts';
-import type { KnownAccount } from '../scoring/calibration.ts';
+import type { KnownAccount } from './known-accounts.ts';
 import { winRate, type Rate } from './stats.ts';
 
 /** The ICP as it was from `since` (the date of a commit that changed it) on. */

@@ -2,7 +2,7 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import type { AccountsFile, IcpEntry } from '../content/model.ts';
-import { readKnownAccounts, type KnownAccount } from '../scoring/calibration.ts';
+import { readKnownAccounts, type KnownAccount } from './known-accounts.ts';
 import { icpEvidence, type IcpEvidence } from './evidence.ts';
 import { suggestPoints, type PointsSuggestion } from './suggest.ts';
 

@@ -4,7 +4,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import type { IcpEntry } from '../content/model.ts';
 import { compileIcp, evaluate, NO_MATCH, UNANSWERED, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
-import type { KnownAccount, Outcome } from '../scoring/calibration.ts';
+import type { KnownAccount, Outcome } from './known-accounts.ts';
 import { compare, median, type Comparison } from './stats.ts';
 
 /** Known accounts by outcome. */

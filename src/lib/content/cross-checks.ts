@@ -8,7 +8,7 @@ import { OPERATOR_TYPES } from '../../schemas/operators.ts';
 import { ID_PATTERN } from '../../schemas/shared.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import { findNameConflicts } from '../aliases.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../i18n/did-you-mean.ts';
 import { vm } from '../i18n/validator.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';

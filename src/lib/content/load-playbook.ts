@@ -7,7 +7,7 @@ import { PageSchema } from '../../schemas/page.ts';
 import { PersonaSchema } from '../../schemas/persona.ts';
 import { LOCALES, PlaybookSchema, type Locale } from '../../schemas/playbook.ts';
 import { ID_PATTERN, isRealDate } from '../../schemas/shared.ts';
-import { checkCalibration } from '../scoring/calibration.ts';
+import { checkCalibration } from '../calibration/known-accounts.ts';
 import { checkAttributes, checkDuplicateTitles, checkIcpRules, checkPersonaLinks, problemAt, suggestId } from './cross-checks.ts';
 import type { AccountsFile, IcpEntry, PageEntry, PersonaEntry, PlaybookModel } from './model.ts';
 import { sortProblems, type Problem } from './problem.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { suggestId } from './cross-checks.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../i18n/did-you-mean.ts';
 import { vm } from '../i18n/validator.ts';
 import { formatPath, type Problem } from './problem.ts';
 import type { YamlSource } from './source-file.ts';

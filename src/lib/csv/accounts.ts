@@ -3,7 +3,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import { plausibleRange, UnitSanity, type UnitCounts, type UnitWarning } from './unit-sanity.ts';
 import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
 import type { Locale } from '../../schemas/playbook.ts';
-import { closest } from '../content/did-you-mean.ts';
+import { closest } from '../i18n/did-you-mean.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import type { Account, AttributeValue, NumberRange } from '../scoring/types.ts';

@@ -1,4 +1,4 @@
-import { vm } from '../i18n/validator.ts';
+import { vm } from './validator.ts';
 
 function distance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -30,7 +30,9 @@ export function closest(word: string, known: Iterable<string>): string | undefin
   const lower = word.toLowerCase();
   const candidates = [...known];
   const prefixed = candidates
-    .filter((candidate) => lower.length >= 2 && candidate.toLowerCase().startsWith(lower) && candidate.length > lower.length)
+    .filter(
+      (candidate) => lower.length >= 2 && candidate.toLowerCase().startsWith(lower) && candidate.length > lower.length,
+    )
     .sort((a, b) => a.length - b.length);
   if (prefixed[0] !== undefined) return prefixed[0];
   let best: string | undefined;

@@ -2,14 +2,14 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../schemas/playbook.ts';
 import { AccountReader, type CellProblem } from '../csv/accounts.ts';
 import { parseCsv } from '../csv/parse.ts';
-import { closest } from '../content/did-you-mean.ts';
+import { closest } from '../i18n/did-you-mean.ts';
 import { vm } from '../i18n/validator.ts';
 import type { AccountsFile, IcpEntry } from '../content/model.ts';
 import type { Problem } from '../content/problem.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
-import { scoreAccount, scoreBestFit } from './score-account.ts';
-import type { Account, ScoreResult } from './types.ts';
-import { findDealColumns, readDealFacts, type DealFacts } from '../calibration/deal-columns.ts';
+import { scoreAccount, scoreBestFit } from '../scoring/score-account.ts';
+import type { Account, ScoreResult } from '../scoring/types.ts';
+import { findDealColumns, readDealFacts, type DealFacts } from './deal-columns.ts';
 
 /** What happened with a known account. */
 export type Outcome = 'won' | 'lost' | 'open';
