@@ -6,14 +6,19 @@
 //   2. PNG encoders on the same pixels, paired (alternating order): resvg's asPng() against
 //      encodePng (src/slides/render-fs.ts), median time and file size.
 //   3. Every image of the example playbook, cold then warm cache: what the cache saves a build.
+//      Then the same pool in a child process with mimalloc's default settings (resvg's allocator,
+//      see src/slides/native-memory-fs.ts), and the ratio between the two.
 //   --count=N      images in part 1 (default 120)
 //   --encoders     only part 2
+//   --pool-only    only the pool of part 1 (what the child process runs)
 //   --astro        also time `npm run build` twice (cold, then warm cache) into a temporary folder
 // The machine may be shared: every figure is a median, and the load average is printed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Before resvg loads, as in render-fs.ts: its allocator's settings.
+import '../src/slides/native-memory-fs.ts';
 import { Resvg } from '@resvg/resvg-js';
 import { getPlaybook } from '../src/content-fs.ts';
 import { icpSlide, icpSlideData } from '../src/lib/slides/icp-slide.ts';
@@ -40,6 +45,10 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const allocatorSettings = () =>
+  ['MIMALLOC_ALLOW_LARGE_OS_PAGES', 'MIMALLOC_PURGE_DELAY']
+    .map((name) => `${name}=${process.env[name] ?? '(default)'}`)
+    .join(' ');
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -94,16 +103,20 @@ const alongText = (along: number[]) =>
     .join(', ');
 
 const encodersOnly = args.includes('--encoders');
+if (args.includes('--pool-only')) {
+  await poolPart(`resvg's allocator: ${allocatorSettings()}`);
+  process.exit(0);
+}
 if (!encodersOnly) await drawingParts();
 
-async function drawingParts(): Promise<void> {
-  // Part 1a: the pool, every image queued at once, as a build queues its images.
+/** Part 1a: the pool, every image queued at once, as a build queues its images. */
+async function poolPart(label: string): Promise<number> {
   const pooled = await withMemory(() =>
     Promise.all(slides().map(({ tree, kit }, i) => renderImage(tree, SLIDE_SIZE, kit, `bench ${i}`, { cache: false }))),
   );
   const pooledTotals = pooled.result.map((image) => image.svgMs + image.pngMs);
   console.log(
-    `\nPool of ${workerCount()} workers: ${count} images in ${pooled.seconds.toFixed(1)} s, ${ms((pooled.seconds * 1000) / count)} per image of wall time`,
+    `\nPool of ${workerCount()} workers (${label}): ${count} images in ${pooled.seconds.toFixed(1)} s, ${ms((pooled.seconds * 1000) / count)} per image of wall time`,
   );
   console.log(
     `  per image in a worker, median: SVG ${ms(median(pooled.result.map((r) => r.svgMs)))}, PNG ${ms(median(pooled.result.map((r) => r.pngMs)))}, total ${ms(median(pooledTotals))}`,
@@ -112,6 +125,25 @@ async function drawingParts(): Promise<void> {
     `  memory (RSS, workers included) every ~${Math.round(pooled.along.length / 8) / 10} s: ${alongText(pooled.along)} MiB; peak ${pooled.peakMiB.toFixed(0)} MiB`,
   );
   await closePool();
+  return pooled.seconds;
+}
+
+async function drawingParts(): Promise<void> {
+  const pooledSeconds = await poolPart(`resvg's allocator: ${allocatorSettings()}`);
+  // The same pool with mimalloc's defaults: a child process, since mimalloc reads its settings
+  // once per process, when resvg loads.
+  const child = spawnSync(process.execPath, [process.argv[1]!, '--pool-only', `--count=${count}`], {
+    env: { ...process.env, MIMALLOC_ALLOW_LARGE_OS_PAGES: '0', MIMALLOC_PURGE_DELAY: '10' },
+    encoding: 'utf8',
+  });
+  const childLines = child.stdout.split('\n');
+  const poolLines = childLines.slice(childLines.findIndex((line) => line.startsWith('Pool of')));
+  console.log(
+    child.status === 0 ? poolLines.join('\n').trimEnd() : `Pool with mimalloc's defaults FAILED: ${child.stderr}`,
+  );
+  const defaultSeconds = Number(/images in ([\d.]+) s/.exec(poolLines[0] ?? '')?.[1]);
+  if (defaultSeconds > 0)
+    console.log(`  the allocator settings make the pool ${(defaultSeconds / pooledSeconds).toFixed(2)}× as fast`);
 
   // Part 1b: the same images one after the other on this thread.
   const single = await withMemory(async () => {
@@ -129,7 +161,7 @@ async function drawingParts(): Promise<void> {
   console.log(
     `  memory (RSS) every ~${Math.round(single.along.length / 8) / 10} s: ${alongText(single.along)} MiB; peak ${single.peakMiB.toFixed(0)} MiB`,
   );
-  console.log(`  the pool is ${(single.seconds / pooled.seconds).toFixed(2)}× as fast`);
+  console.log(`  the pool is ${(single.seconds / pooledSeconds).toFixed(2)}× as fast`);
 }
 
 // Part 2: PNG encoders on the same pixels, alternating which goes first.

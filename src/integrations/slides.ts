@@ -3,6 +3,8 @@
 // prunes cache entries nobody used for a month. The images themselves are drawn by the
 // endpoints in src/pages/slides/ and src/pages/og/.
 import type { AstroIntegration } from 'astro';
+// With the config, before any page module loads resvg: its allocator's settings (see the module).
+import '../slides/native-memory-fs.ts';
 import { closePool, workerCount } from '../slides/pool-fs.ts';
 import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from '../slides/stats-fs.ts';
 

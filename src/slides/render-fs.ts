@@ -3,6 +3,8 @@
 // tests and one-off renders, in the calling thread.
 import { crc32, deflateSync } from 'node:zlib';
 import satori from 'satori';
+// Before resvg loads: its allocator's settings (see the module).
+import './native-memory-fs.ts';
 import { Resvg } from '@resvg/resvg-js';
 import type { SlideElement } from '../lib/slides/element.ts';
 import { createTextKit, type TextKit } from '../lib/slides/text-kit.ts';
