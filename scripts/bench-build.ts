@@ -69,20 +69,24 @@ function run(step: Step, peakFile: string): Promise<{ log: [number, string][]; s
   });
 }
 
-// Astro's log lines that start a phase of the build, and the name printed for the phase after it.
-const MARKERS: [RegExp, string][] = [
+// Astro's log lines that start a phase of the build, the name printed for the phase after it,
+// and the marker it must follow.
+const MARKERS: [RegExp, string, RegExp?][] = [
   [/Syncing content/, 'content sync and types'],
   [/Collecting build info/, 'collecting build info'],
   [/Building static entrypoints/, 'bundling (vite)'],
   [/generating static routes/, 'page and image rendering'],
-  [/Indexing the site for search|Building search index with Pagefind/, 'search index'],
+  // The end of page rendering. The playbook indexes pages as they render: what is left after
+  // the last page (finishing and writing the index) counts as its search index phase.
+  [/✓ Completed in|Building search index with Pagefind/, 'search index', /generating static routes/],
   [/\d+ page\(s\) built/, 'end'],
 ];
 
 function phasesOf(log: [number, string][]): [string, number][] {
   const starts: [string, number][] = [['astro startup (config, integrations)', 0]];
-  for (const [pattern, name] of MARKERS) {
-    const hit = log.find(([, line]) => pattern.test(line));
+  for (const [pattern, name, after] of MARKERS) {
+    const from = after ? log.findIndex(([, line]) => after.test(line)) : 0;
+    const hit = from < 0 ? undefined : log.slice(from).find(([, line]) => pattern.test(line));
     if (hit && !starts.some(([n]) => n === name)) starts.push([name, hit[0]]);
   }
   starts.sort((a, b) => a[1] - b[1]);

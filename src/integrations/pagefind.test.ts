@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forIndex, formatBytes, pageUrl, spaceBetweenTags } from './pagefind.ts';
+import { forIndex, formatBytes, pageUrl, renderedPageUrl, spaceBetweenTags } from './pagefind.ts';
 
 describe('pageUrl', () => {
   it.each([
@@ -9,6 +9,23 @@ describe('pageUrl', () => {
     ['pages/glossary.html', '/pages/glossary.html'],
   ])('%s → %s', (file, url) => {
     expect(pageUrl(file)).toBe(url);
+  });
+});
+
+describe('renderedPageUrl: the URL of the file Astro writes for a rendered path, as pageUrl names it', () => {
+  it.each([
+    ['/', '/', '/'],
+    ['/personas/cfo/', '/', '/personas/cfo/'],
+    ['/personas/cfo', '/', '/personas/cfo/'],
+    ['/404', '/', '/404.html'],
+    ['/500/', '/', '/500.html'],
+    ['/playbook/personas/cfo/', '/playbook/', '/personas/cfo/'],
+    ['/playbook/personas/cfo', '/playbook', '/personas/cfo/'],
+    ['/playbook', '/playbook/', '/'],
+    ['/playbook/404', '/playbook/', '/404.html'],
+    ['/playbook/pages/glossary.html', '/playbook/', '/pages/glossary.html'],
+  ])('%s with base %s → %s', (pathname, base, url) => {
+    expect(renderedPageUrl(pathname, base)).toBe(url);
   });
 });
 
