@@ -4,7 +4,7 @@
 // During `astro build`, each page's HTML also goes to the search index as soon as it is rendered.
 import { defineMiddleware } from 'astro:middleware';
 import { getPlaybook } from './content-fs.ts';
-import { searchFeed } from './search-feed.ts';
+import { searchFeed } from './integrations/search-feed.ts';
 import { getFormatters } from './lib/format.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';
 
