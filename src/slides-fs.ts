@@ -1,18 +1,21 @@
-// Node-only: the slide and Open Graph images of the site, as the build's endpoints ask for them.
-// Templates (src/lib/slides/) turn the playbook into element trees on this thread; drawing
-// (satori → SVG, resvg → PNG) happens in a pool of worker threads, one per core; every image is
-// cached on disk by a hash of everything that shapes it, so an unchanged image is never redrawn.
+// Node-only: the slide and Open Graph images of the site. Templates (src/lib/slides/) turn the
+// playbook into element trees on this thread; drawing (satori → SVG, resvg → PNG) happens in a
+// pool of worker threads, one per core; every image is cached on disk by a hash of everything
+// that shapes it, so an unchanged image is never redrawn. A build queues every image when it
+// starts and copies the Open Graph cards into the site when it is done (the slides integration);
+// the ICP slides, and every image in the dev server, are served by the endpoints in src/pages/.
 // The parts: src/slides/fonts-fs.ts, emoji-fs.ts, render-fs.ts, cache-fs.ts, pool-fs.ts.
+import { join } from 'node:path';
 import { getPlaybook } from './content-fs.ts';
 import { cacheDir, slideStats } from './slides/stats-fs.ts';
 import type { PlaybookModel } from './lib/content/model.ts';
 import type { SlideElement } from './lib/slides/element.ts';
 import { icpSlide, icpSlideData } from './lib/slides/icp-slide.ts';
 import { ogImage, ogImageData } from './lib/slides/og-image.ts';
-import { listOgPages } from './lib/slides/og-routes.ts';
+import { listOgPages, ogImagePath } from './lib/slides/og-routes.ts';
 import type { TextKit } from './lib/slides/text-kit.ts';
 import { OG_SIZE, SLIDE_SIZE } from './lib/slides/theme.ts';
-import { imageKey, isCached, readCached } from './slides/cache-fs.ts';
+import { copyCachedPng, imageKey, isCached, readCached } from './slides/cache-fs.ts';
 import type { DrawResult } from './slides/draw-worker.ts';
 import { drawInPool } from './slides/pool-fs.ts';
 import { createNodeTextKit, type Size } from './slides/render-fs.ts';
@@ -34,8 +37,12 @@ export interface RenderedImage {
   pngCpuMs: number;
 }
 
-/** Images this process sent to the pool, by cache key: what was drawn (not read from the cache) in this build. */
-const drawing = new Map<string, Promise<DrawResult>>();
+// Images this process sent to the pool, by cache key: what was drawn (not read from the cache) in
+// this build. One map per process, shared by the copy of this module that the slides integration
+// loads with the config (it queues the images) and the one Astro bundles into the build (the
+// endpoints wait for theirs), as the pool is.
+const DRAWING = Symbol.for('icp-playbook.slides.drawing');
+const drawing = ((globalThis as { [DRAWING]?: Map<string, Promise<DrawResult>> })[DRAWING] ??= new Map());
 
 function count(result: DrawResult, label: string): DrawResult {
   const stats = slideStats();
@@ -64,6 +71,32 @@ function startDrawing(
 }
 
 /**
+ * Makes sure an image is in the cache: drawn in the pool unless it is there already (or being
+ * drawn). The timings when this process drew it; undefined when the cache had it.
+ */
+async function ensureCached(
+  tree: SlideElement,
+  size: Size,
+  images: Record<string, string>,
+  key: string,
+  label: string,
+): Promise<DrawResult | undefined> {
+  const pending = drawing.get(key);
+  if (!pending && isCached(key)) return undefined;
+  let timings = await (pending ?? startDrawing(tree, size, images, key, label));
+  if (!isCached(key)) {
+    // Drawn earlier in this process, but the cache folder was emptied since (a dev server): draw again.
+    drawing.delete(key);
+    timings = await startDrawing(tree, size, images, key, label);
+  }
+  if (!isCached(key))
+    throw new Error(
+      `The image ${label} was drawn but is missing from the cache folder ${cacheDir()}: check that the folder is writable.`,
+    );
+  return timings;
+}
+
+/**
  * Draws a tree to SVG and PNG in the worker pool, or reads both from the cache when nothing
  * that shapes the image changed. `label` names the image in the build log. With `cache: false`
  * the image is drawn and returned, never stored.
@@ -83,34 +116,18 @@ export async function renderImage(
     const { svg, png, ...timings } = count(await drawInPool({ tree, size, images, key }), label);
     return { svg: svg!, png: Buffer.from(png!), key, fromCache: false, ...timings };
   }
-  const pending = drawing.get(key);
-  if (!pending) {
-    const hit = readCached(key);
-    if (hit) {
-      stats.cached++;
-      return { ...hit, key, fromCache: true, svgMs: 0, pngMs: 0, svgCpuMs: 0, pngCpuMs: 0 };
-    }
-  }
-  let timings = await (pending ?? startDrawing(tree, size, images, key, label));
-  let drawn = readCached(key);
-  if (!drawn) {
-    // Drawn earlier in this process, but the cache folder was emptied since (a dev server): draw again.
-    drawing.delete(key);
-    timings = await startDrawing(tree, size, images, key, label);
-    drawn = readCached(key);
-  }
-  if (!drawn)
-    throw new Error(
-      `The image ${label} was drawn but is missing from the cache folder ${cacheDir()}: check that the folder is writable.`,
-    );
+  const timings = await ensureCached(tree, size, images, key, label);
+  if (!timings) stats.cached++;
+  const stored = readCached(key);
+  if (!stored) throw new Error(`The image ${label} vanished from the cache folder ${cacheDir()} while it was read.`);
   return {
-    ...drawn,
+    ...stored,
     key,
-    fromCache: false,
-    svgMs: timings.svgMs,
-    pngMs: timings.pngMs,
-    svgCpuMs: timings.svgCpuMs,
-    pngCpuMs: timings.pngCpuMs,
+    fromCache: !timings,
+    svgMs: timings?.svgMs ?? 0,
+    pngMs: timings?.pngMs ?? 0,
+    svgCpuMs: timings?.svgCpuMs ?? 0,
+    pngCpuMs: timings?.pngCpuMs ?? 0,
   };
 }
 
@@ -129,25 +146,16 @@ function ogImageTree(pagePath: string, model: PlaybookModel): { tree: SlideEleme
 }
 
 const ogLabel = (pagePath: string) => `og${pagePath === '/' ? '/index' : pagePath.replace(/\/$/, '')}.png`;
-const queued = new WeakSet<PlaybookModel>();
-/** Trees the queue already built, by label, each used once by its endpoint (no template runs twice). */
-const prepared = new Map<string, { tree: SlideElement; kit: TextKit }>();
-const takePrepared = (label: string, build: () => { tree: SlideElement; kit: TextKit }) => {
-  const hit = prepared.get(label);
-  prepared.delete(label);
-  return hit ?? build();
-};
+/** Open Graph trees the queue built, by page path, each used once by {@link writeOgImages} (no template runs twice). */
+const preparedOg = new Map<string, { tree: SlideElement; kit: TextKit }>();
 
 /**
- * During a build (the slides integration says so), the first image asked for queues every image
- * of the site in the pool, so the workers draw while the main thread renders the other pages;
- * each endpoint then waits for its own image only.
+ * Queues every image of the site in the pool when a build starts (the slides integration calls
+ * this), so the workers draw while Astro bundles and renders the pages; each slide endpoint then
+ * waits for its own image only, and {@link writeOgImages} for the cards.
  */
-function queueSiteImages(model: PlaybookModel): void {
-  if (!slideStats().building || queued.has(model)) return;
-  queued.add(model);
+export function queueSiteImages(model: PlaybookModel): void {
   const queue = (tree: SlideElement, size: Size, kit: TextKit, label: string) => {
-    prepared.set(label, { tree, kit });
     const images = kit.images();
     const key = imageKey(tree, size, images);
     slideStats().keys.add(key);
@@ -158,23 +166,45 @@ function queueSiteImages(model: PlaybookModel): void {
     queue(tree, SLIDE_SIZE, kit, `slides/${icp.id}.png`);
   }
   for (const page of listOgPages(model)) {
-    const { tree, kit } = ogImageTree(page.path, model);
-    queue(tree, OG_SIZE, kit, ogLabel(page.path));
+    const prepared = ogImageTree(page.path, model);
+    preparedOg.set(page.path, prepared);
+    queue(prepared.tree, OG_SIZE, prepared.kit, ogLabel(page.path));
   }
+}
+
+/**
+ * Writes the Open Graph card of every page into a built site (`<outDir>/og/….png`), copied from
+ * the cache, drawing any card not there yet: how a build ships them (the slides integration
+ * calls this when the build is done). A thousand cards through Astro's endpoint took about two
+ * seconds of the build's main thread; copies take a fraction of that, off the main thread.
+ * Returns how many cards were written.
+ */
+export async function writeOgImages(model: PlaybookModel, outDir: string): Promise<number> {
+  const pages = listOgPages(model);
+  await Promise.all(
+    pages.map(async (page) => {
+      const { tree, kit } = preparedOg.get(page.path) ?? ogImageTree(page.path, model);
+      preparedOg.delete(page.path);
+      const images = kit.images();
+      const key = imageKey(tree, OG_SIZE, images);
+      slideStats().keys.add(key);
+      const label = ogLabel(page.path);
+      if (!(await ensureCached(tree, OG_SIZE, images, key, label))) slideStats().cached++;
+      await copyCachedPng(key, join(outDir, ogImagePath(page.path)));
+    }),
+  );
+  return pages.length;
 }
 
 /** The one-slide image of ICP `id` (SVG and PNG, 1920 × 1080). */
 export async function renderIcpSlide(id: string, model: PlaybookModel = getPlaybook()): Promise<RenderedImage> {
-  queueSiteImages(model);
-  const label = `slides/${id}.png`;
-  const { tree, kit } = takePrepared(label, () => icpSlideTree(id, model));
-  return renderImage(tree, SLIDE_SIZE, kit, label);
+  const { tree, kit } = icpSlideTree(id, model);
+  return renderImage(tree, SLIDE_SIZE, kit, `slides/${id}.png`);
 }
 
-/** The Open Graph image of the site page at `pagePath`, e.g. `/icps/mid-market-saas/` (1200 × 630). */
+/** The Open Graph image of the site page at `pagePath`, e.g. `/icps/mid-market-saas/` (1200 × 630): the dev server's. */
 export async function renderOgImage(pagePath: string, model: PlaybookModel = getPlaybook()): Promise<RenderedImage> {
-  queueSiteImages(model);
-  const { tree, kit } = takePrepared(ogLabel(pagePath), () => ogImageTree(pagePath, model));
+  const { tree, kit } = ogImageTree(pagePath, model);
   return renderImage(tree, OG_SIZE, kit, ogLabel(pagePath));
 }
 

@@ -1,10 +1,15 @@
-// Node-only: reports, at the end of `astro build`, how many slide and Open Graph images were
-// drawn and how many came from the cache (a build with unchanged content draws none), and
-// prunes cache entries nobody used for a month. The images themselves are drawn by the
-// endpoints in src/pages/slides/ and src/pages/og/.
+// Node-only: the images of `astro build`. When the build starts, every slide and Open Graph image
+// is queued in the drawing pool (src/slides-fs.ts), so the workers draw while Astro bundles and
+// renders pages; the slide endpoints (src/pages/slides/) wait for theirs. When it is done, the Open
+// Graph cards are copied into the site from the cache, the log says how many images were drawn
+// and how many came from the cache (a build with unchanged content draws none), and cache entries
+// nobody used for a month are pruned.
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 // With the config, before any page module loads resvg: its allocator's settings (see the module).
 import '../slides/native-memory-fs.ts';
+import { getPlaybook } from '../content-fs.ts';
+import { queueSiteImages, writeOgImages } from '../slides-fs.ts';
 import { closePool, workerCount } from '../slides/pool-fs.ts';
 import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from '../slides/stats-fs.ts';
 
@@ -14,12 +19,17 @@ export default function slides(): AstroIntegration {
     name: 'icp-playbook:slides',
     hooks: {
       'astro:build:start': () => {
-        resetSlideStats(true);
+        resetSlideStats();
+        // Every image drawn side by side with bundling and page rendering.
+        queueSiteImages(getPlaybook());
       },
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const stats = slideStats();
-        stats.building = false;
-        await closePool();
+        try {
+          await writeOgImages(getPlaybook(), fileURLToPath(dir));
+        } finally {
+          await closePool();
+        }
         // A PNG and an SVG share one image, so count distinct images (cache keys).
         const images = stats.keys.size;
         if (images === 0) return;

@@ -2,7 +2,8 @@
 // shapes it, so an unchanged image is never drawn again; files are written atomically.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFile, mkdir, utimes } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { SlideElement } from '../lib/slides/element.ts';
 import { TEMPLATE_VERSION } from '../lib/slides/theme.ts';
@@ -46,6 +47,14 @@ export function readCached(key: string): { svg: string; png: Buffer } | undefine
   utimesSync(png, now, now);
   utimesSync(svg, now, now);
   return { svg: readFileSync(svg, 'utf8'), png: readFileSync(png) };
+}
+
+/** Copies the cached PNG of an image to `target` (a file of the built site), touched so the prune keeps it. */
+export async function copyCachedPng(key: string, target: string): Promise<void> {
+  const { svg, png } = files(key);
+  const now = new Date();
+  await Promise.all([utimes(png, now, now), utimes(svg, now, now), mkdir(dirname(target), { recursive: true })]);
+  await copyFile(png, target);
 }
 
 /** Stores an image: write then rename, so a build stopped halfway never leaves half a file. */

@@ -13,8 +13,6 @@ export interface SlideStats {
   /** Time spent drawing, in milliseconds, summed over the workers. */
   svgMs: number;
   pngMs: number;
-  /** True during `astro build` (set by the integration): the first image queues all the others. */
-  building: boolean;
   /** Cache keys used in this process: what a prune keeps. */
   keys: Set<string>;
 }
@@ -24,14 +22,14 @@ const STATS = Symbol.for('icp-playbook.slides.stats');
 /** The counters of this process. */
 export function slideStats(): SlideStats {
   const holder = globalThis as { [STATS]?: SlideStats };
-  holder[STATS] ??= { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, building: false, keys: new Set() };
+  holder[STATS] ??= { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, keys: new Set() };
   return holder[STATS];
 }
 
-/** Resets the counters (at the start of a build, with `building` true). */
-export function resetSlideStats(building = false): void {
+/** Resets the counters (at the start of a build). */
+export function resetSlideStats(): void {
   const stats = slideStats();
-  Object.assign(stats, { drawn: 0, cached: 0, svgMs: 0, pngMs: 0, building });
+  Object.assign(stats, { drawn: 0, cached: 0, svgMs: 0, pngMs: 0 });
   stats.keys.clear();
 }
 
