@@ -73,6 +73,16 @@ describe('npm run dev', () => {
     );
   }, 60_000);
 
+  it('draws a page’s Open Graph card on request (a build copies them from the cache instead)', async () => {
+    const response = await fetch(url('/og/icps/pme-services.png'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await response.arrayBuffer());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect((await fetch(url('/og/icps/no-such-icp.png'))).status).toBe(404);
+  });
+
   it('shows a frontmatter edit', async () => {
     edit('icps/pme-services.md', 'title: PME de services en croissance', 'title: PME de services en forte croissance');
     await timed('ICP title (frontmatter)', () =>
