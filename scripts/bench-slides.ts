@@ -6,7 +6,7 @@
 //   2. PNG encoders on the same pixels, paired (alternating order): resvg's asPng() against
 //      encodePng (src/slides/render-fs.ts), median time and file size.
 //   3. Every image of the example playbook, cold then warm cache: what the cache saves a build.
-//      Then the same pool in a child process with mimalloc's default settings (resvg's allocator,
+//      Then the same pool in a child process with mimalloc's default purge delay (resvg's allocator,
 //      see src/slides/native-memory-fs.ts), and the ratio between the two.
 //   --count=N      images in part 1 (default 120)
 //   --encoders     only part 2
@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-// Before resvg loads, as in render-fs.ts: its allocator's settings.
+// Before resvg loads, as in render-fs.ts: its allocator's setting.
 import '../src/slides/native-memory-fs.ts';
 import { Resvg } from '@resvg/resvg-js';
 import { getPlaybook } from '../src/content-fs.ts';
@@ -45,10 +45,7 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const allocatorSettings = () =>
-  ['MIMALLOC_ALLOW_LARGE_OS_PAGES', 'MIMALLOC_PURGE_DELAY']
-    .map((name) => `${name}=${process.env[name] ?? '(default)'}`)
-    .join(' ');
+const allocatorSetting = () => `MIMALLOC_PURGE_DELAY=${process.env['MIMALLOC_PURGE_DELAY'] ?? '(default)'}`;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -104,7 +101,7 @@ const alongText = (along: number[]) =>
 
 const encodersOnly = args.includes('--encoders');
 if (args.includes('--pool-only')) {
-  await poolPart(`resvg's allocator: ${allocatorSettings()}`);
+  await poolPart(`resvg's allocator: ${allocatorSetting()}`);
   process.exit(0);
 }
 if (!encodersOnly) await drawingParts();
@@ -129,11 +126,11 @@ async function poolPart(label: string): Promise<number> {
 }
 
 async function drawingParts(): Promise<void> {
-  const pooledSeconds = await poolPart(`resvg's allocator: ${allocatorSettings()}`);
-  // The same pool with mimalloc's defaults: a child process, since mimalloc reads its settings
+  const pooledSeconds = await poolPart(`resvg's allocator: ${allocatorSetting()}`);
+  // The same pool with mimalloc's default: a child process, since mimalloc reads its settings
   // once per process, when resvg loads.
   const child = spawnSync(process.execPath, [process.argv[1]!, '--pool-only', `--count=${count}`], {
-    env: { ...process.env, MIMALLOC_ALLOW_LARGE_OS_PAGES: '0', MIMALLOC_PURGE_DELAY: '10' },
+    env: { ...process.env, MIMALLOC_PURGE_DELAY: '10' },
     encoding: 'utf8',
   });
   const childLines = child.stdout.split('\n');
@@ -143,7 +140,7 @@ async function drawingParts(): Promise<void> {
   );
   const defaultSeconds = Number(/images in ([\d.]+) s/.exec(poolLines[0] ?? '')?.[1]);
   if (defaultSeconds > 0)
-    console.log(`  the allocator settings make the pool ${(defaultSeconds / pooledSeconds).toFixed(2)}× as fast`);
+    console.log(`  the allocator setting makes the pool ${(defaultSeconds / pooledSeconds).toFixed(2)}× as fast`);
 
   // Part 1b: the same images one after the other on this thread.
   const single = await withMemory(async () => {

@@ -6,7 +6,7 @@
 // nobody used for a month are pruned.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-// With the config, before any page module loads resvg: its allocator's settings (see the module).
+// With the config, before any page module loads resvg: its allocator's setting (see the module).
 import '../slides/native-memory-fs.ts';
 import { getPlaybook } from '../content-fs.ts';
 import { queueSiteImages, writeOgImages } from '../slides-fs.ts';

@@ -3,7 +3,7 @@
 // tests and one-off renders, in the calling thread.
 import { crc32, deflateSync } from 'node:zlib';
 import satori from 'satori';
-// Before resvg loads: its allocator's settings (see the module).
+// Before resvg loads: its allocator's setting (see the module).
 import './native-memory-fs.ts';
 import { Resvg } from '@resvg/resvg-js';
 import type { SlideElement } from '../lib/slides/element.ts';
