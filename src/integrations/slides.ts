@@ -1,6 +1,6 @@
-// Node-only: the images of `astro build`. When the build starts, every slide and Open Graph image
-// is queued in the drawing pool (src/slides-fs.ts), so the workers draw while Astro bundles and
-// renders pages; the slide endpoints (src/pages/slides/) wait for theirs. When it is done, the Open
+// Node-only: the images of `astro build`. Once bundling is done, every slide and Open Graph image
+// is queued in the drawing pool (src/slides-fs.ts), so the workers draw while Astro renders
+// pages; the slide endpoints (src/pages/slides/) wait for theirs. When it is done, the Open
 // Graph cards are copied into the site from the cache, the log says how many images were drawn
 // and how many came from the cache (a build with unchanged content draws none), and cache entries
 // nobody used for a month are pruned.
