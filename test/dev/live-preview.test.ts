@@ -26,7 +26,12 @@ const isPanel = (page: { status: number; text: string }) =>
 /** The lines of the panel, as text (the validator's format). */
 const panelLines = (html: string) =>
   [...html.matchAll(/<li><code>([^<]*)<\/code><\/li>/g)].map((m) =>
-    m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+    m[1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
   );
 const measured: string[] = [];
 const timed = async (what: string, run: () => Promise<{ ms: number }>) => {

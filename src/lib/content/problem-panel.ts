@@ -1,10 +1,7 @@
 import type { Locale } from '../../schemas/playbook.ts';
+import { escapeHtml } from '../html.ts';
 import { getContentMessages } from '../i18n/content.ts';
 import { formatProblem, type Problem } from './problem.ts';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The page the dev server shows instead of the playbook while content is invalid: the problems
