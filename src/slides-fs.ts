@@ -146,8 +146,48 @@ function ogImageTree(pagePath: string, model: PlaybookModel): { tree: SlideEleme
 }
 
 const ogLabel = (pagePath: string) => `og${pagePath === '/' ? '/index' : pagePath.replace(/\/$/, '')}.png`;
-/** Open Graph trees the queue built, by page path, each used once by {@link writeOgImages} (no template runs twice). */
-const preparedOg = new Map<string, { tree: SlideElement; kit: TextKit }>();
+
+/** An image of the site, ready to draw: its tree, size, images and cache key (counted as used). */
+interface SiteImage {
+  tree: SlideElement;
+  size: Size;
+  images: Record<string, string>;
+  key: string;
+  label: string;
+}
+
+function siteImage(tree: SlideElement, kit: TextKit, size: Size, label: string): SiteImage {
+  const images = kit.images();
+  const key = imageKey(tree, size, images);
+  slideStats().keys.add(key);
+  return { tree, size, images, key, label };
+}
+
+function ogSiteImage(pagePath: string, model: PlaybookModel): SiteImage {
+  const { tree, kit } = ogImageTree(pagePath, model);
+  return siteImage(tree, kit, OG_SIZE, ogLabel(pagePath));
+}
+
+/**
+ * Every image the site links, one at a time (so the first can be drawing while the next is laid
+ * out): each ICP's slide, then each page's Open Graph card with the page's path.
+ */
+function* siteImages(model: PlaybookModel): Generator<{ image: SiteImage; ogPath?: string }> {
+  for (const icp of model.icps) {
+    const { tree, kit } = icpSlideTree(icp.id, model);
+    yield { image: siteImage(tree, kit, SLIDE_SIZE, `slides/${icp.id}.png`) };
+  }
+  for (const page of listOgPages(model)) yield { image: ogSiteImage(page.path, model), ogPath: page.path };
+}
+
+/** Sends an image to the pool unless it is in the cache or already being drawn: its drawing, or undefined. */
+function drawUnlessCached(image: SiteImage): Promise<DrawResult> | undefined {
+  if (drawing.has(image.key) || isCached(image.key)) return undefined;
+  return startDrawing(image.tree, image.size, image.images, image.key, image.label);
+}
+
+/** Open Graph cards the queue prepared, by page path, each used once by {@link writeOgImages} (no template runs twice). */
+const preparedOg = new Map<string, SiteImage>();
 
 /**
  * Queues every image of the site in the pool during a build (the slides integration calls this
@@ -155,20 +195,9 @@ const preparedOg = new Map<string, { tree: SlideElement; kit: TextKit }>();
  * then waits for its own image only, and {@link writeOgImages} for the cards.
  */
 export function queueSiteImages(model: PlaybookModel): void {
-  const queue = (tree: SlideElement, size: Size, kit: TextKit, label: string) => {
-    const images = kit.images();
-    const key = imageKey(tree, size, images);
-    slideStats().keys.add(key);
-    if (!drawing.has(key) && !isCached(key)) void startDrawing(tree, size, images, key, label).catch(() => undefined);
-  };
-  for (const icp of model.icps) {
-    const { tree, kit } = icpSlideTree(icp.id, model);
-    queue(tree, SLIDE_SIZE, kit, `slides/${icp.id}.png`);
-  }
-  for (const page of listOgPages(model)) {
-    const prepared = ogImageTree(page.path, model);
-    preparedOg.set(page.path, prepared);
-    queue(prepared.tree, OG_SIZE, prepared.kit, ogLabel(page.path));
+  for (const { image, ogPath } of siteImages(model)) {
+    if (ogPath) preparedOg.set(ogPath, image);
+    void drawUnlessCached(image)?.catch(() => undefined);
   }
 }
 
@@ -183,14 +212,10 @@ export async function writeOgImages(model: PlaybookModel, outDir: string): Promi
   const pages = listOgPages(model);
   await Promise.all(
     pages.map(async (page) => {
-      const { tree, kit } = preparedOg.get(page.path) ?? ogImageTree(page.path, model);
+      const card = preparedOg.get(page.path) ?? ogSiteImage(page.path, model);
       preparedOg.delete(page.path);
-      const images = kit.images();
-      const key = imageKey(tree, OG_SIZE, images);
-      slideStats().keys.add(key);
-      const label = ogLabel(page.path);
-      if (!(await ensureCached(tree, OG_SIZE, images, key, label))) slideStats().cached++;
-      await copyCachedPng(key, join(outDir, ogImagePath(page.path)));
+      if (!(await ensureCached(card.tree, card.size, card.images, card.key, card.label))) slideStats().cached++;
+      await copyCachedPng(card.key, join(outDir, ogImagePath(page.path)));
     }),
   );
   return pages.length;
@@ -216,22 +241,10 @@ export async function renderSiteImages(
   model: PlaybookModel = getPlaybook(),
 ): Promise<{ drawn: number; cached: number }> {
   const jobs: Promise<boolean>[] = [];
-  const add = (tree: SlideElement, size: Size, kit: TextKit, label: string) => {
-    const images = kit.images();
-    const key = imageKey(tree, size, images);
-    slideStats().keys.add(key);
-    if (drawing.has(key) || isCached(key)) {
-      slideStats().cached++;
-      jobs.push(Promise.resolve(false));
-    } else jobs.push(startDrawing(tree, size, images, key, label).then(() => true));
-  };
-  for (const icp of model.icps) {
-    const { tree, kit } = icpSlideTree(icp.id, model);
-    add(tree, SLIDE_SIZE, kit, `slides/${icp.id}.png`);
-  }
-  for (const page of listOgPages(model)) {
-    const { tree, kit } = ogImageTree(page.path, model);
-    add(tree, OG_SIZE, kit, ogLabel(page.path));
+  for (const { image } of siteImages(model)) {
+    const job = drawUnlessCached(image);
+    if (!job) slideStats().cached++;
+    jobs.push(job ? job.then(() => true) : Promise.resolve(false));
   }
   const drawn = (await Promise.all(jobs)).filter(Boolean).length;
   return { drawn, cached: jobs.length - drawn };
