@@ -1,8 +1,8 @@
 // Node-only: the slide and Open Graph images of the site. Templates (src/lib/slides/) turn the
 // playbook into element trees on this thread; drawing (satori → SVG, resvg → PNG) happens in a
 // pool of worker threads, one per core; every image is cached on disk by a hash of everything
-// that shapes it, so an unchanged image is never redrawn. A build queues every image once its
-// bundling is done and copies the Open Graph cards into the site at the end (the slides integration);
+// that shapes it, so an unchanged image is never redrawn. A build queues every image before its
+// first page renders and copies the Open Graph cards into the site at the end (the slides integration);
 // the ICP slides, and every image in the dev server, are served by the endpoints in src/pages/.
 // The parts: src/slides/fonts-fs.ts, emoji-fs.ts, render-fs.ts, cache-fs.ts, pool-fs.ts.
 import { join } from 'node:path';
@@ -191,8 +191,8 @@ const preparedOg = new Map<string, SiteImage>();
 
 /**
  * Queues every image of the site in the pool during a build (the slides integration calls this
- * once bundling is done), so the workers draw while Astro renders the pages; each slide endpoint
- * then waits for its own image only, and {@link writeOgImages} for the cards.
+ * before the first page renders), so the workers draw while Astro renders the pages; each slide
+ * endpoint then waits for its own image only, and {@link writeOgImages} for the cards.
  */
 export function queueSiteImages(model: PlaybookModel): void {
   for (const { image, ogPath } of siteImages(model)) {

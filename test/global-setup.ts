@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BUILT_SITE, EXAMPLE_CONTENT, PROJECT_ROOT } from './helpers/built-site.ts';
+import { BUILD_LOG, BUILT_SITE, EXAMPLE_CONTENT, PROJECT_ROOT } from './helpers/built-site.ts';
 
 /** The day the example playbook is built "on" in tests. */
 export const TEST_TODAY = '2026-11-23';
@@ -51,6 +51,8 @@ export default async function setup(): Promise<void> {
     });
     if (result.status !== 0)
       throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);
+    // Beside the site, not in it: what the build said, for the tests of its log.
+    writeFileSync(BUILD_LOG, result.stdout);
     writeFileSync(DONE, String(process.pid));
     console.log(`Built the example playbook for tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

@@ -7,7 +7,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { pathWithoutBase } from '../lib/routes.ts';
-import { setSearchFeed } from './search-feed.ts';
+import { closeBuildFeed, openBuildFeed } from './build-feed.ts';
 
 export interface IndexSiteOptions {
   /** The built site folder (Astro's output directory). */
@@ -237,7 +237,7 @@ export interface PagefindIntegrationOptions {
 
 /**
  * Astro integration: indexes the site for the search dialog during `astro build`. Pages are fed
- * to pagefind as they render (src/middleware.ts, through src/integrations/search-feed.ts); the index is
+ * to pagefind as they render (src/middleware.ts, through src/integrations/build-feed.ts); the index is
  * completed from the output folder and written when the build is done.
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
@@ -255,10 +255,12 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         const started = new SearchIndexer(await language());
         logger.info(`Indexing the site for search as pages are built (language: ${started.language})…`);
         indexer = started;
-        setSearchFeed((pathname, html) => started.add(renderedPageUrl(pathname, base), html, pathname));
+        openBuildFeed('search', {
+          pageRendered: (pathname, html) => started.add(renderedPageUrl(pathname, base), html, pathname),
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        setSearchFeed(undefined);
+        closeBuildFeed('search');
         const current = indexer ?? new SearchIndexer(await language());
         indexer = undefined;
         const report = await current.finish(fileURLToPath(dir));

@@ -1,6 +1,6 @@
-// Node-only: the images of `astro build`. Once bundling is done, every slide and Open Graph image
-// is queued in the drawing pool (src/slides-fs.ts), so the workers draw while Astro renders
-// pages; the slide endpoints (src/pages/slides/) wait for theirs. When it is done, the Open
+// Node-only: the images of `astro build`. Before the first page renders, every slide and Open
+// Graph image not in the cache is queued in the drawing pool (src/slides-fs.ts), so the workers
+// draw while Astro renders pages; the slide endpoints (src/pages/slides/) wait for theirs. When it is done, the Open
 // Graph cards are copied into the site from the cache, the log says how many images were drawn
 // and how many came from the cache (a build with unchanged content draws none), and cache entries
 // nobody used for a month are pruned.
@@ -9,25 +9,33 @@ import { fileURLToPath } from 'node:url';
 // With the config, before any page module loads resvg: its allocator's setting (see the module).
 import '../slides/native-memory-fs.ts';
 import { getPlaybook } from '../content-fs.ts';
+import { closeBuildFeed, openBuildFeed } from './build-feed.ts';
 import { queueSiteImages, writeOgImages } from '../slides-fs.ts';
 import { closePool, workerCount } from '../slides/pool-fs.ts';
 import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from '../slides/stats-fs.ts';
 
 /** The slides integration: add it to `integrations` in astro.config.mjs. */
 export default function slides(): AstroIntegration {
+  let queuedBeforePages = false;
   return {
     name: 'icp-playbook:slides',
     hooks: {
       'astro:build:start': () => {
         resetSlideStats();
-      },
-      // Bundling is done and pages are about to render: every image is drawn side by side with
-      // them. (Queued when the build starts, drawing overlapped bundling too: about as fast, and a
-      // peak about 200 MiB higher; `npm run bench:build`.)
-      'astro:build:ssr': () => {
-        queueSiteImages(getPlaybook());
+        // Bundling is done when the first page renders: every image is drawn side by side with
+        // the pages from then on. (Queued when the build starts, drawing overlapped bundling too:
+        // slower on two cores, with a peak about 200 MiB higher; `npm run bench:build`.)
+        queuedBeforePages = false;
+        openBuildFeed('slides', {
+          pageStarting: () => {
+            if (queuedBeforePages) return;
+            queuedBeforePages = true;
+            queueSiteImages(getPlaybook());
+          },
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        closeBuildFeed('slides');
         const stats = slideStats();
         try {
           await writeOgImages(getPlaybook(), fileURLToPath(dir));
@@ -41,7 +49,7 @@ export default function slides(): AstroIntegration {
           ? ` in ${Math.round(stats.svgMs)} ms SVG + ${Math.round(stats.pngMs)} ms PNG (summed over ${workerCount()} drawing workers)`
           : '';
         logger.info(
-          `${images} images: ${stats.drawn} drawn${drawing}, ${images - stats.drawn} unchanged since the last build (cache: ${cacheDir()})`,
+          `${images} images${queuedBeforePages ? ' (queued before the first page)' : ''}: ${stats.drawn} drawn${drawing}, ${images - stats.drawn} unchanged since the last build (cache: ${cacheDir()})`,
         );
         const removed = pruneSlideCache();
         if (removed) logger.info(`Removed ${removed} cached files unused for 30 days.`);

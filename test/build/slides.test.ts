@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_SITE, readPage } from '../helpers/built-site.ts';
+import { BUILD_LOG, BUILT_SITE, readPage } from '../helpers/built-site.ts';
 
 function pngSize(file: string): { width: number; height: number } {
   const png = readFileSync(file);
@@ -12,6 +12,17 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 const ICPS = ['agencies-consultancies', 'industrial-tech', 'mid-market-saas'];
+
+describe('the build', () => {
+  // Astro has no hook between bundling and the first page for a static site (astro:build:ssr
+  // never ran here, and the cards were all drawn after the last page): the middleware's feed
+  // queues them, so the drawing workers run while the pages render.
+  it('queues every image before the first page renders', () => {
+    expect(readFileSync(BUILD_LOG, 'utf8')).toMatch(
+      /\[icp-playbook:slides\] \d+ images \(queued before the first page\): \d+ drawn/,
+    );
+  });
+});
 
 describe('slide images', () => {
   it.each(ICPS)('%s has a 1920 × 1080 PNG and SVG slide, whatever its status', (id) => {

@@ -11,6 +11,8 @@ export const EXAMPLE_CONTENT = join(PROJECT_ROOT, 'test', 'fixtures', 'example',
 /** Its path as the model and the edit links spell it (relative to the repository). */
 export const EXAMPLE_CONTENT_PATH = 'test/fixtures/example/content';
 export const BUILT_SITE = join(PROJECT_ROOT, '.test-dist', 'example');
+/** The standard output of that build. */
+export const BUILD_LOG = `${BUILT_SITE}.build.log`;
 
 /** The built HTML of a site path such as `/icps/mid-market-saas/`, parsed. */
 export function readPage(path: string): Document {
