@@ -19,6 +19,9 @@ const plain = (s: string | null | undefined) =>
 const page = (path: string) => parseHTML(readFileSync(join(out, path, 'index.html'), 'utf8')).document;
 
 beforeAll(() => {
+  // Astro's content store remembers the previous run's content folder (a deleted temporary
+  // one): a build reading it fails to resolve that folder's MDX pages. Start from none.
+  rmSync(`${out}.astro-cache`, { recursive: true, force: true });
   cpSync(EXAMPLE_CONTENT, content, { recursive: true });
   const settings = join(content, 'playbook.yaml');
   writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^locale: en$/m, 'locale: fr'));
