@@ -4,7 +4,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { markdownToHast, markdownToMdast, mdxToMdast } from 'satteri';
-import { decodeText, parseMarkdown, type RawFile } from './lib/content/source-file.ts';
+import { decodeText, markdownBody, type RawFile } from './lib/content/source-file.ts';
 import {
   checkMarkdownBody,
   elementDepth,
@@ -44,9 +44,8 @@ function parserError(error: unknown): { line: number; column: number; reason: st
 function bodyInput(raw: RawFile): MarkdownCheckInput | undefined {
   const { text } = decodeText(raw);
   if (text === undefined) return undefined;
-  const { parsed } = parseMarkdown(raw.path, text);
-  if (!parsed) return undefined;
-  const body = parsed.body;
+  const body = markdownBody(text);
+  if (body === undefined) return undefined;
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   const format = raw.path.endsWith('.mdx') ? 'mdx' : 'md';
   try {

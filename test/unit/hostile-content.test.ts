@@ -131,6 +131,19 @@ describe('a case added to a valid playbook', () => {
     ]);
   });
 
+  it('checks the body of a page whose frontmatter is broken, in the same run', () => {
+    const dir = contentWith('broken-frontmatter', { 'pages/remote-image.md': 'remote-image.md' }, (content) => {
+      const page = join(content, 'pages/remote-image.md');
+      writeFileSync(page, readFileSync(page, 'utf8').replace('title: Remote image', 'title: [Remote image'));
+    });
+    const lines = loadPlaybookFromDisk(dir).problems.map(formatProblem);
+    const file = '.test-dist/hostile-cases/broken-frontmatter/content/pages/remote-image.md';
+    expect(lines).toHaveLength(2);
+    // The YAML mistake (the loader's words), then what the body would have shown.
+    expect(lines[0]).toContain(`${file}:3:1  -  YAML`);
+    expect(lines[1]).toBe(`${file}:9:1  -  ${remote('https://evil.example/pixel.png')}`);
+  });
+
   it('allows an image from a host listed in mediaHosts, over https only', () => {
     const dir = contentWith(
       'media-hosts',

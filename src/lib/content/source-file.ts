@@ -170,6 +170,15 @@ export function parseYaml(file: string, text: string, lineOffset: number): { sou
 // The closing --- must start its own line: a value ending in "---" does not close it.
 const FRONTMATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
+/**
+ * The body of a Markdown file: what follows its frontmatter, or undefined without one. The body
+ * checks need no parsed frontmatter (the loader reports it): each file's YAML is parsed once.
+ */
+export function markdownBody(text: string): string | undefined {
+  const match = FRONTMATTER.exec(text);
+  return match ? text.slice(match[0].length) : undefined;
+}
+
 /** Splits a Markdown file into its YAML frontmatter (between `---` lines) and its body. */
 export function parseMarkdown(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
   const match = FRONTMATTER.exec(text);
