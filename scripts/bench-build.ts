@@ -102,7 +102,7 @@ async function build(steps: Step[], label: string, scratch: string): Promise<Run
     result.seconds += seconds;
     result.peakMiB = Math.max(result.peakMiB, peakMiB);
     result.phases.push(...(step.command === astroBin ? phasesOf(log) : [[step.label, seconds] as [string, number]]));
-    note ||= log.find(([, l]) => /images: \d+ drawn/.test(l))?.[1].replace(/^.*?\] /, '') ?? '';
+    note ||= log.find(([, l]) => /\d+ images[^:]*: \d+ drawn/.test(l))?.[1].replace(/^.*?\] /, '') ?? '';
   }
   console.log(
     `${label}: ${result.seconds.toFixed(1)} s, peak ${result.peakMiB.toFixed(0)} MiB${note ? `; ${note}` : ''}`,
