@@ -195,6 +195,8 @@ const preparedOg = new Map<string, SiteImage>();
  * endpoint then waits for its own image only, and {@link writeOgImages} for the cards.
  */
 export function queueSiteImages(model: PlaybookModel): void {
+  // A build that failed earlier in this process may have left cards of another playbook.
+  preparedOg.clear();
   for (const { image, ogPath } of siteImages(model)) {
     if (ogPath) preparedOg.set(ogPath, image);
     void drawUnlessCached(image)?.catch(() => undefined);

@@ -26,7 +26,7 @@ function lockHolderAlive(): boolean {
 export default async function setup(): Promise<void> {
   // Built in this very run (by the other project's setup): nothing to do.
   if (existsSync(DONE) && readFileSync(DONE, 'utf8') === String(process.pid)) return;
-  if (process.env['ICP_TEST_REUSE_BUILD'] === '1' && existsSync(BUILT_SITE)) return;
+  if (process.env['ICP_TEST_REUSE_BUILD'] === '1' && existsSync(BUILT_SITE) && existsSync(BUILD_LOG)) return;
   mkdirSync(join(BUILT_SITE, '..'), { recursive: true });
   try {
     mkdirSync(LOCK);
@@ -43,6 +43,7 @@ export default async function setup(): Promise<void> {
   writeFileSync(join(LOCK, 'pid'), String(process.pid));
   try {
     const started = Date.now();
+    rmSync(BUILD_LOG, { force: true });
     const result = spawnSync('npm', ['run', 'build', '--silent'], {
       cwd: PROJECT_ROOT,
       // A fixed today: which files are stale must not change with the calendar.

@@ -1,9 +1,9 @@
 // Node-only: the images of `astro build`. Before the first page renders, every slide and Open
 // Graph image not in the cache is queued in the drawing pool (src/slides-fs.ts), so the workers
-// draw while Astro renders pages; the slide endpoints (src/pages/slides/) wait for theirs. When it is done, the Open
-// Graph cards are copied into the site from the cache, the log says how many images were drawn
-// and how many came from the cache (a build with unchanged content draws none), and cache entries
-// nobody used for a month are pruned.
+// draw while Astro renders pages; the slide endpoints (src/pages/slides/) wait for theirs. When
+// it is done, the Open Graph cards are copied into the site from the cache, the log says how
+// many images were drawn and how many came from the cache (a build with unchanged content draws
+// none), and cache entries nobody used for a month are pruned.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 // With the config, before any page module loads resvg: its allocator's setting (see the module).
@@ -24,13 +24,18 @@ export default function slides(): AstroIntegration {
         resetSlideStats();
         // Bundling is done when the first page renders: every image is drawn side by side with
         // the pages from then on. (Queued when the build starts, drawing overlapped bundling too:
-        // slower on two cores, with a peak about 200 MiB higher; `npm run bench:build`.)
+        // slower on two cores, with a higher peak, 1,428 MiB against 1,251–1,302; `npm run bench:build`.)
         queuedBeforePages = false;
         openBuildFeed('slides', {
           pageStarting: () => {
             if (queuedBeforePages) return;
             queuedBeforePages = true;
-            queueSiteImages(getPlaybook());
+            try {
+              queueSiteImages(getPlaybook());
+            } catch {
+              // Not this page's fault: the image that failed is made again, and the error thrown
+              // with its name, by its slide endpoint or by writeOgImages when the build is done.
+            }
           },
         });
       },

@@ -172,7 +172,8 @@ const FRONTMATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /**
  * The body of a Markdown file: what follows its frontmatter, or undefined without one. The body
- * checks need no parsed frontmatter (the loader reports it): each file's YAML is parsed once.
+ * checks need no parsed frontmatter (the loader parses it and reports its problems): each file's
+ * YAML is parsed once.
  */
 export function markdownBody(text: string): string | undefined {
   const match = FRONTMATTER.exec(text);
