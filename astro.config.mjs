@@ -10,7 +10,7 @@ import slides from './src/integrations/slides.ts';
 import liveContent from './src/integrations/live-content.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import validateContent from './src/integrations/validate-content.ts';
-import { publishedAddress } from './src/integrations/site-address.ts';
+import { publishedAddress } from './src/site-address-fs.ts';
 import { readMediaHosts } from './src/content-fs.ts';
 
 // Where the playbook is published (`url:` in playbook.yaml, or SITE_URL): absolute URLs for

@@ -43,6 +43,52 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers of CONTRIBUTING.md's "Where code lives", so an import that breaks them fails lint.
+  {
+    files: ['src/**/*.ts', 'src/**/*.astro'],
+    ignores: ['src/integrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/integrations/*'],
+              message:
+                'Only astro.config.mjs loads the integrations: move what pages or the middleware share with them to src/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/lib/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'astro:*', '**/*-fs.ts', '**/integrations/*'],
+              message:
+                'src/lib is pure TypeScript shared with the browser and the CLI: Node-only code goes in src/*-fs.ts or scripts/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'Scripts ship to users: they never import test code.' }] },
+      ],
+    },
+  },
   // Components and plain JS files are checked without type information.
   { files: ['**/*.astro', '**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -5,7 +5,7 @@
 // first page, and each page's HTML goes to the search index as soon as it is rendered.
 import { defineMiddleware } from 'astro:middleware';
 import { getPlaybook } from './content-fs.ts';
-import { buildFeeds } from './integrations/build-feed.ts';
+import { buildFeeds } from './build-feed.ts';
 import { getFormatters } from './lib/format.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';
 

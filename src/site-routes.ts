@@ -2,7 +2,7 @@
 // astro.config.mjs gives Astro (from SITE_URL or `url:` in playbook.yaml, read by the same
 // function). Pages and components import this in their frontmatter. Not
 // `import.meta.env.BASE_URL`: Astro prerenders pages where that is always `/`.
-import { publishedAddress } from './integrations/site-address.ts';
+import { publishedAddress } from './site-address-fs.ts';
 import { createRoutes } from './lib/routes.ts';
 
 /** Every URL of the site, with this build's base path. */

@@ -7,7 +7,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { pathWithoutBase } from '../lib/routes.ts';
-import { closeBuildFeed, openBuildFeed } from './build-feed.ts';
+import { closeBuildFeed, openBuildFeed } from '../build-feed.ts';
 
 export interface IndexSiteOptions {
   /** The built site folder (Astro's output directory). */
@@ -237,7 +237,7 @@ export interface PagefindIntegrationOptions {
 
 /**
  * Astro integration: indexes the site for the search dialog during `astro build`. Pages are fed
- * to pagefind as they render (src/middleware.ts, through src/integrations/build-feed.ts); the index is
+ * to pagefind as they render (src/middleware.ts, through src/build-feed.ts); the index is
  * completed from the output folder and written when the build is done.
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 // With the config, before any page module loads resvg: its allocator's setting (see the module).
 import '../slides/native-memory-fs.ts';
 import { getPlaybook } from '../content-fs.ts';
-import { closeBuildFeed, openBuildFeed } from './build-feed.ts';
+import { closeBuildFeed, openBuildFeed } from '../build-feed.ts';
 import { queueSiteImages, writeOgImages } from '../slides-fs.ts';
 import { closePool, workerCount } from '../slides/pool-fs.ts';
 import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from '../slides/stats-fs.ts';

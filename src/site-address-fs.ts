@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { contentDir } from '../content-fs.ts';
-import { siteAddress } from '../lib/routes.ts';
+import { contentDir } from './content-fs.ts';
+import { siteAddress } from './lib/routes.ts';
 
 /** `{ site, base }` from SITE_URL or playbook.yaml's `url:`, or undefined when neither is set. */
 export function publishedAddress(): { site: string; base: string } | undefined {
