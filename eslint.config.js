@@ -81,6 +81,25 @@ export default tseslint.config(
     },
   },
   {
+    // The schemas use these for their messages and market checks; the rest of src/lib uses the schemas.
+    files: ['src/lib/i18n/locales.ts', 'src/lib/i18n/validator*.ts', 'src/lib/market.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'astro:*', '**/*-fs.ts', '**/integrations/*', '**/schemas/*'],
+              message:
+                'src/schemas imports this module: it must not import the schemas back (no import cycle), nor Node-only code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -18,7 +18,7 @@ import {
 } from '../src/lib/content/scaffold.ts';
 import { AttributeSchema, type Attribute } from '../src/schemas/attribute.ts';
 import { parse } from 'yaml';
-import { LOCALES, type Locale } from '../src/schemas/playbook.ts';
+import { LOCALES, type Locale } from '../src/lib/i18n/locales.ts';
 import { lineWriter, runAsProcess, type CliIo, UsageError, usageFailure } from './lib/cli-io.ts';
 
 const show = (path: string) => relative(PROJECT_ROOT, path) || path;

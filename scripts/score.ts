@@ -23,7 +23,7 @@ import { CsvDecoder, DecodeError } from '../src/lib/csv/decode.ts';
 import { NpmBannerError, stdoutWithoutNpmBanner } from './lib/npm-banner.ts';
 import { CsvInputError, CsvScorer } from '../src/lib/csv/score-csv.ts';
 import { formatUnreadableSummary, type UnreadableSummary } from '../src/lib/csv/unreadable.ts';
-import type { Locale } from '../src/schemas/playbook.ts';
+import type { Locale } from '../src/lib/i18n/locales.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';

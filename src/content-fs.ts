@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { PlaybookSchema, type Locale } from './schemas/playbook.ts';
+import { PlaybookSchema } from './schemas/playbook.ts';
+import { type Locale } from './lib/i18n/locales.ts';
 import { checkContentFiles, findSymlinks } from './markdown-checks-fs.ts';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
 import { formatProblem, sortProblems, type Problem } from './lib/content/problem.ts';

@@ -2,7 +2,7 @@
 import { getFormatters } from '../../src/lib/format.ts';
 import { scoreCliMessages } from '../../src/lib/i18n/score-cli.ts';
 import type { Verdict } from '../../src/lib/scoring/types.ts';
-import type { Locale } from '../../src/schemas/playbook.ts';
+import type { Locale } from '../../src/lib/i18n/locales.ts';
 
 export interface ScoreRun {
   rows: number;

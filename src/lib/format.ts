@@ -1,4 +1,4 @@
-import type { Locale } from '../schemas/playbook.ts';
+import type { Locale } from './i18n/locales.ts';
 
 /** Formatters for one playbook locale: every number, money amount and date on the site goes through these. */
 export interface Formatters {

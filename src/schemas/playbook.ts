@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { LOCALES } from '../lib/i18n/locales.ts';
 import { TextSchema, says } from './shared.ts';
-
-export const LOCALES = ['en', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 

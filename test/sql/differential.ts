@@ -18,7 +18,7 @@ import { RESULT_COLUMNS, type PlanAttribute, type SqlPlan } from '../../src/lib/
 import type { Dialect } from '../../src/lib/sql/dialects.ts';
 import { stageBand, stageValue } from '../../src/lib/sql/staging-query.ts';
 import type { Attribute } from '../../src/schemas/attribute.ts';
-import type { Locale } from '../../src/schemas/playbook.ts';
+import type { Locale } from '../../src/lib/i18n/locales.ts';
 
 export const FIXTURE = join(import.meta.dirname, '../fixtures/sql/content');
 

@@ -2,7 +2,7 @@
 // the page shows a result before any script runs) and in the browser on every change. Built with
 // the `html` template, which escapes every value: labels and answers never become markup.
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../../lib/i18n/locales.ts';
 import { getFormatters } from '../../lib/format.ts';
 import { scoringMessages } from '../../lib/i18n/scoring.ts';
 import { fillTemplate, type WidgetStrings } from '../../lib/i18n/widget.ts';

@@ -1,5 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../../lib/i18n/locales.ts';
 import type { PlaybookModel } from '../../lib/content/model.ts';
 import type { ScoringIcpData } from '../../lib/scoring/types.ts';
 import { getUiStrings } from '../../lib/i18n/ui.ts';

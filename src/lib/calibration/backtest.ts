@@ -1,7 +1,7 @@
 // Backtest: each known account with a `closed` date scored with the ICP as it was on that date
 // (from Git history) and with today's, so a team sees whether its changes helped.
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { IcpEntry } from '../content/model.ts';
 import { compileIcp, evaluate } from '../scoring/compile.ts';
 import type { KnownAccount } from './known-accounts.ts';

@@ -1,7 +1,7 @@
 // The optional deal columns of a known-accounts CSV: `amount` (deal or yearly contract value, in
 // the playbook's currency), `opened` and `closed` (dates). Read here, beside the scoring reader,
 // so value per tier and the backtest see the same rows the known-accounts check sees.
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { parseNumberCell } from '../parse-number.ts';
 import { calibrationMessages } from '../i18n/calibration.ts';
 

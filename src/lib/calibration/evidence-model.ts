@@ -1,6 +1,6 @@
 // Evidence and suggested points for every ICP of a playbook, from its known accounts.
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { AccountsFile, IcpEntry } from '../content/model.ts';
 import { readKnownAccounts, type KnownAccount } from './known-accounts.ts';
 import { icpEvidence, type IcpEvidence } from './evidence.ts';

@@ -1,7 +1,7 @@
 // What the known accounts say about each filter, signal, level and tier of one ICP: the
 // numbers behind "test and refine". Each account is scored against this ICP alone.
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { IcpEntry } from '../content/model.ts';
 import { compileIcp, evaluate, NO_MATCH, UNANSWERED, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
 import type { KnownAccount, Outcome } from './known-accounts.ts';

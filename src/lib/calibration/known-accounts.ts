@@ -1,5 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { AccountReader, type CellProblem } from '../csv/accounts.ts';
 import { parseCsv } from '../csv/parse.ts';
 import { closest } from '../i18n/did-you-mean.ts';

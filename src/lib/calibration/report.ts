@@ -1,6 +1,6 @@
 // `npm run calibrate` output: the evidence of every ICP as Markdown (for people and pull
 // requests) or CSV (one row per criterion, for a spreadsheet).
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { formatCsvRow } from '../csv/write.ts';
 import { getFormatters } from '../format.ts';
 import { calibrationMessages, type CalibrationMessages } from '../i18n/calibration.ts';

@@ -4,7 +4,7 @@
  * (docs/security.md). The renderer's trees are made by the caller (src/markdown-checks-fs.ts,
  * with Sätteri, the parser of the build) and read here, so this module stays pure.
  */
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { contentCheckMessages } from '../i18n/content-checks.ts';
 import { DROPPED_WITH_CONTENT, MAX_DEPTH, allowedMediaHost, isRemoteUrl } from '../markdown/sanitize-html.ts';
 import type { Problem } from './problem.ts';

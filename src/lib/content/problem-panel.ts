@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { escapeHtml } from '../html.ts';
 import { getContentMessages } from '../i18n/content.ts';
 import { formatProblem, type Problem } from './problem.ts';

@@ -1,5 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { ID_PATTERN } from '../../schemas/shared.ts';
 import { getContentMessages } from '../i18n/content.ts';
 import { suggestId } from './cross-checks.ts';

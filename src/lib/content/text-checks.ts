@@ -2,7 +2,7 @@
 // text longer than its slot can ever show, and (when the caller passes the slides' font
 // coverage) no character in image text that the slides cannot draw. Each is a problem at
 // file:line naming the character or the length, with the fix.
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { textCheckMessages, type TextCheckMessages, type TextSlotName } from '../i18n/text-checks.ts';
 import { problemAt } from './cross-checks.ts';
 import type { Problem } from './problem.ts';

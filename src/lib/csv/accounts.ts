@@ -2,7 +2,7 @@ import { isTooLong, parseNumberCell, parseNumberRange, AMBIGUOUS_NUMBER } from '
 import type { Attribute } from '../../schemas/attribute.ts';
 import { plausibleRange, UnitSanity, type UnitCounts, type UnitWarning } from './unit-sanity.ts';
 import { ColumnIndex, columnNames, normaliseName, OptionIndex } from '../aliases.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { closest } from '../i18n/did-you-mean.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';

@@ -1,7 +1,7 @@
 // Bytes of a CSV export to text, the same way in the CLI, the browser and known accounts:
 // UTF-8 (with or without BOM) as is; UTF-16 with a BOM; otherwise Windows-1252 (what Excel on
 // Windows writes) when it reads cleanly; anything else refused, never turned into U+FFFD.
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 
 /** The encodings a CSV is read in. */

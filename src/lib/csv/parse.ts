@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 
 /** A field delimiter the parser detects from the header line. */

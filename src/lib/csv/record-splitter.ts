@@ -5,7 +5,7 @@
 // quote, and text after the closing quote runs to the next delimiter or line break. The
 // property test (record-splitter.test.ts) parses the pieces one by one and compares them with
 // the whole file parsed at once.
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import { CsvError, MAX_RECORD_CHARS, type Delimiter } from './parse.ts';
 

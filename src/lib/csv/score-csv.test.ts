@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributes, icp, icpInput, makeIcp } from '../../../test/helpers/scoring-fixtures.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { scoreBestFit } from '../scoring/score-account.ts';
 import type { CellProblem } from './accounts.ts';
 import { parseCsv } from './parse.ts';

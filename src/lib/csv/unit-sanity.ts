@@ -3,7 +3,7 @@
 // (`typical`, else `min`..`max` when both are set), also divided by common factors, so the report
 // can name the likely fix (`scale: 0.000001`). Constant memory per column.
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 

@@ -1,6 +1,6 @@
 // Unreadable cells grouped by column and distinct value, with counts, most frequent first:
 // what one needs to write aliases (`Computer Software × 1,014`). Shared by the CLI and the page.
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';
 import type { CellProblem } from './accounts.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 /**
  * Strings of the batch scorer's tools on /score/ (mapping step, filters, search, grouped

@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 // French typography: a narrow no-break space (U+202F) before : ; ? ! and inside « ».
 const NB = '\u202f';

@@ -1,6 +1,6 @@
 // Messages of the checks on Markdown bodies and content files (src/lib/content/markdown-checks.ts),
 // in the playbook's language. French typography: narrow no-break space before : ; ? ! and inside « ».
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 const en = {
   swallowingElement: (tag: string) =>

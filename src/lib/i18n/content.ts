@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 /**
  * Messages of the content tools (npm run validate, npm run new, the dev server's problem panel),

@@ -1,7 +1,7 @@
 // What `npm run impact` prints besides its report (usage, one-line errors, the closing line), in
 // the playbook's language; the report itself is ./impact.ts. French: a narrow no-break space
 // before : ; ? ! and « guillemets ».
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 /** What went wrong with git (scripts/lib/git-content.ts throws it in a GitError). */
 export type GitProblem =

@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 /**
  * Every string of the impact report (`npm run impact`), in English and French. Arguments are

@@ -2,7 +2,7 @@
 // the playbook's language. The CSV itself (column names, verdict values) stays as documented in
 // docs/scoring.md whatever the language. Numbers and times arrive formatted in the locale.
 // French: a narrow no-break space before : ; ? ! and « guillemets ».
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 const N = '\u202f';
 const USAGE =

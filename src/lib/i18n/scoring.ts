@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 /**
  * Every user-visible string of the scoring engine (widget, CLI output, calibration summary),

@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 import type { SearchKind } from '../search-attrs.ts';
 
 /**

@@ -1,5 +1,5 @@
 // Words drawn on the slide and Open Graph images, in each playbook locale.
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 import type { BuyingRole } from '../../schemas/persona.ts';
 import type { IcpStatus } from '../../schemas/icp.ts';
 import { getUiStrings } from './ui.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 /**
  * Every user-visible string of the SQL generator (`npm run sql`) and of scoring through DuckDB,

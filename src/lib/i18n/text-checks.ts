@@ -1,6 +1,6 @@
 // Validator messages about text (control characters, lengths, characters the slides cannot
 // draw), in each playbook locale. French uses a narrow no-break space before : ; ? ! and « ».
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 export type TextSlotName = 'title' | 'name' | 'role' | 'summary' | 'label' | 'tier' | 'brand' | 'owner' | 'text';
 

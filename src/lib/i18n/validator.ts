@@ -1,5 +1,5 @@
 import type { ErrorCode } from 'yaml';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 import { ruleMessages } from './validator-rules.ts';
 
 const q = (text: string) => `"${text}"`;

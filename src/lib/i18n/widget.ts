@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from './locales.ts';
 
 /**
  * Every user-visible string of the scoring widget and the /score/ page (form, result, batch

@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { AccountReader, type CellProblem } from '../csv/accounts.ts';
 import { CsvParser, type CsvRecord } from '../csv/parse.ts';
 import { CsvInputError } from '../csv/score-csv.ts';

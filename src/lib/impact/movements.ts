@@ -1,5 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { bestEvaluation, selectIcps } from '../csv/score-csv.ts';
 import { getFormatters } from '../format.ts';
 import { impactMessages } from '../i18n/impact.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { getFormatters } from '../format.ts';
 import { impactMessages, type ImpactMessages } from '../i18n/impact.ts';
 import type { IcpInput } from '../scoring/score-account.ts';

@@ -1,6 +1,6 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Filter } from '../../schemas/filter.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { OPERATOR_TYPES, bestPoints } from '../../schemas/operators.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import type { Signal } from '../../schemas/signal.ts';

@@ -1,5 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import { getFormatters } from '../format.ts';
 import { scoringMessages } from '../i18n/scoring.ts';

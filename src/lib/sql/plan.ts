@@ -2,7 +2,7 @@
 // write. Built once from the validated playbook, then compiled to each dialect's SQL
 // (score-query.ts, staging-query.ts): the dialects differ in text only, never in meaning.
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import { bestPoints } from '../../schemas/operators.ts';
 import { sqlMessages } from '../i18n/sql.ts';

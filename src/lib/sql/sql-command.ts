@@ -1,7 +1,7 @@
 // `npm run sql`: the arguments and the query text, without any disk or process access, so
 // tests call it in process (scripts/sql.ts only wires it to the playbook and stdout).
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { sqlMessages } from '../i18n/sql.ts';
 import type { IcpInput } from '../scoring/score-account.ts';
 import { DIALECTS, dialects, type DialectName } from './dialects.ts';

@@ -1,5 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { Locale } from '../../schemas/playbook.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { Tier } from '../../schemas/icp.ts';
 import { bestPoints } from '../../schemas/operators.ts';
 import type { IcpEntry, PersonaEntry, PlaybookModel } from '../content/model.ts';
