@@ -2,14 +2,11 @@
 // .test-dist/example so a user's dist/ is never touched. Set ICP_TEST_REUSE_BUILD=1 to reuse it.
 // Both the build and the e2e projects list this setup and vitest may start them together: a
 // lock directory makes the second one wait for the first build instead of wiping it mid-read.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BUILD_LOG, BUILT_SITE, EXAMPLE_CONTENT, PROJECT_ROOT } from './helpers/built-site.ts';
-
-/** The day the example playbook is built "on" in tests. */
-export const TEST_TODAY = '2026-11-23';
+import { BUILD_LOG, BUILT_SITE, EXAMPLE_CONTENT } from './helpers/built-site.ts';
+import { runFixtureBuild } from './helpers/fixture-build.ts';
 
 const LOCK = `${BUILT_SITE}.lock`;
 const DONE = join(BUILT_SITE, '.test-build-run');
@@ -44,14 +41,8 @@ export default async function setup(): Promise<void> {
   try {
     const started = Date.now();
     rmSync(BUILD_LOG, { force: true });
-    const result = spawnSync('npm', ['run', 'build', '--silent'], {
-      cwd: PROJECT_ROOT,
-      // A fixed today: which files are stale must not change with the calendar.
-      env: { ...process.env, ICP_CONTENT_DIR: EXAMPLE_CONTENT, ICP_OUT_DIR: BUILT_SITE, ICP_TODAY: TEST_TODAY },
-      encoding: 'utf8',
-    });
-    if (result.status !== 0)
-      throw new Error(`Building the example playbook failed:\n${result.stdout}\n${result.stderr}`);
+    const result = runFixtureBuild(EXAMPLE_CONTENT, BUILT_SITE);
+    if (result.status !== 0) throw new Error(`Building the example playbook failed:\n${result.output}`);
     // Beside the site, not in it: what the build said, for the tests of its log.
     writeFileSync(BUILD_LOG, result.stdout);
     writeFileSync(DONE, String(process.pid));

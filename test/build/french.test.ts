@@ -1,12 +1,11 @@
 // The same example playbook with `locale: fr`: French UI, French number and money formats.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CONTENT, PROJECT_ROOT } from '../helpers/built-site.ts';
-import { TEST_TODAY } from '../global-setup.ts';
+import { buildFixture } from '../helpers/fixture-build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'icp-fr-'));
 const content = join(work, 'content');
@@ -19,18 +18,10 @@ const plain = (s: string | null | undefined) =>
 const page = (path: string) => parseHTML(readFileSync(join(out, path, 'index.html'), 'utf8')).document;
 
 beforeAll(() => {
-  // Astro's content store remembers the previous run's content folder (a deleted temporary
-  // one): a build reading it fails to resolve that folder's MDX pages. Start from none.
-  rmSync(`${out}.astro-cache`, { recursive: true, force: true });
   cpSync(EXAMPLE_CONTENT, content, { recursive: true });
   const settings = join(content, 'playbook.yaml');
   writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^locale: en$/m, 'locale: fr'));
-  const result = spawnSync('npm', ['run', 'build', '--silent'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ICP_CONTENT_DIR: content, ICP_OUT_DIR: out, ICP_TODAY: TEST_TODAY },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`French build failed:\n${result.stdout}\n${result.stderr}`);
+  buildFixture(content, out);
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

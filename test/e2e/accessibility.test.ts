@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_SITE, PROJECT_ROOT } from '../helpers/built-site.ts';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
-import { buildFixture } from '../helpers/fixture-build.ts';
+import { buildFixture, fixtureContent } from '../helpers/fixture-build.ts';
 import { htmlPages } from '../helpers/page-watch.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const FRENCH = join(PROJECT_ROOT, 'test/fixtures/french-payroll/content');
+const FRENCH = fixtureContent('french-payroll');
 const VIEWPORTS = [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },

@@ -2,8 +2,7 @@
 // (https://acme.github.io/playbook/): `url:` in playbook.yaml sets the base, the built site is
 // served under /playbook/ only, and every page, asset, slide, link, widget and search request
 // must stay under it. Anything asked for outside it is a 404 here, as it would be there.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { TEST_TODAY } from '../global-setup.ts';
+import { buildFixture } from '../helpers/fixture-build.ts';
 
 const BASE = '/playbook/';
 const work = mkdtempSync(join(tmpdir(), 'icp-base-'));
@@ -22,10 +21,8 @@ const out = join(served, 'playbook');
 let server: StaticServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
-/** Builds the fixture under the base (kept with ICP_TEST_REUSE_BUILD=1, as the example build is). */
+/** Builds the fixture under the base (once per run, or kept with ICP_TEST_REUSE_BUILD=1). */
 function build(): void {
-  if (process.env['ICP_TEST_REUSE_BUILD'] === '1' && existsSync(join(out, 'index.html'))) return;
-  rmSync(served, { recursive: true, force: true });
   cpSync(join(PROJECT_ROOT, 'test/fixtures/valid/content'), content, { recursive: true });
   const settings = join(content, 'playbook.yaml');
   writeFileSync(settings, `${readFileSync(settings, 'utf8')}url: https://acme.example.com/playbook/\n`);
@@ -35,13 +32,8 @@ function build(): void {
     guide,
     `${readFileSync(guide, 'utf8')}\nSee [the core market](/icps/core/) and [Astro](https://astro.build/).\n`,
   );
-  const { SITE_URL: _ignored, ...env } = process.env;
-  const result = spawnSync('npm', ['run', 'build', '--silent'], {
-    cwd: PROJECT_ROOT,
-    env: { ...env, ICP_CONTENT_DIR: content, ICP_OUT_DIR: out, ICP_TODAY: TEST_TODAY },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The build under a base path failed:\n${result.stdout}\n${result.stderr}`);
+  // The address comes from `url:` above, never from the environment.
+  buildFixture(content, out, { SITE_URL: undefined });
 }
 
 beforeAll(async () => {

@@ -12,7 +12,8 @@ import { parseCsv } from '../../src/lib/csv/parse.ts';
 import { scoringMessages } from '../../src/lib/i18n/scoring.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
-import { buildFixtureSite, scoreWithCli } from '../helpers/fixture-site.ts';
+import { buildFixture } from '../helpers/fixture-build.ts';
+import { scoreWithCli } from '../helpers/run-cli.ts';
 import { pasteAliases } from '../helpers/paste-aliases.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -53,7 +54,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   const content = join(work, 'content');
   cpSync(FIXTURE, content, { recursive: true });
-  site = buildFixtureSite(content, 'batch-crm');
+  site = buildFixture(content, 'batch-crm');
   server = await serveStatic(site);
   browser = await launchBrowser();
 }, 240_000);

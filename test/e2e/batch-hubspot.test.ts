@@ -13,7 +13,8 @@ import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
 import { scoringMessages } from '../../src/lib/i18n/scoring.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
-import { buildFixtureSite, scoreWithCli } from '../helpers/fixture-site.ts';
+import { buildFixture } from '../helpers/fixture-build.ts';
+import { scoreWithCli } from '../helpers/run-cli.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const ROWS = 20_000;
@@ -27,7 +28,7 @@ let cli: string;
 beforeAll(async () => {
   const content = join(work, 'content');
   cpSync(FIXTURE, content, { recursive: true });
-  server = await serveStatic(buildFixtureSite(content, 'batch-hubspot'));
+  server = await serveStatic(buildFixture(content, 'batch-hubspot'));
   browser = await launchBrowser();
   hubspot = crmCsv(generateCrmRows(ROWS), 'hubspot');
   writeFileSync(join(work, 'hubspot.csv'), hubspot);

@@ -1,6 +1,5 @@
 // The "what the known accounts say" section of an ICP page, built from a fixture of 300 known
 // accounts drawn from a known model: readable at 1280 px as tables and at 390 px as cards.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,7 +9,7 @@ import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 import { writeKnownAccountsModel } from '../helpers/known-accounts-model.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { TEST_TODAY } from '../global-setup.ts';
+import { buildFixture } from '../helpers/fixture-build.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'icp-calibration-e2e-'));
@@ -20,13 +19,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
   writeKnownAccountsModel(join(work, 'content'));
-  const build = spawnSync('npm', ['run', 'build', '--silent'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ICP_CONTENT_DIR: join(work, 'content'), ICP_OUT_DIR: out, ICP_TODAY: TEST_TODAY },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`Calibration fixture build failed:\n${build.stdout}\n${build.stderr}`);
-  server = await serveStatic(out);
+  server = await serveStatic(buildFixture(join(work, 'content'), out));
   browser = await launchBrowser();
 }, 180_000);
 

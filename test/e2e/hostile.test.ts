@@ -6,14 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import { contentSecurityPolicy, headersFile, securityHeaders } from '../../src/lib/security/csp.ts';
-import { PROJECT_ROOT } from '../helpers/built-site.ts';
-import { buildFixture } from '../helpers/fixture-build.ts';
+import { buildFixture, fixtureContent } from '../helpers/fixture-build.ts';
 import { htmlPages, openWatched } from '../helpers/page-watch.ts';
 import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
 
 let siteDir = '';
 beforeAll(() => {
-  siteDir = buildFixture(join(PROJECT_ROOT, 'test/fixtures/hostile/content'), 'hostile');
+  siteDir = buildFixture(fixtureContent('hostile'), 'hostile');
 }, 300_000);
 const site = useSiteInBrowser(() => siteDir, securityHeaders());
 

@@ -3,7 +3,7 @@
 // account, what to do next, field messages that say what is wrong, sharing, and the phone layout.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture } from '../helpers/build-fixture.ts';
+import { buildFixture, fixtureContent } from '../helpers/fixture-build.ts';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -101,7 +101,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
 
 beforeAll(async () => {
   for (const lang of Object.keys(PLAYBOOKS) as Lang[])
-    servers[lang] = await serveStatic(buildFixture(PLAYBOOKS[lang].fixture, `rep-${lang}`));
+    servers[lang] = await serveStatic(buildFixture(fixtureContent(PLAYBOOKS[lang].fixture), `rep-${lang}`));
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture } from '../helpers/build-fixture.ts';
+import { buildFixture, fixtureContent } from '../helpers/fixture-build.ts';
 import { BUILT_SITE } from '../helpers/built-site.ts';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -23,7 +23,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
 
 beforeAll(async () => {
   for (const lang of LANGS) {
-    dists[lang] = buildFixture(`rep/${lang}`, `rep-${lang}`);
+    dists[lang] = buildFixture(fixtureContent(`rep/${lang}`), `rep-${lang}`);
     servers[lang] = await serveStatic(dists[lang]);
   }
   dists.example = BUILT_SITE;

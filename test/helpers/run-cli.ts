@@ -1,8 +1,10 @@
 // Runs a script's `main(argv, io)` in this process, as a user would run the script: arguments,
 // environment, standard input in; exit code, standard output and error out. Much faster than a
 // Node process per case; test/cli/*.spawn.test.ts keep a few real processes as smoke tests.
+import { spawnSync } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
 import type { CliIo } from '../../scripts/lib/cli-io.ts';
+import { PROJECT_ROOT } from './built-site.ts';
 
 export interface CliResult {
   status: number;
@@ -42,4 +44,18 @@ export async function runCli(
   const status = await main(argv, io);
   const bytes = stdout.bytes();
   return { status, stdout: bytes.toString('utf8'), stdoutBytes: bytes, stderr: stderr.bytes().toString('utf8') };
+}
+
+/** `npm run score` with the playbook `content` as a real process, as a user runs it; stdout is the scored CSV. */
+export function scoreWithCli(
+  content: string,
+  args: readonly string[],
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['scripts/score.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ICP_CONTENT_DIR: content },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
