@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { z } from 'zod';
 import { AttributesSchema } from '../../src/schemas/attribute.ts';
-import { IcpShapeSchema } from '../../src/schemas/icp.ts';
+import { IcpSchema } from '../../src/schemas/icp.ts';
 import { PageSchema } from '../../src/schemas/page.ts';
 import { PersonaSchema } from '../../src/schemas/persona.ts';
 import { PlaybookSchema } from '../../src/schemas/playbook.ts';
@@ -23,8 +23,8 @@ export const JSON_SCHEMAS = [
   {
     file: 'icp.schema.json',
     title: 'Frontmatter of content/icps/<id>.md',
-    schema: IcpShapeSchema,
-    source: 'IcpShapeSchema',
+    schema: IcpSchema,
+    source: 'IcpSchema',
   },
   {
     file: 'persona.schema.json',

@@ -40,8 +40,14 @@ export const ValueSchema = z.strictObject({
   forThem: TextListSchema,
 });
 
-/** The fields of an ICP's frontmatter, each checked on its own (see {@link IcpSchema}). */
-export const IcpShapeSchema = z.strictObject({
+// The rules across fields are icpRuleIssues below: the validator runs them beside the cross-file
+// checks, so every problem of a file shows in one run.
+/**
+ * Frontmatter of `content/icps/<id>.md`: one Ideal Customer Profile (a kind of company). The
+ * Markdown body after the frontmatter is the narrative. `npm run validate` also checks that the
+ * best positive points of the signals total 100 and that tiers go down to a last `min: 0`.
+ */
+export const IcpSchema = z.strictObject({
   /** Name of the ICP, e.g. `Mid-market SaaS scale-ups`. */
   title: TextSchema,
   /** One sentence a rep can repeat. */
@@ -84,7 +90,7 @@ export interface IcpRuleIssue {
  * highest first, strictly descending, the last at 0. The validator runs them on a well-formed
  * ICP next to the cross-file checks, so every problem shows in one run.
  */
-export function icpRuleIssues(icp: z.output<typeof IcpShapeSchema>): IcpRuleIssue[] {
+export function icpRuleIssues(icp: Icp): IcpRuleIssue[] {
   const m = vm().rules;
   const issues: IcpRuleIssue[] = [];
   const best = icp.signals.reduce((sum, signal) => sum + bestPoints(signal), 0);
@@ -108,16 +114,6 @@ export function icpRuleIssues(icp: z.output<typeof IcpShapeSchema>): IcpRuleIssu
   }
   return issues;
 }
-
-/**
- * Frontmatter of `content/icps/<id>.md`: one Ideal Customer Profile (a kind of company), with
- * the rules of {@link icpRuleIssues}. The Markdown body after the frontmatter is the narrative.
- */
-export const IcpSchema = IcpShapeSchema.superRefine((icp, ctx) => {
-  // zod runs this even when a signal or tier failed its own schema: check only well-formed ones.
-  if (!icp.signals.every((s) => Array.isArray(s.levels)) || !icp.tiers.every((t) => typeof t.min === 'number')) return;
-  for (const issue of icpRuleIssues(icp)) ctx.addIssue({ code: 'custom', ...issue });
-});
 
 export type Icp = z.output<typeof IcpSchema>;
 export type IcpInput = z.input<typeof IcpSchema>;

@@ -1,7 +1,7 @@
 // A small account model and ICP for scoring tests, parsed through the real schemas (so the
 // tests see exactly what the content loader gives the engine).
 import { AttributesSchema, type Attribute } from '../../src/schemas/attribute.ts';
-import { IcpSchema, type IcpInput as IcpAuthoring } from '../../src/schemas/icp.ts';
+import { IcpSchema, icpRuleIssues, type Icp, type IcpInput as IcpAuthoring } from '../../src/schemas/icp.ts';
 import type { IcpData } from '../../src/lib/content/model.ts';
 
 export const attributes: Attribute[] = AttributesSchema.parse([
@@ -62,10 +62,21 @@ export const icpInput: IcpAuthoring = {
   ],
 };
 
-/** Parses an ICP through the real schema; throws with zod's message if it is not valid. */
-export function makeIcp(input: IcpAuthoring = icpInput, id = 'mid-market-saas'): { id: string; data: IcpData } {
+/**
+ * An ICP checked as the validator checks it: its fields by the schema, then the rules across
+ * them. Throws with zod's message or the first rule's if it is not valid.
+ */
+export function parseIcp(input: IcpAuthoring): Icp {
   const data = IcpSchema.parse(input);
-  return { id, data: data as IcpData };
+  const [issue] = icpRuleIssues(data);
+  if (issue) throw new Error(`${issue.path.join('.')}: ${issue.message}`);
+  return data;
+}
+
+/** Parses an ICP through the real schema and rules (see {@link parseIcp}). */
+export function makeIcp(input: IcpAuthoring = icpInput, id = 'mid-market-saas'): { id: string; data: IcpData } {
+  const { market, ...data } = parseIcp(input);
+  return { id, data: market ? { ...data, market: { ...market, currency: market.currency ?? 'EUR' } } : data };
 }
 
 export const icp = makeIcp();

@@ -1,7 +1,8 @@
 // Slide data for the tests, parsed through the real schemas. `example` is a frozen copy of the
 // example playbook's main ICP (the golden images must not move when content/ is edited); the
 // others push the layout: a two-line title, twelve signals, long lists, French, emoji, CJK.
-import { IcpSchema, type IcpInput } from '../../src/schemas/icp.ts';
+import type { IcpInput } from '../../src/schemas/icp.ts';
+import { parseIcp } from '../helpers/scoring-fixtures.ts';
 import { PersonaSchema, type BuyingRole } from '../../src/schemas/persona.ts';
 import { PlaybookSchema } from '../../src/schemas/playbook.ts';
 import type { IcpSlideData } from '../../src/lib/slides/icp-slide.ts';
@@ -23,7 +24,7 @@ export const SETTINGS_FR: Settings = PlaybookSchema.parse({
 
 /** ICP data as the loader gives it: parsed, with the market currency resolved. */
 export function icp(id: string, input: IcpInput): IcpSlideData['icp'] {
-  const { market, ...data } = IcpSchema.parse(input);
+  const { market, ...data } = parseIcp(input);
   return { id, data: market ? { ...data, market: { ...market, currency: market.currency ?? 'EUR' } } : data };
 }
 

@@ -1,8 +1,6 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { IcpShapeSchema } from '../../schemas/icp.ts';
-import type { z } from 'zod';
+import type { Icp } from '../../schemas/icp.ts';
 
-type IcpShape = z.output<typeof IcpShapeSchema>;
 import type { Persona } from '../../schemas/persona.ts';
 import { OPERATOR_TYPES } from '../../schemas/operators.ts';
 import { ID_PATTERN } from '../../schemas/shared.ts';
@@ -95,7 +93,7 @@ function checkRule(rule: Rule, attribute: Attribute, path: PropertyKey[], source
  * existing options. Rules on `brokenIds` (attributes whose own definition has a problem,
  * reported in attributes.yaml) are not checked further.
  */
-export function checkIcpRules(icp: IcpShape, attributes: readonly Attribute[], source: YamlSource, brokenIds: ReadonlySet<string> = new Set()): Problem[] {
+export function checkIcpRules(icp: Icp, attributes: readonly Attribute[], source: YamlSource, brokenIds: ReadonlySet<string> = new Set()): Problem[] {
   // The first of duplicate ids wins, as checkAttributes reports the later ones.
   const byId = new Map<string, Attribute>();
   for (const attribute of attributes) if (!byId.has(attribute.id)) byId.set(attribute.id, attribute);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AttributeSchema, AttributesSchema, type Attribute } from '../../schemas/attribute.ts';
-import { IcpShapeSchema, TierSchema, icpRuleIssues } from '../../schemas/icp.ts';
+import { IcpSchema, TierSchema, icpRuleIssues, type Icp } from '../../schemas/icp.ts';
 import { FilterSchema } from '../../schemas/filter.ts';
 import { SignalSchema } from '../../schemas/signal.ts';
 import { PageSchema } from '../../schemas/page.ts';
@@ -85,14 +85,13 @@ function validateAttributes(source: YamlSource, problems: Problem[]): { attribut
   return { attributes: checked.filter((a): a is Attribute => a !== undefined), brokenIds };
 }
 
-type IcpShape = z.output<typeof IcpShapeSchema>;
 
 /**
  * The parts of an ICP that passed their own schema when the whole did not, so that its rules are
  * still checked against attributes.yaml and the points total (every problem in one run). Holes
  * in `filters`/`signals` keep the positions of the broken items (forEach skips them).
  */
-function salvageIcp(data: unknown): { shape: IcpShape; scorable: boolean; signalsWhole: boolean; tiersWhole: boolean } {
+function salvageIcp(data: unknown): { shape: Icp; scorable: boolean; signalsWhole: boolean; tiersWhole: boolean } {
   const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const parts = <T>(schema: z.ZodType<T>, value: unknown) => {
@@ -109,7 +108,7 @@ function salvageIcp(data: unknown): { shape: IcpShape; scorable: boolean; signal
   const filters = parts(FilterSchema, raw['filters']);
   const signals = parts(SignalSchema, raw['signals']);
   const tiers = parts(TierSchema, raw['tiers']);
-  const status = IcpShapeSchema.shape.status.safeParse(raw['status']);
+  const status = IcpSchema.shape.status.safeParse(raw['status']);
   const title = typeof raw['title'] === 'string' && raw['title'].trim() ? raw['title'].trim() : '';
   const shape = {
     title,
@@ -117,7 +116,7 @@ function salvageIcp(data: unknown): { shape: IcpShape; scorable: boolean; signal
     filters: filters.parsed,
     signals: signals.parsed,
     tiers: tiers.whole ? tiers.parsed : [],
-  } as unknown as IcpShape;
+  } as unknown as Icp;
   return { shape, scorable: filters.whole && signals.whole && tiers.whole && status.success, signalsWhole: signals.whole, tiersWhole: tiers.whole };
 }
 
@@ -252,9 +251,9 @@ function checkPlaybook(files: readonly RawFile[], contentDir: string, options: L
     if (!parsed) continue;
     titles.push({ file, title: (parsed.yaml.data as { title?: unknown } | null)?.title, source: parsed.yaml });
     problems.push(...futureReview(parsed.yaml, today));
-    const result = IcpShapeSchema.safeParse(parsed.yaml.data);
+    const result = IcpSchema.safeParse(parsed.yaml.data);
     if (!result.success) {
-      problems.push(...issuesToProblems(IcpShapeSchema, result.error.issues, parsed.yaml));
+      problems.push(...issuesToProblems(IcpSchema, result.error.issues, parsed.yaml));
       const salvaged = salvageIcp(parsed.yaml.data);
       const ruleIssues = icpRuleIssues(salvaged.shape).filter((issue) => (issue.path[0] === 'signals' ? salvaged.signalsWhole : salvaged.tiersWhole));
       problems.push(...ruleIssues.map((issue) => problemAt(parsed.yaml, issue.path, issue.message)));
@@ -262,7 +261,7 @@ function checkPlaybook(files: readonly RawFile[], contentDir: string, options: L
       if (attributes) problems.push(...checkIcpRules(salvaged.shape, attributes, parsed.yaml, brokenIds));
       if (salvaged.scorable && ruleIssues.length === 0 && problems.length === before) {
         scorable.push({ id, file, body: parsed.body, data: { ...salvaged.shape, title: salvaged.shape.title || id } as unknown as IcpEntry['data'] });
-      } else if (salvaged.shape.status === 'active' || !IcpShapeSchema.shape.status.safeParse((parsed.yaml.data as { status?: unknown } | null)?.status).success) {
+      } else if (salvaged.shape.status === 'active' || !IcpSchema.shape.status.safeParse((parsed.yaml.data as { status?: unknown } | null)?.status).success) {
         activeUnscorable = true;
       }
       continue;
