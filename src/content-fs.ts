@@ -7,7 +7,7 @@ import { PlaybookSchema } from './schemas/playbook.ts';
 import { type Locale } from './lib/i18n/locales.ts';
 import { checkContentFiles, findSymlinks } from './markdown-checks-fs.ts';
 import { loadPlaybook, type LoadResult, type RawFile } from './lib/content/load-playbook.ts';
-import { formatProblem, sortProblems, type Problem } from './lib/content/problem.ts';
+import { formatProblem, sortProblems, type Problem } from './lib/model/problem.ts';
 import { calibrationSummary, type IcpCalibration } from './lib/calibration/known-accounts.ts';
 import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';

@@ -12,7 +12,7 @@ import {
   type MdNode,
 } from './lib/content/markdown-checks.ts';
 import { contentCheckMessages } from './lib/i18n/content-checks.ts';
-import type { Problem } from './lib/content/problem.ts';
+import type { Problem } from './lib/model/problem.ts';
 import type { Locale } from './lib/i18n/locales.ts';
 
 const toRepoPath = (path: string) => path.split(sep).join('/');

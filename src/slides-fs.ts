@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { getPlaybook } from './content-fs.ts';
 import { cacheDir, slideStats } from './slides/stats-fs.ts';
-import type { PlaybookModel } from './lib/content/model.ts';
+import type { PlaybookModel } from './lib/model/playbook-model.ts';
 import type { SlideElement } from './lib/slides/element.ts';
 import { icpSlide, icpSlideData } from './lib/slides/icp-slide.ts';
 import { ogImage, ogImageData } from './lib/slides/og-image.ts';

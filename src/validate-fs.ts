@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { contentDir, PROJECT_ROOT } from './content-fs.ts';
 import type { LoadResult } from './lib/content/load-playbook.ts';
-import { formatGithubAnnotation, formatProblem } from './lib/content/problem.ts';
+import { formatGithubAnnotation, formatProblem } from './lib/model/problem.ts';
 import { getContentMessages } from './lib/i18n/content.ts';
 
 export interface ReportLines {

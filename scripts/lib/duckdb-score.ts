@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { WriteStream } from 'node:tty';
-import type { PlaybookModel } from '../../src/lib/content/model.ts';
+import type { PlaybookModel } from '../../src/lib/model/playbook-model.ts';
 import { ColumnIndex } from '../../src/lib/aliases.ts';
 import { OUTPUT_COLUMNS } from '../../src/lib/csv/score-csv.ts';
 import { getFormatters } from '../../src/lib/format.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editUrl, getReviewItems } from './site.ts';
-import type { PlaybookModel } from './content/model.ts';
+import type { PlaybookModel } from './model/playbook-model.ts';
 
 const settings = {
   company: 'Acme',

@@ -1,4 +1,4 @@
-import type { PlaybookModel } from './content/model.ts';
+import type { PlaybookModel } from './model/playbook-model.ts';
 import { daysSince } from './format.ts';
 import { SITE_PATHS } from './routes.ts';
 

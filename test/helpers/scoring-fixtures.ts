@@ -2,7 +2,7 @@
 // tests see exactly what the content loader gives the engine).
 import { AttributesSchema, type Attribute } from '../../src/schemas/attribute.ts';
 import { IcpSchema, icpRuleIssues, type Icp, type IcpInput as IcpAuthoring } from '../../src/schemas/icp.ts';
-import type { IcpData } from '../../src/lib/content/model.ts';
+import type { IcpData } from '../../src/lib/model/playbook-model.ts';
 
 export const attributes: Attribute[] = AttributesSchema.parse([
   { id: 'employees', label: 'Employees', type: 'number', unit: 'people', min: 0 },

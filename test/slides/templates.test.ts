@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaybookModel } from '../../src/lib/content/model.ts';
+import type { PlaybookModel } from '../../src/lib/model/playbook-model.ts';
 import type { SlideChild } from '../../src/lib/slides/element.ts';
 import { icpSlide, icpSlideData, type IcpSlideData } from '../../src/lib/slides/icp-slide.ts';
 import { ogImage, ogImageData } from '../../src/lib/slides/og-image.ts';

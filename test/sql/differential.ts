@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
-import type { PlaybookModel } from '../../src/lib/content/model.ts';
+import type { PlaybookModel } from '../../src/lib/model/playbook-model.ts';
 import { parseNumberCell, parseNumberRange } from '../../src/lib/parse-number.ts';
 import { OptionIndex } from '../../src/lib/aliases.ts';
 import { AccountReader } from '../../src/lib/csv/accounts.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { refineIcps, type IcpRefinement } from '../../src/lib/calibration/evidence-model.ts';
 import { suggestionYaml } from '../../src/lib/calibration/suggest.ts';
-import type { PlaybookModel } from '../../src/lib/content/model.ts';
+import type { PlaybookModel } from '../../src/lib/model/playbook-model.ts';
 import { writeKnownAccountsModel } from '../helpers/known-accounts-model.ts';
 
 let dir: string;

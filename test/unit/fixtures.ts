@@ -2,7 +2,7 @@
 // failure mode per test, as an author would make it.
 import { readContentFiles } from '../../src/content-fs.ts';
 import { loadPlaybook, type RawFile } from '../../src/lib/content/load-playbook.ts';
-import { formatProblem } from '../../src/lib/content/problem.ts';
+import { formatProblem } from '../../src/lib/model/problem.ts';
 import { join } from 'node:path';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/valid');

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writ
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
-import { formatProblem } from '../../src/lib/content/problem.ts';
+import { formatProblem } from '../../src/lib/model/problem.ts';
 import { contentCheckMessages } from '../../src/lib/i18n/content-checks.ts';
 import { PROJECT_ROOT } from '../helpers/built-site.ts';
 import { runFixtureBuild } from '../helpers/fixture-build.ts';

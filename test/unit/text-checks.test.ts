@@ -2,7 +2,7 @@
 // slides cannot draw, each a problem at file:line naming the character or the length.
 import { describe, expect, it } from 'vitest';
 import { loadPlaybook } from '../../src/lib/content/load-playbook.ts';
-import { formatProblem } from '../../src/lib/content/problem.ts';
+import { formatProblem } from '../../src/lib/model/problem.ts';
 import { SLOT_LIMITS } from '../../src/lib/content/text-checks.ts';
 import { createNodeTextKit } from '../../src/slides-fs.ts';
 import { editIcp, fixtureFiles, fixtureText, replaceOnce } from './fixtures.ts';

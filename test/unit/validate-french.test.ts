@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/content-fs.ts';
 import { loadPlaybook, type RawFile } from '../../src/lib/content/load-playbook.ts';
-import { formatProblem } from '../../src/lib/content/problem.ts';
+import { formatProblem } from '../../src/lib/model/problem.ts';
 import { replaceOnce } from './fixtures.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/french-payroll');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PersonaSchema, type Persona } from '../../schemas/persona.ts';
 import { TierSchema } from '../../schemas/icp.ts';
-import type { PersonaEntry } from '../../lib/content/model.ts';
+import type { PersonaEntry } from '../../lib/model/playbook-model.ts';
 import { whoToCall } from './widget-model.ts';
 
 function persona(id: string, data: Partial<Persona> & Pick<Persona, 'buyingRole' | 'icps'>): PersonaEntry {

@@ -1,6 +1,6 @@
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
-import type { PlaybookModel } from '../../lib/content/model.ts';
+import type { PlaybookModel } from '../../lib/model/playbook-model.ts';
 import type { ScoringIcpData } from '../../lib/scoring/types.ts';
 import { getUiStrings } from '../../lib/i18n/ui.ts';
 import { getWidgetStrings, type WidgetStrings } from '../../lib/i18n/widget.ts';

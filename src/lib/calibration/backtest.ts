@@ -2,7 +2,7 @@
 // (from Git history) and with today's, so a team sees whether its changes helped.
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../i18n/locales.ts';
-import type { IcpEntry } from '../content/model.ts';
+import type { IcpEntry } from '../model/playbook-model.ts';
 import { compileIcp, evaluate } from '../scoring/compile.ts';
 import type { KnownAccount } from './known-accounts.ts';
 import { winRate, type Rate } from './stats.ts';

@@ -1,7 +1,7 @@
 // Evidence and suggested points for every ICP of a playbook, from its known accounts.
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../i18n/locales.ts';
-import type { AccountsFile, IcpEntry } from '../content/model.ts';
+import type { AccountsFile, IcpEntry } from '../model/playbook-model.ts';
 import { readKnownAccounts, type KnownAccount } from './known-accounts.ts';
 import { icpEvidence, type IcpEvidence } from './evidence.ts';
 import { suggestPoints, type PointsSuggestion } from './suggest.ts';

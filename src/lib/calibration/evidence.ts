@@ -2,7 +2,7 @@
 // numbers behind "test and refine". Each account is scored against this ICP alone.
 import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../i18n/locales.ts';
-import type { IcpEntry } from '../content/model.ts';
+import type { IcpEntry } from '../model/playbook-model.ts';
 import { compileIcp, evaluate, NO_MATCH, UNANSWERED, type CompiledIcp, type Evaluation } from '../scoring/compile.ts';
 import type { KnownAccount, Outcome } from './known-accounts.ts';
 import { compare, median, type Comparison } from './stats.ts';

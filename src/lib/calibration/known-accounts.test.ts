@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributes, icp, icpInput, makeIcp } from '../../../test/helpers/scoring-fixtures.ts';
-import { formatProblem } from '../content/problem.ts';
-import type { IcpEntry } from '../content/model.ts';
+import { formatProblem } from '../model/problem.ts';
+import type { IcpEntry } from '../model/playbook-model.ts';
 import { calibrationSummary, checkCalibration } from './known-accounts.ts';
 
 const entry = (i: { id: string; data: IcpEntry['data'] }): IcpEntry => ({

@@ -9,7 +9,7 @@
 // points (largest remainder). A reviewer reads the reason beside each number.
 import { stringify } from 'yaml';
 import type { Rule } from '../../schemas/rule.ts';
-import type { IcpData } from '../content/model.ts';
+import type { IcpData } from '../model/playbook-model.ts';
 import type { IcpEvidence } from './evidence.ts';
 
 /** Why a level gets the points it gets. */

@@ -8,7 +8,7 @@ import type { Rule } from '../../schemas/rule.ts';
 import { findNameConflicts } from '../aliases.ts';
 import { didYouMean } from '../i18n/did-you-mean.ts';
 import { vm } from '../i18n/validator.ts';
-import { formatPath, type Problem } from './problem.ts';
+import { formatPath, type Problem } from '../model/problem.ts';
 import type { YamlSource } from './source-file.ts';
 
 /** A problem at the value (or, with `key`, the key) at `path` in `source`. */

@@ -7,7 +7,7 @@
 import type { Locale } from '../i18n/locales.ts';
 import { contentCheckMessages } from '../i18n/content-checks.ts';
 import { DROPPED_WITH_CONTENT, MAX_DEPTH, allowedMediaHost, isRemoteUrl } from '../markdown/sanitize-html.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../model/problem.ts';
 
 /** An mdast node as the parser gives it: only what the checks read. */
 export interface MdNode {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, type Problem } from './problem.ts';
+import { formatProblem, type Problem } from '../model/problem.ts';
 import { problemPanelHtml } from './problem-panel.ts';
 
 const problem: Problem = {

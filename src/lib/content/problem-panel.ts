@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locales.ts';
 import { escapeHtml } from '../html.ts';
 import { getContentMessages } from '../i18n/content.ts';
-import { formatProblem, type Problem } from './problem.ts';
+import { formatProblem, type Problem } from '../model/problem.ts';
 
 /**
  * The page the dev server shows instead of the playbook while content is invalid: the problems

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { suggestId } from './cross-checks.ts';
 import { didYouMean } from '../i18n/did-you-mean.ts';
 import { vm } from '../i18n/validator.ts';
-import { formatPath, type Problem } from './problem.ts';
+import { formatPath, type Problem } from '../model/problem.ts';
 import type { YamlSource } from './source-file.ts';
 import { ID_PATTERN, KEY_PATTERN } from '../../schemas/shared.ts';
 

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { decodeCsvBytes } from '../csv/decode.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../model/problem.ts';
 import { validatorLocale, vm } from '../i18n/validator.ts';
 
 /** Files above this size are refused before parsing: content files are small, and a huge one is a mistake or an attack. */

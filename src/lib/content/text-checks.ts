@@ -5,7 +5,7 @@
 import type { Locale } from '../i18n/locales.ts';
 import { textCheckMessages, type TextCheckMessages, type TextSlotName } from '../i18n/text-checks.ts';
 import { problemAt } from './cross-checks.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../model/problem.ts';
 import type { YamlSource } from './source-file.ts';
 
 /** What the slides cannot draw in a text (from the slides' text kit: fonts, Twemoji, symbols). */

@@ -1,5 +1,5 @@
 import type { Attribute } from '../../schemas/attribute.ts';
-import type { PlaybookModel } from '../content/model.ts';
+import type { PlaybookModel } from '../model/playbook-model.ts';
 import { parseCsv } from './parse.ts';
 import { formatCsvRow } from './write.ts';
 

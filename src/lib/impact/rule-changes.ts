@@ -3,7 +3,7 @@ import type { Filter } from '../../schemas/filter.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Signal } from '../../schemas/signal.ts';
 import type { Tier } from '../../schemas/icp.ts';
-import type { IcpEntry, PlaybookModel } from '../content/model.ts';
+import type { IcpEntry, PlaybookModel } from '../model/playbook-model.ts';
 import { getFormatters } from '../format.ts';
 import { impactMessages, type ImpactMessages } from '../i18n/impact.ts';
 import { resolveMarket, type MarketLevel } from '../market.ts';

@@ -4,7 +4,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import type { Filter } from '../../schemas/filter.ts';
 import type { Rule } from '../../schemas/rule.ts';
 import type { Signal } from '../../schemas/signal.ts';
-import type { IcpData } from '../content/model.ts';
+import type { IcpData } from '../model/playbook-model.ts';
 import { attributes, icp, icpInput, makeIcp } from '../../../test/helpers/scoring-fixtures.ts';
 import { tierIndex } from './compile.ts';
 import { bestSummary, describeRule, describeValue, scoreAccount, scoreBestFit } from './score-account.ts';

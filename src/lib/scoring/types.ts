@@ -1,7 +1,7 @@
 import type { Filter } from '../../schemas/filter.ts';
 import type { Signal } from '../../schemas/signal.ts';
 import type { Tier } from '../../schemas/icp.ts';
-import type { IcpData } from '../content/model.ts';
+import type { IcpData } from '../model/playbook-model.ts';
 
 /** The part of an ICP that scoring reads; the rest (pains, market, narrative) is not the engine's. */
 export type ScoringIcpData = Pick<IcpData, 'title' | 'status' | 'filters' | 'signals' | 'tiers'>;

@@ -1,7 +1,7 @@
 // The one-slide ICP (1920 × 1080): who the company is, who is in, how accounts rank, who we
 // talk to and how big the market is. Every block is measured before it is placed: long titles
 // shrink then clamp, and lists that do not fit end with "+ N more" instead of spilling over.
-import type { IcpEntry, PersonaEntry, PlaybookModel } from '../content/model.ts';
+import type { IcpEntry, PersonaEntry, PlaybookModel } from '../model/playbook-model.ts';
 import type { Playbook } from '../../schemas/playbook.ts';
 import type { Persona } from '../../schemas/persona.ts';
 import { getFormatters, type Formatters } from '../format.ts';

@@ -1,6 +1,6 @@
 // The Open Graph card of a page (1200 × 630): company, kind of page, title and description,
 // on the playbook's navy with the accent stripe, so a link pasted in a chat tool reads at once.
-import type { PlaybookModel } from '../content/model.ts';
+import type { PlaybookModel } from '../model/playbook-model.ts';
 import type { Playbook } from '../../schemas/playbook.ts';
 import { getSlideStrings } from '../i18n/slides.ts';
 import { box, region, textLines as lines, type SlideElement } from './element.ts';

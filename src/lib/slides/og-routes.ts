@@ -1,5 +1,5 @@
 // Which pages get an Open Graph image, and where it lives: `/og/<page path without slashes>.png`.
-import type { PlaybookModel } from '../content/model.ts';
+import type { PlaybookModel } from '../model/playbook-model.ts';
 import { getSlideStrings, type OgKind } from '../i18n/slides.ts';
 import { SITE_PATHS } from '../routes.ts';
 

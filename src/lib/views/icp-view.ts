@@ -2,7 +2,7 @@ import type { Attribute } from '../../schemas/attribute.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Tier } from '../../schemas/icp.ts';
 import { bestPoints } from '../../schemas/operators.ts';
-import type { IcpEntry, PersonaEntry, PlaybookModel } from '../content/model.ts';
+import type { IcpEntry, PersonaEntry, PlaybookModel } from '../model/playbook-model.ts';
 import { describeRule, formatPoints } from '../scoring/describe.ts';
 
 export interface FilterRow {
