@@ -28,6 +28,17 @@ export function tableSql(dialect: Dialect, table: string): Sql {
     .join('.');
 }
 
+/** Each option's exact spellings (id, label, aliases as written) and the id each names, ids first. */
+export function exactNames(attribute: PlanAttribute): [name: string, id: string][] {
+  const exact = new Map<string, string>();
+  for (const o of attribute.options)
+    for (const name of [o.id, o.label, ...o.exact]) if (!exact.has(name)) exact.set(name, o.id);
+  // Each name reads as one option, so the order of the WHENs cannot change the result: ids,
+  // the commonest spelling in typed tables, are tried first.
+  const ids = new Set(attribute.options.map((o) => o.id));
+  return [...exact].sort(([a], [b]) => Number(!ids.has(a)) - Number(!ids.has(b)));
+}
+
 /**
  * The option id a text names, NULL when it names none; `blank` for an empty or blank text.
  * Exact spellings (ids, labels, aliases as written) are tried first, as the CSV reader's
@@ -39,18 +50,13 @@ export function optionCase(
   text: Sql,
   blank: 'null' | 'empty' = 'null',
 ): Sql {
-  const exact = new Map<string, string>();
-  for (const o of attribute.options)
-    for (const name of [o.id, o.label, ...o.exact]) if (!exact.has(name)) exact.set(name, o.id);
   const pairs: [Sql, Sql][] = attribute.options.flatMap((o) =>
     o.names.map((name): [Sql, Sql] => [dialect.text(name), dialect.text(o.id)]),
   );
   if (blank === 'empty') pairs.push(["''", "''"]);
-  // Each name reads as one option, so the order of the WHENs cannot change the result: ids,
-  // the commonest spelling in typed tables, are tried first.
-  const ids = new Set(attribute.options.map((o) => o.id));
-  const ordered = [...exact].sort(([a], [b]) => Number(!ids.has(a)) - Number(!ids.has(b)));
-  const whens = ordered.map(([name, id]) => `WHEN ${dialect.text(name)} THEN ${dialect.text(id)}`).join(' ');
+  const whens = exactNames(attribute)
+    .map(([name, id]) => `WHEN ${dialect.text(name)} THEN ${dialect.text(id)}`)
+    .join(' ');
   return `CASE ${text} ${whens} ELSE ${dialect.lookup(foldSql(dialect, text), pairs)} END`;
 }
 

@@ -3,9 +3,9 @@
 // src/lib/parse-number.ts). A cell that cannot be read becomes NULL (unknown), as the CSV
 // reader scores it; `unreadableSql` finds those cells so a runner can report them.
 import type { Dialect, Sql } from './dialects.ts';
-import { foldSql, TRIMMED } from './fold.ts';
+import { foldName, foldSql, TRIMMED } from './fold.ts';
 import { stagedColumns, type PlanAttribute, type SqlPlan } from './plan.ts';
-import { mapChoices, optionCase, tableSql } from './score-query.ts';
+import { exactNames, mapChoices, optionCase, tableSql } from './score-query.ts';
 import { BOOLEANS } from '../csv/accounts.ts';
 
 const DIGIT = '[0-9]';
@@ -39,6 +39,8 @@ function parsedNumber(dialect: Dialect, s: Sql): Sql {
 const bandChars = (dialect: Dialect) => `[0-9${[...TRIMMED, "'", '\u2019', '.', ','].map(dialect.regexChar).join('')}]`;
 const bandSpace = (dialect: Dialect) => `[${[...TRIMMED].map(dialect.regexChar).join('')}]`;
 const THOUSANDS = `${DIGIT}{1,3}[.,]${DIGIT}{3}`;
+/** The dashes between a band's bounds (`51-200`, `1,001 – 5,000`). */
+const DASHES = ['-', '\u2013', '\u2014'] as const;
 
 /** One bound of a band (trimmed), as `rangeBound`: `1,001` is a thousand and one; NULL when not a number. */
 function bandBound(dialect: Dialect, g: Sql): Sql {
@@ -76,14 +78,17 @@ function numberLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, sca
   const chars = bandChars(dialect);
   const space = bandSpace(dialect);
   const open = `(${DIGIT}${chars}*)${space}*[+]`;
-  const closed = `(${DIGIT}${chars}*)${space}*[-\u2013\u2014]${space}*(${DIGIT}${chars}*)`;
-  const group = (pattern: string, n: number) =>
-    `CASE WHEN ${dialect.fullMatch(s, pattern)} THEN ${dialect.trimChars(dialect.regexGroup(s, pattern, n), TRIMMED)} END`;
+  const closed = `(${DIGIT}${chars}*)${space}*[${DASHES.join('')}]${space}*(${DIGIT}${chars}*)`;
+  // A band holds a `+` (open) or a dash (closed): a cell with neither, as most are, skips the
+  // band's regular expressions for a cheap LIKE (a warehouse bills a dbt model by its CPU).
+  const holds = (marks: readonly string[]) => marks.map((m) => `${s} LIKE ${dialect.text(`%${m}%`)}`).join(' OR ');
+  const group = (pattern: string, n: number, marks: readonly string[]) =>
+    `CASE WHEN NOT (${holds(marks)}) THEN NULL WHEN ${dialect.fullMatch(s, pattern)} THEN ${dialect.trimChars(dialect.regexGroup(s, pattern, n), TRIMMED)} END`;
   const pieces: Columns = [
     [s, piece(attribute, 't')],
-    [group(open, 1), piece(attribute, 'o')],
-    [group(closed, 1), piece(attribute, 'a')],
-    [group(closed, 2), piece(attribute, 'b')],
+    [group(open, 1, ['+']), piece(attribute, 'o')],
+    [group(closed, 1, DASHES), piece(attribute, 'a')],
+    [group(closed, 2, DASHES), piece(attribute, 'b')],
   ];
   const [t, o, a, b] = pieces.map(([expr, name]) => ref(name, expr)) as [Sql, Sql, Sql, Sql];
   const times = (e: Sql) => (scale === 1 ? e : `(${e}) * ${scale}`);
@@ -244,7 +249,15 @@ export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: 
     return `(${values[values.length - 1]![0]}) IS NOT NULL`;
   const read =
     attribute.type === 'choice' ? optionCase(dialect, attribute, text) : stageChoices(dialect, attribute, text);
-  return `(${foldSql(dialect, text)} <> '' AND ${read} IS NULL)`;
+  // A cell spelled exactly as one option reads, without folding it. (An IN list may become a join
+  // that reorders rows: fine in this count, never in the scored output.)
+  const exact = exactNames(attribute)
+    .map(([name]) => name)
+    .filter((name) => name === name.trim() && foldName(name) !== '' && !/[|;]/.test(name));
+  const slow = `(${foldSql(dialect, text)} <> '' AND ${read} IS NULL)`;
+  return exact.length === 0
+    ? slow
+    : `CASE WHEN ${text} IN (${exact.map((name) => dialect.text(name)).join(', ')}) THEN FALSE ELSE ${slow} END`;
 }
 
 /** The staged columns of an attribute with no column in the source: all NULL, typed. */
