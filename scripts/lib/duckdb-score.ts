@@ -18,7 +18,14 @@ import { scoreCliMessages } from '../../src/lib/i18n/score-cli.ts';
 import { dialects, type Sql } from '../../src/lib/sql/dialects.ts';
 import { buildPlan, type PlanAttribute } from '../../src/lib/sql/plan.ts';
 import { compileScoreQuery } from '../../src/lib/sql/score-query.ts';
-import { missingValues, stagedSource, unreadableSql, type StagedText } from '../../src/lib/sql/staging-query.ts';
+import {
+  mappedChoices,
+  missingValues,
+  stagedSource,
+  unreadableSql,
+  unreadableTextSql,
+  type StagedText,
+} from '../../src/lib/sql/staging-query.ts';
 import { lineWriter } from './cli-io.ts';
 import { DuckDbInputError, isParquet } from './duckdb-input.ts';
 import { scoreSummary } from './score-summary.ts';
@@ -179,11 +186,18 @@ export async function scoreWithDuckDb(options: DuckDbScoreOptions): Promise<Duck
     // silently. One pass over the staged source for every text column (UNPIVOT), not one each.
     const rawTexts = [...raw.values()];
     if (rawTexts.length > 0) {
-      const cells = rawTexts.map(
-        ({ column, attribute }, i) =>
-          `CASE WHEN ${unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!)} THEN ${q(column)} END AS ${q(`__u${i}`)}`,
+      // A choices cell's parts are mapped to options once, in a layer of their own.
+      const mapped = rawTexts.flatMap(({ column, attribute }, i) =>
+        attribute.type === 'choices' ? [`${mappedChoices(duckdb, attribute, q(column))} AS ${q(`__m${i}`)}`] : [],
       );
-      const unpivoted = `(UNPIVOT (SELECT ${cells.join(', ')} FROM ${stagedFrom.from}) ON ${rawTexts.map((_, i) => q(`__u${i}`)).join(', ')} INTO NAME col VALUE value)`;
+      const countFrom =
+        mapped.length === 0 ? stagedFrom.from : `(SELECT *, ${mapped.join(', ')} FROM ${stagedFrom.from}) AS __mapped`;
+      const cells = rawTexts.map(({ column, attribute }, i) => {
+        const mappedColumn = q(`__m${i}`);
+        const unreadable = unreadableSql(duckdb, attribute, q(column), columns.get(attribute.id)!, mappedColumn);
+        return `CASE WHEN ${unreadable} THEN ${unreadableTextSql(duckdb, attribute, q(column), mappedColumn)} END AS ${q(`__u${i}`)}`;
+      });
+      const unpivoted = `(UNPIVOT (SELECT ${cells.join(', ')} FROM ${countFrom}) ON ${rawTexts.map((_, i) => q(`__u${i}`)).join(', ')} INTO NAME col VALUE value)`;
       const ranked = `SELECT col, value, count(*) AS n, sum(count(*)) OVER (PARTITION BY col) AS total, row_number() OVER (PARTITION BY col ORDER BY count(*) DESC, value) AS k FROM ${unpivoted} GROUP BY col, value`;
       const found = (
         await connection.runAndReadAll(`SELECT col, value, n, total FROM (${ranked}) WHERE k <= 5 ORDER BY col, k`)

@@ -42,4 +42,31 @@ describe('npm run score with DuckDB', () => {
     );
     expect(mismatches.slice(0, 5), `${mismatches.length} mismatches`).toEqual([]);
   });
+
+  it('counts the unreadable cells of each column as the TypeScript scorer does', async () => {
+    const sample = generateTextAccounts(model, 25_000, 43);
+    const header = ['id', ...model.attributes.map((a) => a.id)];
+    const lines = [header, ...sample.map((a) => [String(a.id), ...model.attributes.map((b) => String(a[b.id] ?? ''))])];
+    const input = join(work, 'unreadable.csv');
+    writeFileSync(input, `${lines.map((line) => formatCsvRow(line, ',')).join('\r\n')}\r\n`);
+    const said: string[] = [];
+    await scoreWithDuckDb({ model, input, output: join(work, 'unreadable-out.csv'), onProblem: (m) => said.push(m) });
+    const counted: Record<string, number> = {};
+    for (const message of said) {
+      const [, count = '', column = message] = /^([\d,]+) cells? of (\S+) could not be read/.exec(message) ?? [];
+      counted[column] = Number(count.replaceAll(',', ''));
+    }
+    const scorer = new CsvScorer({ attributes: model.attributes, icps: model.icps, locale: model.settings.locale });
+    scorer.push(readFileSync(input, 'utf8'));
+    scorer.end();
+    const expected = Object.fromEntries(scorer.unreadable.columns().map((c) => [c.header, c.total]));
+    // The generated cells include unreadable numbers, options and lists: every kind is counted.
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(3);
+    expect(counted).toEqual(expected);
+    // A list names the part it could not read, as the CSV reader does, not the whole cell.
+    const lists = model.attributes.filter((a) => a.type === 'choices').map((a) => a.id);
+    const listMessages = said.filter((m) => lists.some((id) => m.includes(` of ${id} could not be read`)));
+    expect(listMessages.length).toBeGreaterThan(0);
+    for (const message of listMessages) expect(message).not.toMatch(/[|;]/);
+  });
 });

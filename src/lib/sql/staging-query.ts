@@ -186,10 +186,17 @@ export function stageBand(dialect: Dialect, attribute: PlanAttribute, text: Sql,
 }
 
 /** `a|b;c` → option ids; NULL if a part names no option or no part has text (a cell of separators says nothing). */
-function stageChoices(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
-  const mapped = mapChoices(dialect, attribute, dialect.splitList(text));
+function stageChoices(dialect: Dialect, text: Sql, mapped: Sql): Sql {
   const compact = dialect.arrayCompact(mapped);
   return `CASE WHEN ${text} IS NULL THEN NULL WHEN ${dialect.arrayHasNull(mapped)} THEN NULL WHEN ${dialect.arrayLength(compact)} = 0 THEN NULL ELSE ${compact} END`;
+}
+
+/**
+ * A `choices` cell's parts as option ids: '' for a blank part, NULL for one that names no option.
+ * Computed once as a column, then read by {@link unreadableSql}: inlined, it was mapped three times.
+ */
+export function mappedChoices(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
+  return mapChoices(dialect, attribute, dialect.splitList(text));
 }
 
 /**
@@ -242,22 +249,42 @@ export function stagedSource(
 
 /**
  * Whether a text cell holds something (not empty, not only spaces) that the CSV reader could
- * not read, over {@link stagedSource}'s columns (`values`: the attribute's staged columns).
+ * not read, over {@link stagedSource}'s columns (`values`: the attribute's staged columns;
+ * `mapped`, for `choices`: a column holding {@link mappedChoices}).
  */
-export function unreadableSql(dialect: Dialect, attribute: PlanAttribute, text: Sql, values: Columns): Sql {
+export function unreadableSql(
+  dialect: Dialect,
+  attribute: PlanAttribute,
+  text: Sql,
+  values: Columns,
+  mapped: Sql,
+): Sql {
   if (attribute.type === 'number' || attribute.type === 'boolean')
     return `(${values[values.length - 1]![0]}) IS NOT NULL`;
-  const read =
-    attribute.type === 'choice' ? optionCase(dialect, attribute, text) : stageChoices(dialect, attribute, text);
+  const read = attribute.type === 'choice' ? optionCase(dialect, attribute, text) : stageChoices(dialect, text, mapped);
   // A cell spelled exactly as one option reads, without folding it. (An IN list may become a join
   // that reorders rows: fine in this count, never in the scored output.)
   const exact = exactNames(attribute)
     .map(([name]) => name)
     .filter((name) => name === name.trim() && foldName(name) !== '' && !/[|;]/.test(name));
-  const slow = `(${foldSql(dialect, text)} <> '' AND ${read} IS NULL)`;
+  // A choices cell of separators only (`|`) says nothing, as in the CSV reader: unknown, not unreadable.
+  const said = attribute.type === 'choices' ? dialect.replaceAll(text, '[|;]', '') : text;
+  const slow = `(${foldSql(dialect, said)} <> '' AND ${read} IS NULL)`;
   return exact.length === 0
     ? slow
     : `CASE WHEN ${text} IN (${exact.map((name) => dialect.text(name)).join(', ')}) THEN FALSE ELSE ${slow} END`;
+}
+
+/**
+ * The text to report for an unreadable cell, trimmed, as the CSV reader reports it: the cell, or
+ * for `choices` the first part that names no option (`mapped`: a column holding {@link mappedChoices}).
+ */
+export function unreadableTextSql(dialect: Dialect, attribute: PlanAttribute, text: Sql, mapped: Sql): Sql {
+  const part =
+    attribute.type === 'choices'
+      ? dialect.arrayElement(dialect.splitList(text), dialect.arrayPositionOfNull(mapped))
+      : text;
+  return dialect.trimChars(part, TRIMMED);
 }
 
 /** The staged columns of an attribute with no column in the source: all NULL, typed. */
