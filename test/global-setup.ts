@@ -4,7 +4,9 @@
 // lock directory makes the second one wait for the first build instead of wiping it mid-read.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { TestProject } from 'vitest/node';
 import { BUILD_LOG, BUILT_SITE, EXAMPLE_CONTENT } from './helpers/built-site.ts';
 import { runFixtureBuild } from './helpers/fixture-build.ts';
 
@@ -20,7 +22,9 @@ function lockHolderAlive(): boolean {
   }
 }
 
-export default async function setup(): Promise<void> {
+export default async function setup(project: TestProject): Promise<void> {
+  // What buildFixture (test/helpers/fixture-build.ts) keys "built in this run" on.
+  project.provide('testRunId', randomUUID());
   // Built in this very run (by the other project's setup): nothing to do.
   if (existsSync(DONE) && readFileSync(DONE, 'utf8') === String(process.pid)) return;
   if (process.env['ICP_TEST_REUSE_BUILD'] === '1' && existsSync(BUILT_SITE) && existsSync(BUILD_LOG)) return;

@@ -1,6 +1,5 @@
 // Search as a reader uses it: real Chromium on the built example playbook, served by a plain
 // static file server, keyboard first. Every page must stay on this host and log no error.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture } from '../helpers/fixture-build.ts';
 import { useSiteInBrowser } from '../helpers/site-in-browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
@@ -383,12 +383,7 @@ describe('a playbook with locale: fr', () => {
     // A French sentence whose verb form ("mangeons") only a French stemmer relates to "manger".
     const rita = join(content, 'personas', 'head-of-revops.md');
     writeFileSync(rita, `${readFileSync(rita, 'utf8')}\nAprès la démo, nous mangeons avec elle et son équipe.\n`);
-    const build = spawnSync('npm', ['run', 'build', '--silent'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ICP_CONTENT_DIR: content, ICP_OUT_DIR: out },
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`French build failed:\n${build.stdout}\n${build.stderr}`);
+    buildFixture(content, out);
     // The same pages indexed with English stemming, as a control.
     await indexSite({ siteDir: out, language: 'en', outputPath: join(out, 'pagefind-en') });
     frServer = await serveStatic(out);

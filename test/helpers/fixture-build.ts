@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { inject } from 'vitest';
 import { PROJECT_ROOT } from './built-site.ts';
 
 /** The day fixtures are built "on": which files are stale must not change with the calendar. */
@@ -56,19 +57,31 @@ export function runFixtureBuild(
   return { status: result.status, stdout: result.stdout, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A new id per run of a project that lists test/global-setup.ts. */
+    testRunId: string;
+  }
+}
+
 /**
  * Builds a fixture that must build, or throws with the build's output; returns the site folder.
- * Once per test run: test files of one run (vitest workers of one parent) share the build, and
- * ICP_TEST_REUSE_BUILD=1 reuses any earlier one, as for the example.
+ * Once per test run: the test files of one run share a build of the same content and `env` (the
+ * marker holds the run's id, from test/global-setup.ts, with both), and ICP_TEST_REUSE_BUILD=1
+ * reuses any earlier one, as for the example. Without the global setup, it always builds.
  */
 export function buildFixture(contentDir: string, out: string, env: Record<string, string | undefined> = {}): string {
   const outDir = outFolder(out);
   const marker = join(outDir, '.test-build-run');
-  const run = String(process.ppid);
-  if (existsSync(marker) && (process.env['ICP_TEST_REUSE_BUILD'] === '1' || readFileSync(marker, 'utf8') === run))
+  const run = inject('testRunId') as string | undefined;
+  const stamp = JSON.stringify({ run, contentDir, env });
+  if (
+    existsSync(marker) &&
+    (process.env['ICP_TEST_REUSE_BUILD'] === '1' || (run && readFileSync(marker, 'utf8') === stamp))
+  )
     return outDir;
   const build = runFixtureBuild(contentDir, outDir, env);
   if (build.status !== 0) throw new Error(`Building ${contentDir} failed:\n${build.output}`);
-  writeFileSync(marker, run);
+  writeFileSync(marker, stamp);
   return outDir;
 }
