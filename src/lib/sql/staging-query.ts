@@ -142,6 +142,15 @@ function booleanLayers(dialect: Dialect, attribute: PlanAttribute, text: Sql, re
   };
 }
 
+/**
+ * Whether a choice or choices cell says something: not blank once folded. A list cell of
+ * separators only (`|`) says nothing, as in the CSV reader: unknown, not unreadable.
+ */
+function saysSomething(dialect: Dialect, attribute: PlanAttribute, text: Sql): Sql {
+  const said = attribute.type === 'choices' ? dialect.replaceAll(text, '[|;]', '') : text;
+  return `${foldSql(dialect, said)} <> ''`;
+}
+
 /** The staging of one attribute from a text cell (numbers times `scale`, for a `{ column, scale }` alias). */
 function layers(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: number, ref: Ref): Layers {
   switch (attribute.type) {
@@ -154,19 +163,18 @@ function layers(dialect: Dialect, attribute: PlanAttribute, text: Sql, scale: nu
         pieces: [],
         numbers: [],
         values: [
-          [`CASE WHEN ${foldSql(dialect, text)} <> '' THEN ${dialect.trimChars(text, TRIMMED)} END`, attribute.id],
+          [
+            `CASE WHEN ${saysSomething(dialect, attribute, text)} THEN ${dialect.trimChars(text, TRIMMED)} END`,
+            attribute.id,
+          ],
         ],
       };
     case 'choices':
-      // A cell of separators only (`|`) says nothing: unknown, as in the CSV reader.
       return {
         pieces: [],
         numbers: [],
         values: [
-          [
-            `CASE WHEN ${foldSql(dialect, dialect.replaceAll(text, '[|;]', ''))} <> '' THEN ${dialect.splitList(text)} END`,
-            attribute.id,
-          ],
+          [`CASE WHEN ${saysSomething(dialect, attribute, text)} THEN ${dialect.splitList(text)} END`, attribute.id],
         ],
       };
   }
@@ -267,9 +275,7 @@ export function unreadableSql(
   const exact = exactNames(attribute)
     .map(([name]) => name)
     .filter((name) => name === name.trim() && foldName(name) !== '' && !/[|;]/.test(name));
-  // A choices cell of separators only (`|`) says nothing, as in the CSV reader: unknown, not unreadable.
-  const said = attribute.type === 'choices' ? dialect.replaceAll(text, '[|;]', '') : text;
-  const slow = `(${foldSql(dialect, said)} <> '' AND ${read} IS NULL)`;
+  const slow = `(${saysSomething(dialect, attribute, text)} AND ${read} IS NULL)`;
   return exact.length === 0
     ? slow
     : `CASE WHEN ${text} IN (${exact.map((name) => dialect.text(name)).join(', ')}) THEN FALSE ELSE ${slow} END`;
