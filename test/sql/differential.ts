@@ -269,6 +269,9 @@ export function engineValue(attribute: Attribute, raw: RawAccount[string]): Attr
 /** One row as the SQL returns it, built from the TypeScript engine's evaluation. */
 export type ExpectedRow = Record<string, unknown>;
 
+/** The text of a CSV cell, as a SQL column holds it: without the quotes the writer adds around a quote, tab or line break. */
+const unquoted = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell);
+
 /** What the engine says of accounts given as values by slot: every output column of the SQL. */
 export function expectedRows(
   model: PlaybookModel,
@@ -290,7 +293,7 @@ export function expectedRows(
       best: evaluation.best,
       tier: evaluation.verdict === 'fit' ? tier : null,
       provisional_tier: evaluation.verdict === 'unknown' ? tier : null,
-      reasons: reasons.cell(icp, evaluation, values, rejected) || null,
+      reasons: unquoted(reasons.cell(icp, evaluation, values, rejected)) || null,
     });
     const explanation: Record<string, unknown> = {};
     for (const compiled of icps) {

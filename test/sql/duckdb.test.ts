@@ -114,4 +114,30 @@ describe('the DuckDB SQL', () => {
     expectSameRows(actual, expectedRows(model, plan, 'fr', typedToValues(model, accounts)), (id) => accounts[id - 1]);
     expect(actual.some((r) => String(r['reasons']).startsWith('Échoue'))).toBe(true);
   });
+
+  it('writes the explanation as JSON whatever the labels and tier names hold', async () => {
+    const accounts = generateAccounts(model, 2_000, 15);
+    await load('accounts', accounts, true);
+    // Quotes, a backslash, a tab, a line break and accents: each must be escaped once in the JSON text.
+    const odd = 'Says "no" \\ to\ttabs\nand é';
+    const icps = structuredClone(model.icps).map((icp) => ({
+      ...icp,
+      data: {
+        ...icp.data,
+        filters: icp.data.filters.map((f, i) => (i === 0 ? { ...f, label: `${odd} (filter)` } : f)),
+        signals: icp.data.signals.map((s, i) => (i === 0 ? { ...s, label: `${odd} (signal)` } : s)),
+        tiers: icp.data.tiers.map((t, i) => (i === 0 ? { ...t, label: `Tier "${odd}"` } : t)),
+      },
+    }));
+    const oddModel = { ...model, icps };
+    const plan = buildPlan({ attributes: model.attributes, icps, locale: 'en' });
+    const actual = await rows(compileScoreQuery(plan, duckdb));
+    expectSameRows(
+      actual,
+      expectedRows(oddModel, plan, 'en', typedToValues(oddModel, accounts)),
+      (id) => accounts[id - 1],
+    );
+    const explained = JSON.parse(String(actual[0]!['explanation'])) as Record<string, { filters: object }>;
+    expect(Object.keys(explained['core']!.filters)).toContain(`${odd} (filter)`);
+  });
 });

@@ -553,14 +553,29 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   const explanation = dialect.jsonObject(
     plan.icps.map((icp) => [
       icp.id,
-      dialect.jsonObject([
-        ['verdict', verdictText(q(icpColumn(icp, 'verdict')))],
-        ['score', q(icpColumn(icp, 'score'))],
-        ['best', q(icpColumn(icp, 'best'))],
-        ['tier', q(icpColumn(icp, 'tier'))],
-        ['filters', dialect.jsonObject(icp.filters.map((f) => [f.label, q(f.column)]))],
-        ['signals', dialect.jsonObject(icp.signals.map((s) => [s.label, q(s.column)]))],
-      ]),
+      {
+        type: 'object',
+        sql: dialect.jsonObject([
+          ['verdict', { sql: verdictText(q(icpColumn(icp, 'verdict'))), type: 'text' }],
+          ['score', { sql: q(icpColumn(icp, 'score')), type: 'integer' }],
+          ['best', { sql: q(icpColumn(icp, 'best')), type: 'integer' }],
+          ['tier', { sql: q(icpColumn(icp, 'tier')), type: 'text' }],
+          [
+            'filters',
+            {
+              type: 'object',
+              sql: dialect.jsonObject(icp.filters.map((f) => [f.label, { sql: q(f.column), type: 'boolean' }])),
+            },
+          ],
+          [
+            'signals',
+            {
+              type: 'object',
+              sql: dialect.jsonObject(icp.signals.map((s) => [s.label, { sql: q(s.column), type: 'integer' }])),
+            },
+          ],
+        ]),
+      },
     ]),
   );
   const details = plan.icps.flatMap((icp) => [
