@@ -601,16 +601,17 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
   ];
   const wording = wordingLayers(dialect, plan, byId);
   const layer = (columns: Sql[]) => `SELECT *${columns.length > 0 ? `,\n    ${columns.join(',\n    ')}` : ''}`;
-  return [
-    `WITH folded AS (\n  SELECT\n    ${folded.join(',\n    ')}\n  FROM ${from}\n),`,
-    `typed ${dialect.cteAs} (\n  SELECT\n    ${typed.join(',\n    ')}\n  FROM folded\n),`,
-    `rules ${dialect.cteAs} (\n  ${layer(rules)}\n  FROM typed\n),`,
-    `points ${dialect.cteAs} (\n  ${layer(points)}\n  FROM rules\n),`,
-    `totals ${dialect.cteAs} (\n  ${layer(totals)}\n  FROM points\n),`,
-    `scores ${dialect.cteAs} (\n  ${layer(scores)}\n  FROM totals\n),`,
-    `ranked ${dialect.cteAs} (\n  ${layer([`${winner} AS ${q('__best')}`])}\n  FROM scores\n),`,
-    `pieces ${dialect.cteAs} (\n  ${layer(wording.pieces)}\n  FROM ranked\n),`,
-    `worded ${dialect.cteAs} (\n  ${layer(wording.words)}\n  FROM pieces\n)`,
-    `SELECT\n  ${select.join(',\n  ')}\nFROM worded`,
-  ].join('\n');
+  const layers: [string, Sql][] = [
+    ['folded', `SELECT\n    ${folded.join(',\n    ')}\n  FROM ${from}`],
+    ['typed', `SELECT\n    ${typed.join(',\n    ')}\n  FROM folded`],
+    ['rules', `${layer(rules)}\n  FROM typed`],
+    ['points', `${layer(points)}\n  FROM rules`],
+    ['totals', `${layer(totals)}\n  FROM points`],
+    ['scores', `${layer(scores)}\n  FROM totals`],
+    ['ranked', `${layer([`${winner} AS ${q('__best')}`])}\n  FROM scores`],
+    ['pieces', `${layer(wording.pieces)}\n  FROM ranked`],
+    ['worded', `${layer(wording.words)}\n  FROM pieces`],
+  ];
+  const ctes = layers.map(([name, body]) => `${name} AS (\n  ${body}${dialect.layerEnd}\n)`);
+  return `WITH ${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM worded`;
 }

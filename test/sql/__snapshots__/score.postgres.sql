@@ -35,8 +35,9 @@ WITH folded AS (
     "industry",
     "stack"
   FROM "analytics"."accounts"
+  OFFSET 0
 ),
-typed AS MATERIALIZED (
+typed AS (
   SELECT
     "id",
     "crm_id",
@@ -51,8 +52,9 @@ typed AS MATERIALIZED (
     CASE WHEN "__f_industry" IS NULL AND regexp_replace(regexp_replace(normalize(lower(btrim("industry", E'\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')), NFKD), '[\u0300-\u036f]', '', 'g'), '[\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+', ' ', 'g') <> '' THEN btrim("industry", E'\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') END AS "__r_industry",
     CASE WHEN "__f_stack" IS NOT NULL THEN btrim(("stack")[array_position("__f_stack", NULL)], E'\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') END AS "__r_stack"
   FROM folded
+  OFFSET 0
 ),
-rules AS MATERIALIZED (
+rules AS (
   SELECT *,
     ("__v_employees" >= 50 AND "__v_employees" <= 1000) AS "core__filter_1",
     ("__v_region" = 'fr' OR "__v_region" = 'dach' OR "__v_region" = 'es') AS "core__filter_2",
@@ -74,12 +76,14 @@ rules AS MATERIALIZED (
     CASE WHEN "__v_stack" IS NULL THEN NULL WHEN (('hubspot' = ANY("__v_stack")) OR ('salesforce' = ANY("__v_stack"))) THEN 30 ELSE 0 END AS "tied__signal_1",
     CASE WHEN "__v_hiring_revops" IS NULL THEN NULL WHEN ("__v_hiring_revops" = TRUE) THEN 70 ELSE 0 END AS "tied__signal_2"
   FROM typed
+  OFFSET 0
 ),
-points AS MATERIALIZED (
+points AS (
   SELECT *
   FROM rules
+  OFFSET 0
 ),
-totals AS MATERIALIZED (
+totals AS (
   SELECT *,
     CASE WHEN NOT "core__filter_1" OR NOT "core__filter_2" THEN 2 WHEN "core__filter_1" IS NULL OR "core__filter_2" IS NULL THEN 1 ELSE 0 END AS "__core_verdict",
     COALESCE("core__signal_1", 0) + COALESCE("core__signal_2", 0) + COALESCE("core__signal_3", 0) + COALESCE("core__signal_4", 0) + COALESCE("core__signal_5", 0) AS "__core_sum",
@@ -91,8 +95,9 @@ totals AS MATERIALIZED (
     COALESCE("tied__signal_1", 0) + COALESCE("tied__signal_2", 0) AS "__tied_sum",
     CASE WHEN "tied__signal_1" IS NULL THEN 30 ELSE 0 END + CASE WHEN "tied__signal_2" IS NULL THEN 70 ELSE 0 END AS "__tied_upside"
   FROM points
+  OFFSET 0
 ),
-scores AS MATERIALIZED (
+scores AS (
   SELECT *,
     LEAST(GREATEST("__core_sum", 0), 100) AS "__core_score",
     LEAST(GREATEST("__core_sum" + "__core_upside", 0), 100) AS "__core_best",
@@ -107,19 +112,22 @@ scores AS MATERIALIZED (
     CASE WHEN "__tied_verdict" = 2 THEN NULL ELSE CASE WHEN LEAST(GREATEST("__tied_sum", 0), 100) >= 55 THEN 'Gold' WHEN LEAST(GREATEST("__tied_sum", 0), 100) >= 0 THEN 'Silver' END END AS "__tied_tier",
     "__tied_verdict" * 101 + (100 - LEAST(GREATEST("__tied_sum", 0), 100)) AS "__tied_rank"
   FROM totals
+  OFFSET 0
 ),
-ranked AS MATERIALIZED (
+ranked AS (
   SELECT *,
     CASE WHEN "__core_rank" <= "__fintech_rank" AND "__core_rank" <= "__tied_rank" THEN 0 WHEN "__fintech_rank" <= "__tied_rank" THEN 1 ELSE 2 END AS "__best"
   FROM scores
+  OFFSET 0
 ),
-pieces AS MATERIALIZED (
+pieces AS (
   SELECT *,
     CASE WHEN ("__best" = 0 AND ("core__filter_1" = FALSE)) OR ("__best" = 1 AND ("fintech__filter_4" = FALSE)) OR ("__best" = 2 AND ("tied__filter_1" = FALSE)) THEN CAST(round(CAST(abs("__v_employees") * 100 AS numeric)) AS bigint) END AS "__c_employees",
     CASE WHEN ("__best" = 1 AND ("fintech__filter_3" = FALSE)) THEN ARRAY(SELECT CASE x WHEN 'hubspot' THEN 'HubSpot' WHEN 'salesforce' THEN 'Salesforce' WHEN 'competitor-x' THEN 'Competitor X' WHEN 'pipedrive' THEN 'Pipedrive' END FROM unnest(ARRAY(SELECT x FROM unnest("__v_stack") WITH ORDINALITY AS t(x, o) WHERE x <> '' GROUP BY x ORDER BY min(o))) WITH ORDINALITY AS t(x, o) ORDER BY o) END AS "__l_stack"
   FROM ranked
+  OFFSET 0
 ),
-worded AS MATERIALIZED (
+worded AS (
   SELECT *,
     CASE WHEN "__best" = 0 AND "core__filter_1" = FALSE THEN 'Fails: 50 to 1,000 employees (seen ' || CASE WHEN "__v_employees" < 0 AND "__c_employees" > 0 THEN '-' ELSE '' END || trim(to_char(div("__c_employees", 100), 'FM999,999,999,999,999,990')) || CASE WHEN ("__c_employees" - div("__c_employees", 100) * 100) = 0 THEN '' WHEN ("__c_employees" - div("__c_employees", 100) * 100) - div(("__c_employees" - div("__c_employees", 100) * 100), 10) * 10 = 0 THEN '.' || CAST(div(("__c_employees" - div("__c_employees", 100) * 100), 10) AS text) ELSE '.' || lpad(CAST(("__c_employees" - div("__c_employees", 100) * 100) AS text), 2, '0') END || ' people)' END AS "__x_core__filter_1",
     CASE WHEN "__best" = 0 AND "core__filter_2" = FALSE THEN CASE "__v_region" WHEN 'fr' THEN 'Fails: France, DACH or España (seen France)' WHEN 'dach' THEN 'Fails: France, DACH or España (seen DACH)' WHEN 'us' THEN 'Fails: France, DACH or España (seen United States)' WHEN 'uk' THEN 'Fails: France, DACH or España (seen Royaume-Uni)' WHEN 'es' THEN 'Fails: France, DACH or España (seen España)' END END AS "__x_core__filter_2",
@@ -129,6 +137,7 @@ worded AS MATERIALIZED (
     CASE WHEN "__best" = 1 AND "fintech__filter_4" = FALSE THEN 'Fails: At most 5,000 employees (seen ' || CASE WHEN "__v_employees" < 0 AND "__c_employees" > 0 THEN '-' ELSE '' END || trim(to_char(div("__c_employees", 100), 'FM999,999,999,999,999,990')) || CASE WHEN ("__c_employees" - div("__c_employees", 100) * 100) = 0 THEN '' WHEN ("__c_employees" - div("__c_employees", 100) * 100) - div(("__c_employees" - div("__c_employees", 100) * 100), 10) * 10 = 0 THEN '.' || CAST(div(("__c_employees" - div("__c_employees", 100) * 100), 10) AS text) ELSE '.' || lpad(CAST(("__c_employees" - div("__c_employees", 100) * 100) AS text), 2, '0') END || ' people)' END AS "__x_fintech__filter_4",
     CASE WHEN "__best" = 2 AND "tied__filter_1" = FALSE THEN 'Fails: 50 to 1,000 employees (seen ' || CASE WHEN "__v_employees" < 0 AND "__c_employees" > 0 THEN '-' ELSE '' END || trim(to_char(div("__c_employees", 100), 'FM999,999,999,999,999,990')) || CASE WHEN ("__c_employees" - div("__c_employees", 100) * 100) = 0 THEN '' WHEN ("__c_employees" - div("__c_employees", 100) * 100) - div(("__c_employees" - div("__c_employees", 100) * 100), 10) * 10 = 0 THEN '.' || CAST(div(("__c_employees" - div("__c_employees", 100) * 100), 10) AS text) ELSE '.' || lpad(CAST(("__c_employees" - div("__c_employees", 100) * 100) AS text), 2, '0') END || ' people)' END AS "__x_tied__filter_1"
   FROM pieces
+  OFFSET 0
 )
 SELECT
   "id",
