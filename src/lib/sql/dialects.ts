@@ -49,10 +49,11 @@ export interface Dialect {
    */
   lookup(key: Sql, pairs: readonly (readonly [Sql, Sql])[]): Sql;
   /**
-   * What ends the SELECT of each layer (CTE) of the query. PostgreSQL inlines a CTE read once and
-   * substitutes its expressions into every reference, which multiplies the work of each layer;
-   * `OFFSET 0` keeps each layer a subquery of its own, computed once per row and streamed to the
-   * next. (MATERIALIZED, used before, also wrote every layer to a temporary store: twice as slow.)
+   * What ends the SELECT of each layer (a CTE or a subquery in FROM) of the queries, or ''.
+   * PostgreSQL inlines a CTE read once, flattens subqueries, and substitutes a layer's expressions
+   * into every reference, which multiplies the work of each layer; `OFFSET 0` keeps each layer a
+   * subquery of its own, computed once per row and streamed to the next. (MATERIALIZED CTEs, used
+   * before, also wrote every layer to a temporary store: 3.4 times as slow on 1M accounts.)
    */
   layerEnd: Sql;
   /** Replaces every match of a regular expression. */
@@ -206,7 +207,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
-  layerEnd: '\n  OFFSET 0',
+  layerEnd: 'OFFSET 0',
   ident: quoteIdent,
   text: postgresText,
   numberType: 'double precision',

@@ -612,6 +612,7 @@ export function compileScoreQuery(plan: SqlPlan, dialect: Dialect, options: Scor
     ['pieces', `${layer(wording.pieces)}\n  FROM ranked`],
     ['worded', `${layer(wording.words)}\n  FROM pieces`],
   ];
-  const ctes = layers.map(([name, body]) => `${name} AS (\n  ${body}${dialect.layerEnd}\n)`);
+  const end = dialect.layerEnd === '' ? '' : `\n  ${dialect.layerEnd}`;
+  const ctes = layers.map(([name, body]) => `${name} AS (\n  ${body}${end}\n)`);
   return `WITH ${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM worded`;
 }

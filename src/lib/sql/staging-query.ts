@@ -239,7 +239,7 @@ export function stagedSource(
   const layer = (columns: Columns, inner: Sql, alias: string) =>
     columns.length === 0
       ? inner
-      : `(SELECT *, ${columns.map(([expr, name]) => `${expr} AS ${dialect.ident(name)}`).join(', ')} FROM ${inner}) AS ${alias}`;
+      : `(SELECT *, ${columns.map(([expr, name]) => `${expr} AS ${dialect.ident(name)}`).join(', ')} FROM ${inner}${dialect.layerEnd === '' ? '' : ` ${dialect.layerEnd}`}) AS ${alias}`;
   const pieces = layer(
     all.flatMap((l) => l.pieces),
     from,
