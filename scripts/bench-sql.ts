@@ -146,8 +146,8 @@ async function timedRun(sql: string): Promise<number> {
 }
 
 /**
- * The `npm run sql` query as a dbt model runs it (a table in, every column and the explanation
- * out, to Parquet), and the floor under the CLI's figure: DuckDB copying the CLI's finished
+ * The `npm run sql` query as a dbt model runs it (a view over the Parquet file in, every column
+ * and the explanation out, to Parquet), and the floor under the CLI's figure: DuckDB copying the CLI's finished
  * result file, which reads and writes the same rows and columns without scoring anything.
  */
 async function benchInDuckDb(n: number, parquet: string): Promise<void> {
@@ -157,7 +157,7 @@ async function benchInDuckDb(n: number, parquet: string): Promise<void> {
   const query = await timedRun(`COPY (${compileScoreQuery(plan, dialects.duckdb)}) TO '${out}' (FORMAT parquet)`);
   record([
     n.toLocaleString('en-US'),
-    'DuckDB, npm run sql query (dbt model), table → Parquet',
+    'DuckDB, npm run sql query (dbt model), Parquet → Parquet',
     query.toFixed(1),
     'n/a',
     'n/a',

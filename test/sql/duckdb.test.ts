@@ -118,8 +118,9 @@ describe('the DuckDB SQL', () => {
   it('writes the explanation as JSON whatever the labels and tier names hold', async () => {
     const accounts = generateAccounts(model, 2_000, 15);
     await load('accounts', accounts, true);
-    // Quotes, a backslash, a tab, a line break and accents: each must be escaped once in the JSON text.
-    const odd = 'Says "no" \\ to\ttabs\nand é';
+    // Quotes, a backslash, a tab, a line break (escaped by JSON), a no-break space and a combining
+    // accent (kept raw by JSON, written as chr(n) in the SQL text): each must reach the key intact.
+    const odd = 'Says "no" \\ to\ttabs\nand\u00a0e\u0301 é';
     const icps = structuredClone(model.icps).map((icp) => ({
       ...icp,
       data: {
