@@ -55,6 +55,13 @@ interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
 
+/** The HTML files of a built site, from {@link SearchIndexer.list}. */
+interface ListedSite {
+  htmlFiles: number;
+  readBack: number;
+  outputPath: string;
+}
+
 /** Thrown when pagefind reports errors: the build must fail rather than ship a broken search. */
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -172,6 +179,15 @@ export class SearchIndexer {
 
   /** Adds the HTML files of `siteDir` not fed yet, writes the index and stops pagefind. */
   async finish(siteDir: string, outputPath = join(siteDir, 'pagefind')): Promise<IndexReport> {
+    return this.write(await this.list(siteDir, outputPath));
+  }
+
+  /**
+   * Finds the HTML files of `siteDir` and queues those not fed yet: the part of {@link finish}
+   * that reads the site folder, so a build can go on while {@link write} writes the index.
+   * Stops pagefind when it fails.
+   */
+  async list(siteDir: string, outputPath = join(siteDir, 'pagefind')): Promise<ListedSite> {
     try {
       const files = (await readdir(siteDir, { recursive: true }))
         .filter((file) => file.endsWith('.html') && !join(siteDir, file).startsWith(outputPath + sep))
@@ -189,6 +205,16 @@ export class SearchIndexer {
         this.add(url, await readFile(join(siteDir, file), 'utf8'), join(siteDir, file));
         readBack += 1;
       }
+      return { htmlFiles: files.length, readBack, outputPath };
+    } catch (error) {
+      await this.#stop();
+      throw error;
+    }
+  }
+
+  /** Waits for every queued page, writes the index to the listed site and stops pagefind. */
+  async write({ htmlFiles, readBack, outputPath }: ListedSite): Promise<IndexReport> {
+    try {
       await this.#queue;
       if (this.#failure) throw this.#failure;
       const index = await this.#index;
@@ -198,7 +224,7 @@ export class SearchIndexer {
       const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
       const pageCount = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
       return {
-        htmlFiles: files.length,
+        htmlFiles,
         readBack,
         pageCount,
         language: this.language,
@@ -207,10 +233,14 @@ export class SearchIndexer {
         ...(await measure(outputPath)),
       };
     } finally {
-      // The pagefind binary runs as a service: stop it even when indexing failed.
-      await this.#queue;
-      await pagefind.close();
+      await this.#stop();
     }
+  }
+
+  /** The pagefind binary runs as a service: stopped even when indexing failed. */
+  async #stop(): Promise<void> {
+    await this.#queue;
+    await pagefind.close();
   }
 }
 
@@ -237,14 +267,28 @@ export interface PagefindIntegrationOptions {
 
 /**
  * Astro integration: indexes the site for the search dialog during `astro build`. Pages are fed
- * to pagefind as they render (src/middleware.ts, through src/build-feed.ts); the index is
- * completed from the output folder and written when the build is done.
+ * to pagefind as they render (src/middleware.ts, through src/build-feed.ts). Once every page is
+ * written, the index is completed from the output folder and written while Astro tidies up and
+ * the other integrations finish (the Open Graph cards are copied meanwhile); the build waits for
+ * it when it is done.
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   let indexer: SearchIndexer | undefined;
+  let writing: { report: Promise<IndexReport> } | undefined;
   let base = '/';
   // Loaded when a build runs, not at config time: the content folder is only read then.
   const language = async () => options.language ?? (await import('../content-fs.ts')).getPlaybook().settings.locale;
+  // Resolves once the HTML files are listed, before Astro deletes its temporary folder inside
+  // the output folder; the index is then written in the background.
+  const startWriting = async (dir: URL) => {
+    closeBuildFeed('search');
+    const current = indexer ?? new SearchIndexer(await language());
+    indexer = undefined;
+    const report = current.write(await current.list(fileURLToPath(dir)));
+    // Awaited, and its error reported, in astro:build:done.
+    report.catch(() => undefined);
+    return { report };
+  };
   return {
     name: 'icp-playbook:pagefind',
     hooks: {
@@ -255,15 +299,18 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         const started = new SearchIndexer(await language());
         logger.info(`Indexing the site for search as pages are built (language: ${started.language})…`);
         indexer = started;
+        writing = undefined;
         openBuildFeed('search', {
           pageRendered: (pathname, html) => started.add(renderedPageUrl(pathname, base), html, pathname),
         });
       },
+      'astro:build:generated': async ({ dir }) => {
+        writing = await startWriting(dir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        closeBuildFeed('search');
-        const current = indexer ?? new SearchIndexer(await language());
-        indexer = undefined;
-        const report = await current.finish(fileURLToPath(dir));
+        const { report: pending } = writing ?? (await startWriting(dir));
+        writing = undefined;
+        const report = await pending;
         if (report.pageCount === 0) {
           logger.warn('Search indexed no page: the build wrote no HTML page, so the search dialog will find nothing.');
         }

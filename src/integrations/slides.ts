@@ -1,9 +1,10 @@
 // Node-only: the images of `astro build`. Before the first page renders, every slide and Open
 // Graph image not in the cache is queued in the drawing pool (src/slides-fs.ts), so the workers
-// draw while Astro renders pages; the slide endpoints (src/pages/slides/) wait for theirs. When
-// it is done, the Open Graph cards are copied into the site from the cache, the log says how
-// many images were drawn and how many came from the cache (a build with unchanged content draws
-// none), and cache entries nobody used for a month are pruned.
+// draw while Astro renders pages; the slide endpoints (src/pages/slides/) wait for theirs. Once
+// every page is written, the Open Graph cards are copied into the site from the cache (while the
+// search index is written); when the build is done, the log says how many images were drawn and
+// how many came from the cache (a build with unchanged content draws none), and cache entries
+// nobody used for a month are pruned.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 // With the config, before any page module loads resvg: its allocator's setting (see the module).
@@ -17,11 +18,26 @@ import { cacheDir, pruneSlideCache, resetSlideStats, slideStats } from '../slide
 /** The slides integration: add it to `integrations` in astro.config.mjs. */
 export default function slides(): AstroIntegration {
   let queuedBeforePages = false;
+  let writing: Promise<void> | undefined;
+  const startWriting = (dir: URL) => {
+    closeBuildFeed('slides');
+    const done = (async () => {
+      try {
+        await writeOgImages(getPlaybook(), fileURLToPath(dir));
+      } finally {
+        await closePool();
+      }
+    })();
+    // Awaited, and its error reported, in astro:build:done.
+    done.catch(() => undefined);
+    return done;
+  };
   return {
     name: 'icp-playbook:slides',
     hooks: {
       'astro:build:start': () => {
         resetSlideStats();
+        writing = undefined;
         // Bundling is done when the first page renders: every image is drawn side by side with
         // the pages from then on. (Queued when the build starts, drawing overlapped bundling too:
         // slower on two cores, with a higher peak, 1,428 MiB against 1,251–1,302; `npm run bench:build`.)
@@ -39,14 +55,16 @@ export default function slides(): AstroIntegration {
           },
         });
       },
+      // Every page is written: the cards are copied while Astro tidies up and the search index
+      // is written, and the build waits for them when it is done.
+      'astro:build:generated': ({ dir }) => {
+        writing = startWriting(dir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        closeBuildFeed('slides');
+        const pending = writing ?? startWriting(dir);
+        writing = undefined;
+        await pending;
         const stats = slideStats();
-        try {
-          await writeOgImages(getPlaybook(), fileURLToPath(dir));
-        } finally {
-          await closePool();
-        }
         // A PNG and an SVG share one image, so count distinct images (cache keys).
         const images = stats.keys.size;
         if (images === 0) return;
