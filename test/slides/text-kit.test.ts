@@ -123,6 +123,17 @@ describe('createTextKit with Inter and Twemoji', () => {
     ],
     ['an emoji Twemoji lacks', 'Ship \u{1F6D8}', [{ kind: 'no-glyph', char: '\u{1F6D8}' }]],
     ['a control character', 'a\u0007b', [{ kind: 'no-glyph', char: '\u0007' }]],
+    [
+      'plain text, then one character the fonts lack',
+      'Mid-market SaaS, 50–500 people: 本',
+      [{ kind: 'no-glyph', char: '本' }],
+    ],
+    [
+      'plain text, then one mark too many',
+      'Revenue operations q\u0301\u0300\u0303',
+      [{ kind: 'stacked-marks', grapheme: 'q\u0301\u0300\u0303', marks: 3 }],
+    ],
+    ['plain text only', 'Mid-market SaaS, 50–500 people, “€2M” (ARR) & more!', []],
   ])('lists what cannot be drawn: %s', (_, text, expected) => {
     expect(createNodeTextKit().undrawable(text)).toEqual(expected);
   });

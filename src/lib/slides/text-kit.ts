@@ -170,10 +170,35 @@ export function createTextKit(options: TextKitOptions): TextKit {
     return tidy(out, symbolChars);
   };
 
+  // Characters the validator need not look at, whatever grapheme they are in: in the fonts, and
+  // no mark, emoji, drawn symbol, variation selector or invisible character. Most texts hold
+  // only such characters and need no splitting into graphemes.
+  const plainChars = new Map<number, boolean>();
+  const isPlain = (char: string): boolean => {
+    const codePoint = char.codePointAt(0)!;
+    let plain = plainChars.get(codePoint);
+    if (plain === undefined) {
+      plain =
+        covered(fontsFor(400), char) &&
+        char.replace(VARIATION, '').replace(INVISIBLE, '') === char &&
+        !MARK.test(char) &&
+        !PICTOGRAPHIC.test(char) &&
+        !SYMBOLS.has(char);
+      plainChars.set(codePoint, plain);
+    }
+    return plain;
+  };
+  const isPlainText = (text: string): boolean => {
+    for (const char of text) if (!isPlain(char)) return false;
+    return true;
+  };
+
   const undrawable = (text: string): UndrawableText[] => {
     const fonts = fontsFor(400);
     const found: UndrawableText[] = [];
-    for (const g of graphemes(typeset(text.normalize('NFC')))) {
+    const drawn = typeset(text.normalize('NFC'));
+    if (isPlainText(drawn)) return found;
+    for (const g of graphemes(drawn)) {
       const bare = g.replace(VARIATION, '');
       const visible = bare.replace(INVISIBLE, '');
       if (visible === '' || SYMBOLS.has(visible)) continue;
