@@ -24,16 +24,10 @@ import { getPlaybook } from '../src/content-fs.ts';
 import { icpSlide, icpSlideData } from '../src/lib/slides/icp-slide.ts';
 import { SLIDE_SIZE } from '../src/lib/slides/theme.ts';
 import { closePool, workerCount } from '../src/slides/pool-fs.ts';
-import {
-  createNodeTextKit,
-  drawImage,
-  drawSvg,
-  encodePng,
-  loadFonts,
-  rasterize,
-  renderImage,
-  renderSiteImages,
-} from '../src/slides-fs.ts';
+import { renderImage, renderSiteImages } from '../src/slides-fs.ts';
+import { loadFonts } from '../src/slides/fonts-fs.ts';
+import { drawImage, drawSvg, encodePng, rasterize } from '../src/slides/render-fs.ts';
+import { createNodeTextKit } from '../src/slides/text-kit-fs.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 120);

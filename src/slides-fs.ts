@@ -4,7 +4,8 @@
 // that shapes it, so an unchanged image is never redrawn. A build queues every image before its
 // first page renders and copies the Open Graph cards into the site at the end (the slides integration);
 // the ICP slides, and every image in the dev server, are served by the endpoints in src/pages/.
-// The parts: src/slides/fonts-fs.ts, emoji-fs.ts, render-fs.ts, cache-fs.ts, pool-fs.ts.
+// The parts: src/slides/fonts-fs.ts, emoji-fs.ts, text-kit-fs.ts, render-fs.ts (in the workers),
+// cache-fs.ts, pool-fs.ts.
 import { join } from 'node:path';
 import { getPlaybook } from './content-fs.ts';
 import { cacheDir, slideStats } from './slides/stats-fs.ts';
@@ -14,14 +15,12 @@ import { icpSlide, icpSlideData } from './lib/slides/icp-slide.ts';
 import { ogImage, ogImageData } from './lib/slides/og-image.ts';
 import { listOgPages, ogImagePath } from './lib/slides/og-routes.ts';
 import type { TextKit } from './lib/slides/text-kit.ts';
-import { OG_SIZE, SLIDE_SIZE } from './lib/slides/theme.ts';
+import { OG_SIZE, SLIDE_SIZE, type Size } from './lib/slides/theme.ts';
 import { copyCachedPng, imageKey, isCached, readCached } from './slides/cache-fs.ts';
 import type { DrawResult } from './slides/draw-worker.ts';
 import { drawInPool } from './slides/pool-fs.ts';
-import { createNodeTextKit, type Size } from './slides/render-fs.ts';
+import { createNodeTextKit } from './slides/text-kit-fs.ts';
 
-export { loadFonts } from './slides/fonts-fs.ts';
-export { createNodeTextKit, drawImage, drawSvg, encodePng, rasterize } from './slides/render-fs.ts';
 export { cacheDir, slideStats };
 
 export interface RenderedImage {

@@ -6,10 +6,9 @@ import { copyFile, mkdir, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { SlideElement } from '../lib/slides/element.ts';
-import { TEMPLATE_VERSION } from '../lib/slides/theme.ts';
+import { IMAGE_PIXELS, TEMPLATE_VERSION, type Size } from '../lib/slides/theme.ts';
 import { cacheDir } from './stats-fs.ts';
 import { loadFonts, versionOf } from './fonts-fs.ts';
-import { IMAGE_PIXELS, type Size } from './render-fs.ts';
 
 /** Bump when src/slides/ changes how a tree becomes pixels (the cache key hashes the tree, not the code). */
 const RENDERER_VERSION = 3;

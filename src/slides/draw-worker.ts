@@ -2,7 +2,8 @@
 // writes it to the cache, or hands it back when the cache is off; fonts are read once per worker.
 import type { SlideElement } from '../lib/slides/element.ts';
 import { writeCached } from './cache-fs.ts';
-import { drawImage, type DrawnImage, type Size } from './render-fs.ts';
+import type { Size } from '../lib/slides/theme.ts';
+import { drawImage, type DrawnImage } from './render-fs.ts';
 
 export interface DrawJob {
   tree: SlideElement;

@@ -7,12 +7,10 @@ import satori from 'satori';
 import './native-memory-fs.ts';
 import { Resvg } from '@resvg/resvg-js';
 import type { SlideElement } from '../lib/slides/element.ts';
-import { createTextKit, type TextKit } from '../lib/slides/text-kit.ts';
-import { twemoji } from './emoji-fs.ts';
+import type { TextKit } from '../lib/slides/text-kit.ts';
+import { IMAGE_PIXELS, type Size } from '../lib/slides/theme.ts';
 import { loadFonts } from './fonts-fs.ts';
 
-/** Emoji and symbol images are rasterized at this width: sharp up to 160 px type. */
-export const IMAGE_PIXELS = 160;
 const rasterImages = new Map<string, string>();
 
 /**
@@ -29,13 +27,7 @@ export function rasterImage(uri: string): string {
   return png;
 }
 
-/** A text kit for one render, with Inter's metrics and Twemoji. */
-export function createNodeTextKit(): TextKit {
-  return createTextKit({ fonts: loadFonts().metrics, emoji: twemoji });
-}
-
 type SatoriOptions = Parameters<typeof satori>[1];
-export type Size = { width: number; height: number };
 
 /**
  * Draws a tree to SVG with satori, the project's fonts and `images` (emoji, symbols: the text

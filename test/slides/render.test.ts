@@ -17,14 +17,9 @@ import type { TextKit } from '../../src/lib/slides/text-kit.ts';
 import { graphemes } from '../../src/lib/slides/fit-text.ts';
 import { loadPlaybookFromDisk } from '../../src/content-fs.ts';
 import { listOgPages } from '../../src/lib/slides/og-routes.ts';
-import {
-  createNodeTextKit,
-  drawSvg,
-  encodePng,
-  renderIcpSlide,
-  renderImage,
-  renderSiteImages,
-} from '../../src/slides-fs.ts';
+import { renderIcpSlide, renderImage, renderSiteImages } from '../../src/slides-fs.ts';
+import { drawSvg, encodePng } from '../../src/slides/render-fs.ts';
+import { createNodeTextKit } from '../../src/slides/text-kit-fs.ts';
 import { closePool } from '../../src/slides/pool-fs.ts';
 import { cjk, emoji, example, EXAMPLE_ICP, french, icp, SETTINGS_EN, stress, tricky } from './fixtures.ts';
 

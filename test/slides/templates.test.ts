@@ -5,7 +5,7 @@ import { icpSlide, icpSlideData, type IcpSlideData } from '../../src/lib/slides/
 import { ogImage, ogImageData } from '../../src/lib/slides/og-image.ts';
 import { findOgPage, listOgPages, ogImagePath, ogRouteKey, slideImagePaths } from '../../src/lib/slides/og-routes.ts';
 import { slideStrings } from '../../src/lib/i18n/slides.ts';
-import { createNodeTextKit } from '../../src/slides-fs.ts';
+import { createNodeTextKit } from '../../src/slides/text-kit-fs.ts';
 import { example, EXAMPLE_ICP, french, icp, persona, SETTINGS_EN, stress, tricky } from './fixtures.ts';
 
 /**

@@ -8,7 +8,8 @@ import { parseFontMetrics } from '../../src/lib/slides/font-metrics.ts';
 import { createTextKit, type TextStyle } from '../../src/lib/slides/text-kit.ts';
 import { box } from '../../src/lib/slides/element.ts';
 import { FONT_FAMILY } from '../../src/lib/slides/theme.ts';
-import { createNodeTextKit, loadFonts } from '../../src/slides-fs.ts';
+import { loadFonts } from '../../src/slides/fonts-fs.ts';
+import { createNodeTextKit } from '../../src/slides/text-kit-fs.ts';
 
 const interFiles = join(dirname(createRequire(import.meta.url).resolve('@fontsource/inter/package.json')), 'files');
 const style: TextStyle = { fontSize: 40, fontWeight: 400, color: '#000000' };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlaybook } from '../../src/lib/content/load-playbook.ts';
 import { formatProblem } from '../../src/lib/model/problem.ts';
 import { SLOT_LIMITS } from '../../src/lib/content/text-checks.ts';
-import { createNodeTextKit } from '../../src/slides-fs.ts';
+import { createNodeTextKit } from '../../src/slides/text-kit-fs.ts';
 import { editIcp, fixtureFiles, fixtureText, replaceOnce } from './fixtures.ts';
 
 const kit = createNodeTextKit();

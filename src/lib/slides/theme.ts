@@ -9,6 +9,12 @@ export const SLIDE_SIZE = { width: 1920, height: 1080 } as const;
 /** Open Graph / Twitter card: 1.91:1. */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
+/** The size of an image, in pixels. */
+export type Size = { width: number; height: number };
+
+/** Emoji and symbol images are rasterized at this width: sharp up to 160 px type. */
+export const IMAGE_PIXELS = 160;
+
 /**
  * The Inter subsets of @fontsource/inter that are loaded, in fallback order. Satori uses one
  * font per family name and weight, so each subset is registered under its own family name.
