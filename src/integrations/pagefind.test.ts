@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forIndex, formatBytes, pageUrl, renderedPageUrl, spaceBetweenTags } from './pagefind.ts';
+import { forIndex, formatBytes, isSitePage, pageUrl, renderedPageUrl, spaceBetweenTags } from './pagefind.ts';
 
 describe('pageUrl', () => {
   it.each([
@@ -9,6 +9,21 @@ describe('pageUrl', () => {
     ['pages/glossary.html', '/pages/glossary.html'],
   ])('%s → %s', (file, url) => {
     expect(pageUrl(file)).toBe(url);
+  });
+});
+
+describe('isSitePage', () => {
+  it.each([
+    ['index.html', true],
+    ['personas/cfo/index.html', true],
+    ['404.html', true],
+    ['pages/.prerender/index.html', true],
+    ['.prerender/chunks/page.html', false],
+    ['.prerender/index.html', false],
+    ['og/index.png', false],
+    ['pagefind/pagefind.js', false],
+  ])('%s → %s', (file, page) => {
+    expect(isSitePage(file)).toBe(page);
   });
 });
 

@@ -115,6 +115,15 @@ export function forIndex(html: string): string {
 }
 
 /**
+ * Whether a file of the output folder (path relative to it) is a page of the site: an HTML file
+ * outside Astro's temporary `.prerender/` folder, which is still there when the index lists the
+ * site (`astro:build:generated`) and is deleted before the build ends.
+ */
+export function isSitePage(relativePath: string): boolean {
+  return relativePath.endsWith('.html') && relativePath.split(sep)[0] !== '.prerender';
+}
+
+/**
  * The URL pagefind gives a built file, as `addDirectory` would: `personas/cfo/index.html` →
  * `/personas/cfo/`, `404.html` → `/404.html`.
  */
@@ -190,7 +199,7 @@ export class SearchIndexer {
   async list(siteDir: string, outputPath = join(siteDir, 'pagefind')): Promise<ListedSite> {
     try {
       const files = (await readdir(siteDir, { recursive: true }))
-        .filter((file) => file.endsWith('.html') && !join(siteDir, file).startsWith(outputPath + sep))
+        .filter((file) => isSitePage(file) && !join(siteDir, file).startsWith(outputPath + sep))
         .sort();
       const onDisk = new Set(files.map(pageUrl));
       const strays = [...this.#fed].filter((url) => !onDisk.has(url));
