@@ -8,8 +8,8 @@ const root = process.env['ICP_CONTENT_DIR'] ?? './content';
 // Files starting with "_" are drafts the build ignores, as in the validator. The raw Markdown is
 // not kept in Astro's content store (retainBody): pages show the HTML rendered into the store (MDX
 // from its module) and nothing reads `entry.body`. The store is embedded in the build's bundle:
-// 1,000 pages of 700 words made it 14 MB instead of 8, and a warm build about a second slower
-// (`npm run bench:build`).
+// 1,000 pages of 700 words made it 14 MB instead of 8, and a warm build one to two seconds slower
+// (10.6–13.4 s against 8.9–10.8 s, four alternated pairs on the `npm run bench:build` pages).
 const bodies = (folder: string, pattern: string) =>
   defineCollection({ loader: glob({ base: `${root}/${folder}`, pattern: [pattern, '!_*'], retainBody: false }) });
 

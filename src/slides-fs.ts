@@ -205,7 +205,7 @@ export function queueSiteImages(model: PlaybookModel): void {
 /**
  * Writes the Open Graph card of every page into a built site (`<outDir>/og/….png`), copied from
  * the cache, drawing any card not there yet: how a build ships them (the slides integration
- * calls this when the build is done). A thousand cards through Astro's endpoint took about two
+ * calls this once every page is written). A thousand cards through Astro's endpoint took about two
  * seconds of the build's main thread; copies take a fraction of that, off the main thread.
  * Returns how many cards were written.
  */

@@ -7,7 +7,8 @@
 // nobody used for a month are pruned.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-// With the config, before any page module loads resvg: its allocator's setting (see the module).
+// With the config, in the build's own thread, before the first drawing worker loads resvg: its
+// allocator's setting must be in the process's environment (see the module).
 import '../slides/native-memory-fs.ts';
 import { getPlaybook } from '../content-fs.ts';
 import { closeBuildFeed, openBuildFeed } from '../build-feed.ts';
@@ -50,7 +51,7 @@ export default function slides(): AstroIntegration {
               queueSiteImages(getPlaybook());
             } catch {
               // Not this page's fault: the image that failed is made again, and the error thrown
-              // with its name, by its slide endpoint or by writeOgImages when the build is done.
+              // with its name, by its slide endpoint or by writeOgImages after the last page.
             }
           },
         });

@@ -5,5 +5,7 @@
 // faulted its buffer in again, page by page: about two thirds of resvg's time on this project's
 // 2-core VM. Kept for a second, a buffer is reused by the next image (`npm run bench:slides`
 // compares the two: about 1.3× as fast a pool, for about 90 MiB more at its peak).
-// mimalloc reads this once, when the native module loads; a value already set is kept.
+// mimalloc reads this once, when the native module loads; a value already set is kept. In a build
+// only the drawing workers load resvg, and a worker's process.env is a copy the native module
+// never reads: the slides integration's import, in the build's own thread, is the one that counts.
 if (process.platform === 'linux') process.env['MIMALLOC_PURGE_DELAY'] ??= '1000';
