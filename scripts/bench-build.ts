@@ -5,9 +5,12 @@
 // with its own image cache cold (every image drawn) then warm (images from the cache), then each
 // baseline cold (no Astro cache) then warm (Astro's content cache kept). Prints wall time, peak
 // memory (max RSS of each process, worker threads included), the time between the phases Astro
-// logs, and the playbook's ratios to the baselines. Runs are paired: each run builds all three.
+// logs, and the playbook's ratios to the baselines. Runs are paired: each run builds all three,
+// and its warm builds of the playbook and of plain Astro alternate, so that each pair meets the
+// same moment of a machine whose speed drifts.
 //   --pages=N   generated guide pages (default 1000)
 //   --runs=N    runs (default 1); medians are printed when N > 1
+//   --warm=N    alternated warm pairs (playbook, plain Astro) per run (default 1)
 //   --keep      keep the temporary folders (their paths are printed)
 // The machine may be shared: read the load average printed with the figures.
 import { spawn } from 'node:child_process';
@@ -21,6 +24,7 @@ const option = (name: string, fallback: number) =>
   Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const pages = option('pages', 1000);
 const runs = option('runs', 1);
+const warmPairs = option('warm', 1);
 const keep = args.includes('--keep');
 const root = process.cwd();
 const astroBin = join(root, 'node_modules/.bin/astro');
@@ -129,6 +133,8 @@ const KINDS = [
   'starlight warm',
 ] as const;
 const results = new Map<string, Run[]>(KINDS.map((k) => [k, []]));
+/** Playbook warm / plain warm, pair by pair. */
+const warmRatios: number[] = [];
 const clean = (...paths: string[]) => {
   for (const path of paths) rmSync(path, { recursive: true, force: true });
 };
@@ -153,8 +159,6 @@ for (let r = 0; r < runs; r++) {
     clean(join(root, '.astro'), join(root, 'node_modules', '.astro'), `${env.ICP_OUT_DIR}.astro-cache`);
     const record = (kind: (typeof KINDS)[number], run: Run) => results.get(kind)!.push(run);
     record('playbook cold', await build(playbook, `run ${r + 1} playbook cold`, dir));
-    clean(env.ICP_OUT_DIR);
-    record('playbook warm', await build(playbook, `run ${r + 1} playbook warm`, dir));
 
     const plain = join(dir, 'plain');
     writePlainAstro(plain, content);
@@ -163,8 +167,16 @@ for (let r = 0; r < runs; r++) {
       { label: 'pagefind', command: join(root, 'node_modules/.bin/pagefind'), args: ['--site', 'dist'], cwd: plain },
     ];
     record('plain cold', await build(plainSteps, `run ${r + 1} plain Astro + Pagefind cold`, dir));
-    clean(join(plain, 'dist'));
-    record('plain warm', await build(plainSteps, `run ${r + 1} plain Astro + Pagefind warm`, dir));
+    for (let w = 0; w < warmPairs; w++) {
+      const pair = warmPairs > 1 ? `.${w + 1}` : '';
+      clean(env.ICP_OUT_DIR);
+      const playbookWarm = await build(playbook, `run ${r + 1}${pair} playbook warm`, dir);
+      clean(join(plain, 'dist'));
+      const plainWarm = await build(plainSteps, `run ${r + 1}${pair} plain Astro + Pagefind warm`, dir);
+      record('playbook warm', playbookWarm);
+      record('plain warm', plainWarm);
+      warmRatios.push(playbookWarm.seconds / plainWarm.seconds);
+    }
 
     const starlight = join(dir, 'starlight');
     writeStarlight(starlight, content);
@@ -180,12 +192,17 @@ for (let r = 0; r < runs; r++) {
 
 const seconds = (kind: string) => median(results.get(kind)!.map((run) => run.seconds));
 const peak = (kind: string) => median(results.get(kind)!.map((run) => run.peakMiB));
-console.log(runs > 1 ? `\nMedians of ${runs} runs:` : '\nSummary:');
+const perRun = (kind: string, baseline: string) =>
+  results
+    .get(kind)!
+    .map((run, i) => (run.seconds / results.get(baseline)![i]!.seconds).toFixed(2))
+    .join(', ');
+console.log(runs > 1 || warmPairs > 1 ? `\nMedians of ${runs} run(s), ${warmPairs} warm pair(s) each:` : '\nSummary:');
 for (const kind of KINDS) console.log(`  ${kind}: ${seconds(kind).toFixed(1)} s, peak ${peak(kind).toFixed(0)} MiB`);
 console.log(
-  `  playbook cold / Starlight cold: ${(seconds('playbook cold') / seconds('starlight cold')).toFixed(2)}× (target ≤ 1.0×); peak ${peak('playbook cold').toFixed(0)} MiB (target ≤ 900 MiB)`,
+  `  playbook cold / Starlight cold: ${(seconds('playbook cold') / seconds('starlight cold')).toFixed(2)}× (each run: ${perRun('playbook cold', 'starlight cold')}; target ≤ 1.0×); peak ${peak('playbook cold').toFixed(0)} MiB (target ≤ 900 MiB)`,
 );
 console.log(
-  `  playbook warm / plain Astro + Pagefind warm: ${(seconds('playbook warm') / seconds('plain warm')).toFixed(2)}× (target ≤ 1.2×)`,
+  `  playbook warm / plain Astro + Pagefind warm: ${(seconds('playbook warm') / seconds('plain warm')).toFixed(2)}× (target ≤ 1.2×); pair by pair: median ${median(warmRatios).toFixed(2)}×, from ${Math.min(...warmRatios).toFixed(2)} to ${Math.max(...warmRatios).toFixed(2)} over ${warmRatios.length} pair(s)`,
 );
 console.log(`load average after: ${load()}`);
