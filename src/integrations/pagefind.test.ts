@@ -78,4 +78,14 @@ describe('forIndex', () => {
     );
     expect(forIndex('<theader>')).toBe('<theader>');
   });
+
+  it('keeps only the <main> element of a page: nothing outside it is indexed', () => {
+    const page =
+      '<!DOCTYPE html><html lang="en"><head><title>Rita</title></head><body><header data-pagefind-ignore="all">Search</header>' +
+      '<main id="content"><article data-pagefind-body><h1>Rita</h1><p>Owner</p></article></main><footer>Edit</footer></body></html>';
+    expect(forIndex(page)).toBe(
+      '<html> <body> <main id="content"> <article data-pagefind-body> <h1>Rita</h1> <p>Owner</p> </article> </main> </body> </html>',
+    );
+    expect(forIndex('<body><p>No main</p></body>')).toBe('<body> <p>No main</p> </body>');
+  });
 });

@@ -105,13 +105,25 @@ export function spaceBetweenTags(html: string): string {
 }
 
 /**
- * The copy of a page the indexer reads: a space between adjacent tags, and table header rows
- * left out. A header row ("Term Meaning", "Signal Points") is not content: indexed, it runs
- * into the first row in excerpts ("Term Meaning Close The end-of-month…").
+ * The `<main>` element of a page in a document of its own, or the page when it has none. Every
+ * element pagefind indexes is in it (data-pagefind-body, with its filters and meta); the rest
+ * (the `<head>`, the header with the search dialog's strings, the footer) is half of a guide
+ * page's bytes, which the build would encode and pagefind parse only to ignore.
+ */
+function mainOnly(html: string): string {
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  return start >= 0 && end > start ? `<html><body>${html.slice(start, end + '</main>'.length)}</body></html>` : html;
+}
+
+/**
+ * The copy of a page the indexer reads: its `<main>` only, a space between adjacent tags, and
+ * table header rows left out. A header row ("Term Meaning", "Signal Points") is not content:
+ * indexed, it runs into the first row in excerpts ("Term Meaning Close The end-of-month…").
  * @example forIndex('<table><thead><tr><th>Term</th></tr></thead>') // '<table> <thead data-pagefind-ignore> <tr> <th>Term</th> </tr> </thead>'
  */
 export function forIndex(html: string): string {
-  return spaceBetweenTags(html).replace(/<thead(?=[\s>])/gi, '<thead data-pagefind-ignore');
+  return spaceBetweenTags(mainOnly(html)).replace(/<thead(?=[\s>])/gi, '<thead data-pagefind-ignore');
 }
 
 /**

@@ -57,6 +57,21 @@ describe('the search index', () => {
     expect(entry.languages[model.settings.locale]?.page_count).toBe(contentPages.length);
   });
 
+  it('finds everything it reads inside <main>, the only part of a page the build hands it', () => {
+    const read =
+      '[data-pagefind-body], [data-pagefind-filter], [data-pagefind-meta], [data-pagefind-weight], [data-pagefind-sort], [data-pagefind-index-attrs], [data-pagefind-default-meta]';
+    const pages = readdirSync(BUILT_SITE, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+    );
+    expect(pages.length).toBeGreaterThan(10);
+    const outside = pages.flatMap((file) =>
+      [...readPage(`/${file}`).querySelectorAll(read)]
+        .filter((element) => !element.closest('main'))
+        .map((element) => `${file}: <${element.tagName.toLowerCase()}>`),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('ships only what the search dialog loads, not pagefind’s ready-made UIs', () => {
     const shipped = readdirSync(PAGEFIND);
     expect(shipped.filter((file) => /ui|highlight/.test(file))).toEqual([]);
