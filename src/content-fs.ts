@@ -11,9 +11,7 @@ import { formatProblem, sortProblems, type Problem } from './lib/model/problem.t
 import { calibrationSummary, type IcpCalibration } from './lib/calibration/known-accounts.ts';
 import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';
-import { createTextKit } from './lib/slides/text-kit.ts';
-import { twemoji } from './slides/emoji-fs.ts';
-import { loadFontMetrics } from './slides/fonts-fs.ts';
+import { createCheckingTextKit } from './slides/text-kit-fs.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -47,7 +45,7 @@ export function loadPlaybookFromDisk(
   const files = readContentFiles(dir, base);
   const folder = relative(base, dir).split(sep).join('/');
   // Text drawn on the images is checked with the renderer's own fonts and emoji set.
-  const kit = createTextKit({ fonts: loadFontMetrics(), emoji: twemoji });
+  const kit = createCheckingTextKit();
   const result = loadPlaybook(files, folder, { today: buildDate(env), undrawable: (text) => kit.undrawable(text) });
   // What the schemas cannot see: Markdown bodies, control characters, symbolic links.
   const settings = result.model?.settings ?? readPlaybookSettings(dir);
