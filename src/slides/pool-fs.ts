@@ -31,10 +31,16 @@ function workerFile(): string {
   return found;
 }
 
-/** Workers in the pool: `ICP_SLIDES_WORKERS`, or one per core. */
-export function workerCount(): number {
-  const wanted = Number(process.env['ICP_SLIDES_WORKERS']);
-  return Number.isInteger(wanted) && wanted > 0 ? wanted : availableParallelism();
+/** Workers in the pool: `ICP_SLIDES_WORKERS`, or one per core; a value that is no count is refused. */
+export function workerCount(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env['ICP_SLIDES_WORKERS']?.trim();
+  if (raw === undefined || raw === '') return availableParallelism();
+  const wanted = Number(raw);
+  if (!Number.isInteger(wanted) || wanted < 1)
+    throw new Error(
+      `ICP_SLIDES_WORKERS is "${raw}": write how many threads draw the images (a whole number, 1 or more; 1 uses the least memory), or unset it for one per core.`,
+    );
+  return wanted;
 }
 
 /** The young generation of a drawing worker: three semi-spaces of 4 MB (V8's default is 16 MB). */
