@@ -4,7 +4,7 @@
 // and the pages (a separate validate process read every file twice).
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { contentDir, PROJECT_ROOT } from './content-fs.ts';
+import { buildDate, contentDir, PROJECT_ROOT } from './content-fs.ts';
 import type { LoadResult } from './lib/content/load-playbook.ts';
 import { formatGithubAnnotation, formatProblem } from './lib/model/problem.ts';
 import { getContentMessages } from './lib/i18n/content.ts';
@@ -28,6 +28,13 @@ export function reportContent(
   const dir = contentDir(env);
   if (!existsSync(dir)) {
     say(getContentMessages('en').validate.noContentFolder(relative(PROJECT_ROOT, dir) || dir));
+    return 1;
+  }
+  try {
+    buildDate(env);
+  } catch (error) {
+    // A wrong ICP_TODAY is a setting to fix, not a bug in the validator: its own line, exit 1.
+    say((error as Error).message);
     return 1;
   }
   const started = performance.now();

@@ -42,6 +42,15 @@ describe('npm run validate', () => {
     );
   });
 
+  it('names a wrong ICP_TODAY and its fix in one line, exit code 1, not as a bug of the validator', async () => {
+    const { status, stdout, stderr } = await validate(join(root, 'test/fixtures/valid/content'), {
+      ICP_TODAY: '2026-13-45',
+    });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('ICP_TODAY is "2026-13-45": write a date as YYYY-MM-DD, or unset it to use today\n');
+  });
+
   it('passes the example playbook', async () => {
     const { status, stdout } = await validate(join(root, 'test/fixtures/example/content'));
     expect(status).toBe(0);
