@@ -10,12 +10,12 @@ import slides from './src/integrations/slides.ts';
 import liveContent from './src/integrations/live-content.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import validateContent from './src/integrations/validate-content.ts';
-import { publishedAddress } from './src/site-address-fs.ts';
+import { publishedAddressOrExit } from './src/site-address-fs.ts';
 import { readMediaHosts } from './src/content-fs.ts';
 
 // Where the playbook is published (`url:` in playbook.yaml, or SITE_URL): absolute URLs for
 // link previews, and its path as the base of every URL (a GitHub Pages project site).
-const address = publishedAddress();
+const address = publishedAddressOrExit();
 // Hosts .md pages may show images from (playbook.yaml mediaHosts; none by default).
 const mediaHosts = readMediaHosts();
 

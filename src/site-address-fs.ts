@@ -30,3 +30,16 @@ export function publishedAddress(): { site: string; base: string } | undefined {
     return undefined;
   }
 }
+
+/**
+ * {@link publishedAddress} for astro.config.mjs: a wrong SITE_URL stops `astro build` or `astro
+ * dev` in one line, exit code 1 (Astro would print a thrown error with a stack trace).
+ */
+export function publishedAddressOrExit(): { site: string; base: string } | undefined {
+  try {
+    return publishedAddress();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}

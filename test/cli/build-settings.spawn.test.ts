@@ -5,15 +5,25 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureContent, runFixtureBuild } from '../helpers/fixture-build.ts';
 
-describe('npm run build with a wrong ICP_SLIDES_WORKERS', () => {
-  it('exits 1 before building, in one line and no stack trace', () => {
-    const build = runFixtureBuild(fixtureContent('valid'), 'build-settings', { ICP_SLIDES_WORKERS: 'two' });
-    expect(build.status).toBe(1);
-    expect(build.output).toContain(
+describe('npm run build with a setting it cannot use', () => {
+  it.each([
+    [
+      'ICP_SLIDES_WORKERS',
+      'two',
       'ICP_SLIDES_WORKERS is "two": write how many threads draw the images (a whole number, 1 or more; 1 uses the least memory), or unset it for one per core.',
-    );
+    ],
+    [
+      'SITE_URL',
+      'acme',
+      'SITE_URL is "acme", which is not a URL: write the full address, e.g. https://acme.github.io/playbook/',
+    ],
+    ['ICP_TODAY', '23/11/2026', 'ICP_TODAY is "23/11/2026": write a date as YYYY-MM-DD, or unset it to use today'],
+  ])('%s=%s: exits 1 before building, in one line and no stack trace', (name, value, line) => {
+    const build = runFixtureBuild(fixtureContent('valid'), `build-settings-${name}`, { [name]: value });
+    expect(build.status).toBe(1);
+    expect(build.output).toContain(line);
     expect(build.output).not.toMatch(/^\s+at /m);
-    expect(build.output).not.toMatch(/Stack trace/i);
+    expect(build.output).not.toMatch(/Stack trace|unexpected error/i);
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
   });
 });
