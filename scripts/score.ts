@@ -27,7 +27,7 @@ import type { Locale } from '../src/lib/i18n/locales.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
-import { scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
+import { badThreadSetting, scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
 import { scoreSummary } from './lib/score-summary.ts';
 import { lineWriter, runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
 
@@ -215,6 +215,11 @@ async function score(run: Run, dir: string, args: Args): Promise<void> {
   const { model, problems } = loadPlaybookFromDisk(dir, PROJECT_ROOT, io.env);
   if (!model) {
     throw new UsageError(t.invalidContent(problems.length));
+  }
+  const badSetting = badThreadSetting(io.env);
+  if (badSetting) {
+    const value = io.env[badSetting]!.trim();
+    throw new UsageError(badSetting === 'ICP_SCORE_THREADS' ? t.badThreads(value) : t.badParallelMinBytes(value));
   }
   const ids = model.icps.map((icp) => icp.id);
   if (args.icp !== undefined && !ids.includes(args.icp)) {

@@ -29,15 +29,35 @@ const IN_HAND = 2;
  */
 const MAX_THREADS = 8;
 
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A setting's whole number when it is one and at least `min`; undefined when unset; NaN otherwise. */
+function countSetting(env: Env, name: string, min: number): number | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= min ? value : Number.NaN;
+}
+
+/** The scoring-thread setting whose value is no count (`npm run score` refuses it), if any. */
+export function badThreadSetting(
+  env: Env = process.env,
+): 'ICP_SCORE_THREADS' | 'ICP_SCORE_PARALLEL_MIN_BYTES' | undefined {
+  if (Number.isNaN(countSetting(env, 'ICP_SCORE_THREADS', 1))) return 'ICP_SCORE_THREADS';
+  if (Number.isNaN(countSetting(env, 'ICP_SCORE_PARALLEL_MIN_BYTES', 0))) return 'ICP_SCORE_PARALLEL_MIN_BYTES';
+  return undefined;
+}
+
 /**
  * How many threads score a file of this size: `ICP_SCORE_THREADS`, else one per core (at most
  * {@link MAX_THREADS}, and one per {@link DEFAULT_MIN_BYTES} of file), and 1 for small files.
+ * The settings are checked first with {@link badThreadSetting}.
  */
-export function scoringThreads(bytes: number, env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const wanted = Number(env['ICP_SCORE_THREADS']);
-  const minBytes = Number(env['ICP_SCORE_PARALLEL_MIN_BYTES'] ?? DEFAULT_MIN_BYTES);
+export function scoringThreads(bytes: number, env: Env = process.env): number {
+  const wanted = countSetting(env, 'ICP_SCORE_THREADS', 1);
+  const minBytes = countSetting(env, 'ICP_SCORE_PARALLEL_MIN_BYTES', 0) ?? DEFAULT_MIN_BYTES;
   if (!(bytes >= minBytes)) return 1;
-  if (Number.isInteger(wanted) && wanted > 0) return wanted;
+  if (wanted !== undefined && !Number.isNaN(wanted)) return wanted;
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(bytes / DEFAULT_MIN_BYTES)));
 }
 

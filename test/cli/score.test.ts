@@ -12,9 +12,9 @@ const work = mkdtempSync(join(tmpdir(), 'icp-score-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** `npm run score` with these arguments, in process (test/cli/score.spawn.test.ts runs the real process). */
-async function score(args: string[], options: { input?: string; content?: string } = {}) {
+async function score(args: string[], options: { input?: string; content?: string; env?: Record<string, string> } = {}) {
   const result = await runCli(main, args, {
-    env: { ICP_CONTENT_DIR: options.content ?? content },
+    env: { ...options.env, ICP_CONTENT_DIR: options.content ?? content },
     input: options.input ?? '',
   });
   // The summary line ends with the time taken: make it stable.
@@ -202,6 +202,10 @@ describe('npm run score', () => {
       expect(missing.stderr).toBe('impossible de lire absent.csv\u202f: ce fichier n’existe pas\n');
       const option = await score(['--icps', 'core', 'a.csv'], { content: french });
       expect(option.stderr).toMatch(/^option «\u202f--icps\u202f» inconnue\u202f: utilisez --icp <id>/);
+      const threads = await score([`${fixtures}/comma.csv`], { content: french, env: { ICP_SCORE_THREADS: 'deux' } });
+      expect(threads.stderr).toBe(
+        'ICP_SCORE_THREADS vaut «\u202fdeux\u202f»\u202f: indiquez combien de fils notent un gros fichier (un nombre entier, 1 ou plus), ou retirez-la pour un fil par cœur\n',
+      );
     });
   });
 
@@ -251,6 +255,32 @@ describe('npm run score', () => {
       expect(stderr).toBe(`${message}\n`);
     });
   });
+
+  it.each([
+    [
+      'ICP_SCORE_THREADS',
+      'two',
+      'ICP_SCORE_THREADS is "two": write how many threads score a big file (a whole number, 1 or more), or unset it for one per core',
+    ],
+    [
+      'ICP_SCORE_THREADS',
+      '0',
+      'ICP_SCORE_THREADS is "0": write how many threads score a big file (a whole number, 1 or more), or unset it for one per core',
+    ],
+    [
+      'ICP_SCORE_PARALLEL_MIN_BYTES',
+      '8MB',
+      'ICP_SCORE_PARALLEL_MIN_BYTES is "8MB": write the size in bytes from which a file is scored on several threads (a whole number, 0 or more), or unset it for 8 MiB',
+    ],
+  ])(
+    'refuses %s=%s in one line with exit code 1, instead of scoring on a number of threads it made up',
+    async (name, value, message) => {
+      const { status, stdout, stderr } = await score([`${fixtures}/comma.csv`], { env: { [name]: value } });
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`${message}\n`);
+    },
+  );
 
   it('fails on invalid content by pointing at npm run validate', async () => {
     const broken = join(work, 'content-broken');

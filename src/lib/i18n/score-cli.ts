@@ -36,6 +36,10 @@ BOM) or Windows-1252 are read; the result is UTF-8.
   --help         show this help`,
   needsValue: (flag: string) => `${flag} needs a value. Usage: ${USAGE}`,
   unknownEngine: (engine: string) => `unknown engine "${engine}": use --engine ts or --engine duckdb`,
+  badThreads: (value: string) =>
+    `ICP_SCORE_THREADS is "${value}": write how many threads score a big file (a whole number, 1 or more), or unset it for one per core`,
+  badParallelMinBytes: (value: string) =>
+    `ICP_SCORE_PARALLEL_MIN_BYTES is "${value}": write the size in bytes from which a file is scored on several threads (a whole number, 0 or more), or unset it for 8 MiB`,
   keysNeedNames: `--keys needs column names, e.g. --keys "Record ID,Company name". Usage: ${USAGE}`,
   unknownOption: (flag: string) => `unknown option "${flag}": use ${OPTIONS} or --help`,
   noFile: `no CSV file given. Usage: ${USAGE}`,
@@ -119,6 +123,10 @@ fichiers en UTF-8, UTF-16 (avec BOM) ou Windows-1252 sont lus${N}; le résultat 
   --help         afficher cette aide`,
   needsValue: (flag) => `${flag} attend une valeur. Usage${N}: ${USAGE}`,
   unknownEngine: (engine) => `moteur «${N}${engine}${N}» inconnu${N}: utilisez --engine ts ou --engine duckdb`,
+  badThreads: (value) =>
+    `ICP_SCORE_THREADS vaut «${N}${value}${N}»${N}: indiquez combien de fils notent un gros fichier (un nombre entier, 1 ou plus), ou retirez-la pour un fil par cœur`,
+  badParallelMinBytes: (value) =>
+    `ICP_SCORE_PARALLEL_MIN_BYTES vaut «${N}${value}${N}»${N}: indiquez la taille en octets à partir de laquelle un fichier est noté sur plusieurs fils (un nombre entier, 0 ou plus), ou retirez-la pour 8 Mio`,
   keysNeedNames: `--keys attend des noms de colonnes, par exemple --keys "Record ID,Company name". Usage${N}: ${USAGE}`,
   unknownOption: (flag) => `option «${N}${flag}${N}» inconnue${N}: utilisez ${OPTIONS} ou --help`,
   noFile: `aucun fichier CSV indiqué. Usage${N}: ${USAGE}`,
