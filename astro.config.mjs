@@ -10,12 +10,13 @@ import slides from './src/integrations/slides.ts';
 import liveContent from './src/integrations/live-content.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import validateContent from './src/integrations/validate-content.ts';
-import { publishedAddressOrExit } from './src/site-address-fs.ts';
+import { buildSettingsOrExit } from './src/build-settings-fs.ts';
 import { readMediaHosts } from './src/content-fs.ts';
 
 // Where the playbook is published (`url:` in playbook.yaml, or SITE_URL): absolute URLs for
-// link previews, and its path as the base of every URL (a GitHub Pages project site).
-const address = publishedAddressOrExit();
+// link previews, and its path as the base of every URL (a GitHub Pages project site). The other
+// settings of the environment (ICP_TODAY, ICP_SLIDES_WORKERS) are checked with it, first thing.
+const { address } = buildSettingsOrExit();
 // Hosts .md pages may show images from (playbook.yaml mediaHosts; none by default).
 const mediaHosts = readMediaHosts();
 

@@ -18,7 +18,13 @@ export function main(argv: readonly string[], io: CliIo): Promise<number> {
   const content = contentDir(io.env);
   // Where relative paths start: npm sets INIT_CWD to where the user typed the command.
   const cwd = io.env['INIT_CWD'] ?? process.cwd();
-  const loaded = loadPlaybookFromDisk(content, PROJECT_ROOT, io.env);
+  let loaded;
+  try {
+    loaded = loadPlaybookFromDisk(content, PROJECT_ROOT, io.env);
+  } catch (error) {
+    // A wrong ICP_TODAY: one line, before the playbook's language is known.
+    return Promise.resolve(usageFailure(io, error));
+  }
   const locale = loaded.model?.settings.locale ?? 'en';
   const t = calibrationMessages[locale].cli;
   try {

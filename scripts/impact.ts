@@ -21,6 +21,7 @@ import type { PlaybookModel } from '../src/lib/model/playbook-model.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { GitError, locateInRepository, readFilesAtCommit, resolveCommit } from './lib/git-content.ts';
 import { lineWriter, runAsProcess, UsageError, type CliIo } from './lib/cli-io.ts';
+import { SettingError } from '../src/lib/settings.ts';
 
 type Messages = (typeof impactCliMessages)[keyof typeof impactCliMessages];
 /** What every step needs: the streams and environment, and the messages in the playbook's language. */
@@ -232,7 +233,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
-      error instanceof UsageError
+      error instanceof UsageError || error instanceof SettingError
         ? error.message
         : error instanceof GitError
           ? m.git(error.problem)

@@ -27,7 +27,8 @@ import type { Locale } from '../src/lib/i18n/locales.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
-import { badThreadSetting, scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
+import { SettingError } from '../src/lib/settings.ts';
+import { readThreadSettings, scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
 import { scoreSummary } from './lib/score-summary.ts';
 import { lineWriter, runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
 
@@ -216,11 +217,8 @@ async function score(run: Run, dir: string, args: Args): Promise<void> {
   if (!model) {
     throw new UsageError(t.invalidContent(problems.length));
   }
-  const badSetting = badThreadSetting(io.env);
-  if (badSetting) {
-    const value = io.env[badSetting]!.trim();
-    throw new UsageError(badSetting === 'ICP_SCORE_THREADS' ? t.badThreads(value) : t.badParallelMinBytes(value));
-  }
+  // Before any file is opened: a wrong setting is said at once.
+  const threadSettings = readThreadSettings(io.env, t);
   const ids = model.icps.map((icp) => icp.id);
   if (args.icp !== undefined && !ids.includes(args.icp)) {
     const suggestion = closest(args.icp, ids);
@@ -253,7 +251,7 @@ async function score(run: Run, dir: string, args: Args): Promise<void> {
   };
   const scorer = new CsvScorer({ ...options, onProblem: printer.print });
   // Big files are cut into pieces (about one read each) scored on every core (scripts/lib/score-parallel.ts).
-  const threads = scoringThreads(fileSize(run, args.input), io.env);
+  const threads = scoringThreads(fileSize(run, args.input), threadSettings);
   const input = openInput(run, args.input);
   const decoder = new CsvDecoder(model.settings.locale);
   // A roomy write buffer lets the next chunk be scored while the last one is being written.
@@ -347,6 +345,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof SettingError ||
       error instanceof CsvInputError ||
       error instanceof CsvError ||
       error instanceof NpmBannerError ||

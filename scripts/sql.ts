@@ -23,10 +23,11 @@ one column per attribute (see docs/sql.md for the input contract per type and di
 
 /** Runs `npm run sql` with these arguments; returns the exit code. */
 export function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const { model, problems } = loadPlaybookFromDisk(contentDir(io.env), PROJECT_ROOT, io.env);
-  const locale = model?.settings.locale ?? 'en';
-  const t = sqlMessages[locale];
   try {
+    // In the try: a wrong ICP_TODAY is said in one line too.
+    const { model, problems } = loadPlaybookFromDisk(contentDir(io.env), PROJECT_ROOT, io.env);
+    const locale = model?.settings.locale ?? 'en';
+    const t = sqlMessages[locale];
     if (!model) throw new SqlPlanError(t.invalidContent(problems.length));
     const args = parseSqlArgs(argv, locale);
     if (args === 'help') io.stdout.write(`${t.usage}\n\n${HELP}\n`);

@@ -12,6 +12,7 @@ import { calibrationSummary, type IcpCalibration } from './lib/calibration/known
 import { refineIcps, type IcpRefinement } from './lib/calibration/evidence-model.ts';
 import { getUiStrings } from './lib/i18n/ui.ts';
 import { createCheckingTextKit } from './slides/text-kit-fs.ts';
+import { SettingError } from './lib/settings.ts';
 
 /**
  * The repository root. npm runs every script from there; `import.meta.dirname` would not do,
@@ -68,11 +69,11 @@ export function loadPlaybookFromDisk(
  * test or a reproducible build does not change meaning with the calendar.
  */
 export function buildDate(env: Readonly<Record<string, string | undefined>> = process.env): Date {
-  const fixed = env['ICP_TODAY'];
+  const fixed = env['ICP_TODAY']?.trim();
   if (fixed === undefined || fixed === '') return new Date();
   const date = new Date(`${fixed}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(date.getTime())) {
-    throw new Error(`ICP_TODAY is "${fixed}": write a date as YYYY-MM-DD, or unset it to use today`);
+    throw new SettingError(`ICP_TODAY is "${fixed}": write a date as YYYY-MM-DD, or unset it to use today`);
   }
   return date;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from './content-fs.ts';
 import { siteAddress } from './lib/routes.ts';
+import { SettingError } from './lib/settings.ts';
 
 /** `{ site, base }` from SITE_URL or playbook.yaml's `url:`, or undefined when neither is set. */
 export function publishedAddress(): { site: string; base: string } | undefined {
@@ -15,7 +16,7 @@ export function publishedAddress(): { site: string; base: string } | undefined {
     try {
       return siteAddress(fromEnv);
     } catch {
-      throw new Error(
+      throw new SettingError(
         `SITE_URL is "${fromEnv}", which is not a URL: write the full address, e.g. https://acme.github.io/playbook/`,
       );
     }
@@ -28,18 +29,5 @@ export function publishedAddress(): { site: string; base: string } | undefined {
     return typeof url === 'string' ? siteAddress(url) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * {@link publishedAddress} for astro.config.mjs: a wrong SITE_URL stops `astro build` or `astro
- * dev` in one line, exit code 1 (Astro would print a thrown error with a stack trace).
- */
-export function publishedAddressOrExit(): { site: string; base: string } | undefined {
-  try {
-    return publishedAddress();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
   }
 }

@@ -4,7 +4,8 @@
 // and the pages (a separate validate process read every file twice).
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { buildDate, contentDir, PROJECT_ROOT } from './content-fs.ts';
+import { contentDir, PROJECT_ROOT } from './content-fs.ts';
+import { SettingError } from './lib/settings.ts';
 import type { LoadResult } from './lib/content/load-playbook.ts';
 import { formatGithubAnnotation, formatProblem } from './lib/model/problem.ts';
 import { getContentMessages } from './lib/i18n/content.ts';
@@ -30,18 +31,16 @@ export function reportContent(
     say(getContentMessages('en').validate.noContentFolder(relative(PROJECT_ROOT, dir) || dir));
     return 1;
   }
-  try {
-    buildDate(env);
-  } catch (error) {
-    // A wrong ICP_TODAY is a setting to fix, not a bug in the validator: its own line, exit 1.
-    say((error as Error).message);
-    return 1;
-  }
   const started = performance.now();
   let result: LoadResult;
   try {
     result = load();
   } catch (error) {
+    // A wrong setting (ICP_TODAY) is the user's to fix, not a bug: its own line, exit code 1.
+    if (error instanceof SettingError) {
+      say(error.message);
+      return 1;
+    }
     // A crash here is a bug in the validator, not in the content: say so in one line.
     say(getContentMessages('en').validate.crashed((error as Error).message));
     return 2;

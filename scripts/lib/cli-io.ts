@@ -2,6 +2,7 @@
 // code: run as a process it gets the process's streams and environment; tests call it in
 // process with their own, which is much faster than starting Node for every case.
 import type { Readable, Writable } from 'node:stream';
+import { SettingError } from '../../src/lib/settings.ts';
 
 export interface CliIo {
   stdin: Readable;
@@ -24,16 +25,17 @@ export const processIo: CliIo = {
 export class UsageError extends Error {}
 
 /**
- * What a script's `main` returns for an error it caught: for a {@link UsageError} (or one of
- * `kinds`), its message on one line of stderr and exit code 1; anything else is a bug and is
- * thrown again, for its stack trace.
+ * What a script's `main` returns for an error it caught: for a {@link UsageError}, a
+ * SettingError (a variable of the environment it cannot use) or one of `kinds`, its message on
+ * one line of stderr and exit code 1; anything else is a bug and is thrown again, for its stack
+ * trace.
  */
 export function usageFailure(
   io: CliIo,
   error: unknown,
-  kinds: readonly (new (...args: never[]) => Error)[] = [UsageError],
+  kinds: readonly (new (...args: never[]) => Error)[] = [],
 ): number {
-  if (!kinds.some((kind) => error instanceof kind)) throw error;
+  if (![UsageError, SettingError, ...kinds].some((kind) => error instanceof kind)) throw error;
   io.stderr.write(`${(error as Error).message}\n`);
   return 1;
 }

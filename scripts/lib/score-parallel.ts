@@ -14,6 +14,7 @@ import type { CellProblem } from '../../src/lib/csv/accounts.ts';
 import { CsvError, headerDelimiter, lineEndsOf } from '../../src/lib/csv/parse.ts';
 import { RecordSplitter, type CsvPiece } from '../../src/lib/csv/record-splitter.ts';
 import { CsvInputError, type CsvScorer, type ScoreCsvOptions } from '../../src/lib/csv/score-csv.ts';
+import { readCount } from '../../src/lib/settings.ts';
 import { PieceScorer, type PieceJob, type PieceResult, type PieceSetup } from './score-piece.ts';
 
 /** Files smaller than this are scored on one thread: starting threads costs more than it saves. */
@@ -29,35 +30,35 @@ const IN_HAND = 2;
  */
 const MAX_THREADS = 8;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** A setting's whole number when it is one and at least `min`; undefined when unset; NaN otherwise. */
-function countSetting(env: Env, name: string, min: number): number | undefined {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= min ? value : Number.NaN;
+/** The thread settings of `npm run score`, read once: see {@link readThreadSettings}. */
+export interface ThreadSettings {
+  /** `ICP_SCORE_THREADS`, when set. */
+  threads: number | undefined;
+  /** `ICP_SCORE_PARALLEL_MIN_BYTES`, or 8 MiB. */
+  minBytes: number;
 }
 
-/** The scoring-thread setting whose value is no count (`npm run score` refuses it), if any. */
-export function badThreadSetting(
-  env: Env = process.env,
-): 'ICP_SCORE_THREADS' | 'ICP_SCORE_PARALLEL_MIN_BYTES' | undefined {
-  if (Number.isNaN(countSetting(env, 'ICP_SCORE_THREADS', 1))) return 'ICP_SCORE_THREADS';
-  if (Number.isNaN(countSetting(env, 'ICP_SCORE_PARALLEL_MIN_BYTES', 0))) return 'ICP_SCORE_PARALLEL_MIN_BYTES';
-  return undefined;
+/**
+ * `ICP_SCORE_THREADS` and `ICP_SCORE_PARALLEL_MIN_BYTES`; a value that is no count throws a
+ * SettingError with the message of `words` (the playbook's language).
+ */
+export function readThreadSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  words: { badThreads: (value: string) => string; badParallelMinBytes: (value: string) => string },
+): ThreadSettings {
+  return {
+    threads: readCount(env, 'ICP_SCORE_THREADS', 1, words.badThreads),
+    minBytes: readCount(env, 'ICP_SCORE_PARALLEL_MIN_BYTES', 0, words.badParallelMinBytes) ?? DEFAULT_MIN_BYTES,
+  };
 }
 
 /**
  * How many threads score a file of this size: `ICP_SCORE_THREADS`, else one per core (at most
  * {@link MAX_THREADS}, and one per {@link DEFAULT_MIN_BYTES} of file), and 1 for small files.
- * The settings are checked first with {@link badThreadSetting}.
  */
-export function scoringThreads(bytes: number, env: Env = process.env): number {
-  const wanted = countSetting(env, 'ICP_SCORE_THREADS', 1);
-  const minBytes = countSetting(env, 'ICP_SCORE_PARALLEL_MIN_BYTES', 0) ?? DEFAULT_MIN_BYTES;
-  if (!(bytes >= minBytes)) return 1;
-  if (wanted !== undefined && !Number.isNaN(wanted)) return wanted;
+export function scoringThreads(bytes: number, { threads, minBytes }: ThreadSettings): number {
+  if (bytes < minBytes) return 1;
+  if (threads !== undefined) return threads;
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(bytes / DEFAULT_MIN_BYTES)));
 }
 

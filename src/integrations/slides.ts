@@ -36,17 +36,6 @@ export default function slides(): AstroIntegration {
   return {
     name: 'icp-playbook:slides',
     hooks: {
-      // A wrong ICP_SLIDES_WORKERS stops a build or the dev server at once, in one line: exiting,
-      // not throwing, as Astro would add a stack trace to the message.
-      'astro:config:setup': ({ command, logger }) => {
-        if (command !== 'build' && command !== 'dev') return;
-        try {
-          workerCount();
-        } catch (error) {
-          logger.error(error instanceof Error ? error.message : String(error));
-          process.exit(1);
-        }
-      },
       'astro:build:start': () => {
         resetSlideStats();
         writing = undefined;

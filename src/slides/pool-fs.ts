@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
+import { readCount } from '../lib/settings.ts';
 import type { DrawJob, DrawResult } from './draw-worker.ts';
 
 // One pool per process, shared by the copy of this module that Astro bundles into the build and
@@ -31,16 +32,17 @@ function workerFile(): string {
   return found;
 }
 
-/** Workers in the pool: `ICP_SLIDES_WORKERS`, or one per core; a value that is no count is refused. */
+/** Workers in the pool: `ICP_SLIDES_WORKERS`, or one per core; a value that is no count throws a SettingError. */
 export function workerCount(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env['ICP_SLIDES_WORKERS']?.trim();
-  if (raw === undefined || raw === '') return availableParallelism();
-  const wanted = Number(raw);
-  if (!Number.isInteger(wanted) || wanted < 1)
-    throw new Error(
-      `ICP_SLIDES_WORKERS is "${raw}": write how many threads draw the images (a whole number, 1 or more; 1 uses the least memory), or unset it for one per core.`,
-    );
-  return wanted;
+  return (
+    readCount(
+      env,
+      'ICP_SLIDES_WORKERS',
+      1,
+      (value) =>
+        `ICP_SLIDES_WORKERS is "${value}": write how many threads draw the images (a whole number, 1 or more; 1 uses the least memory), or unset it for one per core`,
+    ) ?? availableParallelism()
+  );
 }
 
 /** The young generation of a drawing worker: three semi-spaces of 4 MB (V8's default is 16 MB). */

@@ -10,7 +10,7 @@ describe('npm run build with a setting it cannot use', () => {
     [
       'ICP_SLIDES_WORKERS',
       'two',
-      'ICP_SLIDES_WORKERS is "two": write how many threads draw the images (a whole number, 1 or more; 1 uses the least memory), or unset it for one per core.',
+      'ICP_SLIDES_WORKERS is "two": write how many threads draw the images (a whole number, 1 or more; 1 uses the least memory), or unset it for one per core',
     ],
     [
       'SITE_URL',
@@ -25,5 +25,18 @@ describe('npm run build with a setting it cannot use', () => {
     expect(build.output).not.toMatch(/^\s+at /m);
     expect(build.output).not.toMatch(/Stack trace|unexpected error/i);
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('names every wrong setting at once, one line each', () => {
+    const build = runFixtureBuild(fixtureContent('valid'), 'build-settings-all', {
+      SITE_URL: 'acme',
+      ICP_TODAY: 'today',
+      ICP_SLIDES_WORKERS: '0',
+    });
+    expect(build.status).toBe(1);
+    expect(build.output).toContain('SITE_URL is "acme", which is not a URL');
+    expect(build.output).toContain('ICP_TODAY is "today": write a date as YYYY-MM-DD');
+    expect(build.output).toContain('ICP_SLIDES_WORKERS is "0": write how many threads draw the images');
+    expect(build.output).not.toMatch(/^\s+at /m);
   });
 });

@@ -84,6 +84,15 @@ describe('npm run calibrate on 300 known accounts', () => {
     const { stdout } = await run([], content);
     expect(stdout).toContain('No backtest: content/ is not in a Git repository.');
   });
+
+  it('says in one line, with exit code 1, that ICP_TODAY is no date (it was a stack trace)', async () => {
+    const { status, stdout, stderr } = await runCli(main, [], {
+      env: { ICP_CONTENT_DIR: content, INIT_CWD: content, ICP_TODAY: '23/11/2026' },
+    });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('ICP_TODAY is "23/11/2026": write a date as YYYY-MM-DD, or unset it to use today\n');
+  });
 });
 
 describe('backtest against the ICP as it was in Git', () => {

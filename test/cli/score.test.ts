@@ -204,7 +204,7 @@ describe('npm run score', () => {
       expect(option.stderr).toMatch(/^option «\u202f--icps\u202f» inconnue\u202f: utilisez --icp <id>/);
       const threads = await score([`${fixtures}/comma.csv`], { content: french, env: { ICP_SCORE_THREADS: 'deux' } });
       expect(threads.stderr).toBe(
-        'ICP_SCORE_THREADS vaut «\u202fdeux\u202f»\u202f: indiquez combien de fils notent un gros fichier (un nombre entier, 1 ou plus), ou retirez-la pour un fil par cœur\n',
+        'ICP_SCORE_THREADS vaut «\u202fdeux\u202f»\u202f: indiquez combien de fils notent un gros fichier (un nombre entier, 1 ou plus), ou retirez la variable pour un fil par cœur\n',
       );
     });
   });
@@ -272,8 +272,9 @@ describe('npm run score', () => {
       '8MB',
       'ICP_SCORE_PARALLEL_MIN_BYTES is "8MB": write the size in bytes from which a file is scored on several threads (a whole number, 0 or more), or unset it for 8 MiB',
     ],
+    ['ICP_TODAY', '23/11/2026', 'ICP_TODAY is "23/11/2026": write a date as YYYY-MM-DD, or unset it to use today'],
   ])(
-    'refuses %s=%s in one line with exit code 1, instead of scoring on a number of threads it made up',
+    'refuses %s=%s in one line with exit code 1, instead of going on without it or reporting a crash',
     async (name, value, message) => {
       const { status, stdout, stderr } = await score([`${fixtures}/comma.csv`], { env: { [name]: value } });
       expect(status).toBe(1);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/sql.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
-const sql = (argv: string[]) => runCli(main, argv, { env: { ICP_CONTENT_DIR: 'test/fixtures/valid/content' } });
+const sql = (argv: string[], env: Record<string, string> = {}) =>
+  runCli(main, argv, { env: { ...env, ICP_CONTENT_DIR: 'test/fixtures/valid/content' } });
 
 describe('npm run sql', () => {
   it('prints one SELECT for the dialect asked, reading the table and keys named', async () => {
@@ -30,5 +31,12 @@ describe('npm run sql', () => {
     const unknown = await sql(['--dialect', 'oracle']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe('unknown dialect "oracle": use one of duckdb, postgres, snowflake, bigquery\n');
+  });
+
+  it('says in one line, with exit code 1, that ICP_TODAY is no date (it was a stack trace)', async () => {
+    const { status, stdout, stderr } = await sql(['--dialect', 'duckdb'], { ICP_TODAY: '23/11/2026' });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('ICP_TODAY is "23/11/2026": write a date as YYYY-MM-DD, or unset it to use today\n');
   });
 });

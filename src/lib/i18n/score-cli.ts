@@ -124,9 +124,9 @@ fichiers en UTF-8, UTF-16 (avec BOM) ou Windows-1252 sont lus${N}; le résultat 
   needsValue: (flag) => `${flag} attend une valeur. Usage${N}: ${USAGE}`,
   unknownEngine: (engine) => `moteur «${N}${engine}${N}» inconnu${N}: utilisez --engine ts ou --engine duckdb`,
   badThreads: (value) =>
-    `ICP_SCORE_THREADS vaut «${N}${value}${N}»${N}: indiquez combien de fils notent un gros fichier (un nombre entier, 1 ou plus), ou retirez-la pour un fil par cœur`,
+    `ICP_SCORE_THREADS vaut «${N}${value}${N}»${N}: indiquez combien de fils notent un gros fichier (un nombre entier, 1 ou plus), ou retirez la variable pour un fil par cœur`,
   badParallelMinBytes: (value) =>
-    `ICP_SCORE_PARALLEL_MIN_BYTES vaut «${N}${value}${N}»${N}: indiquez la taille en octets à partir de laquelle un fichier est noté sur plusieurs fils (un nombre entier, 0 ou plus), ou retirez-la pour 8 Mio`,
+    `ICP_SCORE_PARALLEL_MIN_BYTES vaut «${N}${value}${N}»${N}: indiquez la taille en octets à partir de laquelle un fichier est noté sur plusieurs fils (un nombre entier, 0 ou plus), ou retirez la variable pour 8${N}Mio`,
   keysNeedNames: `--keys attend des noms de colonnes, par exemple --keys "Record ID,Company name". Usage${N}: ${USAGE}`,
   unknownOption: (flag) => `option «${N}${flag}${N}» inconnue${N}: utilisez ${OPTIONS} ou --help`,
   noFile: `aucun fichier CSV indiqué. Usage${N}: ${USAGE}`,
