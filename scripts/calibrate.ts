@@ -18,16 +18,11 @@ export function main(argv: readonly string[], io: CliIo): Promise<number> {
   const content = contentDir(io.env);
   // Where relative paths start: npm sets INIT_CWD to where the user typed the command.
   const cwd = io.env['INIT_CWD'] ?? process.cwd();
-  let loaded;
   try {
-    loaded = loadPlaybookFromDisk(content, PROJECT_ROOT, io.env);
-  } catch (error) {
-    // A wrong ICP_TODAY: one line, before the playbook's language is known.
-    return Promise.resolve(usageFailure(io, error));
-  }
-  const locale = loaded.model?.settings.locale ?? 'en';
-  const t = calibrationMessages[locale].cli;
-  try {
+    // In the try: a wrong ICP_TODAY is said in one line too.
+    const loaded = loadPlaybookFromDisk(content, PROJECT_ROOT, io.env);
+    const locale = loaded.model?.settings.locale ?? 'en';
+    const t = calibrationMessages[locale].cli;
     let parsed;
     try {
       parsed = parseArgs({
