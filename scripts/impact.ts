@@ -20,8 +20,7 @@ import { compareRules } from '../src/lib/impact/rule-changes.ts';
 import type { PlaybookModel } from '../src/lib/model/playbook-model.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { GitError, locateInRepository, readFilesAtCommit, resolveCommit } from './lib/git-content.ts';
-import { lineWriter, runAsProcess, UsageError, type CliIo } from './lib/cli-io.ts';
-import { SettingError } from '../src/lib/settings.ts';
+import { isUsageError, lineWriter, runAsProcess, UsageError, type CliIo } from './lib/cli-io.ts';
 
 type Messages = (typeof impactCliMessages)[keyof typeof impactCliMessages];
 /** What every step needs: the streams and environment, and the messages in the playbook's language. */
@@ -232,14 +231,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      error instanceof UsageError || error instanceof SettingError
-        ? error.message
-        : error instanceof GitError
-          ? m.git(error.problem)
-          : code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR'
-            ? m.cannotOpen((error as Error).message)
-            : m.crashed((error as Error).message);
+    const message = isUsageError(error)
+      ? error.message
+      : error instanceof GitError
+        ? m.git(error.problem)
+        : code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR'
+          ? m.cannotOpen((error as Error).message)
+          : m.crashed((error as Error).message);
     io.stderr.write(`${message}\n`);
     return 1;
   }

@@ -27,10 +27,9 @@ import type { Locale } from '../src/lib/i18n/locales.ts';
 import { getFormatters } from '../src/lib/format.ts';
 import { scoreCliMessages } from '../src/lib/i18n/score-cli.ts';
 import { DuckDbInputError, isParquet } from './lib/duckdb-input.ts';
-import { SettingError } from '../src/lib/settings.ts';
 import { readThreadSettings, scoreInParallel, scoringThreads } from './lib/score-parallel.ts';
 import { scoreSummary } from './lib/score-summary.ts';
-import { lineWriter, runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
+import { isUsageError, lineWriter, runAsProcess, type CliIo, UsageError } from './lib/cli-io.ts';
 
 /** Cell problems listed one per line before "... and N more". */
 const MAX_LISTED_PROBLEMS = 50;
@@ -343,15 +342,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     else await score(run, dir, args);
     return 0;
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof SettingError ||
-      error instanceof CsvInputError ||
-      error instanceof CsvError ||
-      error instanceof NpmBannerError ||
-      error instanceof DuckDbInputError
-    )
-      return fail(error.message);
+    if (isUsageError(error, [CsvInputError, CsvError, NpmBannerError, DuckDbInputError])) return fail(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS')
       return fail(t.cannotOpen((error as Error).message));

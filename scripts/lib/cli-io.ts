@@ -24,19 +24,24 @@ export const processIo: CliIo = {
 /** A mistake in how a command is called or in what it reads: one line on stderr, exit code 1. */
 export class UsageError extends Error {}
 
+type ErrorKind = new (...args: never[]) => Error;
+
 /**
- * What a script's `main` returns for an error it caught: for a {@link UsageError}, a
- * SettingError (a variable of the environment it cannot use) or one of `kinds`, its message on
- * one line of stderr and exit code 1; anything else is a bug and is thrown again, for its stack
- * trace.
+ * Whether an error is the user's to fix and said in one line: a {@link UsageError}, a
+ * SettingError (a variable of the environment the command cannot use) or one of `kinds`.
  */
-export function usageFailure(
-  io: CliIo,
-  error: unknown,
-  kinds: readonly (new (...args: never[]) => Error)[] = [],
-): number {
-  if (![UsageError, SettingError, ...kinds].some((kind) => error instanceof kind)) throw error;
-  io.stderr.write(`${(error as Error).message}\n`);
+export function isUsageError(error: unknown, kinds: readonly ErrorKind[] = []): error is Error {
+  return [UsageError, SettingError, ...kinds].some((kind) => error instanceof kind);
+}
+
+/**
+ * What a script's `main` returns for an error it caught: for a {@link isUsageError} one, its
+ * message on one line of stderr and exit code 1; anything else is a bug and is thrown again, for
+ * its stack trace.
+ */
+export function usageFailure(io: CliIo, error: unknown, kinds: readonly ErrorKind[] = []): number {
+  if (!isUsageError(error, kinds)) throw error;
+  io.stderr.write(`${error.message}\n`);
   return 1;
 }
 

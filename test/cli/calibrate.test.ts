@@ -9,8 +9,10 @@ import { CALIBRATION_CSV_COLUMNS } from '../../src/lib/calibration/report.ts';
 import { writeKnownAccountsModel } from '../helpers/known-accounts-model.ts';
 
 /** `npm run calibrate` in process on a content folder, typed from `cwd`. */
-async function run(argv: string[], content: string, cwd = content) {
-  const { status, stdout, stderr } = await runCli(main, argv, { env: { ICP_CONTENT_DIR: content, INIT_CWD: cwd } });
+async function run(argv: string[], content: string, cwd = content, env: Record<string, string> = {}) {
+  const { status, stdout, stderr } = await runCli(main, argv, {
+    env: { ...env, ICP_CONTENT_DIR: content, INIT_CWD: cwd },
+  });
   return { code: status, stdout, stderr };
 }
 
@@ -86,10 +88,8 @@ describe('npm run calibrate on 300 known accounts', () => {
   });
 
   it('says in one line, with exit code 1, that ICP_TODAY is no date (it was a stack trace)', async () => {
-    const { status, stdout, stderr } = await runCli(main, [], {
-      env: { ICP_CONTENT_DIR: content, INIT_CWD: content, ICP_TODAY: '23/11/2026' },
-    });
-    expect(status).toBe(1);
+    const { code, stdout, stderr } = await run([], content, content, { ICP_TODAY: '23/11/2026' });
+    expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe('ICP_TODAY is "23/11/2026": write a date as YYYY-MM-DD, or unset it to use today\n');
   });
